@@ -1,0 +1,182 @@
+/**
+ * Internal pipeline types. Public result types come from zod schemas (src/schemas/api.ts).
+ * Every `start`/`end` pair is a half-open offset into the ORIGINAL note text.
+ */
+import type { Assertion, Laterality, Malignancy, SiteGroup } from "./schemas/api.ts";
+
+export type { Assertion, Laterality, Malignancy, SiteGroup };
+
+export interface Range {
+  start: number;
+  end: number;
+}
+
+/** A token of the note: `norm` is lower-cased, ASCII-folded text of the same length as `text`. */
+export interface Token extends Range {
+  text: string;
+  norm: string;
+}
+
+/** Section categories a header can map to (lexicon/sections.json values). */
+export type SectionCategory =
+  | "procedure"
+  | "procedure_title"
+  | "pathology"
+  | "diagnosis"
+  | "assessment"
+  | "plan"
+  | "history"
+  | "family_history"
+  | "social_history"
+  | "medications"
+  | "exam"
+  | "hpi"
+  | "ros"
+  | "other";
+
+export interface Section {
+  category: SectionCategory;
+  /** Header text span (empty range for the implicit leading section). */
+  title: Range;
+  body: Range;
+  ruleId?: string;
+}
+
+export interface Sentence extends Range {
+  index: number;
+  section: SectionCategory;
+  sectionIndex: number;
+  /** Token index range [firstToken, lastToken) into the note's token array. */
+  firstToken: number;
+  lastToken: number;
+}
+
+export type MentionKind =
+  | "procedure"
+  | "site"
+  | "laterality"
+  | "size"
+  | "count"
+  | "histology"
+  | "pathology_status"
+  | "deleted_code"
+  | "lesion_ref"
+  | "modifier_cue";
+
+export interface MentionBase extends Range {
+  id: number;
+  kind: MentionKind;
+  text: string;
+  ruleId: string;
+  sentence: number;
+}
+
+export interface ProcedureMention extends MentionBase {
+  kind: "procedure";
+  procedure: string;
+  technique?: string;
+  /** Set for procedure terms dermcode recognises but does not code (flaps, grafts, ...). */
+  unsupported?: string;
+  /** The term names only a closure type ("layered closure"), not a lesion procedure. */
+  repairType?: string;
+  /** Sets an explicit code family (e.g. "phototherapy:puva"). */
+  codeKey?: string;
+}
+
+export interface SiteMention extends MentionBase {
+  kind: "site";
+  site: string;
+  siteGroup?: SiteGroup;
+  repairGroups: Record<string, string>;
+  icdSite?: string;
+  laterality?: Laterality;
+}
+
+export interface LateralityMention extends MentionBase {
+  kind: "laterality";
+  laterality: Laterality;
+}
+
+export type SizeRole = "lesion" | "margin" | "defect" | "repair" | "area" | "unknown";
+
+export interface SizeMention extends MentionBase {
+  kind: "size";
+  /** Greatest dimension in cm (cm2 for areas). */
+  value: number;
+  dims: number[];
+  unit: "cm" | "cm2";
+  role: SizeRole;
+  /** The unit was inferred, not written. */
+  unitInferred?: boolean;
+}
+
+export interface CountMention extends MentionBase {
+  kind: "count";
+  count: number;
+  /** "multiple", "several": a count exists but its value is unknown. */
+  vague?: boolean;
+  /** "#2", "lesion 2": names one lesion of a list rather than a count. */
+  ordinal?: boolean;
+}
+
+export interface HistologyMention extends MentionBase {
+  kind: "histology";
+  histology: string;
+  malignancy: Malignancy;
+  destruction?: string;
+  /** The term was found in a pathology section or after a pathology cue. */
+  fromPathology: boolean;
+}
+
+export interface PathologyStatusMention extends MentionBase {
+  kind: "pathology_status";
+  status: "pending" | "final";
+}
+
+export interface DeletedCodeMention extends MentionBase {
+  kind: "deleted_code";
+  code: string;
+  replacement: string;
+  message: string;
+}
+
+export interface LesionRefMention extends MentionBase {
+  kind: "lesion_ref";
+  /** "same" for "the same lesion"; a number for "lesion #2". */
+  ref: "same" | number;
+}
+
+export interface ModifierCueMention extends MentionBase {
+  kind: "modifier_cue";
+  modifier: string;
+}
+
+export type Mention =
+  | ProcedureMention
+  | SiteMention
+  | LateralityMention
+  | SizeMention
+  | CountMention
+  | HistologyMention
+  | PathologyStatusMention
+  | DeletedCodeMention
+  | LesionRefMention
+  | ModifierCueMention;
+
+export type IssueSeverity = "info" | "warning" | "error";
+
+export interface Issue {
+  code: string;
+  message: string;
+  severity: IssueSeverity;
+  span?: Range;
+  ruleId?: string;
+  /** Index of the procedure event the issue belongs to. */
+  event?: number;
+}
+
+/** Assertion decided for one mention by the context stage. */
+export interface MentionAssertion {
+  mentionId: number;
+  assertion: Assertion;
+}
