@@ -61,7 +61,7 @@ export type MentionKind =
   | "pathology_status"
   | "deleted_code"
   | "lesion_ref"
-  | "modifier_cue";
+  | "technique";
 
 export interface MentionBase extends Range {
   id: number;
@@ -89,6 +89,8 @@ export interface SiteMention extends MentionBase {
   siteGroup?: SiteGroup;
   repairGroups: Record<string, string>;
   icdSite?: string;
+  eyelid?: "upper" | "lower";
+  mohs?: "head" | "trunk";
   laterality?: Laterality;
 }
 
@@ -113,6 +115,8 @@ export interface SizeMention extends MentionBase {
 export interface CountMention extends MentionBase {
   kind: "count";
   count: number;
+  /** Offset of the lesion word the count applies to ("4 AKs" -> "AKs"), when adjacent. */
+  target?: number;
   /** "multiple", "several": a count exists but its value is unknown. */
   vague?: boolean;
   /** "#2", "lesion 2": names one lesion of a list rather than a count. */
@@ -146,9 +150,10 @@ export interface LesionRefMention extends MentionBase {
   ref: "same" | number;
 }
 
-export interface ModifierCueMention extends MentionBase {
-  kind: "modifier_cue";
-  modifier: string;
+export interface TechniqueMention extends MentionBase {
+  kind: "technique";
+  technique: string;
+  applies: string[];
 }
 
 export type Mention =
@@ -161,7 +166,7 @@ export type Mention =
   | PathologyStatusMention
   | DeletedCodeMention
   | LesionRefMention
-  | ModifierCueMention;
+  | TechniqueMention;
 
 export type IssueSeverity = "info" | "warning" | "error";
 
@@ -179,4 +184,20 @@ export interface Issue {
 export interface MentionAssertion {
   mentionId: number;
   assertion: Assertion;
+}
+
+/** The note as every stage after text analysis sees it. */
+export interface Doc {
+  original: string;
+  /** Same length as original: ASCII-folded. */
+  text: string;
+  /** Same length as original: folded and lower-cased. */
+  lower: string;
+  tokens: Token[];
+  /** Canonical spelling of each token (lexicon word for typos and inflections). */
+  canon: string[];
+  sections: Section[];
+  sentences: Sentence[];
+  /** Sentence index of each token (-1 outside any sentence). */
+  sentenceOfToken: Int32Array;
 }

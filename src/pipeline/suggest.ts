@@ -1,15 +1,57 @@
-import type { SuggestOptions, SuggestResult } from "../schemas/api.ts";
+import { type CompiledLexicon, compileLexicon } from "../lexicon/compile.ts";
+import { loadLexicon } from "../lexicon/load.ts";
+import { type SuggestOptions, SuggestOptionsSchema, type SuggestResult } from "../schemas/api.ts";
+import { buildResult } from "./build.ts";
+import { type PipelineState, STAGES } from "./stages.ts";
 
-/** TEMPORARY STUB: the lead replaces this with the real pipeline. Same signature. */
-export function suggest(text: string, options: SuggestOptions = {}): SuggestResult {
-  if (typeof text !== "string") throw new TypeError("suggest(text): text must be a string");
-  return {
-    ...(options.id !== undefined ? { id: options.id } : {}),
-    codeSet: "2026",
-    lexiconVersion: "0.1.0",
-    codes: [],
-    procedures: [],
-    diagnoses: [],
-    warnings: [],
-  };
+let cached: CompiledLexicon | undefined;
+
+/** The bundled lexicon, validated and compiled on first use. */
+export function defaultLexicon(): CompiledLexicon {
+  cached ??= compileLexicon(loadLexicon());
+  return cached;
+}
+
+/** Thrown for input suggest() cannot process (not a string, bad options). */
+export class InputError extends Error {
+  override name = "InputError";
+}
+
+/**
+ * Suggests CPT code lines for one dermatology note. Pure: no I/O, nothing leaves the process.
+ * Throws InputError for a non-string text or invalid options.
+ */
+export function suggest(text: string, options: SuggestOptions = {}, lexicon?: CompiledLexicon): SuggestResult {
+  if (typeof text !== "string") throw new InputError("suggest(text): text must be a string");
+  const parsed = SuggestOptionsSchema.safeParse(options);
+  if (!parsed.success) throw new InputError(`suggest options: ${parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ")}`);
+  const opts = parsed.data;
+  const lex = lexicon ?? defaultLexicon();
+  if (opts.codeSet !== undefined && !lex.source.meta.codeSets.includes(opts.codeSet)) {
+    throw new InputError(`code set ${opts.codeSet} is not available (have ${lex.source.meta.codeSets.join(", ")})`);
+  }
+  const state: PipelineState = { text, lex, modifierStyle: opts.modifierStyle, issues: [] };
+  const trace: Record<string, unknown> = {};
+  for (const stage of STAGES) {
+    stage.run(state);
+    if (opts.trace) trace[stage.name] = snapshot(state, stage.name);
+  }
+  const result = buildResult(state, opts);
+  return opts.trace ? { ...result, trace } : result;
+}
+
+function snapshot(s: PipelineState, name: string): unknown {
+  switch (name) {
+    case "text":
+      return { sections: s.doc!.sections, sentences: s.doc!.sentences.length };
+    case "extract":
+      return s.mentions;
+    case "context":
+      return [...s.assertions!.entries()].map(([id, a]) => ({ mention: id, ...a }));
+    case "group":
+    case "edits.events":
+      return s.events!.map((e) => ({ index: e.index, kind: e.kind, billable: e.assertion.billable, lesion: e.lesion, derived: e.derived, count: e.count, malignancy: e.malignancy, ruleIds: e.ruleIds }));
+    default:
+      return s.lines?.map((l) => ({ code: l.code, units: l.units, modifiers: l.modifiers, ruleIds: l.ruleIds }));
+  }
 }

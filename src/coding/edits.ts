@@ -1,0 +1,116 @@
+import type { ProcedureEvent } from "../group/types.ts";
+import type { CompiledLexicon } from "../lexicon/compile.ts";
+import type { EditRule } from "../schemas/edits.ts";
+import type { Issue } from "../types.ts";
+import { type DraftLine, factor } from "./lines.ts";
+
+type Rule<K extends EditRule["kind"]> = Extract<EditRule, { kind: K }>;
+
+/** "11400-11446" or "11102" -> membership test. */
+export function inCodeSet(set: readonly string[], code: string): boolean {
+  const n = Number.parseInt(code, 10);
+  return set.some((entry) => {
+    const [a, b] = entry.split("-");
+    return b === undefined ? entry === code : n >= Number.parseInt(a!, 10) && n <= Number.parseInt(b, 10);
+  });
+}
+
+function rulesOf<K extends EditRule["kind"]>(lex: CompiledLexicon, kind: K): Rule<K>[] {
+  return lex.source.edits.rules.filter((r): r is Rule<K> => r.kind === kind);
+}
+
+/** Event-level edits: a biopsy of a lesion that was then removed is included in the removal. */
+export function applyEventEdits(events: ProcedureEvent[], lex: CompiledLexicon): void {
+  for (const rule of rulesOf(lex, "sameLesion")) {
+    for (const e of events) {
+      if (!e.assertion.billable || !rule.drop.includes(e.kind as never)) continue;
+      const definitive = events.find(
+        (d) => d !== e && d.lesion === e.lesion && d.assertion.billable && rule.when.includes(d.kind as never),
+      );
+      if (!definitive) continue;
+      e.assertion = {
+        ...e.assertion,
+        billable: false,
+        reason: `included in the ${definitive.kind} of the same lesion`,
+        ruleIds: [...e.assertion.ruleIds, rule.id],
+      };
+      e.ruleIds.push(rule.id);
+    }
+  }
+}
+
+/** Line-level edits: exclusivity, bundling, add-on pairing, unit limits, distinct-lesion modifiers. */
+export function applyLineEdits(
+  lines: DraftLine[],
+  events: ProcedureEvent[],
+  lex: CompiledLexicon,
+  style: "59" | "X",
+  issues: Issue[],
+): DraftLine[] {
+  let live = lines;
+  const drop = (l: DraftLine, ruleId: string, message: string) => {
+    l.droppedBy = ruleId;
+    issues.push({ code: "line_bundled", message: `${l.code} ${message}`, severity: "info", ruleId });
+  };
+  for (const r of rulesOf(lex, "exclusive")) {
+    if (!live.some((l) => inCodeSet(r.keep, l.code))) continue;
+    for (const l of live) if (inCodeSet(r.drop, l.code)) drop(l, r.id, "is not reported with the code that replaces it");
+  }
+  live = live.filter((l) => !l.droppedBy);
+  for (const r of rulesOf(lex, "bundle")) {
+    for (const l of live) {
+      if (!inCodeSet(r.codes, l.code)) continue;
+      const closes = l.events.map((i) => events[i]?.closes).filter((x): x is number => x !== undefined);
+      const into = live.find((o) => o !== l && inCodeSet(r.into, o.code) && o.events.some((i) => closes.includes(i)));
+      if (into) drop(l, r.id, `is included in ${into.code} (same wound)`);
+    }
+    live = live.filter((l) => !l.droppedBy);
+  }
+  live = addonPairing(live, lex, drop);
+  unitLimits(live, lex, issues);
+  distinctModifiers(live, lex, style);
+  return live;
+}
+
+function addonPairing(lines: DraftLine[], lex: CompiledLexicon, drop: (l: DraftLine, id: string, m: string) => void) {
+  for (const r of rulesOf(lex, "addonRequires")) {
+    for (const l of lines) {
+      if (l.code === r.addon && !lines.some((p) => inCodeSet(r.primaries, p.code))) {
+        drop(l, r.id, "is an add-on without an allowed primary code");
+      }
+    }
+  }
+  return lines.filter((l) => !l.droppedBy);
+}
+
+function unitLimits(lines: DraftLine[], lex: CompiledLexicon, issues: Issue[]): void {
+  const w = lex.source.confidence.factors;
+  for (const r of rulesOf(lex, "unitLimit")) {
+    for (const l of lines) {
+      if (!inCodeSet(r.codes, l.code) || l.units <= r.max) continue;
+      const message = `${l.code} x${l.units} is over the unit limit of ${r.max} a day`;
+      if (r.mai === 2) {
+        issues.push({ code: "units_capped", message: `${message}: capped (absolute limit)`, severity: "warning", ruleId: r.id });
+        l.units = r.max;
+        l.factors.push(factor("units_capped", w, { ruleId: r.id }));
+      } else {
+        issues.push({ code: "units_over_limit", message: `${message}: documentation or separate lines may be needed`, severity: "warning", ruleId: r.id });
+      }
+      l.ruleIds.push(r.id);
+    }
+  }
+}
+
+/** The distinct-lesion modifier goes on the column-2 code of a pair that treats different lesions. */
+function distinctModifiers(lines: DraftLine[], lex: CompiledLexicon, style: "59" | "X"): void {
+  const modifier = style === "59" ? "59" : "XS";
+  for (const r of rulesOf(lex, "distinct")) {
+    for (const c2 of lines) {
+      if (!inCodeSet(r.column2, c2.code) || lex.source.codeCatalog.codes[c2.code]?.addon) continue;
+      const c1 = lines.find((l) => l !== c2 && inCodeSet(r.column1, l.code));
+      if (!c1 || c1.lesions.some((x) => c2.lesions.includes(x))) continue;
+      if (!c2.modifiers.includes(modifier)) c2.modifiers.push(modifier);
+      c2.ruleIds.push(r.id);
+    }
+  }
+}

@@ -1,0 +1,57 @@
+import type { ProcedureEvent } from "../group/types.ts";
+import type { Factor } from "../schemas/api.ts";
+import type { CodeTable, When } from "../schemas/codes.ts";
+import type { Issue, Mention } from "../types.ts";
+
+/** A claim line before edits and confidence: what chose it and which events it codes. */
+export interface DraftLine {
+  code: string;
+  units: number;
+  modifiers: string[];
+  description: string;
+  rationale: string;
+  /** Events (procedures) this line codes; the first is the one reported. */
+  events: number[];
+  lesions: number[];
+  evidence: Mention[];
+  factors: Factor[];
+  ruleIds: string[];
+  alternates?: string[];
+  /** Line was removed by an edit; kept for the trace and warnings. */
+  droppedBy?: string;
+}
+
+export interface MapContext {
+  tables: CodeTable[];
+  issues: Issue[];
+}
+
+export function factor(name: string, weights: Record<string, { weight: number }>, extra: Partial<Factor> = {}): Factor {
+  return { name, weight: weights[name]?.weight ?? 1, ...extra };
+}
+
+/** Does an event satisfy a table row's conditions? */
+export function matches(when: When, e: ProcedureEvent, extra: { destruction?: string } = {}): boolean {
+  const site = e.site;
+  const checks: [string[] | undefined, string | undefined][] = [
+    [when.malignancy, e.malignancy],
+    [when.siteGroup, site?.siteGroup],
+    [when.repairType, e.repairType],
+    [when.repairGroup, e.repairType ? site?.repairGroups[e.repairType] : undefined],
+    [when.destruction, extra.destruction],
+    [when.codeKey, e.codeKey],
+    [when.technique, e.technique],
+  ];
+  return checks.every(([allowed, value]) => !allowed || (value !== undefined && allowed.includes(value)));
+}
+
+/** Index of the band a measurement falls in: bands are inclusive upper bounds; past the last = last band. */
+export function bandIndex(bands: number[], value: number): number {
+  const v = Math.round(value * 100) / 100;
+  const i = bands.findIndex((upper) => v <= upper + 1e-9);
+  return i < 0 ? bands.length : i;
+}
+
+export function fmtCm(v: number): string {
+  return `${Math.round(v * 100) / 100} cm`;
+}

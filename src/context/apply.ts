@@ -1,0 +1,130 @@
+/**
+ * Decides the assertion of one target from the scopes that cover it and the section default.
+ * Per attribute (negation, temporality, experiencer) the closest covering trigger wins; a
+ * trigger beats the section default; in an overridable section ("plan") an override trigger in
+ * the sentence ("performed", "done today") cancels the default.
+ *
+ *   "Plan: shave biopsy of the left arm."           -> hypothetical (section.plan)
+ *   "Plan: shave biopsy performed today."           -> recent (override)
+ *   "History of melanoma; biopsy performed today."  -> "biopsy" recent (";" ends the scope)
+ */
+import type { Assertion } from "../schemas/api.ts";
+import type { SectionCategory } from "../types.ts";
+import type { AssertionAttribute, CompiledContext } from "./compile.ts";
+import type { TriggerMatch } from "./modifiers.ts";
+import type { TriggerScope } from "./scope.ts";
+
+export interface TargetTokens {
+  first: number;
+  end: number;
+  /**
+   * Triggers that start inside the target are words of the concept itself; they apply only when
+   * their category says `insideTarget`. False when the target is a whole sentence.
+   */
+  ownsInnerTriggers: boolean;
+}
+
+export interface SentenceFacts {
+  text: string;
+  /** Character offsets of the sentence's tokens, for quoting triggers in reasons. */
+  tokenStart: (i: number) => number;
+  tokenEnd: (i: number) => number;
+  scopes: TriggerScope[];
+  overrides: TriggerMatch[];
+  section: SectionCategory;
+}
+
+interface Decision {
+  value: string;
+  ruleId: string;
+  reason: string;
+  distance: number;
+}
+
+const ATTRIBUTES: AssertionAttribute[] = ["negation", "temporality", "experiencer"];
+
+function distanceTo(scope: TriggerScope, target: TargetTokens): number {
+  if (scope.direction === "forward") return Math.max(0, target.first - scope.from);
+  return Math.max(0, scope.to - target.end);
+}
+
+function isInside(match: TriggerMatch, target: TargetTokens): boolean {
+  return target.ownsInnerTriggers && match.first >= target.first && match.first < target.end;
+}
+
+/** A trigger at the start or end of the target ("status post excision", "skin cancer history")
+ * modifies the whole phrase; one in the middle ("fracture status post fall") only a part. */
+function isAtEdge(match: TriggerMatch, target: TargetTokens): boolean {
+  return match.first === target.first || match.end === target.end;
+}
+
+function quote(facts: SentenceFacts, match: TriggerMatch): string {
+  const raw = facts.text.slice(facts.tokenStart(match.first), facts.tokenEnd(match.end - 1));
+  return `'${raw.toLowerCase().replace(/\s+/g, " ")}'`;
+}
+
+function decide(
+  decisions: Map<string, Decision>,
+  attribute: string,
+  candidate: Decision,
+): void {
+  const previous = decisions.get(attribute);
+  if (!previous || candidate.distance < previous.distance) decisions.set(attribute, candidate);
+}
+
+/** Closest covering trigger per attribute; implied effects only fill attributes left open. */
+function triggerDecisions(facts: SentenceFacts, target: TargetTokens): Map<string, Decision> {
+  const direct = new Map<string, Decision>();
+  const implied = new Map<string, Decision>();
+  for (const scope of facts.scopes) {
+    const effect = scope.match.trigger.effect!;
+    const inside = isInside(scope.match, target);
+    if (inside && !(effect.insideTarget && isAtEdge(scope.match, target))) continue;
+    if (!inside && (scope.from >= target.end || target.first >= scope.to)) continue;
+    const ruleId = scope.match.trigger.id;
+    const reason = effect.reason.replace("{trigger}", quote(facts, scope.match));
+    const distance = distanceTo(scope, target);
+    decide(direct, effect.attribute, { value: effect.value, ruleId, reason, distance });
+    for (const [attribute, value] of Object.entries(effect.implies ?? {})) {
+      decide(implied, attribute, { value, ruleId, reason, distance });
+    }
+  }
+  for (const [attribute, decision] of implied) {
+    if (!direct.has(attribute)) direct.set(attribute, decision);
+  }
+  return direct;
+}
+
+function applySection(decisions: Map<string, Decision>, facts: SentenceFacts, ctx: CompiledContext): string[] {
+  const section = ctx.sections.get(facts.section);
+  if (!section) return [];
+  const sectionId = `section.${facts.section}`;
+  const override = section.overridable ? facts.overrides[0] : undefined;
+  if (override) return [override.trigger.id];
+  for (const attribute of ["temporality", "experiencer"] as const) {
+    const value = section[attribute];
+    if (value === undefined || decisions.has(attribute)) continue;
+    decisions.set(attribute, { value, ruleId: sectionId, reason: section.reason, distance: 0 });
+  }
+  return [];
+}
+
+/** The assertion of a target given its sentence's scopes and section. */
+export function assertTarget(facts: SentenceFacts, target: TargetTokens, ctx: CompiledContext): Assertion {
+  const decisions = triggerDecisions(facts, target);
+  const ruleIds = applySection(decisions, facts, ctx);
+  const negation = (decisions.get("negation")?.value ?? "affirmed") as Assertion["negation"];
+  const temporality = (decisions.get("temporality")?.value ?? "recent") as Assertion["temporality"];
+  const experiencer = (decisions.get("experiencer")?.value ?? "patient") as Assertion["experiencer"];
+  const billable = negation !== "negated" && temporality === "recent" && experiencer === "patient";
+  const reasons: string[] = [];
+  for (const attribute of ATTRIBUTES) {
+    const decision = decisions.get(attribute);
+    if (!decision) continue;
+    if (!ruleIds.includes(decision.ruleId)) ruleIds.push(decision.ruleId);
+    if (!billable && decision.value !== "possible") reasons.push(decision.reason);
+  }
+  const assertion: Assertion = { negation, temporality, experiencer, billable, ruleIds };
+  if (reasons.length > 0) assertion.reason = reasons.join("; ");
+  return assertion;
+}

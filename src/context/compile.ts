@@ -1,0 +1,114 @@
+/**
+ * Compiles lexicon/context.json once into lookup structures: trigger literals keyed by their
+ * first token (longest first), linear-time patterns, section defaults. The result is frozen
+ * and is what every call of the detector receives; nothing is built per sentence.
+ */
+import type {
+  ContextCategory,
+  ContextDirection,
+  ContextLexicon,
+  ContextRule,
+  SectionDefault,
+} from "../schemas/context.ts";
+import type { SectionCategory } from "../types.ts";
+import { literalTokens } from "./tokens.ts";
+
+export type TriggerKind = "modifier" | "pseudo" | "terminate" | "override";
+export type AssertionAttribute = ContextCategory["attribute"];
+
+export interface CompiledTrigger {
+  readonly id: string;
+  readonly kind: TriggerKind;
+  readonly category: string;
+  readonly direction: ContextDirection | "none";
+  readonly maxScope: number;
+  /** Modifier effect: which attribute it sets, to what, and the reason template. */
+  readonly effect?: ContextCategory;
+  /** Categories a pseudo/terminate trigger cuts; null = all. */
+  readonly appliesTo: ReadonlySet<string> | null;
+  /** Lower-cased tokens of the literal (empty for pattern triggers). */
+  readonly tokens: readonly string[];
+}
+
+export interface CompiledPattern {
+  readonly trigger: CompiledTrigger;
+  /** Global, case-insensitive; only used through String.prototype.matchAll (which copies it). */
+  readonly regex: RegExp;
+}
+
+/** Trigger literals keyed by their first token, longest first. */
+export type TriggerIndex = ReadonlyMap<string, readonly CompiledTrigger[]>;
+
+export interface CompiledContext {
+  readonly triggers: TriggerIndex;
+  /** Override literals ("performed", "done today"), matched separately from the rules. */
+  readonly overrides: TriggerIndex;
+  readonly patterns: readonly CompiledPattern[];
+  readonly sections: ReadonlyMap<SectionCategory, SectionDefault>;
+  readonly version: string;
+}
+
+function kindOf(direction: ContextDirection): TriggerKind {
+  if (direction === "pseudo") return "pseudo";
+  if (direction === "terminate") return "terminate";
+  return "modifier";
+}
+
+function compileRule(rule: ContextRule, lex: ContextLexicon): CompiledTrigger {
+  const effect = lex.categories[rule.category];
+  return Object.freeze({
+    id: rule.id,
+    kind: kindOf(rule.direction),
+    category: rule.category,
+    direction: rule.direction,
+    maxScope: rule.maxScope ?? effect?.maxScope ?? lex.defaults.maxScope,
+    ...(effect ? { effect } : {}),
+    appliesTo: rule.appliesTo ? new Set(rule.appliesTo) : null,
+    tokens: "literal" in rule ? Object.freeze(literalTokens(rule.literal)) : [],
+  });
+}
+
+function compileOverride(id: string, literal: string): CompiledTrigger {
+  return Object.freeze({
+    id,
+    kind: "override",
+    category: "OVERRIDE",
+    direction: "none",
+    maxScope: 0,
+    appliesTo: null,
+    tokens: Object.freeze(literalTokens(literal)),
+  });
+}
+
+function indexByFirstToken(triggers: CompiledTrigger[]): Map<string, CompiledTrigger[]> {
+  const index = new Map<string, CompiledTrigger[]>();
+  for (const trigger of triggers) {
+    const first = trigger.tokens[0];
+    if (first === undefined) continue;
+    const list = index.get(first) ?? [];
+    list.push(trigger);
+    index.set(first, list);
+  }
+  for (const list of index.values()) list.sort((a, b) => b.tokens.length - a.tokens.length);
+  return index;
+}
+
+/** Builds the immutable matcher for a parsed context lexicon. */
+export function compileContext(lex: ContextLexicon): CompiledContext {
+  const literalTriggers: CompiledTrigger[] = [];
+  const patterns: CompiledPattern[] = [];
+  for (const rule of lex.rules) {
+    const trigger = compileRule(rule, lex);
+    if ("pattern" in rule) patterns.push({ trigger, regex: new RegExp(rule.pattern, "giu") });
+    else literalTriggers.push(trigger);
+  }
+  const overrides = lex.overrides.map((rule) => compileOverride(rule.id, rule.literal));
+  const sections = new Map(Object.entries(lex.sections) as [SectionCategory, SectionDefault][]);
+  return Object.freeze({
+    triggers: indexByFirstToken(literalTriggers),
+    overrides: indexByFirstToken(overrides),
+    patterns: Object.freeze(patterns),
+    sections,
+    version: lex.version,
+  });
+}

@@ -1,0 +1,104 @@
+/**
+ * Finds ConText trigger phrases in one sentence: leftmost-longest over the token sequence,
+ * literals through the first-token index, patterns through their precompiled regexes. A longer
+ * match hides the shorter ones inside it, which is how pseudo-triggers work:
+ *
+ *   "no change in the rash"  ->  [no change](pseudo) in the rash     ("no" does not fire)
+ *   "no rash or scaling"     ->  [no](negated) rash or scaling
+ */
+import type { CompiledContext, CompiledTrigger, TriggerIndex } from "./compile.ts";
+import type { ContextToken } from "./tokens.ts";
+
+export interface TriggerMatch {
+  trigger: CompiledTrigger;
+  /** Token range [first, end) of the trigger phrase. */
+  first: number;
+  end: number;
+}
+
+function literalAt(tokens: ContextToken[], i: number, index: TriggerIndex): CompiledTrigger | null {
+  const candidates = index.get(tokens[i]!.norm);
+  if (!candidates) return null;
+  for (const trigger of candidates) {
+    const length = trigger.tokens.length;
+    if (i + length > tokens.length) continue;
+    let k = 1;
+    while (k < length && tokens[i + k]!.norm === trigger.tokens[k]) k++;
+    if (k === length) return trigger;
+  }
+  return null;
+}
+
+/** Index of the first token that starts at or after `offset`. */
+function tokenStartingAt(tokens: ContextToken[], offset: number): number {
+  let lo = 0;
+  let hi = tokens.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (tokens[mid]!.start < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** Pattern matches that begin and end on token boundaries, longest per first token. */
+function patternMatches(
+  text: string,
+  tokens: ContextToken[],
+  ctx: CompiledContext,
+): Map<number, TriggerMatch> {
+  const byFirst = new Map<number, TriggerMatch>();
+  if (ctx.patterns.length === 0 || tokens.length === 0) return byFirst;
+  const from = tokens[0]!.start;
+  const sentence = text.slice(from, tokens[tokens.length - 1]!.end);
+  for (const { trigger, regex } of ctx.patterns) {
+    for (const m of sentence.matchAll(regex)) {
+      const first = tokenStartingAt(tokens, from + m.index);
+      const end = tokenStartingAt(tokens, from + m.index + m[0].length);
+      const aligned = tokens[first]?.start === from + m.index;
+      const previous = byFirst.get(first);
+      if (!aligned || end <= first || tokens[end - 1]!.end !== from + m.index + m[0].length) {
+        continue;
+      }
+      if (!previous || previous.end < end) byFirst.set(first, { trigger, first, end });
+    }
+  }
+  return byFirst;
+}
+
+/** All trigger matches of the sentence, in order, non-overlapping. */
+export function findTriggers(
+  text: string,
+  tokens: ContextToken[],
+  ctx: CompiledContext,
+): TriggerMatch[] {
+  const patterns = patternMatches(text, tokens, ctx);
+  const matches: TriggerMatch[] = [];
+  let i = 0;
+  while (i < tokens.length) {
+    const literal = literalAt(tokens, i, ctx.triggers);
+    const pattern = patterns.get(i);
+    const literalEnd = literal ? i + literal.tokens.length : i;
+    let match: TriggerMatch | null = literal ? { trigger: literal, first: i, end: literalEnd } : null;
+    if (pattern && pattern.end > literalEnd) match = pattern;
+    if (match) {
+      matches.push(match);
+      i = match.end;
+    } else i++;
+  }
+  return matches;
+}
+
+/** Override phrases ("performed", "done today") of the sentence, leftmost-longest. */
+export function findOverrides(tokens: ContextToken[], index: TriggerIndex): TriggerMatch[] {
+  const matches: TriggerMatch[] = [];
+  let i = 0;
+  while (i < tokens.length) {
+    const trigger = literalAt(tokens, i, index);
+    if (trigger) {
+      matches.push({ trigger, first: i, end: i + trigger.tokens.length });
+      i += trigger.tokens.length;
+    } else i++;
+  }
+  return matches;
+}

@@ -1,0 +1,137 @@
+/**
+ * Scope of each modifier trigger, as a token range of its sentence. A scope runs from the
+ * trigger in its direction and stops at the first of:
+ *   - the sentence edge, a ";" or a list item marker ("1.", "2)", a bullet at line start);
+ *   - a ":" that is not right next to the trigger ("Denies: fever" crosses it, "no rash. Biopsy:" does not);
+ *   - a pseudo or terminate trigger that applies to the category ("no rash but itching");
+ *   - another trigger setting the same attribute and looking the same way (closest trigger wins);
+ *   - maxScope word tokens.
+ * A trigger whose scope is empty and that sits right after (before) a colon looks across the
+ * colon instead: "Biopsy: no" negates "Biopsy", "Allergies: none" negates "Allergies".
+ */
+import type { CompiledTrigger } from "./compile.ts";
+import type { TriggerMatch } from "./modifiers.ts";
+import type { ContextToken } from "./tokens.ts";
+
+export interface TriggerScope {
+  match: TriggerMatch;
+  /** Covered tokens [from, to). */
+  from: number;
+  to: number;
+  direction: "forward" | "backward";
+}
+
+interface SentenceIndex {
+  tokens: ContextToken[];
+  startsAt: (TriggerMatch | undefined)[];
+  endsAt: (TriggerMatch | undefined)[];
+  hard: Uint8Array;
+}
+
+const BULLETS = new Set(["-", "*", "•", "·"]);
+
+function isListMarker(tokens: ContextToken[], i: number): boolean {
+  const token = tokens[i]!;
+  const next = tokens[i + 1];
+  if (BULLETS.has(token.norm)) return token.lineStart && next !== undefined && next.spaced;
+  if (!token.word || token.norm.length > 2 || !/^\d+$/.test(token.norm)) return false;
+  const after = tokens[i + 2];
+  const closes = next !== undefined && !next.spaced && (next.norm === "." || next.norm === ")");
+  return closes && token.spaced && (after === undefined || after.spaced);
+}
+
+function buildIndex(tokens: ContextToken[], matches: TriggerMatch[]): SentenceIndex {
+  const startsAt: (TriggerMatch | undefined)[] = new Array(tokens.length);
+  const endsAt: (TriggerMatch | undefined)[] = new Array(tokens.length);
+  for (const match of matches) {
+    startsAt[match.first] = match;
+    endsAt[match.end - 1] = match;
+  }
+  const hard = new Uint8Array(tokens.length);
+  for (let i = 0; i < tokens.length; i++) {
+    if (tokens[i]!.norm === ";" || isListMarker(tokens, i)) hard[i] = 1;
+  }
+  return { tokens, startsAt, endsAt, hard };
+}
+
+/** Does `other`, met while walking `step` from `trigger`, end the scope? */
+function cuts(other: CompiledTrigger, trigger: CompiledTrigger, step: 1 | -1): boolean {
+  if (other.kind === "pseudo" || other.kind === "terminate") {
+    return other.appliesTo === null || other.appliesTo.has(trigger.category);
+  }
+  if (other.kind !== "modifier" || other.category !== trigger.category) return false;
+  return other.direction === "bidirectional" || other.direction === (step === 1 ? "forward" : "backward");
+}
+
+function wordsIn(tokens: ContextToken[], from: number, to: number): number {
+  let words = 0;
+  for (let i = from; i < to; i++) if (tokens[i]!.word) words++;
+  return words;
+}
+
+/** Exclusive end of the forward scope that starts at token `from`. */
+function walkForward(index: SentenceIndex, from: number, trigger: CompiledTrigger): number {
+  const { tokens, startsAt, hard } = index;
+  let words = 0;
+  let i = from;
+  while (i < tokens.length) {
+    if (hard[i] || (i !== from && tokens[i]!.norm === ":")) return i;
+    const other = startsAt[i];
+    const next = other ? other.end : i + 1;
+    if (other && cuts(other.trigger, trigger, 1)) return i;
+    words += wordsIn(tokens, i, next);
+    if (words > trigger.maxScope) return i;
+    i = next;
+  }
+  return i;
+}
+
+/** Inclusive start of the backward scope that ends at token `from` (inclusive). */
+function walkBackward(index: SentenceIndex, from: number, trigger: CompiledTrigger): number {
+  const { tokens, endsAt, hard } = index;
+  let words = 0;
+  let i = from;
+  while (i >= 0) {
+    if (hard[i] || (i !== from && tokens[i]!.norm === ":")) return i + 1;
+    const other = endsAt[i];
+    const previous = other ? other.first - 1 : i - 1;
+    if (other && cuts(other.trigger, trigger, -1)) return i + 1;
+    words += wordsIn(tokens, previous + 1, i + 1);
+    if (words > trigger.maxScope) return i + 1;
+    i = previous;
+  }
+  return 0;
+}
+
+function isColon(tokens: ContextToken[], i: number): boolean {
+  return tokens[i]?.norm === ":";
+}
+
+function scopesOf(index: SentenceIndex, match: TriggerMatch): TriggerScope[] {
+  const { direction } = match.trigger;
+  const { tokens } = index;
+  const scopes: TriggerScope[] = [];
+  const wantForward = direction === "forward" || direction === "bidirectional";
+  const wantBackward = direction === "backward" || direction === "bidirectional";
+  const to = wantForward || isColon(tokens, match.end) ? walkForward(index, match.end, match.trigger) : match.end;
+  const from = wantBackward || isColon(tokens, match.first - 1) ? walkBackward(index, match.first - 1, match.trigger) : match.first;
+  const forwardEmpty = wordsIn(tokens, match.end, to) === 0;
+  const backwardEmpty = wordsIn(tokens, from, match.first) === 0;
+  if (wantForward || (backwardEmpty && isColon(tokens, match.end))) {
+    scopes.push({ match, from: match.end, to, direction: "forward" });
+  }
+  if (wantBackward || (forwardEmpty && isColon(tokens, match.first - 1))) {
+    scopes.push({ match, from, to: match.first, direction: "backward" });
+  }
+  return scopes;
+}
+
+/** Scopes of the modifier triggers of one sentence (pseudo/terminate/override have none). */
+export function computeScopes(tokens: ContextToken[], matches: TriggerMatch[]): TriggerScope[] {
+  const index = buildIndex(tokens, matches);
+  const scopes: TriggerScope[] = [];
+  for (const match of matches) {
+    if (match.trigger.kind === "modifier") scopes.push(...scopesOf(index, match));
+  }
+  return scopes;
+}

@@ -1,0 +1,101 @@
+import type { CompiledLexicon } from "../lexicon/compile.ts";
+import type { CountMention, Doc, LesionRefMention } from "../types.ts";
+import { mentionBase } from "./match.ts";
+import { readNumber } from "./numbers.ts";
+
+/** How far a count may stand before its lesion word ("6 inflamed irritated SKs"). */
+const COUNT_REACH = 5;
+const INTEGER = /^\d{1,3}$/;
+
+/**
+ * Lesion counts: "x 12" / "x12" after a procedure or lesion word, "12 AKs", "three warts",
+ * "#1-#4" (4), "multiple SKs" (vague), and references to one lesion ("lesion #2", "the same
+ * lesion") that link mentions to the same lesion.
+ */
+export function extractCounts(doc: Doc, lex: CompiledLexicon): (CountMention | LesionRefMention)[] {
+  const out: (CountMention | LesionRefMention)[] = [];
+  for (const s of doc.sentences) {
+    for (let i = s.firstToken; i < s.lastToken; i++) {
+      const found =
+        timesCount(doc, lex, i, s.lastToken) ??
+        hashRange(doc, i, s.lastToken) ??
+        nounCount(doc, lex, i, s.lastToken) ??
+        vagueCount(doc, lex, i, s.lastToken);
+      if (found) {
+        out.push({ ...mentionBase(doc, "count", i, found.last, found.ruleId, s.index), kind: "count", ...found.fields });
+        i = found.last - 1;
+        continue;
+      }
+      const same = lex.sameLesion.matchAt(doc.canon, i, s.lastToken);
+      if (same) {
+        out.push({ ...mentionBase(doc, "lesion_ref", i, i + same.length, "count.same-lesion", s.index), kind: "lesion_ref", ref: "same" });
+        i += same.length - 1;
+      }
+    }
+  }
+  return out;
+}
+
+interface Found {
+  last: number;
+  ruleId: string;
+  fields: { count: number; vague?: boolean; target?: number };
+}
+
+/** "x 12", "x12", "×3" — not a dimension ("1.2 x 0.8") and not followed by a unit. */
+function timesCount(doc: Doc, lex: CompiledLexicon, i: number, limit: number): Found | undefined {
+  if (!lex.times.has(doc.canon[i]!) || i + 1 >= limit) return undefined;
+  const prev = doc.canon[i - 1];
+  if (prev !== undefined && /^[\d.]/.test(prev)) return undefined;
+  const num = doc.canon[i + 1]!;
+  if (!INTEGER.test(num)) return undefined;
+  if (lex.units.matchAt(doc.canon, i + 2, limit)) return undefined;
+  const count = Number.parseInt(num, 10);
+  return count > 0 ? { last: i + 2, ruleId: "count.times", fields: { count } } : undefined;
+}
+
+/** "#1-#4", "#1 through #4", "#1 to 4". */
+function hashRange(doc: Doc, i: number, limit: number): Found | undefined {
+  const c = doc.canon;
+  if (c[i] !== "#" || !INTEGER.test(c[i + 1] ?? "")) return undefined;
+  let j = i + 2;
+  if (!/^(?:-|to|through|thru)$/.test(c[j] ?? "")) return undefined;
+  j++;
+  if (c[j] === "#") j++;
+  if (j >= limit || !INTEGER.test(c[j] ?? "")) return undefined;
+  const from = Number.parseInt(c[i + 1]!, 10);
+  const to = Number.parseInt(c[j]!, 10);
+  return to > from ? { last: j + 1, ruleId: "count.hash-range", fields: { count: to - from + 1 } } : undefined;
+}
+
+/** "12 AKs", "three warts", "4 inflamed SKs": a number shortly before a lesion word. */
+function nounCount(doc: Doc, lex: CompiledLexicon, i: number, limit: number): Found | undefined {
+  const num = readNumber(doc, lex, i, limit);
+  if (!num || !Number.isInteger(num.value) || num.value < 1 || num.value > 500) return undefined;
+  if (lex.units.matchAt(doc.canon, num.next, limit)) return undefined;
+  const prev = doc.canon[i - 1];
+  if (prev !== undefined && (lex.dimensionJoiners.has(prev) || prev === "#" || prev === ".")) return undefined;
+  for (let j = num.next; j < Math.min(limit, num.next + COUNT_REACH); j++) {
+    if (isLesionWord(doc, lex, j, limit)) {
+      return { last: num.next, ruleId: "count.noun", fields: { count: num.value, target: doc.tokens[j]!.start } };
+    }
+    if (!/^[a-z,-]+$/.test(doc.canon[j]!)) break;
+  }
+  return undefined;
+}
+
+function vagueCount(doc: Doc, lex: CompiledLexicon, i: number, limit: number): Found | undefined {
+  const hit = lex.vague.matchAt(doc.canon, i, limit);
+  if (!hit) return undefined;
+  const j = i + hit.length;
+  for (let k = j; k < Math.min(limit, j + COUNT_REACH); k++) {
+    if (isLesionWord(doc, lex, k, limit)) {
+      return { last: j, ruleId: hit.payload.id, fields: { count: hit.payload.minimum, vague: true, target: doc.tokens[k]!.start } };
+    }
+  }
+  return undefined;
+}
+
+function isLesionWord(doc: Doc, lex: CompiledLexicon, j: number, limit: number): boolean {
+  return lex.lesionNouns.has(doc.canon[j]!) || lex.histology.matchAt(doc.canon, j, limit) !== undefined;
+}

@@ -1,0 +1,36 @@
+import type { CompiledLexicon } from "../lexicon/compile.ts";
+import type { Doc, HistologyMention, PathologyStatusMention } from "../types.ts";
+import { matchSentences, mentionBase } from "./match.ts";
+
+/**
+ * Diagnosis terms with their malignancy ("nodular BCC" malignant, "AK" premalignant, "lesion"
+ * unknown) and pathology status cues ("path pending", "biopsy-proven"). A term counts as
+ * pathology evidence when it sits in a pathology section or after a "final" cue in its sentence.
+ */
+export function extractHistology(
+  doc: Doc,
+  lex: CompiledLexicon,
+): (HistologyMention | PathologyStatusMention)[] {
+  const status = matchSentences(doc, lex.pathologyStatus);
+  const out: (HistologyMention | PathologyStatusMention)[] = status.map((m) => ({
+    ...mentionBase(doc, "pathology_status", m.first, m.last, m.payload.id, m.sentence),
+    kind: "pathology_status" as const,
+    status: m.payload.status,
+  }));
+  for (const m of matchSentences(doc, lex.histology)) {
+    const t = m.payload;
+    const sentence = doc.sentences[m.sentence]!;
+    const cue = status.some(
+      (s) => s.sentence === m.sentence && s.payload.status === "final" && s.first < m.first,
+    );
+    out.push({
+      ...mentionBase(doc, "histology", m.first, m.last, t.id, m.sentence),
+      kind: "histology",
+      histology: t.histology,
+      malignancy: t.malignancy,
+      ...(t.destruction ? { destruction: t.destruction } : {}),
+      fromPathology: sentence.section === "pathology" || cue,
+    });
+  }
+  return out;
+}

@@ -1,0 +1,36 @@
+import type { PhraseTrie } from "../lexicon/trie.ts";
+import type { Doc, MentionBase, MentionKind } from "../types.ts";
+
+export interface TermMatch<T> {
+  /** First token index. */
+  first: number;
+  /** Token index after the last token. */
+  last: number;
+  payload: T;
+  sentence: number;
+}
+
+/** Leftmost-longest matches of a trie in every sentence (matches never cross sentences). */
+export function matchSentences<T>(doc: Doc, trie: PhraseTrie<T>): TermMatch<T>[] {
+  const out: TermMatch<T>[] = [];
+  for (const s of doc.sentences) {
+    for (const { start, hit } of trie.findAll(doc.canon, s.firstToken, s.lastToken)) {
+      out.push({ first: start, last: start + hit.length, payload: hit.payload, sentence: s.index });
+    }
+  }
+  return out;
+}
+
+/** The common mention fields for a token range; `id` is assigned by the extract stage. */
+export function mentionBase(
+  doc: Doc,
+  kind: MentionKind,
+  first: number,
+  last: number,
+  ruleId: string,
+  sentence: number,
+): MentionBase {
+  const start = doc.tokens[first]!.start;
+  const end = doc.tokens[last - 1]!.end;
+  return { id: -1, kind, start, end, text: doc.original.slice(start, end), ruleId, sentence };
+}

@@ -1,0 +1,37 @@
+import type { CompiledLexicon } from "../lexicon/compile.ts";
+import { parseNumberPhrase } from "../text/nlp.ts";
+import type { Doc } from "../types.ts";
+
+const NUMERAL = /^(?:\d+(?:\.\d+)?|\.\d+)$/;
+/** Words that may continue a spelled-out number ("two and a half", "twenty-seven"). */
+const CONTINUATION = /^(?:and|a|half|quarter|-)$/;
+
+/** A number at token i: a numeral, or a spelled-out number from the lexicon (compromise for longer phrases). */
+export function readNumber(
+  doc: Doc,
+  lex: CompiledLexicon,
+  i: number,
+  limit: number,
+): { value: number; next: number } | undefined {
+  const tok = doc.canon[i];
+  if (tok === undefined || i >= limit) return undefined;
+  if (NUMERAL.test(tok)) {
+    const value = Number.parseFloat(tok);
+    return Number.isFinite(value) && tok.length <= 8 ? { value, next: i + 1 } : undefined;
+  }
+  const hit = lex.numberWords.matchAt(doc.canon, i, limit);
+  if (!hit) return undefined;
+  let end = i + hit.length;
+  while (end < limit && end - i < 6 && continues(doc.canon[end]!, lex)) end++;
+  while (end > i + hit.length && !lex.numberWords.vocabulary.has(doc.canon[end - 1]!) && !/^(?:half|quarter)$/.test(doc.canon[end - 1]!)) end--;
+  if (end > i + hit.length) {
+    const phrase = doc.lower.slice(doc.tokens[i]!.start, doc.tokens[end - 1]!.end);
+    const value = parseNumberPhrase(phrase);
+    if (value !== undefined && value > 0) return { value, next: end };
+  }
+  return hit.payload > 0 ? { value: hit.payload, next: i + hit.length } : undefined;
+}
+
+function continues(tok: string, lex: CompiledLexicon): boolean {
+  return CONTINUATION.test(tok) || lex.numberWords.vocabulary.has(tok);
+}

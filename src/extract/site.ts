@@ -1,0 +1,59 @@
+import type { CompiledLexicon, LateralityTerm, SiteTerm } from "../lexicon/compile.ts";
+import type { Doc, LateralityMention, SiteMention } from "../types.ts";
+import { matchSentences, mentionBase, type TermMatch } from "./match.ts";
+
+/** Laterality words may stand this many tokens before a site ("left upper back", "R lateral cheek"). */
+const LATERALITY_BEFORE = 4;
+
+/**
+ * Anatomic sites with their site group, ICD site key and repair groups, plus laterality.
+ * Sample: "L dorsal forearm" -> site arm (A_TAL), laterality left; "came back" is a pseudo hit.
+ */
+export function extractSites(doc: Doc, lex: CompiledLexicon): (SiteMention | LateralityMention)[] {
+  const sites = matchSentences(doc, lex.sites).filter(
+    (m): m is TermMatch<SiteTerm> => !("pseudo" in m.payload),
+  );
+  const lats = matchSentences(doc, lex.laterality);
+  const out: (SiteMention | LateralityMention)[] = [];
+  for (const m of sites) {
+    const lat = lateralityFor(m, lats, sites);
+    const first = lat && lat.first < m.first ? lat.first : m.first;
+    const t = m.payload;
+    out.push({
+      ...mentionBase(doc, "site", first, m.last, t.id, m.sentence),
+      kind: "site",
+      site: t.site,
+      ...(t.siteGroup ? { siteGroup: t.siteGroup } : {}),
+      ...(t.icdSite ? { icdSite: t.icdSite } : {}),
+      ...(t.eyelid ? { eyelid: t.eyelid } : {}),
+      ...(t.mohs ? { mohs: t.mohs } : {}),
+      repairGroups: t.repair,
+      ...(lat ? { laterality: lat.payload.laterality } : {}),
+    });
+  }
+  for (const l of lats) {
+    if (l.payload.needsSite) continue;
+    out.push({
+      ...mentionBase(doc, "laterality", l.first, l.last, l.payload.id, l.sentence),
+      kind: "laterality",
+      laterality: l.payload.laterality,
+    });
+  }
+  return out;
+}
+
+function lateralityFor(
+  site: TermMatch<SiteTerm>,
+  lats: TermMatch<LateralityTerm>[],
+  sites: TermMatch<SiteTerm>[],
+): TermMatch<LateralityTerm> | undefined {
+  let best: TermMatch<LateralityTerm> | undefined;
+  for (const l of lats) {
+    if (l.sentence !== site.sentence || l.last > site.first) continue;
+    if (site.first - l.last > LATERALITY_BEFORE) continue;
+    if (l.payload.needsSite && site.first - l.last > 2) continue;
+    const between = sites.some((s) => s !== site && s.first >= l.last && s.last <= site.first);
+    if (!between) best = l;
+  }
+  return best;
+}

@@ -1,0 +1,120 @@
+import type { CompiledLexicon, RoleTerm } from "../lexicon/compile.ts";
+import type { Doc, SizeMention, SizeRole } from "../types.ts";
+import { matchSentences, mentionBase, type TermMatch } from "./match.ts";
+import { readNumber } from "./numbers.ts";
+
+/** Tokens that stop a role cue from reaching a measurement ("lesion 4 mm, 1 mm margins"). */
+const BARRIERS = new Set([",", ";"]);
+
+/**
+ * Measurements: "6mm", "1.2 x 0.8 cm", "1.2 cm x 0.8 cm", "6 to 7 mm", "4-mm", "two centimeters",
+ * "320 sq cm". The value is the greatest dimension in cm (sq cm for areas). The role comes from
+ * the nearest cue word ("4 mm margins" margin, "layered closure 3.5 cm" repair); none = unknown.
+ */
+export function extractSizes(doc: Doc, lex: CompiledLexicon): SizeMention[] {
+  const roles = matchSentences(doc, lex.roles);
+  const out: SizeMention[] = [];
+  for (const s of doc.sentences) {
+    for (let i = s.firstToken; i < s.lastToken; ) {
+      const size = readSize(doc, lex, i, s.lastToken);
+      if (!size) {
+        i++;
+        continue;
+      }
+      const role = roleOf(doc, roles, size.first, size.last, s.index);
+      if (role.role !== "ignore") {
+        out.push({
+          ...mentionBase(doc, "size", size.first, size.last, role.ruleId ?? size.ruleId, s.index),
+          kind: "size",
+          value: Math.max(...size.dims),
+          dims: size.dims,
+          unit: size.unit,
+          role: role.role,
+        });
+      }
+      i = size.last;
+    }
+  }
+  return out;
+}
+
+interface RawSize {
+  first: number;
+  last: number;
+  dims: number[];
+  unit: "cm" | "cm2";
+  ruleId: string;
+}
+
+function readSize(doc: Doc, lex: CompiledLexicon, i: number, limit: number): RawSize | undefined {
+  const first = readNumber(doc, lex, i, limit);
+  if (!first) return undefined;
+  const dims: number[] = [];
+  let pending: number[] = [first.value];
+  let j = first.next;
+  let unit: { unit: "cm" | "cm2"; toCm: number; id: string } | undefined;
+  for (;;) {
+    const u = unitAt(doc, lex, j, limit);
+    if (u) {
+      unit = u.payload;
+      dims.push(...pending.map((v) => v * u.payload.toCm));
+      pending = [];
+      j = u.next;
+    }
+    const tok = doc.canon[j];
+    const next = tok !== undefined ? readNumber(doc, lex, j + 1, limit) : undefined;
+    if (!next || !tok) break;
+    if (lex.dimensionJoiners.has(tok)) pending.push(next.value);
+    else if (lex.rangeJoiners.has(tok) && pending.length > 0) {
+      pending[pending.length - 1] = Math.max(pending[pending.length - 1]!, next.value);
+    } else break;
+    j = next.next;
+  }
+  if (!unit || dims.length === 0) return undefined;
+  if (pending.length > 0) dims.push(...pending.map((v) => v * unit.toCm));
+  return { first: i, last: j, dims: dims.map(round), unit: unit.unit, ruleId: unit.id };
+}
+
+function unitAt(doc: Doc, lex: CompiledLexicon, j: number, limit: number) {
+  const at = doc.canon[j] === "-" ? j + 1 : j;
+  const hit = lex.units.matchAt(doc.canon, at, limit);
+  return hit ? { payload: hit.payload, next: at + hit.length } : undefined;
+}
+
+function round(v: number): number {
+  return Math.round(v * 1000) / 1000;
+}
+
+function roleOf(
+  doc: Doc,
+  roles: TermMatch<RoleTerm>[],
+  first: number,
+  last: number,
+  sentence: number,
+): { role: SizeRole | "ignore"; ruleId?: string } {
+  let best: { dist: number; term: RoleTerm } | undefined;
+  for (const r of roles) {
+    if (r.sentence !== sentence) continue;
+    const before = r.last <= first;
+    const after = r.first >= last;
+    if ((!before && !after) || (before && r.payload.side === "after")) continue;
+    if (after && r.payload.side === "before") continue;
+    const dist = before ? first - r.last : r.first - last;
+    if (dist > r.payload.maxTokens) continue;
+    if (blocked(doc, before ? r.last : last, before ? first : r.first)) continue;
+    if (!best || dist < best.dist || (dist === best.dist && best.term.role === "lesion")) {
+      best = { dist, term: r.payload };
+    }
+  }
+  if (!best) return { role: "unknown" };
+  const role = best.term.role === "excised" ? "defect" : best.term.role;
+  return { role, ruleId: best.term.id };
+}
+
+function blocked(doc: Doc, from: number, to: number): boolean {
+  for (let k = from; k < to; k++) {
+    const t = doc.canon[k]!;
+    if (BARRIERS.has(t) || /^\d/.test(t)) return true;
+  }
+  return false;
+}

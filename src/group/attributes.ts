@@ -1,0 +1,103 @@
+import type { HistologyMention, Mention, SiteMention } from "../types.ts";
+import { inSentence, type MentionIndex, ofKind } from "./index-mentions.ts";
+import type { EventScope } from "./scope.ts";
+import type { ProcedureEvent } from "./types.ts";
+
+const NOTE_SITE_SECTIONS = new Set(["procedure_title", "procedure", "diagnosis", "assessment", "pathology", "other"]);
+const NOTE_HISTOLOGY_SECTIONS = new Set(["procedure_title", "procedure", "diagnosis", "assessment", "pathology"]);
+
+/** Fills site, sizes and histology of one event from its scope (most specific sentence first). */
+export function attachAttributes(e: ProcedureEvent, scope: EventScope, index: MentionIndex): void {
+  attachSite(e, scope, index);
+  const sentences = [...scope.near, ...scope.linked];
+  e.sizes = sentences.flatMap((s) => inSentence(index, s, "size"));
+  attachHistology(e, scope, index);
+}
+
+function attachSite(e: ProcedureEvent, scope: EventScope, index: MentionIndex): void {
+  const anchor = e.anchors[0]!;
+  const own = inSentence(index, anchor.sentence, "site");
+  const after = own.filter((s) => s.start >= anchor.start);
+  const site =
+    after[0] ??
+    own[own.length - 1] ??
+    firstIn(scope.near.slice(1), index, "site") ??
+    firstIn(scope.linked, index, "site");
+  if (site) {
+    e.site = site;
+    e.evidence.push(site);
+    return;
+  }
+  const noteSites = ofKind(index, "site").filter((s) =>
+    NOTE_SITE_SECTIONS.has(index.doc.sentences[s.sentence]!.section),
+  );
+  const groups = new Set(noteSites.map((s) => s.siteGroup));
+  if (noteSites.length > 0 && groups.size === 1) {
+    e.site = noteSites[0]!;
+    e.siteInferred = true;
+    e.evidence.push(noteSites[0]!);
+  }
+}
+
+function firstIn(sentences: number[], index: MentionIndex, kind: "site"): SiteMention | undefined {
+  for (const s of sentences) {
+    const found = inSentence(index, s, kind)[0];
+    if (found) return found;
+  }
+  return undefined;
+}
+
+/** Specific diagnoses beat generic lesion words; pathology beats the clinical impression. */
+function attachHistology(e: ProcedureEvent, scope: EventScope, index: MentionIndex): void {
+  const live = (m: HistologyMention) => index.assertions.get(m.id)?.temporality !== "historical";
+  const near = scope.near.flatMap((s) => inSentence(index, s, "histology")).filter(live);
+  const linked = scope.linked.flatMap((s) => inSentence(index, s, "histology")).filter(live);
+  const pathology = pathologyHistology(e, index);
+  const specific = (list: HistologyMention[]) => list.filter((m) => m.malignancy !== "unknown");
+  const chosen =
+    pathology ??
+    nearest(specific(near), e.anchors[0]!) ??
+    specific(linked)[0] ??
+    noteHistology(index) ??
+    nearest(near, e.anchors[0]!) ??
+    linked[0];
+  e.lesions = lesionsOf(near.length > 0 ? near : chosen ? [chosen] : []);
+  if (!chosen) return;
+  e.histology = chosen;
+  e.evidence.push(chosen);
+}
+
+function lesionsOf(list: HistologyMention[]): ProcedureEvent["lesions"] {
+  return list.map((h) => ({ histology: h, count: 1 }));
+}
+
+function nearest<T extends Mention>(list: T[], anchor: Mention): T | undefined {
+  let best: T | undefined;
+  for (const m of list) {
+    if (!best || Math.abs(m.start - anchor.start) < Math.abs(best.start - anchor.start)) best = m;
+  }
+  return best;
+}
+
+/** A pathology-section diagnosis applies to the event when it is the only one, or shares its site. */
+function pathologyHistology(e: ProcedureEvent, index: MentionIndex): HistologyMention | undefined {
+  const path = ofKind(index, "histology").filter((h) => h.fromPathology && h.malignancy !== "unknown");
+  if (path.length === 0) return undefined;
+  const distinct = new Set(path.map((h) => h.histology));
+  if (distinct.size === 1) return path[0];
+  if (!e.site) return undefined;
+  return path.find((h) =>
+    inSentence(index, h.sentence, "site").some((s) => s.site === e.site!.site && s.laterality === e.site!.laterality),
+  );
+}
+
+/** One specific diagnosis named in the diagnosis/procedure sections of the whole note. */
+function noteHistology(index: MentionIndex): HistologyMention | undefined {
+  const list = ofKind(index, "histology").filter(
+    (h) =>
+      h.malignancy !== "unknown" &&
+      NOTE_HISTOLOGY_SECTIONS.has(index.doc.sentences[h.sentence]!.section) &&
+      index.assertions.get(h.id)?.temporality !== "historical",
+  );
+  return new Set(list.map((h) => h.histology)).size === 1 ? list[0] : undefined;
+}

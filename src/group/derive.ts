@@ -1,0 +1,52 @@
+import type { Malignancy } from "../schemas/api.ts";
+import type { SizeMention } from "../types.ts";
+import { inSentence, type MentionIndex, ofKind } from "./index-mentions.ts";
+import type { DerivedSizes, ProcedureEvent } from "./types.ts";
+
+/**
+ * Pathology status and malignancy of an event: pathology (or a prior biopsy) decides; a pending
+ * report keeps the provisional benign grid; suspicion alone ("r/o BCC") never makes it malignant.
+ */
+export function derivePathology(e: ProcedureEvent, sentences: number[], index: MentionIndex): void {
+  const statuses = sentences.flatMap((s) => inSentence(index, s, "pathology_status"));
+  const noteStatuses = ofKind(index, "pathology_status");
+  const h = e.histology;
+  const final = h?.fromPathology || statuses.some((s) => s.status === "final");
+  const pending = noteStatuses.some((s) => s.status === "pending");
+  e.pathology = final ? "final" : pending ? "pending" : "none";
+  for (const s of statuses) e.evidence.push(s);
+  e.malignancy = malignancyOf(e, index);
+}
+
+function malignancyOf(e: ProcedureEvent, index: MentionIndex): Malignancy {
+  const h = e.histology;
+  if (!h) return e.pathology === "pending" ? "pending" : "unknown";
+  const possible = index.assertions.get(h.id)?.negation === "possible";
+  if (e.pathology === "final") return h.malignancy;
+  if (e.pathology === "pending") return h.malignancy === "malignant" || h.malignancy === "unknown" ? "pending" : h.malignancy;
+  if (possible && h.malignancy === "malignant") return "uncertain";
+  return h.malignancy;
+}
+
+/** Lesion, margin, defect, excised diameter, repair length and treated area from the raw sizes. */
+export function deriveSizes(sizes: SizeMention[]): DerivedSizes {
+  const flat = sizes.filter((s) => s.unit === "cm");
+  const by = (role: string) => flat.filter((s) => s.role === role).map((s) => s.value);
+  const lesionSizes = by("lesion").length > 0 ? by("lesion") : by("unknown");
+  const out: DerivedSizes = {};
+  if (lesionSizes.length > 0) out.lesionCm = Math.max(...lesionSizes);
+  if (by("margin").length > 0) out.marginCm = Math.min(...by("margin"));
+  if (by("defect").length > 0) out.defectCm = Math.max(...by("defect"));
+  if (by("repair").length > 0) out.repairLengthCm = Math.max(...by("repair"));
+  const areas = sizes.filter((s) => s.unit === "cm2").map((s) => s.value);
+  if (areas.length > 0) out.areaSqCm = areas.reduce((a, b) => a + b, 0);
+  if (out.lesionCm !== undefined && out.marginCm !== undefined) {
+    out.excisedDiameterCm = round(out.lesionCm + 2 * out.marginCm);
+  } else if (out.defectCm !== undefined) out.excisedDiameterCm = out.defectCm;
+  else if (out.lesionCm !== undefined) out.excisedDiameterCm = out.lesionCm;
+  return out;
+}
+
+function round(v: number): number {
+  return Math.round(v * 1000) / 1000;
+}

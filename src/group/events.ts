@@ -1,0 +1,47 @@
+import type { CompiledLexicon } from "../lexicon/compile.ts";
+import type { Issue } from "../types.ts";
+import { attachAttributes } from "./attributes.ts";
+import { clusterProcedures } from "./cluster.ts";
+import { attachCounts } from "./counts.ts";
+import { derivePathology, deriveSizes } from "./derive.ts";
+import type { MentionIndex } from "./index-mentions.ts";
+import { linkLesions } from "./lesions.ts";
+import { readMohs } from "./mohs.ts";
+import { repairEvents } from "./repairs.ts";
+import { anchorOwners, eventScope } from "./scope.ts";
+import type { ProcedureEvent } from "./types.ts";
+
+/**
+ * Groups live and excluded mentions into procedure events: one per procedure on a lesion (or per
+ * treated area), with site, sizes, histology, count and pathology attached, and the derived
+ * measurements (excised diameter, repair length, treated area) computed once.
+ */
+export function groupEvents(index: MentionIndex, lex: CompiledLexicon): ProcedureEvent[] {
+  const events = clusterProcedures(index);
+  const owners = anchorOwners(events);
+  for (const e of events) {
+    const scope = eventScope(e, owners, index);
+    attachAttributes(e, scope, index);
+    attachCounts(e, scope.near, index);
+    derivePathology(e, [...scope.near, ...scope.linked], index);
+    e.derived = deriveSizes(e.sizes);
+    if (e.kind === "mohs") e.mohs = readMohs(e, index.doc, lex);
+    e.evidence.push(...e.sizes);
+    e.issues.push(...issuesOf(e));
+  }
+  linkLesions(events, index, lex);
+  const repairs = repairEvents(events, index, events.length);
+  return [...events, ...repairs];
+}
+
+function issuesOf(e: ProcedureEvent): Issue[] {
+  const out: Issue[] = [];
+  const at = { start: e.anchors[0]!.start, end: e.anchors[0]!.end };
+  if (e.countSource === "vague") {
+    out.push({ code: "count_ambiguous", message: "lesion count given as a vague quantity: the minimum is used", severity: "warning", span: at });
+  }
+  if (e.pathology === "pending" && (e.kind === "excision" || e.kind === "biopsy")) {
+    out.push({ code: "pathology_pending", message: "pathology pending: the code is provisional; hold the claim or correct it when the report returns", severity: "warning", span: at });
+  }
+  return out;
+}

@@ -1,0 +1,46 @@
+import type { CompiledLexicon } from "../lexicon/compile.ts";
+import { tokenizeLiteral } from "../text/tokens.ts";
+import { inSentence, type MentionIndex } from "./index-mentions.ts";
+import type { ProcedureEvent } from "./types.ts";
+
+const DEFINITIVE = new Set(["excision", "shave", "destruction", "mohs"]);
+
+/**
+ * Lesion identity: a biopsy and a definitive procedure treat the same lesion when they are
+ * described in one sentence ("shave bx ..., then ED&C of the base"), when the definitive one
+ * refers back ("the same lesion", "the previously biopsied site"), or when both name the same
+ * site and side and the note does not call them different lesions.
+ */
+export function linkLesions(events: ProcedureEvent[], index: MentionIndex, lex: CompiledLexicon): void {
+  const distinct = mentionsDistinct(index, lex);
+  for (const b of events) {
+    if (b.kind !== "biopsy" || !b.assertion.billable) continue;
+    for (const d of events) {
+      if (!DEFINITIVE.has(d.kind) || !d.assertion.billable || d.lesion === b.lesion) continue;
+      if (sameLesion(b, d, index, distinct)) {
+        b.lesion = d.lesion;
+        break;
+      }
+    }
+  }
+}
+
+function sameLesion(b: ProcedureEvent, d: ProcedureEvent, index: MentionIndex, distinct: boolean): boolean {
+  const bSentences = new Set(b.anchors.map((a) => a.sentence));
+  if (d.anchors.some((a) => bSentences.has(a.sentence))) return !differentSites(b, d);
+  const refersBack = d.scope.some((s) => inSentence(index, s, "lesion_ref").length > 0);
+  if (refersBack && d.anchors[0]!.start > b.anchors[0]!.start && !differentSites(b, d)) return true;
+  if (distinct || !b.site || !d.site || b.count > 1 || d.count > 1) return false;
+  return b.site.site === d.site.site && b.site.laterality === d.site.laterality && !d.siteInferred && !b.siteInferred;
+}
+
+function differentSites(b: ProcedureEvent, d: ProcedureEvent): boolean {
+  if (!b.site || !d.site || b.site === d.site) return false;
+  return b.site.site !== d.site.site || b.site.laterality !== d.site.laterality;
+}
+
+function mentionsDistinct(index: MentionIndex, lex: CompiledLexicon): boolean {
+  const phrases = lex.source.counts.distinctLesion.map((p) => tokenizeLiteral(p).join(" "));
+  const canonText = ` ${index.doc.canon.join(" ")} `;
+  return phrases.some((p) => canonText.includes(` ${p} `));
+}

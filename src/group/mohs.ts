@@ -1,0 +1,46 @@
+import type { CompiledLexicon } from "../lexicon/compile.ts";
+import { readNumber } from "../extract/numbers.ts";
+import type { Doc } from "../types.ts";
+import type { ProcedureEvent } from "./types.ts";
+
+const ROMAN: Record<string, number> = { i: 1, ii: 2, iii: 3, iv: 4, v: 5, vi: 6, vii: 7, viii: 8 };
+
+/**
+ * Mohs stages and blocks in the sections holding the event: "Stage I: 4 blocks", "Stage 2 - 7
+ * blocks", "two stages", "second stage". Blocks beyond five in a stage are counted per stage.
+ */
+export function readMohs(e: ProcedureEvent, doc: Doc, lex: CompiledLexicon): { stages: number; extraBlocks: number } {
+  const sectionIdx = new Set(e.anchors.map((a) => doc.sentences[a.sentence]!.sectionIndex));
+  const stageWords = new Set(lex.source.counts.mohsStageWords);
+  const blockWords = new Set(lex.source.counts.mohsBlockWords.map((w) => w.split(" ").pop()!));
+  let stages = 0;
+  let current = 0;
+  const blocks = new Map<number, number>();
+  for (const s of doc.sentences) {
+    if (!sectionIdx.has(s.sectionIndex)) continue;
+    for (let i = s.firstToken; i < s.lastToken; i++) {
+      const tok = doc.canon[i]!;
+      if (stageWords.has(tok)) {
+        const after = stageNumber(doc, lex, i + 1, s.lastToken);
+        const before = readNumber(doc, lex, i - 1, s.lastToken);
+        if (after) current = after;
+        else if (before && tok.endsWith("s")) stages = Math.max(stages, before.value);
+        if (after) stages = Math.max(stages, after);
+      } else if (blockWords.has(tok)) {
+        const n = readNumber(doc, lex, i - 1, s.lastToken) ?? readNumber(doc, lex, i - 2, s.lastToken);
+        if (n && Number.isInteger(n.value)) blocks.set(current, Math.max(blocks.get(current) ?? 0, n.value));
+      }
+    }
+  }
+  let extra = 0;
+  for (const n of blocks.values()) extra += Math.max(0, n - 5);
+  return { stages: Math.max(1, stages), extraBlocks: extra };
+}
+
+function stageNumber(doc: Doc, lex: CompiledLexicon, i: number, limit: number): number | undefined {
+  const tok = doc.canon[i];
+  if (tok === undefined || i >= limit) return undefined;
+  if (ROMAN[tok] !== undefined && doc.tokens[i]!.text === doc.tokens[i]!.text.toUpperCase()) return ROMAN[tok];
+  const n = readNumber(doc, lex, i, limit);
+  return n && Number.isInteger(n.value) && n.value < 10 ? n.value : undefined;
+}

@@ -1,0 +1,117 @@
+import type { Assertion } from "../schemas/api.ts";
+import type { ProcedureMention, SiteMention, SizeMention } from "../types.ts";
+import { inSentence, isBillable, type MentionIndex, ofKind } from "./index-mentions.ts";
+import type { ProcedureEvent } from "./types.ts";
+
+const WOUND_KINDS = new Set(["excision", "mohs", "biopsy", "unsupported"]);
+const TYPE_RANK: Record<string, number> = { simple: 1, intermediate: 2, complex: 3 };
+
+/**
+ * Repair events. A closure mentioned with or after a lesion procedure closes that wound (one
+ * repair per wound: the most complex type named, the longest documented length). Closures with
+ * no lesion procedure are wound repairs (lacerations): their measured lengths are summed per
+ * repair type and repair group.
+ */
+export function repairEvents(lesionEvents: ProcedureEvent[], index: MentionIndex, next: number): ProcedureEvent[] {
+  const byWound = new Map<number, ProcedureMention[]>();
+  const loose: ProcedureMention[] = [];
+  for (const m of ofKind(index, "procedure")) {
+    if (m.procedure !== "repair") continue;
+    const wound = woundFor(m, lesionEvents);
+    if (wound === undefined) loose.push(m);
+    else byWound.set(wound, [...(byWound.get(wound) ?? []), m]);
+  }
+  const out: ProcedureEvent[] = [];
+  for (const [wound, mentions] of byWound) {
+    const target = lesionEvents[wound]!;
+    const lengths = mentions.flatMap((m) => inSentence(index, m.sentence, "size")).filter((s) => s.role === "repair");
+    out.push(repairEvent(next + out.length, mentions, target.site, lengths, index, wound));
+  }
+  if (loose.length > 0) out.push(...looseRepairs(loose, index, next + out.length));
+  return out;
+}
+
+function woundFor(m: ProcedureMention, events: ProcedureEvent[]): number | undefined {
+  let best: ProcedureEvent | undefined;
+  let bestStart = -1;
+  for (const e of events) {
+    if (!WOUND_KINDS.has(e.kind) || !e.assertion.billable) continue;
+    if (e.anchors.some((a) => a.sentence === m.sentence)) return e.index;
+    for (const a of e.anchors) {
+      if (a.start < m.start && a.start > bestStart) {
+        best = e;
+        bestStart = a.start;
+      }
+    }
+  }
+  return best?.index;
+}
+
+function repairEvent(
+  i: number,
+  mentions: ProcedureMention[],
+  site: SiteMention | undefined,
+  lengths: SizeMention[],
+  index: MentionIndex,
+  closes?: number,
+): ProcedureEvent {
+  const typed = mentions.filter((m) => m.repairType);
+  const best = typed.sort((a, b) => TYPE_RANK[b.repairType!]! - TYPE_RANK[a.repairType!]!)[0];
+  const billable = mentions.find((m) => isBillable(index, m)) ?? mentions[0]!;
+  const length = lengths.length > 0 ? Math.max(...lengths.map((l) => l.value)) : undefined;
+  return {
+    index: i,
+    kind: "repair",
+    repairType: best?.repairType ?? "simple",
+    anchors: mentions,
+    scope: [...new Set(mentions.map((m) => m.sentence))],
+    ...(site ? { site } : {}),
+    sizes: lengths,
+    derived: length !== undefined ? { repairLengthCm: length } : {},
+    lesions: [],
+    count: 1,
+    countSource: "default",
+    pathology: "none",
+    malignancy: "unknown",
+    assertion: index.assertions.get(billable.id) as Assertion,
+    lesion: closes ?? i,
+    ...(closes !== undefined ? { closes } : {}),
+    evidence: [...mentions, ...lengths, ...(site ? [site] : [])],
+    issues: best ? [] : [{ code: "repair_type_inferred", message: "closure type not stated: treated as a simple repair", severity: "info" }],
+    ruleIds: mentions.map((m) => m.ruleId),
+  };
+}
+
+/** Wound repairs without a lesion procedure: one event per repair group, lengths summed. */
+function looseRepairs(mentions: ProcedureMention[], index: MentionIndex, next: number): ProcedureEvent[] {
+  const lengths = ofKind(index, "size").filter((s) => s.role === "repair");
+  const typed = mentions.filter((m) => m.repairType).map((m) => m.repairType!);
+  const type = typed.sort((a, b) => TYPE_RANK[b]! - TYPE_RANK[a]!)[0] ?? "simple";
+  const groups = new Map<string, { site?: SiteMention; sizes: SizeMention[] }>();
+  for (const len of lengths) {
+    const site = nearestSite(len, index);
+    const key = site?.repairGroups[type] ?? "unknown";
+    const g = groups.get(key) ?? { ...(site ? { site } : {}), sizes: [] };
+    g.sizes.push(len);
+    groups.set(key, g);
+  }
+  if (groups.size === 0) groups.set("unknown", { sizes: [] });
+  return [...groups.values()].map((g, k) => {
+    const e = repairEvent(next + k, mentions, g.site, g.sizes, index);
+    e.repairType = type;
+    if (g.sizes.length > 0) e.derived = { repairLengthCm: round(g.sizes.reduce((a, s) => a + s.value, 0)) };
+    return e;
+  });
+}
+
+function nearestSite(size: SizeMention, index: MentionIndex): SiteMention | undefined {
+  let best: SiteMention | undefined;
+  for (const s of inSentence(index, size.sentence, "site")) {
+    if (!best || Math.abs(s.start - size.start) < Math.abs(best.start - size.start)) best = s;
+  }
+  return best;
+}
+
+function round(v: number): number {
+  return Math.round(v * 100) / 100;
+}

@@ -1,0 +1,59 @@
+import type { MentionIndex } from "./index-mentions.ts";
+import type { ProcedureEvent } from "./types.ts";
+
+/** Sentences after an anchor that still describe it ("Site: ...", "Size: ...", "margins ..."). */
+const FOLLOWING = 6;
+const PRECEDING = 2;
+const DIAGNOSIS_SECTIONS = new Set(["diagnosis", "assessment"]);
+
+export interface EventScope {
+  /** Anchor sentences, then following and preceding sentences of the same section. */
+  near: number[];
+  /** Diagnosis-list sentences linked by list number to the event's title line. */
+  linked: number[];
+}
+
+/**
+ * Where an event's attributes may be found. A sentence holding another event's anchor ends the
+ * search in that direction, so attributes of neighbouring lesions do not leak.
+ */
+export function eventScope(e: ProcedureEvent, owner: Map<number, number>, index: MentionIndex): EventScope {
+  const sentences = index.doc.sentences;
+  const near = [...e.scope];
+  const first = Math.min(...e.scope);
+  const last = Math.max(...e.scope);
+  const section = sentences[last]!.sectionIndex;
+  for (let s = last + 1; s < sentences.length && s <= last + FOLLOWING; s++) {
+    if (sentences[s]!.sectionIndex !== section || foreign(owner, s, e)) break;
+    near.push(s);
+  }
+  for (let s = first - 1; s >= 0 && s >= first - PRECEDING; s--) {
+    if (sentences[s]!.sectionIndex !== sentences[first]!.sectionIndex || foreign(owner, s, e)) break;
+    near.push(s);
+  }
+  return { near, linked: linkedDiagnoses(e, index) };
+}
+
+function foreign(owner: Map<number, number>, s: number, e: ProcedureEvent): boolean {
+  const o = owner.get(s);
+  return o !== undefined && o !== e.index;
+}
+
+function linkedDiagnoses(e: ProcedureEvent, index: MentionIndex): number[] {
+  const out: number[] = [];
+  for (const a of e.anchors) {
+    const n = index.listNumber.get(a.sentence);
+    if (n === undefined) continue;
+    for (const [s, m] of index.listNumber) {
+      if (m === n && DIAGNOSIS_SECTIONS.has(index.doc.sentences[s]!.section) && !out.includes(s)) out.push(s);
+    }
+  }
+  return out;
+}
+
+/** Sentence -> event index for every anchor sentence (the first event wins). */
+export function anchorOwners(events: ProcedureEvent[]): Map<number, number> {
+  const owner = new Map<number, number>();
+  for (const e of events) for (const s of e.scope) if (!owner.has(s)) owner.set(s, e.index);
+  return owner;
+}

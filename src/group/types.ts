@@ -1,0 +1,54 @@
+import type { Assertion, Malignancy } from "../schemas/api.ts";
+import type {
+  CountMention,
+  HistologyMention,
+  Issue,
+  Mention,
+  ProcedureMention,
+  SiteMention,
+  SizeMention,
+} from "../types.ts";
+
+/** Sizes of one procedure, in cm (sq cm for area), derived once from the raw measurements. */
+export interface DerivedSizes {
+  lesionCm?: number;
+  marginCm?: number;
+  excisedDiameterCm?: number;
+  defectCm?: number;
+  repairLengthCm?: number;
+  areaSqCm?: number;
+}
+
+/** One procedure performed (or only mentioned) on one lesion, a group of lesions or an area. */
+export interface ProcedureEvent {
+  index: number;
+  kind: string;
+  technique?: string;
+  codeKey?: string;
+  repairType?: string;
+  unsupported?: string;
+  anchors: ProcedureMention[];
+  /** Sentence indexes searched for attributes, most specific first. */
+  scope: number[];
+  site?: SiteMention;
+  siteInferred?: boolean;
+  sizes: SizeMention[];
+  derived: DerivedSizes;
+  histology?: HistologyMention;
+  /** Lesion types with their counts (destruction of several lesion types in one sentence). */
+  lesions: { histology?: HistologyMention; count: number; countMention?: CountMention }[];
+  count: number;
+  countSource: "explicit" | "inferred" | "vague" | "default";
+  pathology: "final" | "pending" | "none";
+  malignancy: Malignancy;
+  assertion: Assertion;
+  /** Lesion identity: events on the same lesion share it. */
+  lesion: number;
+  /** For a repair: the lesion event whose wound it closes. */
+  closes?: number;
+  /** Stage and block counts for Mohs. */
+  mohs?: { stages: number; extraBlocks: number };
+  evidence: Mention[];
+  issues: Issue[];
+  ruleIds: string[];
+}

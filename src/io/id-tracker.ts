@@ -1,0 +1,59 @@
+/**
+ * Decides which records a batch run codes: skips those an earlier run already wrote (resume,
+ * counted per id so duplicate ids work) and flags duplicate ids, which are coded all the same
+ * and reported. Memory grows with the number of distinct ids (about 50-100 bytes each).
+ */
+import { type InputRecord, isBadRecord } from "./records.ts";
+
+export class IdTracker {
+  private readonly seen = new Set<string>();
+  duplicates = 0;
+  skipped = 0;
+
+  /** @param done how many lines each id already has in the output (from prepareResume). */
+  constructor(private readonly done: Map<string, number> = new Map()) {}
+
+  /** The record to code (flagged when its id is a duplicate), or undefined to skip it. */
+  admit(record: InputRecord): InputRecord | undefined {
+    const duplicate = this.seen.has(record.id);
+    if (duplicate) this.duplicates++;
+    else this.seen.add(record.id);
+    const written = this.done.get(record.id);
+    if (written !== undefined) {
+      if (written <= 1) this.done.delete(record.id);
+      else this.done.set(record.id, written - 1);
+      this.skipped++;
+      return undefined;
+    }
+    if (duplicate && !isBadRecord(record)) return { ...record, duplicate: true };
+    return record;
+  }
+}
+
+export interface ChunkLimits {
+  /** Records per chunk (a pool message), 64 by default. */
+  records: number;
+  /** Characters of note text per chunk, so a few huge notes do not make a huge message. */
+  chars: number;
+}
+
+export const DEFAULT_CHUNK: ChunkLimits = { records: 64, chars: 1024 * 1024 };
+
+/** Groups records into chunks of at most `limits.records` records and about `limits.chars`. */
+export async function* chunkRecords(
+  records: AsyncIterable<InputRecord>,
+  limits: ChunkLimits = DEFAULT_CHUNK,
+): AsyncGenerator<InputRecord[]> {
+  let chunk: InputRecord[] = [];
+  let chars = 0;
+  for await (const record of records) {
+    chunk.push(record);
+    chars += isBadRecord(record) ? 0 : record.text.length;
+    if (chunk.length >= limits.records || chars >= limits.chars) {
+      yield chunk;
+      chunk = [];
+      chars = 0;
+    }
+  }
+  if (chunk.length > 0) yield chunk;
+}

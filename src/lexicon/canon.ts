@@ -1,0 +1,56 @@
+import { editDistance, stem } from "../text/nlp.ts";
+
+/**
+ * Maps a note token to the lexicon's spelling: itself when the lexicon knows it, else a
+ * lexicon word with the same Porter stem ("excising" -> "excision"), else a long lexicon word
+ * one edit away ("seborheic" -> "seborrheic", "keratosus" -> "keratosis").
+ * Results are memoised per compiled lexicon (bounded).
+ */
+export type Canonicaliser = (token: string) => string;
+
+const MIN_STEM_LENGTH = 5;
+const MIN_FUZZY_LENGTH = 7;
+const MEMO_LIMIT = 200_000;
+
+export function createCanonicaliser(
+  known: ReadonlySet<string>,
+  stemWords: readonly string[],
+  fuzzyWords: readonly string[],
+): Canonicaliser {
+  const byStem = new Map<string, string>();
+  for (const w of stemWords) if (w.length >= MIN_STEM_LENGTH && !byStem.has(stem(w))) byStem.set(stem(w), w);
+  const deletes = new Map<string, string[]>();
+  for (const w of new Set(fuzzyWords)) {
+    if (w.length < MIN_FUZZY_LENGTH || !/^[a-z]+$/.test(w)) continue;
+    for (const d of [w, ...oneDeletes(w)]) {
+      const list = deletes.get(d) ?? [];
+      list.push(w);
+      deletes.set(d, list);
+    }
+  }
+  const memo = new Map<string, string>();
+  return (token) => {
+    if (known.has(token) || token.length < MIN_STEM_LENGTH || !/^[a-z]+$/.test(token)) return token;
+    const cached = memo.get(token);
+    if (cached !== undefined) return cached;
+    const out = byStem.get(stem(token)) ?? fuzzy(token, deletes) ?? token;
+    if (memo.size < MEMO_LIMIT) memo.set(token, out);
+    return out;
+  };
+}
+
+function oneDeletes(w: string): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < w.length; i++) out.push(w.slice(0, i) + w.slice(i + 1));
+  return out;
+}
+
+function fuzzy(token: string, deletes: Map<string, string[]>): string | undefined {
+  if (token.length < MIN_FUZZY_LENGTH) return undefined;
+  for (const key of [token, ...oneDeletes(token)]) {
+    for (const candidate of deletes.get(key) ?? []) {
+      if (candidate[0] === token[0] && editDistance(token, candidate) <= 1) return candidate;
+    }
+  }
+  return undefined;
+}

@@ -1,0 +1,142 @@
+/**
+ * Builds the immutable CompiledLexicon once: phrase tries per term kind, lookup maps, code
+ * tables by procedure, and the token canonicaliser (exact, stem, one-typo) with its memo.
+ */
+import { type CompiledContext, compileContext } from "../context/index.ts";
+import { type CompiledIcd10, compileIcd10 } from "../coding/diagnoses.ts";
+import type { CodeTable } from "../schemas/codes.ts";
+import type { SectionCategory } from "../types.ts";
+import { tokenizeLiteral } from "../text/tokens.ts";
+import { type Canonicaliser, createCanonicaliser } from "./canon.ts";
+import type { Lexicon } from "./load.ts";
+import { PhraseTrie } from "./trie.ts";
+
+export interface CompiledSections {
+  exact: Map<string, { category: SectionCategory; ruleId: string }>;
+  contains: { id: string; category: SectionCategory; words: string[] }[];
+  fields: Set<string>;
+  abbreviations: Set<string>;
+}
+
+type Term<K extends keyof Lexicon, F extends string> = Lexicon[K] extends { [P in F]: (infer E)[] }
+  ? E
+  : never;
+export type ProcedureTerm = Term<"procedures", "terms">;
+export type TechniqueTerm = Term<"procedures", "techniques">;
+export type SiteTerm = Term<"sites", "sites">;
+export type LateralityTerm = Term<"sites", "laterality">;
+export type HistologyTerm = Term<"histology", "terms">;
+export type PathologyStatusTerm = Term<"histology", "pathologyStatus">;
+export type UnitTerm = Term<"units", "units">;
+export type RoleTerm = Term<"units", "roles">;
+
+export interface CompiledLexicon {
+  source: Lexicon;
+  version: string;
+  codeSet: string;
+  sections: CompiledSections;
+  procedures: PhraseTrie<ProcedureTerm>;
+  techniques: PhraseTrie<TechniqueTerm>;
+  sites: PhraseTrie<SiteTerm | { pseudo: string }>;
+  laterality: PhraseTrie<LateralityTerm>;
+  histology: PhraseTrie<HistologyTerm>;
+  pathologyStatus: PhraseTrie<PathologyStatusTerm>;
+  units: PhraseTrie<UnitTerm>;
+  roles: PhraseTrie<RoleTerm>;
+  numberWords: PhraseTrie<number>;
+  vague: PhraseTrie<{ id: string; minimum: number }>;
+  sameLesion: PhraseTrie<string>;
+  lesionNouns: Set<string>;
+  times: Set<string>;
+  dimensionJoiners: Set<string>;
+  rangeJoiners: Set<string>;
+  deletedCodes: Map<string, Lexicon["deletedCodes"]["codes"][number]>;
+  tables: CodeTable[];
+  canon: Canonicaliser;
+  context: CompiledContext;
+  icd10: CompiledIcd10;
+}
+
+export function compileLexicon(lex: Lexicon): CompiledLexicon {
+  const fuzzyWords: string[] = [];
+  const stemWords: string[] = [];
+  const procedures = trieOf(lex.procedures.terms, (t) => t.literals);
+  for (const t of lex.procedures.terms) {
+    for (const l of t.literals) {
+      const toks = tokenizeLiteral(l);
+      if (toks.length === 1 && t.procedure !== "ignore") stemWords.push(toks[0]!);
+    }
+  }
+  const histology = trieOf(lex.histology.terms, (t) => t.literals);
+  const sites = trieOf<SiteTerm | { pseudo: string }>(
+    [...lex.sites.sites, { pseudo: lex.sites.pseudo.id }],
+    (t) => ("pseudo" in t ? lex.sites.pseudo.literals : t.literals),
+  );
+  for (const trie of [procedures, histology, sites]) fuzzyWords.push(...trie.vocabulary);
+  const known = new Set<string>();
+  const tries = {
+    techniques: trieOf(lex.procedures.techniques, (t) => t.literals),
+    laterality: trieOf(lex.sites.laterality, (t) => t.literals),
+    pathologyStatus: trieOf(lex.histology.pathologyStatus, (t) => t.literals),
+    units: trieOf(lex.units.units, (t) => t.literals),
+    roles: trieOf(lex.units.roles, (t) => t.literals),
+  };
+  const numberWords = new PhraseTrie<number>();
+  for (const [w, n] of Object.entries(lex.counts.numberWords)) numberWords.add(tokenizeLiteral(w), n);
+  const vague = trieOf(lex.counts.vague, (t) => t.literals);
+  const sameLesion = new PhraseTrie<string>();
+  for (const l of lex.counts.sameLesion) sameLesion.add(tokenizeLiteral(l), l);
+  for (const trie of [procedures, histology, sites, ...Object.values(tries), numberWords, vague, sameLesion]) {
+    for (const w of trie.vocabulary) known.add(w);
+  }
+  return {
+    source: lex,
+    version: lex.meta.version,
+    codeSet: lex.meta.codeSet,
+    sections: compileSections(lex.sections),
+    procedures,
+    histology,
+    sites,
+    ...tries,
+    numberWords,
+    vague: vague as unknown as PhraseTrie<{ id: string; minimum: number }>,
+    sameLesion,
+    lesionNouns: new Set(lex.counts.lesionNouns),
+    times: new Set(lex.counts.times),
+    dimensionJoiners: new Set(lex.units.dimensionJoiners),
+    rangeJoiners: new Set(lex.units.rangeJoiners),
+    deletedCodes: new Map(lex.deletedCodes.codes.map((c) => [c.code, c])),
+    tables: codeTables(lex),
+    canon: createCanonicaliser(known, stemWords, fuzzyWords),
+    context: compileContext(lex.context),
+    icd10: compileIcd10(lex.icd10),
+  };
+}
+
+function trieOf<T>(entries: readonly T[], literals: (e: T) => readonly string[]): PhraseTrie<T> {
+  const trie = new PhraseTrie<T>();
+  for (const e of entries) for (const l of literals(e)) trie.add(tokenizeLiteral(l), e);
+  return trie;
+}
+
+function compileSections(s: Lexicon["sections"]): CompiledSections {
+  const exact = new Map<string, { category: SectionCategory; ruleId: string }>();
+  for (const e of s.exact) for (const l of e.literals) exact.set(l, { category: e.category, ruleId: e.id });
+  return {
+    exact,
+    contains: s.contains,
+    fields: new Set(s.fields.literals),
+    abbreviations: new Set(s.abbreviations),
+  };
+}
+
+function codeTables(lex: Lexicon): CodeTable[] {
+  return [
+    lex.codesBiopsy,
+    lex.codesExcision,
+    lex.codesShave,
+    lex.codesDestruction,
+    lex.codesRepair,
+    lex.codesOther,
+  ].flatMap((f) => f.tables);
+}

@@ -1,0 +1,57 @@
+import { confidenceOf } from "../coding/confidence.ts";
+import { applyEventEdits, applyLineEdits } from "../coding/edits.ts";
+import type { DraftLine } from "../coding/lines.ts";
+import { mapCodes } from "../coding/map.ts";
+import { detectAssertions } from "../context/index.ts";
+import { extractMentions } from "../extract/index.ts";
+import { groupEvents } from "../group/events.ts";
+import { indexMentions, type MentionIndex } from "../group/index-mentions.ts";
+import type { ProcedureEvent } from "../group/types.ts";
+import type { CompiledLexicon } from "../lexicon/compile.ts";
+import type { Assertion } from "../schemas/api.ts";
+import { analyzeText } from "../text/analyze.ts";
+import type { Doc, Issue, Mention } from "../types.ts";
+
+/** What the stages read and write. Each stage fills one field from the ones before it. */
+export interface PipelineState {
+  text: string;
+  lex: CompiledLexicon;
+  modifierStyle: "59" | "X";
+  issues: Issue[];
+  doc?: Doc;
+  mentions?: Mention[];
+  assertions?: Map<number, Assertion>;
+  index?: MentionIndex;
+  events?: ProcedureEvent[];
+  lines?: DraftLine[];
+  confidences?: number[];
+}
+
+export interface Stage {
+  name: string;
+  run: (s: PipelineState) => void;
+}
+
+const CONTEXT_KINDS = new Set(["procedure", "histology"]);
+
+/** The pipeline: the only place the order of stages is decided. */
+export const STAGES: Stage[] = [
+  { name: "text", run: (s) => void (s.doc = analyzeText(s.text, s.lex)) },
+  { name: "extract", run: (s) => void (s.mentions = extractMentions(s.doc!, s.lex)) },
+  {
+    name: "context",
+    run: (s) => {
+      const targets = s.mentions!.filter((m) => CONTEXT_KINDS.has(m.kind) && m.sentence >= 0);
+      s.assertions = detectAssertions(s.doc!.text, s.doc!.sentences, targets, s.lex.context);
+      s.index = indexMentions(s.doc!, s.mentions!, s.assertions);
+    },
+  },
+  { name: "group", run: (s) => void (s.events = groupEvents(s.index!, s.lex)) },
+  { name: "edits.events", run: (s) => applyEventEdits(s.events!, s.lex) },
+  { name: "map", run: (s) => void (s.lines = mapCodes(s.events!, s.lex, s.issues)) },
+  {
+    name: "edits.lines",
+    run: (s) => void (s.lines = applyLineEdits(s.lines!, s.events!, s.lex, s.modifierStyle, s.issues)),
+  },
+  { name: "confidence", run: (s) => void (s.confidences = s.lines!.map((l) => confidenceOf(l, s.lex))) },
+];

@@ -1,0 +1,208 @@
+import { z } from "zod";
+import type { SectionCategory } from "../types.ts";
+import { ExperiencerSchema, NegationSchema, TemporalitySchema } from "./api.ts";
+import { LexiconHeader, RuleId } from "./common.ts";
+
+/**
+ * lexicon/context.json: ConText rules (Harkema et al. 2009) as data.
+ * A rule is a trigger phrase with a category and a direction; categories say which assertion
+ * attribute a trigger sets. PSEUDO and TERMINATE are structural: a pseudo rule hides the
+ * shorter triggers inside it ("no change" hides "no"), a terminate rule cuts scopes ("but").
+ */
+
+export const SectionCategorySchema = z.enum([
+  "procedure",
+  "procedure_title",
+  "pathology",
+  "diagnosis",
+  "assessment",
+  "plan",
+  "history",
+  "family_history",
+  "social_history",
+  "medications",
+  "exam",
+  "hpi",
+  "ros",
+  "other",
+]);
+// Compile-time check that the enum and the SectionCategory union in src/types.ts agree.
+const sectionsAgree: [SectionCategory] extends [z.infer<typeof SectionCategorySchema>]
+  ? [z.infer<typeof SectionCategorySchema>] extends [SectionCategory]
+    ? true
+    : false
+  : false = true;
+void sectionsAgree;
+
+export const ContextDirectionSchema = z.enum([
+  "forward",
+  "backward",
+  "bidirectional",
+  "terminate",
+  "pseudo",
+]);
+export type ContextDirection = z.infer<typeof ContextDirectionSchema>;
+
+/** Structural categories every lexicon has; the others are declared under `categories`. */
+export const STRUCTURAL_CATEGORIES = ["PSEUDO", "TERMINATE"] as const;
+
+const CategoryName = z.string().regex(/^[A-Z][A-Z_]*$/, "category names are UPPER_SNAKE_CASE");
+
+/** Lower-case words separated by single spaces; punctuation allowed ("r/o", "s/p"). */
+export const TriggerLiteral = z
+  .string()
+  .min(1)
+  .refine((s) => s === s.toLowerCase(), "literals are lower-case")
+  .refine((s) => s === s.trim() && !/\s\s/.test(s), "literals use single spaces, no padding");
+
+/** Linear-time by construction: no quantified groups, no back-references. */
+export const SafePattern = z
+  .string()
+  .min(1)
+  .refine((p) => !/\)[*+?{]/.test(p), "patterns must not quantify a group")
+  .refine((p) => !/\\[1-9]/.test(p), "patterns must not use back-references")
+  .refine(compiles, "pattern does not compile");
+
+function compiles(pattern: string): boolean {
+  try {
+    new RegExp(pattern, "giu");
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+const MaxScope = z.number().int().min(1).max(200);
+
+const categoryFields = {
+  reason: z
+    .string()
+    .describe("Human phrase for Assertion.reason; {trigger} is replaced by the quoted trigger"),
+  maxScope: MaxScope.optional(),
+  /**
+   * Whether a trigger written inside the target phrase still applies to it: "status post
+   * excision" is historical, but "exam showed no abnormality" is one (affirmed) finding.
+   */
+  insideTarget: z.boolean().optional(),
+  /** A weaker second effect, used when no trigger of that attribute covers the target. */
+  implies: z
+    .strictObject({
+      temporality: TemporalitySchema.exclude(["recent"]).optional(),
+      experiencer: ExperiencerSchema.exclude(["patient"]).optional(),
+    })
+    .optional(),
+};
+
+export const ContextCategorySchema = z.discriminatedUnion("attribute", [
+  z.strictObject({
+    attribute: z.literal("negation"),
+    value: NegationSchema.exclude(["affirmed"]),
+    ...categoryFields,
+  }),
+  z.strictObject({
+    attribute: z.literal("temporality"),
+    value: TemporalitySchema,
+    ...categoryFields,
+  }),
+  z.strictObject({
+    attribute: z.literal("experiencer"),
+    value: ExperiencerSchema.exclude(["patient"]),
+    ...categoryFields,
+  }),
+]);
+export type ContextCategory = z.infer<typeof ContextCategorySchema>;
+
+const ruleFields = {
+  id: RuleId,
+  category: CategoryName,
+  direction: ContextDirectionSchema,
+  /** Word tokens the scope reaches; defaults to the category's, then the lexicon's. */
+  maxScope: MaxScope.optional(),
+  /** For pseudo/terminate rules: the categories whose scopes they cut (default: all). */
+  appliesTo: z.array(CategoryName).min(1).optional(),
+  note: z.string().optional(),
+};
+
+export const ContextRuleSchema = z.union([
+  z.strictObject({ ...ruleFields, literal: TriggerLiteral }),
+  z.strictObject({ ...ruleFields, pattern: SafePattern }),
+]);
+export type ContextRule = z.infer<typeof ContextRuleSchema>;
+
+export const SectionDefaultSchema = z.strictObject({
+  temporality: TemporalitySchema.optional(),
+  experiencer: ExperiencerSchema.optional(),
+  reason: z.string(),
+  /** Override triggers in the same sentence cancel this default ("performed", "done today"). */
+  overridable: z.boolean().optional(),
+});
+export type SectionDefault = z.infer<typeof SectionDefaultSchema>;
+
+export const OverrideRuleSchema = z.strictObject({
+  id: RuleId,
+  literal: TriggerLiteral,
+  note: z.string().optional(),
+});
+export type OverrideRule = z.infer<typeof OverrideRuleSchema>;
+
+const ContextLexiconObject = z.strictObject({
+  ...LexiconHeader,
+  defaults: z.strictObject({ maxScope: MaxScope }),
+  categories: z.record(CategoryName, ContextCategorySchema),
+  rules: z.array(ContextRuleSchema).min(1),
+  sections: z.partialRecord(SectionCategorySchema, SectionDefaultSchema),
+  overrides: z.array(OverrideRuleSchema),
+});
+
+export const ContextLexiconSchema = ContextLexiconObject.superRefine((lex, ctx) => {
+  for (const issue of lexiconProblems(lex)) ctx.addIssue({ code: "custom", ...issue });
+});
+export type ContextLexicon = z.infer<typeof ContextLexiconSchema>;
+
+type LexiconShape = z.infer<typeof ContextLexiconObject>;
+type Problem = { message: string; path: (string | number)[] };
+
+const STRUCTURAL_DIRECTION: Record<string, ContextDirection> = {
+  PSEUDO: "pseudo",
+  TERMINATE: "terminate",
+};
+
+/** Cross-field checks: known categories, structural categories match their directions, unique ids. */
+function lexiconProblems(lex: LexiconShape): Problem[] {
+  const problems: Problem[] = [];
+  const known = new Set(Object.keys(lex.categories));
+  for (const name of STRUCTURAL_CATEGORIES) {
+    if (known.has(name)) problems.push({ message: `${name} is built in`, path: ["categories"] });
+  }
+  const ids = new Set<string>();
+  const seeId = (id: string, path: (string | number)[]) => {
+    if (ids.has(id)) problems.push({ message: `duplicate rule id "${id}"`, path });
+    ids.add(id);
+  };
+  lex.rules.forEach((rule, i) => {
+    seeId(rule.id, ["rules", i, "id"]);
+    const structural = STRUCTURAL_DIRECTION[rule.category];
+    if (!structural && !known.has(rule.category)) {
+      problems.push({ message: `unknown category "${rule.category}"`, path: ["rules", i] });
+    }
+    const isStructuralDirection = rule.direction === "pseudo" || rule.direction === "terminate";
+    if ((structural ?? null) !== (isStructuralDirection ? rule.direction : null)) {
+      problems.push({ message: "PSEUDO/TERMINATE go with direction pseudo/terminate", path: ["rules", i] });
+    }
+    for (const name of rule.appliesTo ?? []) {
+      if (!known.has(name)) problems.push({ message: `unknown category "${name}"`, path: ["rules", i, "appliesTo"] });
+    }
+  });
+  lex.overrides.forEach((rule, i) => seeId(rule.id, ["overrides", i, "id"]));
+  const seen = { rules: new Set<string>(), overrides: new Set<string>() };
+  const seeLiteral = (literal: string, list: keyof typeof seen, i: number) => {
+    const path = [list, i, "literal"];
+    if (seen[list].has(literal)) problems.push({ message: `literal "${literal}" is used twice`, path });
+    seen[list].add(literal);
+  };
+  lex.rules.forEach((rule, i) => {
+    if ("literal" in rule) seeLiteral(rule.literal, "rules", i);
+  });
+  lex.overrides.forEach((rule, i) => seeLiteral(rule.literal, "overrides", i));
+  return problems;
+}

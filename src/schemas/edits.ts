@@ -1,0 +1,80 @@
+import { z } from "zod";
+import { CptCode, LexiconHeader, RuleId } from "./common.ts";
+import { ProcedureKindSchema } from "./terms.ts";
+
+const Source = z.string().min(3);
+/** A code list: explicit codes or inclusive ranges "11400-11446". */
+const CodeSet = z.array(z.string().regex(/^\d{5}(-\d{5})?$/)).min(1);
+
+export const EditRuleSchema = z.discriminatedUnion("kind", [
+  z.object({
+    kind: z.literal("sameLesion"),
+    id: RuleId,
+    source: Source,
+    /** A procedure of one of these kinds on a lesion ... */
+    drop: z.array(ProcedureKindSchema),
+    /** ... is not billed when one of these was done on the same lesion. */
+    when: z.array(ProcedureKindSchema),
+  }),
+  z.object({
+    kind: z.literal("exclusive"),
+    id: RuleId,
+    source: Source,
+    keep: CodeSet,
+    drop: CodeSet,
+  }),
+  z.object({
+    kind: z.literal("addonRequires"),
+    id: RuleId,
+    source: Source,
+    addon: CptCode,
+    primaries: CodeSet,
+  }),
+  z.object({
+    kind: z.literal("unitLimit"),
+    id: RuleId,
+    source: Source,
+    codes: CodeSet,
+    max: z.number().int().positive(),
+    /** MUE adjudication indicator: 1 line edit, 2 absolute, 3 clinical. */
+    mai: z.union([z.literal(1), z.literal(2), z.literal(3)]),
+  }),
+  z.object({
+    kind: z.literal("bundle"),
+    id: RuleId,
+    source: Source,
+    /** Lines of these codes on the same lesion/wound as ... */
+    codes: CodeSet,
+    /** ... a line of these codes are included in it. */
+    into: CodeSet,
+  }),
+  z.object({
+    kind: z.literal("distinct"),
+    id: RuleId,
+    source: Source,
+    column1: CodeSet,
+    column2: CodeSet,
+    /** The pair's existence or direction is not confirmed against the CMS file. */
+    unverified: z.boolean().optional(),
+  }),
+]);
+export type EditRule = z.infer<typeof EditRuleSchema>;
+
+export const EditsLexiconSchema = z.object({
+  ...LexiconHeader,
+  rules: z.array(EditRuleSchema),
+});
+export type EditsLexicon = z.infer<typeof EditsLexiconSchema>;
+
+export const ConfidenceLexiconSchema = z.object({
+  ...LexiconHeader,
+  base: z.number().min(0).max(1),
+  /** Multiplicative weights by factor name. */
+  factors: z.record(z.string(), z.object({ weight: z.number().min(0).max(2), note: z.string() })),
+  /** Piecewise-linear map from raw score to probability, fitted on annotated notes. */
+  calibration: z.object({
+    fittedOn: z.string(),
+    points: z.array(z.tuple([z.number().min(0).max(1), z.number().min(0).max(1)])).min(2),
+  }),
+});
+export type ConfidenceLexicon = z.infer<typeof ConfidenceLexiconSchema>;

@@ -1,0 +1,34 @@
+import { z } from "zod";
+import { LexiconHeader, RuleId } from "./common.ts";
+
+export const SectionCategorySchema = z.enum([
+  "procedure",
+  "procedure_title",
+  "pathology",
+  "diagnosis",
+  "assessment",
+  "plan",
+  "history",
+  "family_history",
+  "social_history",
+  "medications",
+  "exam",
+  "hpi",
+  "ros",
+  "other",
+]);
+
+export const SectionsLexiconSchema = z.object({
+  ...LexiconHeader,
+  exact: z.array(
+    z.object({ id: RuleId, category: SectionCategorySchema, literals: z.array(z.string().min(1)) }),
+  ),
+  contains: z.array(
+    z.object({ id: RuleId, category: SectionCategorySchema, words: z.array(z.string().min(1)) }),
+  ),
+  /** Labels inside a section ("Site:", "Size:"): never headers. */
+  fields: z.object({ id: RuleId, literals: z.array(z.string().min(1)) }),
+  /** Words after which a period does not end a sentence ("Dr.", "approx."). */
+  abbreviations: z.array(z.string().min(1)),
+});
+export type SectionsLexicon = z.infer<typeof SectionsLexiconSchema>;

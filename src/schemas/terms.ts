@@ -1,0 +1,165 @@
+import { z } from "zod";
+import { LexiconHeader, RuleId } from "./common.ts";
+import { LateralitySchema, MalignancySchema, SiteGroupSchema } from "./api.ts";
+
+const Literals = z.array(z.string().min(1)).min(1);
+
+export const ProcedureKindSchema = z.enum([
+  "biopsy",
+  "shave",
+  "excision",
+  "destruction",
+  "skin_tag",
+  "mohs",
+  "repair",
+  "i_and_d",
+  "injection",
+  "phototherapy",
+  "excimer",
+  "paring",
+  "removal",
+  "unsupported",
+  "ignore",
+]);
+export type ProcedureKind = z.infer<typeof ProcedureKindSchema>;
+
+export const ProceduresLexiconSchema = z.object({
+  ...LexiconHeader,
+  terms: z.array(
+    z.object({
+      id: RuleId,
+      procedure: ProcedureKindSchema,
+      technique: z.string().optional(),
+      repairType: z.enum(["simple", "intermediate", "complex"]).optional(),
+      codeKey: z.string().optional(),
+      /** For procedure "unsupported": what code family a coder would use instead. */
+      unsupported: z.string().optional(),
+      /** Match inflections of single-word literals through the stemmer. */
+      stem: z.boolean().optional(),
+      literals: Literals,
+    }),
+  ),
+  /** Words that set the technique of a nearby biopsy/destruction ("with a 4 mm punch"). */
+  techniques: z.array(
+    z.object({
+      id: RuleId,
+      applies: z.array(ProcedureKindSchema),
+      technique: z.string(),
+      literals: Literals,
+    }),
+  ),
+});
+export type ProceduresLexicon = z.infer<typeof ProceduresLexiconSchema>;
+
+export const SitesLexiconSchema = z.object({
+  ...LexiconHeader,
+  sites: z.array(
+    z.object({
+      id: RuleId,
+      site: z.string(),
+      siteGroup: SiteGroupSchema.optional(),
+      icdSite: z.string().optional(),
+      eyelid: z.enum(["upper", "lower"]).optional(),
+      /** Repair group per repair type: simple, intermediate, complex. */
+      repair: z.record(z.string(), z.string()),
+      /** Mohs group: "head" (17311) or "trunk" (17313). */
+      mohs: z.enum(["head", "trunk"]).optional(),
+      literals: Literals,
+    }),
+  ),
+  laterality: z.array(
+    z.object({
+      id: RuleId,
+      laterality: LateralitySchema,
+      /** Short forms ("l", "rt") count only right before a site term. */
+      needsSite: z.boolean().optional(),
+      literals: Literals,
+    }),
+  ),
+  /** Phrases that contain a site word but name no site ("came back", "chest pain"). */
+  pseudo: z.object({ id: RuleId, literals: Literals }),
+});
+export type SitesLexicon = z.infer<typeof SitesLexiconSchema>;
+
+export const HistologyLexiconSchema = z.object({
+  ...LexiconHeader,
+  terms: z.array(
+    z.object({
+      id: RuleId,
+      histology: z.string(),
+      malignancy: MalignancySchema,
+      /** Destruction code family for this lesion type. */
+      destruction: z.enum(["premalignant", "benign", "malignant", "skin_tag"]).optional(),
+      /** What a bare "removal" of this lesion means when no technique is written. */
+      removal: z.enum(["destruction", "skin_tag", "shave", "excision"]).optional(),
+      /** Procedures that fall outside dermcode's families for this lesion (e.g. lipoma excision). */
+      unsupportedFor: z.record(z.string(), z.string()).optional(),
+      /** Generic lesion words ("lesion", "nevus?") are weaker evidence than a diagnosis. */
+      generic: z.boolean().optional(),
+      literals: Literals,
+    }),
+  ),
+  pathologyStatus: z.array(
+    z.object({ id: RuleId, status: z.enum(["pending", "final"]), literals: Literals }),
+  ),
+});
+export type HistologyLexicon = z.infer<typeof HistologyLexiconSchema>;
+
+export const UnitsLexiconSchema = z.object({
+  ...LexiconHeader,
+  units: z.array(
+    z.object({
+      id: RuleId,
+      unit: z.enum(["cm", "cm2"]),
+      toCm: z.number().positive(),
+      literals: Literals,
+    }),
+  ),
+  /** Cue words around a measurement that decide its role. */
+  roles: z.array(
+    z.object({
+      id: RuleId,
+      role: z.enum(["lesion", "margin", "defect", "repair", "area", "excised", "ignore"]),
+      /** Where the cue may stand relative to the number: before, after or either. */
+      side: z.enum(["before", "after", "either"]),
+      maxTokens: z.number().int().positive(),
+      literals: Literals,
+    }),
+  ),
+  /** Words between two numbers meaning "by" in dimensions ("1.2 x 0.8"). */
+  dimensionJoiners: Literals,
+  /** Words joining a range ("6 to 7 mm"). */
+  rangeJoiners: Literals,
+});
+export type UnitsLexicon = z.infer<typeof UnitsLexiconSchema>;
+
+export const CountsLexiconSchema = z.object({
+  ...LexiconHeader,
+  numberWords: z.record(z.string(), z.number().int().nonnegative()),
+  vague: z.array(z.object({ id: RuleId, literals: Literals, minimum: z.number().int() })),
+  /** Words meaning "times" before a count ("x 12"). */
+  times: Literals,
+  /** Lesion nouns a count can precede ("12 lesions"). */
+  lesionNouns: Literals,
+  /** Phrases that refer back to one lesion ("the same lesion", "lesion #2"). */
+  sameLesion: Literals,
+  /** Words counting Mohs stages and tissue blocks. */
+  mohsStageWords: Literals,
+  mohsBlockWords: Literals,
+  /** Phrases saying two procedures treat different lesions. */
+  distinctLesion: Literals,
+});
+export type CountsLexicon = z.infer<typeof CountsLexiconSchema>;
+
+export const DeletedCodesLexiconSchema = z.object({
+  ...LexiconHeader,
+  codes: z.array(
+    z.object({
+      id: RuleId,
+      code: z.string().regex(/^\d{5}$/),
+      replacement: z.string(),
+      message: z.string(),
+    }),
+  ),
+});
+export type DeletedCodesLexicon = z.infer<typeof DeletedCodesLexiconSchema>;

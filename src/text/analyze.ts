@@ -1,0 +1,18 @@
+import type { CompiledLexicon } from "../lexicon/compile.ts";
+import type { Doc } from "../types.ts";
+import { normalize } from "./normalize.ts";
+import { detectSections } from "./sections.ts";
+import { splitSentences } from "./sentences.ts";
+import { tokenize } from "./tokens.ts";
+
+/** Normalise, tokenise, find sections and sentences: the Doc every later stage reads. */
+export function analyzeText(original: string, lex: CompiledLexicon): Doc {
+  const { text, lower } = normalize(original);
+  const tokens = tokenize(text, lower);
+  const sections = detectSections(text, lex.sections);
+  const sentences = splitSentences(text, sections, tokens, lex.sections.abbreviations);
+  const sentenceOfToken = new Int32Array(tokens.length).fill(-1);
+  for (const s of sentences) sentenceOfToken.fill(s.index, s.firstToken, s.lastToken);
+  const canon = tokens.map((t) => lex.canon(t.norm));
+  return { original, text, lower, tokens, canon, sections, sentences, sentenceOfToken };
+}

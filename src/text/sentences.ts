@@ -1,0 +1,79 @@
+import type { Section, Sentence, Token } from "../types.ts";
+import { tokenAt } from "./tokens.ts";
+
+/**
+ * Sentences inside each section body. A sentence ends at ". ", "? ", "! " before an upper-case
+ * letter, digit or bracket (not after an abbreviation or a single letter), at a blank line, and
+ * at a line break unless the next line continues in lower case.
+ * Sample: "Site: left arm\nSize: 5 mm. Tolerated well." -> 3 sentences.
+ */
+export function splitSentences(
+  text: string,
+  sections: Section[],
+  tokens: Token[],
+  abbreviations: ReadonlySet<string>,
+): Sentence[] {
+  const sentences: Sentence[] = [];
+  sections.forEach((section, sectionIndex) => {
+    for (const range of sentenceRanges(text, section.body.start, section.body.end, abbreviations)) {
+      const firstToken = tokenAt(tokens, range.start);
+      const lastToken = tokenAt(tokens, range.end);
+      if (lastToken === firstToken) continue;
+      sentences.push({
+        index: sentences.length,
+        start: range.start,
+        end: range.end,
+        section: section.category,
+        sectionIndex,
+        firstToken,
+        lastToken,
+      });
+    }
+  });
+  return sentences;
+}
+
+function sentenceRanges(text: string, from: number, to: number, abbr: ReadonlySet<string>) {
+  const ranges: { start: number; end: number }[] = [];
+  let start = from;
+  for (let i = from; i < to; i++) {
+    const ch = text[i]!;
+    let cut = -1;
+    if (ch === "\n" && isLineBreakBoundary(text, i, to)) cut = i;
+    else if ((ch === "." || ch === "?" || ch === "!") && isStopBoundary(text, i, to, abbr)) cut = i + 1;
+    if (cut < 0) continue;
+    pushTrimmed(text, start, cut, ranges);
+    start = cut;
+  }
+  pushTrimmed(text, start, to, ranges);
+  return ranges;
+}
+
+function isLineBreakBoundary(text: string, i: number, to: number): boolean {
+  let j = i + 1;
+  while (j < to && (text[j] === " " || text[j] === "\r")) j++;
+  if (j >= to || text[j] === "\n") return true;
+  return !/[a-z]/.test(text[j]!);
+}
+
+function isStopBoundary(text: string, i: number, to: number, abbr: ReadonlySet<string>): boolean {
+  const next = text[i + 1];
+  if (next !== undefined && next !== " " && next !== "\n" && next !== "\r") return false;
+  let j = i + 1;
+  while (j < to && (text[j] === " " || text[j] === "\r")) j++;
+  if (j < to && !/[A-Z0-9(\n#*-]/.test(text[j]!)) return false;
+  if (text[i] !== ".") return true;
+  let k = i - 1;
+  while (k >= 0 && /[A-Za-z.]/.test(text[k]!)) k--;
+  const word = text.slice(k + 1, i).toLowerCase();
+  if (word.length === 1 && /[a-z]/.test(word)) return false;
+  return !abbr.has(word);
+}
+
+function pushTrimmed(text: string, start: number, end: number, out: { start: number; end: number }[]) {
+  let s = start;
+  let e = end;
+  while (s < e && /\s/.test(text[s]!)) s++;
+  while (e > s && /\s/.test(text[e - 1]!)) e--;
+  if (e > s) out.push({ start: s, end: e });
+}

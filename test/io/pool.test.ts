@@ -1,0 +1,40 @@
+import { describe, expect, it } from "vitest";
+import { batch, parseJsonl, tempDir, writeFile } from "./helpers.ts";
+
+const SNIPPETS = [
+  "Shave biopsy of a 0.5 cm lesion, left forearm.",
+  "Excision of a 1.2 cm basal cell carcinoma of the nose with 0.3 cm margins. ".repeat(40),
+  "Cryotherapy of six actinic keratoses on the scalp.",
+];
+
+/** Many records of uneven size, with a bad one every 37 lines. */
+function manyRecords(count: number): string {
+  const lines: string[] = [];
+  for (let i = 0; i < count; i++) {
+    if (i % 37 === 5) lines.push(`{"id": "broken-${i}", "text": `);
+    else lines.push(JSON.stringify({ id: `n${i}`, text: SNIPPETS[i % SNIPPETS.length]!.repeat(1 + (i % 5)) }));
+  }
+  return `${lines.join("\n")}\n`;
+}
+
+describe("worker pool", () => {
+  const dir = tempDir();
+  const count = 2500;
+  const input = writeFile(dir, "many.jsonl", manyRecords(count));
+
+  it("keeps input order with --jobs 2 and small chunks, and matches --jobs 1 byte for byte", async () => {
+    const pooled = await batch(input, { jobs: 2, chunk: { records: 7, chars: 20_000 } });
+    const inline = await batch(input, { jobs: 1 });
+    const ids = parseJsonl(pooled.text).map((line) => line.id);
+    expect(ids).toHaveLength(count);
+    expect(ids.every((id, i) => id === (i % 37 === 5 ? `broken-${i}` : `n${i}`))).toBe(true);
+    expect(pooled.text).toBe(inline.text);
+    expect(pooled.summary).toMatchObject({ records: count, errors: inline.summary.errors });
+  });
+
+  it("writes CSV through the pool in order too", async () => {
+    const pooled = await batch(input, { jobs: 2, format: "csv", output: `${dir}/pool.csv` });
+    const inline = await batch(input, { jobs: 1, format: "csv", output: `${dir}/inline.csv` });
+    expect(pooled.text).toBe(inline.text);
+  });
+});
