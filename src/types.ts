@@ -81,6 +81,10 @@ export interface ProcedureMention extends MentionBase {
   repairType?: string;
   /** Sets an explicit code family (e.g. "phototherapy:puva"). */
   codeKey?: string;
+  /** A bare technique word that joins another procedure of its sentence. */
+  weak?: boolean;
+  /** Named as already done by a pathology cue ("biopsy-proven"): historical. */
+  pathologyCue?: boolean;
 }
 
 export interface SiteMention extends MentionBase {

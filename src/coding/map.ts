@@ -16,11 +16,14 @@ function tablesOf<K extends CodeTable["kind"]>(lex: CompiledLexicon, kind: K, pr
 /** Candidate claim lines for the billable events, from the code tables. */
 export function mapCodes(events: ProcedureEvent[], lex: CompiledLexicon, issues: Issue[]): DraftLine[] {
   const w = lex.source.confidence.factors;
-  const live = events.filter((e) => e.assertion.billable && codeable(e, lex, issues));
+  const uncovered = new Set<number>();
+  const live = events.filter((e) => e.assertion.billable && codeable(e, lex, issues, uncovered));
+  const closesUncovered = (e: ProcedureEvent) => e.closes !== undefined && uncovered.has(e.closes);
   const lines: DraftLine[] = [];
   const biopsy = tablesOf(lex, "biopsy", "biopsy")[0] as BiopsyTableT;
   lines.push(...mapBiopsies(biopsy, live.filter((e) => e.kind === "biopsy"), w, issues));
   for (const e of live) {
+    if (e.kind === "repair" && closesUncovered(e)) continue;
     if (e.kind === "excision" || e.kind === "shave" || e.kind === "repair" || e.kind === "excimer") {
       lines.push(...perLesionBand(lex, e, w, issues));
     } else if (e.kind === "mohs") {
@@ -38,15 +41,17 @@ export function mapCodes(events: ProcedureEvent[], lex: CompiledLexicon, issues:
 }
 
 /** Lesion procedures need a skin lesion; flags what dermcode does not code. */
-function codeable(e: ProcedureEvent, lex: CompiledLexicon, issues: Issue[]): boolean {
+function codeable(e: ProcedureEvent, lex: CompiledLexicon, issues: Issue[], uncovered: Set<number>): boolean {
   const at = { start: e.anchors[0]!.start, end: e.anchors[0]!.end };
   if (e.kind === "unsupported") {
+    uncovered.add(e.index);
     issues.push({ code: "procedure_not_covered", message: `not coded by dermcode: ${e.unsupported ?? "procedure outside the supported families"}`, severity: "warning", span: at, event: e.index });
     return false;
   }
   const term = lex.source.histology.terms.find((t) => t.id === e.histology?.ruleId);
   const unsupportedFor = term?.unsupportedFor?.[e.kind];
   if (unsupportedFor) {
+    uncovered.add(e.index);
     issues.push({ code: "procedure_not_covered", message: unsupportedFor, severity: "warning", span: at, event: e.index });
     return false;
   }

@@ -63,11 +63,7 @@ function quote(facts: SentenceFacts, match: TriggerMatch): string {
   return `'${raw.toLowerCase().replace(/\s+/g, " ")}'`;
 }
 
-function decide(
-  decisions: Map<string, Decision>,
-  attribute: string,
-  candidate: Decision,
-): void {
+function decide(decisions: Map<string, Decision>, attribute: string, candidate: Decision): void {
   const previous = decisions.get(attribute);
   if (!previous || candidate.distance < previous.distance) decisions.set(attribute, candidate);
 }
@@ -95,11 +91,26 @@ function triggerDecisions(facts: SentenceFacts, target: TargetTokens): Map<strin
   return direct;
 }
 
-function applySection(decisions: Map<string, Decision>, facts: SentenceFacts, ctx: CompiledContext): string[] {
+/** "No procedure performed today": an override inside a negated or hypothetical scope. */
+function isDenied(match: TriggerMatch, scopes: TriggerScope[]): boolean {
+  return scopes.some((scope) => {
+    const effect = scope.match.trigger.effect!;
+    const denies = effect.value === "negated" || effect.value === "hypothetical";
+    return denies && scope.from <= match.first && match.first < scope.to;
+  });
+}
+
+function applySection(
+  decisions: Map<string, Decision>,
+  facts: SentenceFacts,
+  ctx: CompiledContext,
+): string[] {
   const section = ctx.sections.get(facts.section);
   if (!section) return [];
   const sectionId = `section.${facts.section}`;
-  const override = section.overridable ? facts.overrides[0] : undefined;
+  const override = section.overridable
+    ? facts.overrides.find((match) => !isDenied(match, facts.scopes))
+    : undefined;
   if (override) return [override.trigger.id];
   for (const attribute of ["temporality", "experiencer"] as const) {
     const value = section[attribute];
@@ -110,12 +121,17 @@ function applySection(decisions: Map<string, Decision>, facts: SentenceFacts, ct
 }
 
 /** The assertion of a target given its sentence's scopes and section. */
-export function assertTarget(facts: SentenceFacts, target: TargetTokens, ctx: CompiledContext): Assertion {
+export function assertTarget(
+  facts: SentenceFacts,
+  target: TargetTokens,
+  ctx: CompiledContext,
+): Assertion {
   const decisions = triggerDecisions(facts, target);
   const ruleIds = applySection(decisions, facts, ctx);
   const negation = (decisions.get("negation")?.value ?? "affirmed") as Assertion["negation"];
   const temporality = (decisions.get("temporality")?.value ?? "recent") as Assertion["temporality"];
-  const experiencer = (decisions.get("experiencer")?.value ?? "patient") as Assertion["experiencer"];
+  const experiencer = (decisions.get("experiencer")?.value ??
+    "patient") as Assertion["experiencer"];
   const billable = negation !== "negated" && temporality === "recent" && experiencer === "patient";
   const reasons: string[] = [];
   for (const attribute of ATTRIBUTES) {

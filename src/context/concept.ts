@@ -1,7 +1,8 @@
 /**
  * Locates an annotated concept in a sentence the way NegEx/ConText test files expect:
  * case-insensitive, any run of white space equal to one space, preferring the occurrence written
- * in upper case (the annotation convention), then a whole-word occurrence, then the first.
+ * in upper case (the annotation convention) that is not a "HEADER:", then a whole-word
+ * occurrence, then the first.
  *
  *   findConcept("No rash, RASH resolved", "rash")  ->  { start: 9, end: 13 }
  */
@@ -55,11 +56,9 @@ function occurrences(sentence: Folded, concept: string): Range[] {
   return spans;
 }
 
-/** Next letter before/after the span is lower-case: the capitals mark this occurrence. */
-function isUpperIsland(text: string, span: Range): boolean {
-  const before = /\p{L}(?=\P{L}*$)/u.exec(text.slice(Math.max(0, span.start - 40), span.start));
-  const after = /\p{L}/u.exec(text.slice(span.end, span.end + 40));
-  return [before?.[0], after?.[0]].some((ch) => ch !== undefined && ch !== ch.toUpperCase());
+/** The occurrence is a header ("ALLERGIES: ..."), upper-case by itself, not by annotation. */
+function isHeader(text: string, span: Range): boolean {
+  return /^\s*:/.test(text.slice(span.end, span.end + 8));
 }
 
 /** Span of `concept` in `sentence`, or null when it does not occur. */
@@ -69,7 +68,7 @@ export function findConcept(sentence: string, concept: string): Range | null {
   const spans = occurrences(fold(sentence), needle);
   if (spans.length < 2) return spans[0] ?? null;
   const upper = spans.filter((s) => isUpperCase(sentence.slice(s.start, s.end)));
-  const island = upper.find((s) => isUpperIsland(sentence, s));
+  const annotated = upper.find((s) => !isHeader(sentence, s));
   const whole = spans.find((s) => isWordEdge(sentence, s.start - 1) && isWordEdge(sentence, s.end));
-  return island ?? upper[0] ?? whole ?? spans[0] ?? null;
+  return annotated ?? upper[0] ?? whole ?? spans[0] ?? null;
 }

@@ -36,7 +36,11 @@ interface AnalysedSentence {
   facts: SentenceFacts;
 }
 
-function analyseSentence(text: string, sentence: ContextSentence, ctx: CompiledContext): AnalysedSentence {
+function analyseSentence(
+  text: string,
+  sentence: ContextSentence,
+  ctx: CompiledContext,
+): AnalysedSentence {
   const tokens = tokenize(text, sentence.start, sentence.end);
   const matches = findTriggers(text, tokens, ctx);
   const facts: SentenceFacts = {
@@ -53,12 +57,21 @@ function analyseSentence(text: string, sentence: ContextSentence, ctx: CompiledC
 }
 
 /** Token range of a character span; a span between tokens maps to the next token. */
-function targetTokens(tokens: ContextToken[], start: number, end: number, owns = true): TargetTokens {
+function targetTokens(
+  tokens: ContextToken[],
+  start: number,
+  end: number,
+  owns = true,
+): TargetTokens {
   let first = 0;
   while (first < tokens.length && tokens[first]!.end <= start) first++;
   let last = first;
   while (last < tokens.length && tokens[last]!.start < end) last++;
-  return { first, end: Math.max(last, Math.min(first + 1, tokens.length)), ownsInnerTriggers: owns };
+  return {
+    first,
+    end: Math.max(last, Math.min(first + 1, tokens.length)),
+    ownsInnerTriggers: owns,
+  };
 }
 
 /**

@@ -16,7 +16,9 @@ export function readContextLexicon(file: string = CONTEXT_LEXICON_PATH): Context
   const parsed = ContextLexiconSchema.safeParse(json);
   if (parsed.success) return parsed.data;
   const lines = parsed.error.issues.map((issue) => {
-    const path = issue.path.map((part) => (typeof part === "number" ? `[${part}]` : `.${String(part)}`));
+    const path = issue.path.map((part) =>
+      typeof part === "number" ? `[${part}]` : `.${String(part)}`,
+    );
     return `${file}: $${path.join("")}: ${issue.message}`;
   });
   throw new Error(`invalid context lexicon\n${lines.join("\n")}`);

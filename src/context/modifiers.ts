@@ -79,7 +79,9 @@ export function findTriggers(
     const literal = literalAt(tokens, i, ctx.triggers);
     const pattern = patterns.get(i);
     const literalEnd = literal ? i + literal.tokens.length : i;
-    let match: TriggerMatch | null = literal ? { trigger: literal, first: i, end: literalEnd } : null;
+    let match: TriggerMatch | null = literal
+      ? { trigger: literal, first: i, end: literalEnd }
+      : null;
     if (pattern && pattern.end > literalEnd) match = pattern;
     if (match) {
       matches.push(match);

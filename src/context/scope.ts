@@ -33,10 +33,10 @@ const BULLETS = new Set(["-", "*", "•", "·"]);
 function isListMarker(tokens: ContextToken[], i: number): boolean {
   const token = tokens[i]!;
   const next = tokens[i + 1];
-  if (BULLETS.has(token.norm)) return token.lineStart && next !== undefined && next.spaced;
+  if (BULLETS.has(token.norm)) return token.lineStart && next?.spaced === true;
   if (!token.word || token.norm.length > 2 || !/^\d+$/.test(token.norm)) return false;
   const after = tokens[i + 2];
-  const closes = next !== undefined && !next.spaced && (next.norm === "." || next.norm === ")");
+  const closes = next?.spaced === false && (next.norm === "." || next.norm === ")");
   return closes && token.spaced && (after === undefined || after.spaced);
 }
 
@@ -60,7 +60,9 @@ function cuts(other: CompiledTrigger, trigger: CompiledTrigger, step: 1 | -1): b
     return other.appliesTo === null || other.appliesTo.has(trigger.category);
   }
   if (other.kind !== "modifier" || other.category !== trigger.category) return false;
-  return other.direction === "bidirectional" || other.direction === (step === 1 ? "forward" : "backward");
+  return (
+    other.direction === "bidirectional" || other.direction === (step === 1 ? "forward" : "backward")
+  );
 }
 
 function wordsIn(tokens: ContextToken[], from: number, to: number): number {
@@ -113,8 +115,14 @@ function scopesOf(index: SentenceIndex, match: TriggerMatch): TriggerScope[] {
   const scopes: TriggerScope[] = [];
   const wantForward = direction === "forward" || direction === "bidirectional";
   const wantBackward = direction === "backward" || direction === "bidirectional";
-  const to = wantForward || isColon(tokens, match.end) ? walkForward(index, match.end, match.trigger) : match.end;
-  const from = wantBackward || isColon(tokens, match.first - 1) ? walkBackward(index, match.first - 1, match.trigger) : match.first;
+  const to =
+    wantForward || isColon(tokens, match.end)
+      ? walkForward(index, match.end, match.trigger)
+      : match.end;
+  const from =
+    wantBackward || isColon(tokens, match.first - 1)
+      ? walkBackward(index, match.first - 1, match.trigger)
+      : match.first;
   const forwardEmpty = wordsIn(tokens, match.end, to) === 0;
   const backwardEmpty = wordsIn(tokens, from, match.first) === 0;
   if (wantForward || (backwardEmpty && isColon(tokens, match.end))) {

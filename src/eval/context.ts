@@ -4,8 +4,9 @@
  * Negation is scored with "negated" as the positive class ("possible" counts as affirmed);
  * temporality per class (historical, hypothetical) plus accuracy; experiencer with "other" positive.
  */
-import type { Assertion } from "../schemas/api.ts";
+
 import { assertConcept, type CompiledContext } from "../context/index.ts";
+import type { Assertion } from "../schemas/api.ts";
 
 export interface ContextRow {
   concept: string;
@@ -88,7 +89,16 @@ function binary(gold: boolean[], predicted: boolean[]): BinaryScore {
   const precision = tp + fp === 0 ? 0 : tp / (tp + fp);
   const recall = tp + fn === 0 ? 0 : tp / (tp + fn);
   const f1 = precision + recall === 0 ? 0 : (2 * precision * recall) / (precision + recall);
-  return { tp, fp, fn, tn, precision, recall, f1, accuracy: gold.length ? (tp + tn) / gold.length : 0 };
+  return {
+    tp,
+    fp,
+    fn,
+    tn,
+    precision,
+    recall,
+    f1,
+    accuracy: gold.length ? (tp + tn) / gold.length : 0,
+  };
 }
 
 /** Scores predictions against the rows' gold columns. */

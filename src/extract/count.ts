@@ -4,7 +4,7 @@ import { mentionBase } from "./match.ts";
 import { readNumber } from "./numbers.ts";
 
 /** How far a count may stand before its lesion word ("6 inflamed irritated SKs"). */
-const COUNT_REACH = 5;
+const COUNT_REACH = 4;
 const INTEGER = /^\d{1,3}$/;
 
 /**
@@ -19,6 +19,7 @@ export function extractCounts(doc: Doc, lex: CompiledLexicon): (CountMention | L
       const found =
         timesCount(doc, lex, i, s.lastToken) ??
         hashRange(doc, i, s.lastToken) ??
+        labelCount(doc, lex, i, s.lastToken) ??
         nounCount(doc, lex, i, s.lastToken) ??
         vagueCount(doc, lex, i, s.lastToken);
       if (found) {
@@ -42,16 +43,52 @@ interface Found {
   fields: { count: number; vague?: boolean; target?: number };
 }
 
-/** "x 12", "x12", "×3" — not a dimension ("1.2 x 0.8") and not followed by a unit. */
+/**
+ * "x 12", "x12", "×3" — not a dimension ("1.2 x 0.8"), not followed by a unit, not cycles or
+ * sutures ("LN2 x2 freeze-thaw cycles", "ED&C x3", "sutures x4"). "Keloids x2" counts keloids.
+ */
 function timesCount(doc: Doc, lex: CompiledLexicon, i: number, limit: number): Found | undefined {
   if (!lex.times.has(doc.canon[i]!) || i + 1 >= limit) return undefined;
   const prev = doc.canon[i - 1];
-  if (prev !== undefined && /^[\d.]/.test(prev)) return undefined;
+  if (prev !== undefined && (/^[\d.]/.test(prev) || lex.notCountWords.has(prev))) return undefined;
   const num = doc.canon[i + 1]!;
   if (!INTEGER.test(num)) return undefined;
-  if (lex.units.matchAt(doc.canon, i + 2, limit)) return undefined;
+  const next = doc.canon[i + 2];
+  if (next !== undefined && i + 2 < limit && lex.notCountWords.has(next)) return undefined;
   const count = Number.parseInt(num, 10);
-  return count > 0 ? { last: i + 2, ruleId: "count.times", fields: { count } } : undefined;
+  if (lex.units.matchAt(doc.canon, i + 2, limit)) return undefined;
+  if (count <= lex.source.counts.maxCycles && afterDestruction(doc, lex, i)) return undefined;
+  const target = i > 0 && isLesionWord(doc, lex, i - 1, limit) ? lesionStart(doc, lex, i - 1) : undefined;
+  return count > 0 ? { last: i + 2, ruleId: "count.times", fields: { count, ...(target !== undefined ? { target } : {}) } } : undefined;
+}
+
+/** "LN2 x2", "ED&C x3": repetitions of a destruction technique are cycles, not lesions. */
+function afterDestruction(doc: Doc, lex: CompiledLexicon, i: number): boolean {
+  for (let k = Math.max(0, i - 6); k < i; k++) {
+    const hit = lex.procedures.matchAt(doc.canon, k, i);
+    if (hit && k + hit.length === i && hit.payload.procedure === "destruction") return true;
+  }
+  return false;
+}
+
+/** Offset of the histology term that ends at token j ("keloids" in "Keloids x2"). */
+function lesionStart(doc: Doc, lex: CompiledLexicon, j: number): number {
+  for (let k = Math.max(0, j - 4); k <= j; k++) {
+    const hit = lex.histology.matchAt(doc.canon, k, j + 1);
+    if (hit && k + hit.length === j + 1) return doc.tokens[k]!.start;
+  }
+  return doc.tokens[j]!.start;
+}
+
+/** "Number of lesions: 5", "# lesions = 12", "AKs treated: 9". */
+function labelCount(doc: Doc, lex: CompiledLexicon, i: number, limit: number): Found | undefined {
+  if (!isLesionWord(doc, lex, i, limit)) return undefined;
+  let j = i + 1;
+  while (j < limit && j < i + 3 && /^[a-z]+$/.test(doc.canon[j]!) && !lex.units.matchAt(doc.canon, j, limit)) j++;
+  if (doc.canon[j] !== ":" && doc.canon[j] !== "=") return undefined;
+  const num = readNumber(doc, lex, j + 1, limit);
+  if (!num || !Number.isInteger(num.value) || num.value < 1 || lex.units.matchAt(doc.canon, num.next, limit)) return undefined;
+  return { last: num.next, ruleId: "count.label", fields: { count: num.value } };
 }
 
 /** "#1-#4", "#1 through #4", "#1 to 4". */
@@ -75,11 +112,14 @@ function nounCount(doc: Doc, lex: CompiledLexicon, i: number, limit: number): Fo
   if (lex.units.matchAt(doc.canon, num.next, limit)) return undefined;
   const prev = doc.canon[i - 1];
   if (prev !== undefined && (lex.dimensionJoiners.has(prev) || prev === "#" || prev === ".")) return undefined;
-  for (let j = num.next; j < Math.min(limit, num.next + COUNT_REACH); j++) {
+  if (afterTotalCue(doc, lex, i)) return { last: num.next, ruleId: "count.total", fields: { count: num.value } };
+  let words = 0;
+  for (let j = num.next; j < limit && words < COUNT_REACH; j++) {
     if (isLesionWord(doc, lex, j, limit)) {
       return { last: num.next, ruleId: "count.noun", fields: { count: num.value, target: doc.tokens[j]!.start } };
     }
     if (!/^[a-z,-]+$/.test(doc.canon[j]!)) break;
+    if (/^[a-z]/.test(doc.canon[j]!)) words++;
   }
   return undefined;
 }
@@ -98,4 +138,13 @@ function vagueCount(doc: Doc, lex: CompiledLexicon, i: number, limit: number): F
 
 function isLesionWord(doc: Doc, lex: CompiledLexicon, j: number, limit: number): boolean {
   return lex.lesionNouns.has(doc.canon[j]!) || lex.histology.matchAt(doc.canon, j, limit) !== undefined;
+}
+
+/** "all eleven", "a total of 12": a bare number after a totalling word. */
+function afterTotalCue(doc: Doc, lex: CompiledLexicon, i: number): boolean {
+  for (let k = Math.max(0, i - 3); k < i; k++) {
+    const hit = lex.totalCues.matchAt(doc.canon, k, i);
+    if (hit && k + hit.length === i) return true;
+  }
+  return false;
 }

@@ -5,13 +5,17 @@ import { matchSentences, mentionBase } from "./match.ts";
 /**
  * Procedure terms ("4 mm punch biopsy", "shave excision", "LN2", "ED&C", "layered closure") and
  * technique words that qualify a nearby procedure ("with a punch", "tangential").
- * "ignore" terms ("frozen section", "sutures removed") only block shorter matches.
+ * "ignore" terms ("frozen section", "sutures removed") only block shorter matches. A procedure
+ * word inside a pathology cue ("biopsy-proven", "prior bx showed") is marked as already done.
  */
 export function extractProcedures(doc: Doc, lex: CompiledLexicon): (ProcedureMention | TechniqueMention)[] {
   const out: (ProcedureMention | TechniqueMention)[] = [];
+  const done = matchSentences(doc, lex.pathologyStatus).filter((s) => s.payload.status === "final");
   for (const m of matchSentences(doc, lex.procedures)) {
     const t = m.payload;
     if (t.procedure === "ignore") continue;
+    const cue = done.some((d) => d.first < m.last && m.first < d.last);
+    if (suppressed(doc, lex, t.procedure, t.technique, m.sentence)) continue;
     out.push({
       ...mentionBase(doc, "procedure", m.first, m.last, t.id, m.sentence),
       kind: "procedure",
@@ -20,6 +24,8 @@ export function extractProcedures(doc: Doc, lex: CompiledLexicon): (ProcedureMen
       ...(t.repairType ? { repairType: t.repairType } : {}),
       ...(t.codeKey ? { codeKey: t.codeKey } : {}),
       ...(t.unsupported ? { unsupported: t.unsupported } : {}),
+      ...(t.weak ? { weak: true } : {}),
+      ...(cue ? { pathologyCue: true } : {}),
     });
   }
   for (const m of matchSentences(doc, lex.techniques)) {
@@ -31,4 +37,15 @@ export function extractProcedures(doc: Doc, lex: CompiledLexicon): (ProcedureMen
     });
   }
   return out;
+}
+
+/** "hemostasis with electrocautery": a technique word used for something other than the procedure. */
+function suppressed(doc: Doc, lex: CompiledLexicon, procedure: string, technique: string | undefined, sentence: number): boolean {
+  const rules = lex.source.procedures.suppress.filter(
+    (r) => r.procedure === procedure && technique !== undefined && r.techniques.includes(technique),
+  );
+  if (rules.length === 0) return false;
+  const s = doc.sentences[sentence]!;
+  const words = doc.canon.slice(s.firstToken, s.lastToken);
+  return rules.some((r) => r.words.some((w) => words.includes(w)));
 }

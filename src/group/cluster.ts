@@ -22,13 +22,72 @@ const AFFIRMED: Assertion = {
 export function clusterProcedures(index: MentionIndex): ProcedureEvent[] {
   const events: ProcedureEvent[] = [];
   const state = { active: -1 };
+  const weak: ProcedureMention[] = [];
   for (const m of ofKind(index, "procedure")) {
     if (m.procedure === "repair") continue;
+    if (isWeak(m)) {
+      weak.push(m);
+      continue;
+    }
     const target = mergeTarget(events, m, index, state);
     if (target) addAnchor(target, m, index);
     else events.push(newEvent(events.length, m, index));
     state.active = (target ?? events[events.length - 1]!).index;
   }
+  for (const m of weak) {
+    const target = weakTarget(events, m, index);
+    if (target) addAnchor(target, m, index);
+    else events.push(newEvent(events.length, m, index));
+  }
+  return renumber(dropListHeadings(events, index));
+}
+
+/**
+ * "Biopsies:" followed by list items that each name a biopsy: the heading is not a procedure of
+ * its own; its mentions join the first item.
+ */
+function dropListHeadings(events: ProcedureEvent[], index: MentionIndex): ProcedureEvent[] {
+  const doc = index.doc;
+  return events.filter((e) => {
+    if (e.anchors.length !== 1 || e.technique) return true;
+    const s = doc.sentences[e.anchors[0]!.sentence]!;
+    if (!doc.text.slice(s.start, s.end).trimEnd().endsWith(":")) return true;
+    const next = events.find((o) => o !== e && o.kind === e.kind && o.anchors.some((a) => a.sentence > s.index && a.sentence <= s.index + 2));
+    return next === undefined;
+  });
+}
+
+/** Bare technique words and generic "removal"/"treated" only qualify a procedure named nearby. */
+function isWeak(m: ProcedureMention): boolean {
+  return m.weak === true || m.procedure === "removal";
+}
+
+/** A weak mention joins an event of its own sentence, else (removal) one in the same section close by. */
+function weakTarget(events: ProcedureEvent[], m: ProcedureMention, index: MentionIndex): ProcedureEvent | undefined {
+  const same = events.filter((e) => e.kind !== "unsupported" && e.anchors.some((a) => a.sentence === m.sentence));
+  if (same.length > 0) return same.find((e) => e.kind === m.procedure) ?? same[0];
+  const sentences = index.doc.sentences;
+  const section = sentences[m.sentence]!.sectionIndex;
+  const reach = m.procedure === "removal" ? 2 : 3;
+  const near = events.filter(
+    (e) =>
+      e.kind !== "unsupported" &&
+      e.anchors.some((a) => sentences[a.sentence]!.sectionIndex === section && Math.abs(a.sentence - m.sentence) <= reach),
+  );
+  return near.find((e) => e.kind === m.procedure) ?? near.findLast((e) => e.anchors[0]!.start < m.start) ?? near[0];
+}
+
+/** Events in note order with indexes 0..n-1 (weak mentions may have added late ones). */
+function renumber(events: ProcedureEvent[]): ProcedureEvent[] {
+  for (const e of events) {
+    e.anchors.sort((a, b) => a.start - b.start);
+    e.scope = [...new Set(e.anchors.map((a) => a.sentence))];
+  }
+  events.sort((a, b) => a.anchors[0]!.start - b.anchors[0]!.start);
+  events.forEach((e, i) => {
+    e.index = i;
+    e.lesion = i;
+  });
   return events;
 }
 
@@ -57,13 +116,18 @@ function newEvent(i: number, m: ProcedureMention, index: MentionIndex): Procedur
 }
 
 function addAnchor(e: ProcedureEvent, m: ProcedureMention, index: MentionIndex): void {
+  const onlyWeak = e.anchors.every((a) => isWeak(a));
   e.anchors.push(m);
   e.evidence.push(m);
   e.ruleIds.push(m.ruleId);
-  if (e.kind === "removal" && m.procedure !== "removal") e.kind = m.procedure;
+  if (onlyWeak && !isWeak(m)) {
+    e.kind = m.procedure;
+    if (m.technique) e.technique = m.technique;
+  }
   if (!e.technique && m.technique && (m.procedure === e.kind || m.procedure === "removal")) {
     e.technique = m.technique;
   }
+  if (!e.technique && e.kind === "biopsy" && m.weak && m.procedure === "shave") e.technique = "tangential";
   if (!e.codeKey && m.codeKey) e.codeKey = m.codeKey;
   if (!e.scope.includes(m.sentence)) e.scope.push(m.sentence);
   if (!e.assertion.billable && isBillable(index, m)) e.assertion = index.assertions.get(m.id) ?? AFFIRMED;
@@ -96,8 +160,8 @@ function mergeTarget(
     if (titled.length === 1) return titled[0];
     if (titled.length > 1) return bySite(titled, m, index) ?? titled.find((e) => e.index === state.active) ?? titled[0];
   }
-  const last = events[events.length - 1];
-  if (!last || !compatible(last, m)) return undefined;
+  const last = events.findLast((e) => compatible(e, m));
+  if (!last) return undefined;
   const lastAnchor = last.anchors[last.anchors.length - 1]!;
   const near = m.sentence - lastAnchor.sentence <= MERGE_DISTANCE;
   const sameSection = sentences[lastAnchor.sentence]!.sectionIndex === sentences[m.sentence]!.sectionIndex;

@@ -10,9 +10,8 @@ const PER_LESION = new Set(["biopsy", "shave", "excision", "mohs"]);
  * named after a per-lesion procedure count one lesion each ("punch bx of L arm and R thigh").
  */
 export function attachCounts(e: ProcedureEvent, near: number[], index: MentionIndex): void {
-  const anchorSentences = e.anchors.map((a) => a.sentence);
-  const sentences = [...new Set([...anchorSentences, ...near.slice(0, anchorSentences.length + 2)])];
-  const counts = sentences.flatMap((s) => inSentence(index, s, "count")).filter((c) => !c.ordinal);
+  const anchorSentences = new Set(e.anchors.map((a) => a.sentence));
+  const counts = near.flatMap((s) => inSentence(index, s, "count")).filter((c) => !c.ordinal && applies(c, e, anchorSentences, index));
   dedupeLesions(e);
   let explicit = false;
   let eventCount: CountMention | undefined;
@@ -32,14 +31,59 @@ export function attachCounts(e: ProcedureEvent, near: number[], index: MentionIn
     e.count = eventCount.count;
     e.countSource = eventCount.vague ? "vague" : "explicit";
     if (e.lesions.length === 1) e.lesions[0]!.count = eventCount.count;
-  } else inferCount(e, index);
+  } else if (!listCount(e, index)) inferCount(e, index);
+}
+
+/**
+ * "Cryotherapy to the following AKs:" then "#1 R forehead", "#2 L forehead", ...: the list
+ * items after an anchor sentence ending in a colon are the lesions.
+ */
+function listCount(e: ProcedureEvent, index: MentionIndex): boolean {
+  const doc = index.doc;
+  const last = e.anchors[e.anchors.length - 1]!.sentence;
+  const s = doc.sentences[last]!;
+  if (!doc.text.slice(s.start, s.end).trimEnd().endsWith(":")) return false;
+  let items = 0;
+  for (let k = last + 1; k < doc.sentences.length; k++) {
+    const t = doc.sentences[k]!;
+    if (t.sectionIndex !== s.sectionIndex || !LIST_ITEM.test(doc.text.slice(t.start, t.start + 6))) break;
+    items++;
+  }
+  if (items < 2) return false;
+  e.count = items;
+  e.countSource = "explicit";
+  if (e.lesions.length === 1) e.lesions[0]!.count = items;
+  return true;
+}
+
+const LIST_ITEM = /^\s*(?:#\s*\d+|\d+\s*[.)]|[-*\u2022])/;
+
+/**
+ * A count in an anchor sentence counts the event; one in a neighbouring sentence only when that
+ * sentence is a template field ("Number of lesions: 5") or the count names the event's lesion type.
+ */
+function applies(c: CountMention, e: ProcedureEvent, anchors: Set<number>, index: MentionIndex): boolean {
+  if (anchors.has(c.sentence)) return true;
+  if (isFieldLine(index, c.sentence)) return true;
+  if (c.target === undefined || !e.histology) return false;
+  const hist = inSentence(index, c.sentence, "histology");
+  const target = hist.find((h) => h.start === c.target);
+  if (target?.histology === e.histology.histology) return true;
+  return target?.malignancy === "unknown" && hist.some((h) => h.histology === e.histology!.histology);
+}
+
+const FIELD_LINE = /^\s*[A-Za-z][A-Za-z #/()-]{0,40}:/;
+
+export function isFieldLine(index: MentionIndex, sentence: number): boolean {
+  const s = index.doc.sentences[sentence]!;
+  return FIELD_LINE.test(index.doc.text.slice(s.start, Math.min(s.end, s.start + 45)));
 }
 
 /** Repeated mentions of one lesion type without their own counts are one lesion entry. */
 function dedupeLesions(e: ProcedureEvent): void {
   const anchorSentences = new Set(e.anchors.map((a) => a.sentence));
   const own = e.lesions.filter((l) => l.histology && anchorSentences.has(l.histology.sentence));
-  const list = own.length > 0 ? own : e.lesions.slice(0, 1);
+  const list = own.length > 0 ? own : e.histology ? [{ histology: e.histology, count: 1 }] : [];
   const specific = list.filter((l) => l.histology?.malignancy !== "unknown");
   const seen = new Set<string>();
   e.lesions = (specific.length > 0 ? specific : list).filter((l) => {

@@ -30,7 +30,7 @@ export function groupEvents(index: MentionIndex, lex: CompiledLexicon): Procedur
     e.issues.push(...issuesOf(e));
   }
   linkLesions(events, index, lex);
-  const repairs = repairEvents(events, index, events.length);
+  const repairs = repairEvents(events, index, events.length, lex.woundWords);
   return [...events, ...repairs];
 }
 

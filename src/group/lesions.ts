@@ -13,6 +13,7 @@ const DEFINITIVE = new Set(["excision", "shave", "destruction", "mohs"]);
  */
 export function linkLesions(events: ProcedureEvent[], index: MentionIndex, lex: CompiledLexicon): void {
   const distinct = mentionsDistinct(index, lex);
+  linkContained(events, index);
   for (const b of events) {
     if (b.kind !== "biopsy" || !b.assertion.billable) continue;
     for (const d of events) {
@@ -21,6 +22,25 @@ export function linkLesions(events: ProcedureEvent[], index: MentionIndex, lex: 
         b.lesion = d.lesion;
         break;
       }
+    }
+  }
+}
+
+const CONTAINERS = new Set(["mohs", "unsupported"]);
+const CONTAINED = new Set(["excision", "destruction", "shave"]);
+
+/**
+ * Mohs includes the excision of its tumour, and a flap or graft includes the excision of the
+ * defect it closes: excisions described in the same section as one are the same lesion.
+ */
+function linkContained(events: ProcedureEvent[], index: MentionIndex): void {
+  const sections = (e: ProcedureEvent) => new Set(e.anchors.map((a) => index.doc.sentences[a.sentence]!.sectionIndex));
+  for (const c of events) {
+    if (!CONTAINERS.has(c.kind) || !c.assertion.billable) continue;
+    const own = sections(c);
+    for (const e of events) {
+      if (!CONTAINED.has(e.kind) || e === c || differentSites(e, c)) continue;
+      if ([...sections(e)].some((s) => own.has(s))) e.lesion = c.lesion;
     }
   }
 }

@@ -12,7 +12,12 @@ const TYPE_RANK: Record<string, number> = { simple: 1, intermediate: 2, complex:
  * no lesion procedure are wound repairs (lacerations): their measured lengths are summed per
  * repair type and repair group.
  */
-export function repairEvents(lesionEvents: ProcedureEvent[], index: MentionIndex, next: number): ProcedureEvent[] {
+export function repairEvents(
+  lesionEvents: ProcedureEvent[],
+  index: MentionIndex,
+  next: number,
+  woundWords: ReadonlySet<string>,
+): ProcedureEvent[] {
   const byWound = new Map<number, ProcedureMention[]>();
   const loose: ProcedureMention[] = [];
   for (const m of ofKind(index, "procedure")) {
@@ -25,9 +30,11 @@ export function repairEvents(lesionEvents: ProcedureEvent[], index: MentionIndex
   for (const [wound, mentions] of byWound) {
     const target = lesionEvents[wound]!;
     const lengths = mentions.flatMap((m) => inSentence(index, m.sentence, "size")).filter((s) => s.role === "repair");
-    out.push(repairEvent(next + out.length, mentions, target.site, lengths, index, wound));
+    const e = repairEvent(next + out.length, mentions, target.site, lengths, index, wound);
+    e.lesion = target.lesion;
+    out.push(e);
   }
-  if (loose.length > 0) out.push(...looseRepairs(loose, index, next + out.length));
+  if (loose.length > 0 && mentionsWound(index, woundWords)) out.push(...looseRepairs(loose, index, next + out.length));
   return out;
 }
 
@@ -114,4 +121,9 @@ function nearestSite(size: SizeMention, index: MentionIndex): SiteMention | unde
 
 function round(v: number): number {
   return Math.round(v * 100) / 100;
+}
+
+/** A closure without a lesion procedure is a wound repair only when the note names a wound. */
+function mentionsWound(index: MentionIndex, words: ReadonlySet<string>): boolean {
+  return index.doc.canon.some((t) => words.has(t));
 }

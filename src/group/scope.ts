@@ -21,11 +21,12 @@ export function eventScope(e: ProcedureEvent, owner: Map<number, number>, index:
   const sentences = index.doc.sentences;
   const near = [...e.scope];
   const first = Math.min(...e.scope);
-  const last = Math.max(...e.scope);
-  const section = sentences[last]!.sectionIndex;
-  for (let s = last + 1; s < sentences.length && s <= last + FOLLOWING; s++) {
-    if (sentences[s]!.sectionIndex !== section || foreign(owner, s, e)) break;
-    near.push(s);
+  for (const anchor of e.scope) {
+    const section = sentences[anchor]!.sectionIndex;
+    for (let s = anchor + 1; s < sentences.length && s <= anchor + FOLLOWING; s++) {
+      if (sentences[s]!.sectionIndex !== section || foreign(owner, s, e)) break;
+      if (!near.includes(s)) near.push(s);
+    }
   }
   for (let s = first - 1; s >= 0 && s >= first - PRECEDING; s--) {
     if (sentences[s]!.sectionIndex !== sentences[first]!.sectionIndex || foreign(owner, s, e)) break;

@@ -47,6 +47,9 @@ export interface CompiledLexicon {
   vague: PhraseTrie<{ id: string; minimum: number }>;
   sameLesion: PhraseTrie<string>;
   lesionNouns: Set<string>;
+  notCountWords: Set<string>;
+  totalCues: PhraseTrie<string>;
+  woundWords: Set<string>;
   times: Set<string>;
   dimensionJoiners: Set<string>;
   rangeJoiners: Set<string>;
@@ -102,6 +105,9 @@ export function compileLexicon(lex: Lexicon): CompiledLexicon {
     vague: vague as unknown as PhraseTrie<{ id: string; minimum: number }>,
     sameLesion,
     lesionNouns: new Set(lex.counts.lesionNouns),
+    notCountWords: new Set(lex.counts.notCountWords),
+    totalCues: trieOf(lex.counts.totalCues, (t) => [t]),
+    woundWords: new Set(lex.procedures.woundWords.flatMap((w) => tokenizeLiteral(w))),
     times: new Set(lex.counts.times),
     dimensionJoiners: new Set(lex.units.dimensionJoiners),
     rangeJoiners: new Set(lex.units.rangeJoiners),

@@ -43,6 +43,7 @@ export const STAGES: Stage[] = [
     run: (s) => {
       const targets = s.mentions!.filter((m) => CONTEXT_KINDS.has(m.kind) && m.sentence >= 0);
       s.assertions = detectAssertions(s.doc!.text, s.doc!.sentences, targets, s.lex.context);
+      markDoneByPathology(s.mentions!, s.assertions);
       s.index = indexMentions(s.doc!, s.mentions!, s.assertions);
     },
   },
@@ -55,3 +56,19 @@ export const STAGES: Stage[] = [
   },
   { name: "confidence", run: (s) => void (s.confidences = s.lines!.map((l) => confidenceOf(l, s.lex))) },
 ];
+
+/** "biopsy-proven", "prior bx showed": the procedure was done before this visit. */
+function markDoneByPathology(mentions: Mention[], assertions: Map<number, Assertion>): void {
+  for (const m of mentions) {
+    if (m.kind !== "procedure" || !m.pathologyCue) continue;
+    const a = assertions.get(m.id);
+    if (!a) continue;
+    assertions.set(m.id, {
+      ...a,
+      temporality: "historical",
+      billable: false,
+      reason: `already done: "${m.text}" names an earlier result`,
+      ruleIds: [...a.ruleIds, "extract.pathology-cue"],
+    });
+  }
+}

@@ -155,7 +155,8 @@ const ContextLexiconObject = z.strictObject({
 });
 
 export const ContextLexiconSchema = ContextLexiconObject.superRefine((lex, ctx) => {
-  for (const issue of lexiconProblems(lex)) ctx.addIssue({ code: "custom", ...issue });
+  const problems = [...categoryProblems(lex), ...duplicateProblems(lex)];
+  for (const issue of problems) ctx.addIssue({ code: "custom", ...issue });
 });
 export type ContextLexicon = z.infer<typeof ContextLexiconSchema>;
 
@@ -167,42 +168,48 @@ const STRUCTURAL_DIRECTION: Record<string, ContextDirection> = {
   TERMINATE: "terminate",
 };
 
-/** Cross-field checks: known categories, structural categories match their directions, unique ids. */
-function lexiconProblems(lex: LexiconShape): Problem[] {
+/** Rules name declared categories; PSEUDO/TERMINATE go with the pseudo/terminate directions. */
+function categoryProblems(lex: LexiconShape): Problem[] {
   const problems: Problem[] = [];
   const known = new Set(Object.keys(lex.categories));
   for (const name of STRUCTURAL_CATEGORIES) {
     if (known.has(name)) problems.push({ message: `${name} is built in`, path: ["categories"] });
   }
-  const ids = new Set<string>();
-  const seeId = (id: string, path: (string | number)[]) => {
-    if (ids.has(id)) problems.push({ message: `duplicate rule id "${id}"`, path });
-    ids.add(id);
-  };
   lex.rules.forEach((rule, i) => {
-    seeId(rule.id, ["rules", i, "id"]);
     const structural = STRUCTURAL_DIRECTION[rule.category];
     if (!structural && !known.has(rule.category)) {
       problems.push({ message: `unknown category "${rule.category}"`, path: ["rules", i] });
     }
-    const isStructuralDirection = rule.direction === "pseudo" || rule.direction === "terminate";
-    if ((structural ?? null) !== (isStructuralDirection ? rule.direction : null)) {
-      problems.push({ message: "PSEUDO/TERMINATE go with direction pseudo/terminate", path: ["rules", i] });
+    const isStructural = rule.direction === "pseudo" || rule.direction === "terminate";
+    if ((structural ?? null) !== (isStructural ? rule.direction : null)) {
+      const message = "PSEUDO/TERMINATE go with direction pseudo/terminate";
+      problems.push({ message, path: ["rules", i] });
     }
     for (const name of rule.appliesTo ?? []) {
-      if (!known.has(name)) problems.push({ message: `unknown category "${name}"`, path: ["rules", i, "appliesTo"] });
+      if (known.has(name)) continue;
+      problems.push({ message: `unknown category "${name}"`, path: ["rules", i, "appliesTo"] });
     }
   });
-  lex.overrides.forEach((rule, i) => seeId(rule.id, ["overrides", i, "id"]));
-  const seen = { rules: new Set<string>(), overrides: new Set<string>() };
-  const seeLiteral = (literal: string, list: keyof typeof seen, i: number) => {
-    const path = [list, i, "literal"];
-    if (seen[list].has(literal)) problems.push({ message: `literal "${literal}" is used twice`, path });
-    seen[list].add(literal);
+  return problems;
+}
+
+/** Ids are unique across rules and overrides; a literal appears once per list. */
+function duplicateProblems(lex: LexiconShape): Problem[] {
+  const problems: Problem[] = [];
+  const seen = new Set<string>();
+  const see = (key: string, message: string, path: (string | number)[]) => {
+    if (seen.has(key)) problems.push({ message, path });
+    seen.add(key);
   };
   lex.rules.forEach((rule, i) => {
-    if ("literal" in rule) seeLiteral(rule.literal, "rules", i);
+    see(`id ${rule.id}`, `duplicate rule id "${rule.id}"`, ["rules", i, "id"]);
+    if ("literal" in rule) {
+      see(`rule ${rule.literal}`, `literal "${rule.literal}" is used twice`, ["rules", i]);
+    }
   });
-  lex.overrides.forEach((rule, i) => seeLiteral(rule.literal, "overrides", i));
+  lex.overrides.forEach((rule, i) => {
+    see(`id ${rule.id}`, `duplicate rule id "${rule.id}"`, ["overrides", i, "id"]);
+    see(`override ${rule.literal}`, `literal "${rule.literal}" is used twice`, ["overrides", i]);
+  });
   return problems;
 }

@@ -34,11 +34,24 @@ export const ProceduresLexiconSchema = z.object({
       codeKey: z.string().optional(),
       /** For procedure "unsupported": what code family a coder would use instead. */
       unsupported: z.string().optional(),
-      /** Match inflections of single-word literals through the stemmer. */
-      stem: z.boolean().optional(),
+      /** A bare technique word ("shaved", "Kenalog"): joins another procedure named in the same
+       * sentence and starts its own only when none is. */
+      weak: z.boolean().optional(),
       literals: Literals,
     }),
   ),
+  /** Procedure mentions that are not procedures in a sentence with one of these words. */
+  suppress: z.array(
+    z.object({
+      id: RuleId,
+      procedure: ProcedureKindSchema,
+      techniques: z.array(z.string()),
+      words: Literals,
+      reason: z.string(),
+    }),
+  ),
+  /** Words that show a closure is a wound repair when no lesion procedure is documented. */
+  woundWords: Literals,
   /** Words that set the technique of a nearby biopsy/destruction ("with a 4 mm punch"). */
   techniques: z.array(
     z.object({
@@ -143,6 +156,12 @@ export const CountsLexiconSchema = z.object({
   lesionNouns: Literals,
   /** Phrases that refer back to one lesion ("the same lesion", "lesion #2"). */
   sameLesion: Literals,
+  /** Words next to "x N" that make it something other than a lesion count ("x2 cycles", "sutures x4"). */
+  notCountWords: Literals,
+  /** Words before a bare number that make it a lesion count ("all eleven were treated"). */
+  totalCues: Literals,
+  /** "LN2 x2", "ED&C x3": up to this many repetitions after a destruction technique are cycles. */
+  maxCycles: z.number().int().nonnegative(),
   /** Words counting Mohs stages and tissue blocks. */
   mohsStageWords: Literals,
   mohsBlockWords: Literals,

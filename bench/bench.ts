@@ -1,0 +1,182 @@
+/**
+ * `npm run bench`: speed and memory of the pipeline over the MTSamples corpus
+ * (../shared/corpus/mtsamples.jsonl next to the repository; skipped with a message if absent).
+ *
+ * Each phase runs in its own child process so that its peak RSS is its own:
+ *   single        suggest() over every note in one thread: notes/s, MB/s, latency p50/p99
+ *                 (all notes, and notes of 4-6 KB), peak RSS
+ *   pool          runBatch() over the corpus file with --jobs = cores, output to bench/out:
+ *                 notes/s, MB/s (wall time, worker start-up included), peak RSS
+ *   pathological  1 MB notes built to trip super-linear patterns; time of each suggest()
+ * Prints a table and writes bench/out/bench.json. `--phase NAME` runs one phase and prints JSON.
+ */
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { availableParallelism, cpus } from "node:os";
+import { fileURLToPath } from "node:url";
+import { suggest } from "../src/index.ts";
+import { DEFAULT_MAX_BYTES } from "../src/io/records.ts";
+import { runBatch } from "../src/io/run-batch.ts";
+
+const ROOT = fileURLToPath(new URL("..", import.meta.url));
+const CORPUS = fileURLToPath(new URL("../../shared/corpus/mtsamples.jsonl", import.meta.url));
+const OUT = fileURLToPath(new URL("./out/", import.meta.url));
+const MB = 1024 * 1024;
+
+interface Note {
+  id: string;
+  text: string;
+  bytes: number;
+}
+
+function loadCorpus(): Note[] {
+  const lines = readFileSync(CORPUS, "utf8").split("\n").filter(Boolean);
+  return lines.map((line) => {
+    const { id, text } = JSON.parse(line) as { id: string; text: string };
+    return { id, text, bytes: Buffer.byteLength(text) };
+  });
+}
+
+const peakRssMb = () => Math.round(process.resourceUsage().maxRSS / 1024);
+
+function percentile(sorted: number[], share: number): number {
+  if (sorted.length === 0) return Number.NaN;
+  return sorted[Math.min(sorted.length - 1, Math.floor(share * sorted.length))]!;
+}
+
+function latencyStats(latencies: number[]) {
+  const sorted = [...latencies].sort((a, b) => a - b);
+  const round = (ms: number) => Math.round(ms * 1000) / 1000;
+  return { count: sorted.length, p50Ms: round(percentile(sorted, 0.5)), p99Ms: round(percentile(sorted, 0.99)) };
+}
+
+function single() {
+  const notes = loadCorpus();
+  for (const note of notes.slice(0, 300)) suggest(note.text, { id: note.id }); // warm-up
+  const latencies: number[] = [];
+  const started = performance.now();
+  for (const note of notes) {
+    const before = performance.now();
+    suggest(note.text, { id: note.id });
+    latencies.push(performance.now() - before);
+  }
+  const seconds = (performance.now() - started) / 1000;
+  const textMb = notes.reduce((sum, note) => sum + note.bytes, 0) / MB;
+  const fiveKb = latencies.filter((_, i) => notes[i]!.bytes >= 4096 && notes[i]!.bytes <= 6144);
+  return {
+    notes: notes.length,
+    seconds,
+    notesPerSecond: notes.length / seconds,
+    mbPerSecond: textMb / seconds,
+    latency: latencyStats(latencies),
+    latency5kb: latencyStats(fiveKb),
+    peakRssMb: peakRssMb(),
+  };
+}
+
+async function pool() {
+  const jobs = availableParallelism();
+  const textMb = loadCorpus().reduce((sum, note) => sum + note.bytes, 0) / MB; // before the run
+  const output = `${OUT}pool.jsonl`;
+  const summary = await runBatch({
+    input: CORPUS,
+    output,
+    stdout: process.stdout,
+    format: "jsonl",
+    jobs,
+    maxBytes: DEFAULT_MAX_BYTES,
+  });
+  const outputLines = readFileSync(output, "utf8").split("\n").filter(Boolean).length;
+  return {
+    jobs,
+    notes: summary.records,
+    outputLines,
+    errors: summary.errors,
+    seconds: summary.seconds,
+    notesPerSecond: summary.records / summary.seconds,
+    mbPerSecond: textMb / summary.seconds,
+    peakRssMb: peakRssMb(),
+  };
+}
+
+/** 1 MB notes that make a careless regex or a quadratic loop blow up. */
+function pathologicalNotes(): Record<string, string> {
+  const fill = (unit: string) => unit.repeat(Math.ceil(MB / unit.length)).slice(0, MB);
+  return {
+    "digit run": fill("1234567890"),
+    "repeated x": fill("x"),
+    "thousands of cm": fill("1 cm "),
+    "size chains 1x1x1": fill("1x"),
+    "decimal dimensions": fill("2.5 x 3.0 cm, "),
+    "words without spaces": fill("excisionbiopsyshave"),
+    "one endless sentence": fill("shave biopsy of lesion and "),
+    "negation triggers": fill("no evidence of "),
+    "newlines only": `${fill("\n").slice(1)}a`,
+  };
+}
+
+function pathological() {
+  suggest("warm-up: shave biopsy of a 0.5 cm lesion on the arm.");
+  return Object.entries(pathologicalNotes()).map(([name, text]) => {
+    const before = performance.now();
+    const result = suggest(text);
+    const ms = performance.now() - before;
+    return { name, bytes: Buffer.byteLength(text), ms: Math.round(ms), codes: result.codes.length };
+  });
+}
+
+function runPhase(phase: string): unknown {
+  const child = spawnSync(process.execPath, [...process.execArgv, fileURLToPath(import.meta.url), "--phase", phase], {
+    cwd: ROOT,
+    encoding: "utf8",
+    maxBuffer: 64 * MB,
+    stdio: ["ignore", "pipe", "inherit"],
+  });
+  if (child.status !== 0) throw new Error(`bench phase ${phase} failed (exit ${child.status})`);
+  return JSON.parse(child.stdout.trim().split("\n").at(-1)!);
+}
+
+const fixed = (value: number, digits = 1) => value.toFixed(digits);
+
+function report(results: { single: ReturnType<typeof single>; pool: Awaited<ReturnType<typeof pool>> }) {
+  const { single: one, pool: many } = results;
+  const lines = [
+    `corpus: ${one.notes} notes; machine: ${cpus().length} cores (${cpus()[0]?.model ?? "?"})`,
+    `single thread : ${fixed(one.notesPerSecond, 0)} notes/s, ${fixed(one.mbPerSecond, 2)} MB/s, peak RSS ${one.peakRssMb} MB`,
+    `  suggest() latency, all notes  : p50 ${one.latency.p50Ms} ms, p99 ${one.latency.p99Ms} ms (n=${one.latency.count})`,
+    `  suggest() latency, 4-6 KB notes: p50 ${one.latency5kb.p50Ms} ms, p99 ${one.latency5kb.p99Ms} ms (n=${one.latency5kb.count})`,
+    `pool --jobs ${many.jobs}  : ${fixed(many.notesPerSecond, 0)} notes/s, ${fixed(many.mbPerSecond, 2)} MB/s, peak RSS ${many.peakRssMb} MB, ${fixed(many.seconds, 2)} s with start-up`,
+    `  output lines ${many.outputLines} for ${many.notes} records (${many.errors} errors)`,
+  ];
+  return lines.join("\n");
+}
+
+async function main(): Promise<void> {
+  const phaseAt = process.argv.indexOf("--phase");
+  if (phaseAt >= 0) {
+    const phase = process.argv[phaseAt + 1];
+    const result = phase === "single" ? single() : phase === "pool" ? await pool() : pathological();
+    process.stdout.write(`${JSON.stringify(result)}\n`);
+    return;
+  }
+  if (!existsSync(CORPUS)) {
+    process.stdout.write(`bench: corpus not found at ${CORPUS}; skipping\n`);
+    return;
+  }
+  mkdirSync(OUT, { recursive: true });
+  const results = {
+    single: runPhase("single") as ReturnType<typeof single>,
+    pool: runPhase("pool") as Awaited<ReturnType<typeof pool>>,
+  };
+  process.stdout.write(`${report(results)}\n`);
+  const extreme = runPhase("pathological") as ReturnType<typeof pathological>;
+  for (const row of extreme) {
+    const flag = row.ms > 1000 ? "  <-- over 1 s" : "";
+    process.stdout.write(`pathological 1 MB, ${row.name}: ${row.ms} ms${flag}\n`);
+  }
+  const at = new Date().toISOString();
+  writeFileSync(`${OUT}bench.json`, `${JSON.stringify({ at, ...results, pathological: extreme }, null, 2)}\n`);
+  process.stdout.write(`wrote ${OUT}bench.json\n`);
+}
+
+await main();

@@ -1,0 +1,250 @@
+/**
+ * Dermatology triggers of lexicon/context.json (issue 3): what must and must not be billed.
+ * These run on the real lexicon, so they guard curator edits; scope mechanics are tested with
+ * inline lexicons in scope.test.ts.
+ */
+import { describe, expect, it } from "vitest";
+import { assertConcept, compileContext, detectAssertions } from "../../src/context/index.ts";
+import { readContextLexicon } from "../../src/context/lexicon-file.ts";
+
+const ctx = compileContext(readContextLexicon());
+
+const notBilled: [string, string, string, object][] = [
+  [
+    "a planned biopsy",
+    "Will schedule shave biopsy of the left cheek.",
+    "shave biopsy",
+    { temporality: "hypothetical" },
+  ],
+  [
+    "a biopsy planned with 'plan'",
+    "Plan to biopsy at next visit.",
+    "biopsy",
+    { temporality: "hypothetical" },
+  ],
+  [
+    "a biopsy that 'will be performed'",
+    "Excision will be performed in two weeks.",
+    "excision",
+    { temporality: "hypothetical" },
+  ],
+  [
+    "a recommended excision",
+    "Recommend excision with 4 mm margins.",
+    "excision",
+    { temporality: "hypothetical" },
+  ],
+  [
+    "an excision that is recommended",
+    "Wide local excision is recommended.",
+    "excision",
+    { temporality: "hypothetical" },
+  ],
+  [
+    "a considered treatment",
+    "Consider Mohs surgery for the nasal lesion.",
+    "mohs surgery",
+    { temporality: "hypothetical" },
+  ],
+  [
+    "a discussed treatment",
+    "Discussed cryotherapy versus topical 5-FU.",
+    "cryotherapy",
+    { temporality: "hypothetical" },
+  ],
+  [
+    "a declined biopsy",
+    "Patient declined biopsy of the lesion.",
+    "biopsy",
+    { temporality: "hypothetical" },
+  ],
+  [
+    "a biopsy the patient declined",
+    "Biopsy was declined by the patient.",
+    "biopsy",
+    { temporality: "hypothetical" },
+  ],
+  [
+    "a deferred excision",
+    "Excision deferred until after the wedding.",
+    "excision",
+    { temporality: "hypothetical" },
+  ],
+  [
+    "a return visit for excision",
+    "Return in 2 weeks for excision.",
+    "excision",
+    { temporality: "hypothetical" },
+  ],
+  [
+    "treatment only if the lesion persists",
+    "Cryotherapy if persists.",
+    "cryotherapy",
+    { temporality: "hypothetical" },
+  ],
+  ["a biopsy that was not taken", "No biopsy was taken.", "biopsy", { negation: "negated" }],
+  [
+    "a biopsy that was not performed",
+    "Biopsy was not performed.",
+    "biopsy",
+    { negation: "negated" },
+  ],
+  ["'Biopsy: no'", "Biopsy: no.", "biopsy", { negation: "negated" }],
+  [
+    "an excision from last year",
+    "Excision of a basal cell carcinoma last year.",
+    "excision",
+    { temporality: "historical" },
+  ],
+  [
+    "a prior excision",
+    "Prior excision of the right forearm.",
+    "excision",
+    { temporality: "historical" },
+  ],
+  [
+    "a procedure after 'status post'",
+    "Status post Mohs surgery of the nose.",
+    "mohs surgery",
+    { temporality: "historical" },
+  ],
+  [
+    "a procedure after 's/p'",
+    "S/p shave removal in 2019.",
+    "shave removal",
+    { temporality: "historical" },
+  ],
+  [
+    "a previously treated lesion",
+    "AK previously treated with cryotherapy.",
+    "cryotherapy",
+    { temporality: "historical" },
+  ],
+  [
+    "a procedure whose scar is examined",
+    "The right temple Mohs scar is intact.",
+    "mohs",
+    { temporality: "historical" },
+  ],
+  [
+    "a biopsy weeks ago",
+    "BCC of the arm, shave bx 4 wks ago.",
+    "shave bx",
+    { temporality: "historical" },
+  ],
+  [
+    "a procedure whose results are discussed",
+    "Pathology from the shave biopsy: BCC.",
+    "shave biopsy",
+    { temporality: "historical" },
+  ],
+  [
+    "a treatment the patient chose",
+    "The patient chose curettage and electrodesiccation.",
+    "curettage",
+    { temporality: "hypothetical" },
+  ],
+  [
+    "an excision that may be considered",
+    "Surgical excision may be considered.",
+    "excision",
+    { temporality: "hypothetical" },
+  ],
+  [
+    "a history of melanoma",
+    "Hx of melanoma on the back.",
+    "melanoma",
+    { temporality: "historical" },
+  ],
+  ["a mother's skin cancer", "Mother had a melanoma excised.", "excised", { experiencer: "other" }],
+  [
+    "a family history",
+    "Family history of melanoma in father.",
+    "melanoma",
+    { experiencer: "other" },
+  ],
+  ["a ruled-out melanoma", "Melanoma was ruled out.", "melanoma", { negation: "negated" }],
+  [
+    "a diagnosis negated by pathology",
+    "Negative for malignancy.",
+    "malignancy",
+    { negation: "negated" },
+  ],
+  [
+    "residual tumour that is absent",
+    "Re-excision shows no residual tumor.",
+    "tumor",
+    { negation: "negated" },
+  ],
+];
+
+const billed: [string, string, string][] = [
+  ["a biopsy done to rule out melanoma", "Shave biopsy to rule out melanoma.", "shave biopsy"],
+  [
+    "a biopsy of a lesion suspicious for BCC",
+    "Shave biopsy of a papule suspicious for BCC.",
+    "shave biopsy",
+  ],
+  [
+    "an excision whose margins are negative",
+    "Excision of the lesion, margins negative for malignancy.",
+    "excision",
+  ],
+  ["an excision with clear margins", "Excision with clear margins.", "excision"],
+  [
+    "a re-excision showing no residual tumor",
+    "Re-excision shows no residual tumor.",
+    "re-excision",
+  ],
+  [
+    "a biopsy performed after a history of melanoma",
+    "History of melanoma; shave biopsy performed today.",
+    "shave biopsy",
+  ],
+  [
+    "treatment done today despite a history",
+    "History of AKs, treated with cryotherapy today.",
+    "cryotherapy",
+  ],
+  [
+    "a procedure tolerated without complications",
+    "Punch biopsy was tolerated without complications.",
+    "punch biopsy",
+  ],
+  [
+    "a biopsy before which consent was discussed",
+    "After discussion of the risks, a shave biopsy was performed.",
+    "shave biopsy",
+  ],
+  [
+    "a shave next to a planned biopsy",
+    "Shave removal performed today; will biopsy the other lesion next visit.",
+    "shave removal",
+  ],
+];
+
+describe("dermatology context rules", () => {
+  it.each(notBilled)("does not bill %s", (_title, sentence, concept, expected) => {
+    expect(assertConcept(sentence, concept, ctx)).toMatchObject({ ...expected, billable: false });
+  });
+
+  it.each(billed)("bills %s", (_title, sentence, concept) => {
+    expect(assertConcept(sentence, concept, ctx)).toMatchObject({ billable: true });
+  });
+
+  it("bills a plan-section procedure only when the sentence says it was done", () => {
+    const note = "Shave biopsy of the left arm. Cryotherapy to 3 AKs performed today.";
+    const split = note.indexOf("Cryo");
+    const sentences = [
+      { start: 0, end: split - 1, section: "plan" as const },
+      { start: split, end: note.length, section: "plan" as const },
+    ];
+    const targets = [
+      { id: 1, start: 0, end: 12, sentence: 0 },
+      { id: 2, start: split, end: split + 11, sentence: 1 },
+    ];
+    const result = detectAssertions(note, sentences, targets, ctx);
+    expect(result.get(1)).toMatchObject({ billable: false, reason: "plan section" });
+    expect(result.get(2)).toMatchObject({ billable: true });
+  });
+});
