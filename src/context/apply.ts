@@ -13,6 +13,7 @@ import type { SectionCategory } from "../types.ts";
 import type { AssertionAttribute, CompiledContext } from "./compile.ts";
 import type { TriggerMatch } from "./modifiers.ts";
 import type { TriggerScope } from "./scope.ts";
+import type { ContextToken } from "./tokens.ts";
 
 export interface TargetTokens {
   first: number;
@@ -25,10 +26,9 @@ export interface TargetTokens {
 }
 
 export interface SentenceFacts {
+  /** The note (or sentence) text the tokens point into; triggers are quoted from it. */
   text: string;
-  /** Character offsets of the sentence's tokens, for quoting triggers in reasons. */
-  tokenStart: (i: number) => number;
-  tokenEnd: (i: number) => number;
+  tokens: ContextToken[];
   scopes: TriggerScope[];
   overrides: TriggerMatch[];
   section: SectionCategory;
@@ -59,7 +59,7 @@ function isAtEdge(match: TriggerMatch, target: TargetTokens): boolean {
 }
 
 function quote(facts: SentenceFacts, match: TriggerMatch): string {
-  const raw = facts.text.slice(facts.tokenStart(match.first), facts.tokenEnd(match.end - 1));
+  const raw = facts.text.slice(facts.tokens[match.first]!.start, facts.tokens[match.end - 1]!.end);
   return `'${raw.toLowerCase().replace(/\s+/g, " ")}'`;
 }
 

@@ -45,8 +45,7 @@ function analyseSentence(
   const matches = findTriggers(text, tokens, ctx);
   const facts: SentenceFacts = {
     text,
-    tokenStart: (i) => tokens[i]!.start,
-    tokenEnd: (i) => tokens[i]!.end,
+    tokens,
     scopes: computeScopes(tokens, matches),
     overrides: ctx.sections.get(sentence.section)?.overridable
       ? findOverrides(tokens, ctx.overrides)

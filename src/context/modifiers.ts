@@ -53,14 +53,14 @@ function patternMatches(
   const sentence = text.slice(from, tokens[tokens.length - 1]!.end);
   for (const { trigger, regex } of ctx.patterns) {
     for (const m of sentence.matchAll(regex)) {
-      const first = tokenStartingAt(tokens, from + m.index);
-      const end = tokenStartingAt(tokens, from + m.index + m[0].length);
-      const aligned = tokens[first]?.start === from + m.index;
+      const start = from + m.index;
+      const stop = start + m[0].length;
+      const first = tokenStartingAt(tokens, start);
+      const end = tokenStartingAt(tokens, stop);
+      const aligned =
+        end > first && tokens[first]!.start === start && tokens[end - 1]!.end === stop;
       const previous = byFirst.get(first);
-      if (!aligned || end <= first || tokens[end - 1]!.end !== from + m.index + m[0].length) {
-        continue;
-      }
-      if (!previous || previous.end < end) byFirst.set(first, { trigger, first, end });
+      if (aligned && (!previous || previous.end < end)) byFirst.set(first, { trigger, first, end });
     }
   }
   return byFirst;

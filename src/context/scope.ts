@@ -2,9 +2,9 @@
  * Scope of each modifier trigger, as a token range of its sentence. A scope runs from the
  * trigger in its direction and stops at the first of:
  *   - the sentence edge, a ";" or a list item marker ("1.", "2)", a bullet at line start);
- *   - a ":" that is not right next to the trigger ("Denies: fever" crosses it, "no rash. Biopsy:" does not);
+ *   - a ":" not right next to the trigger ("Denies: fever" crosses it, "no rash, Skin:" stops);
  *   - a pseudo or terminate trigger that applies to the category ("no rash but itching");
- *   - another trigger setting the same attribute and looking the same way (closest trigger wins);
+ *   - another trigger of the same category looking the same way (the closer one takes over);
  *   - maxScope word tokens.
  * A trigger whose scope is empty and that sits right after (before) a colon looks across the
  * colon instead: "Biopsy: no" negates "Biopsy", "Allergies: none" negates "Allergies".

@@ -57,7 +57,9 @@ function timesCount(doc: Doc, lex: CompiledLexicon, i: number, limit: number): F
   if (next !== undefined && i + 2 < limit && lex.notCountWords.has(next)) return undefined;
   const count = Number.parseInt(num, 10);
   if (lex.units.matchAt(doc.canon, i + 2, limit)) return undefined;
-  if (count <= lex.source.counts.maxCycles && afterDestruction(doc, lex, i)) return undefined;
+  if (count <= lex.source.counts.maxCycles && afterDestruction(doc, lex, i) && !listFollows(doc, lex, i + 2, limit)) {
+    return undefined;
+  }
   const target = i > 0 && isLesionWord(doc, lex, i - 1, limit) ? lesionStart(doc, lex, i - 1) : undefined;
   return count > 0 ? { last: i + 2, ruleId: "count.times", fields: { count, ...(target !== undefined ? { target } : {}) } } : undefined;
 }
@@ -145,6 +147,16 @@ function afterTotalCue(doc: Doc, lex: CompiledLexicon, i: number): boolean {
   for (let k = Math.max(0, i - 3); k < i; k++) {
     const hit = lex.totalCues.matchAt(doc.canon, k, i);
     if (hit && k + hit.length === i) return true;
+  }
+  return false;
+}
+
+/** "LN2 x3: L temple, nose, R forehead": a colon or sites right after the count make it a lesion count. */
+function listFollows(doc: Doc, lex: CompiledLexicon, j: number, limit: number): boolean {
+  if (doc.canon[j] === ":") return true;
+  for (let k = j; k < Math.min(limit, j + 3); k++) {
+    const hit = lex.sites.matchAt(doc.canon, k, limit);
+    if (hit && !("pseudo" in hit.payload)) return true;
   }
   return false;
 }

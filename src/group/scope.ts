@@ -5,6 +5,8 @@ import type { ProcedureEvent } from "./types.ts";
 const FOLLOWING = 6;
 const PRECEDING = 2;
 const DIAGNOSIS_SECTIONS = new Set(["diagnosis", "assessment"]);
+/** Sections a template's fields may continue into ("Procedure: ED&C / Dx: BCC / Size: 8 mm"). */
+const CONTINUES = new Set(["procedure", "procedure_title", "diagnosis", "pathology", "other", "assessment"]);
 
 export interface EventScope {
   /** Anchor sentences, then following and preceding sentences of the same section. */
@@ -22,9 +24,8 @@ export function eventScope(e: ProcedureEvent, owner: Map<number, number>, index:
   const near = [...e.scope];
   const first = Math.min(...e.scope);
   for (const anchor of e.scope) {
-    const section = sentences[anchor]!.sectionIndex;
     for (let s = anchor + 1; s < sentences.length && s <= anchor + FOLLOWING; s++) {
-      if (sentences[s]!.sectionIndex !== section || foreign(owner, s, e)) break;
+      if (!CONTINUES.has(sentences[s]!.section) || foreign(owner, s, e)) break;
       if (!near.includes(s)) near.push(s);
     }
   }
@@ -52,9 +53,12 @@ function linkedDiagnoses(e: ProcedureEvent, index: MentionIndex): number[] {
   return out;
 }
 
-/** Sentence -> event index for every anchor sentence (the first event wins). */
+/** Sentence -> event index for every anchor sentence of a billable event (the first event wins). */
 export function anchorOwners(events: ProcedureEvent[]): Map<number, number> {
   const owner = new Map<number, number>();
-  for (const e of events) for (const s of e.scope) if (!owner.has(s)) owner.set(s, e.index);
+  for (const e of events) {
+    if (!e.assertion.billable) continue;
+    for (const s of e.scope) if (!owner.has(s)) owner.set(s, e.index);
+  }
   return owner;
 }
