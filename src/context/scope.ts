@@ -28,7 +28,7 @@ interface SentenceIndex {
   hard: Uint8Array;
 }
 
-const BULLETS = new Set(["-", "*", "•", "·"]);
+const BULLETS: ReadonlySet<string> = new Set(["-", "*", "•", "·"]);
 
 function isListMarker(tokens: ContextToken[], i: number): boolean {
   const token = tokens[i]!;

@@ -24,7 +24,7 @@ export function clusterProcedures(index: MentionIndex): ProcedureEvent[] {
   const state = { active: -1 };
   const weak: ProcedureMention[] = [];
   for (const m of ofKind(index, "procedure")) {
-    if (m.procedure === "repair") continue;
+    if (m.procedure === "repair" || index.doc.sentences[m.sentence]!.section === "pathology") continue;
     if (isWeak(m)) {
       weak.push(m);
       continue;

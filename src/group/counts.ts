@@ -83,7 +83,9 @@ export function isFieldLine(index: MentionIndex, sentence: number): boolean {
 function dedupeLesions(e: ProcedureEvent): void {
   const anchorSentences = new Set(e.anchors.map((a) => a.sentence));
   const own = e.lesions.filter((l) => l.histology && anchorSentences.has(l.histology.sentence));
-  const list = own.length > 0 ? own : e.histology ? [{ histology: e.histology, count: 1 }] : [];
+  const ownSpecific = own.some((l) => l.histology?.malignancy !== "unknown");
+  const chosenSpecific = e.histology !== undefined && e.histology.malignancy !== "unknown";
+  const list = own.length > 0 && (ownSpecific || !chosenSpecific) ? own : e.histology ? [{ histology: e.histology, count: 1 }] : [];
   const specific = list.filter((l) => l.histology?.malignancy !== "unknown");
   const seen = new Set<string>();
   e.lesions = (specific.length > 0 ? specific : list).filter((l) => {

@@ -38,8 +38,10 @@ export function deriveSizes(sizes: SizeMention[]): DerivedSizes {
   if (by("margin").length > 0) out.marginCm = Math.min(...by("margin"));
   if (by("defect").length > 0) out.defectCm = Math.max(...by("defect"));
   if (by("repair").length > 0) out.repairLengthCm = Math.max(...by("repair"));
-  const areas = sizes.filter((s) => s.unit === "cm2").map((s) => s.value);
-  if (areas.length > 0) out.areaSqCm = areas.reduce((a, b) => a + b, 0);
+  const areas = sizes.filter((s) => s.unit === "cm2");
+  const totals = areas.filter((s) => s.role === "area").map((s) => s.value);
+  if (totals.length > 0) out.areaSqCm = Math.max(...totals);
+  else if (areas.length > 0) out.areaSqCm = round(areas.reduce((a, s) => a + s.value, 0));
   if (out.lesionCm !== undefined && out.marginCm !== undefined) {
     out.excisedDiameterCm = round(out.lesionCm + 2 * out.marginCm);
   } else if (out.defectCm !== undefined) out.excisedDiameterCm = out.defectCm;

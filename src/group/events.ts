@@ -24,13 +24,17 @@ export function groupEvents(index: MentionIndex, lex: CompiledLexicon): Procedur
     attachAttributes(e, scope, index);
     attachCounts(e, scope.near, index);
     derivePathology(e, [...scope.near, ...scope.linked], index);
+  }
+  linkLesions(events, index, lex);
+  const repairs = repairEvents(events, index, events.length, lex.woundWords);
+  const claimed = new Set(repairs.flatMap((r) => r.sizes));
+  for (const e of events) {
+    e.sizes = e.sizes.filter((s) => !claimed.has(s));
     e.derived = deriveSizes(e.sizes);
     if (e.kind === "mohs") e.mohs = readMohs(e, index.doc, lex);
     e.evidence.push(...e.sizes);
     e.issues.push(...issuesOf(e));
   }
-  linkLesions(events, index, lex);
-  const repairs = repairEvents(events, index, events.length, lex.woundWords);
   return [...events, ...repairs];
 }
 

@@ -29,12 +29,36 @@ export function repairEvents(
   const out: ProcedureEvent[] = [];
   for (const [wound, mentions] of byWound) {
     const target = lesionEvents[wound]!;
-    const lengths = mentions.flatMap((m) => inSentence(index, m.sentence, "size")).filter((s) => s.role === "repair");
+    const lengths = repairLengths(mentions, index);
     const e = repairEvent(next + out.length, mentions, target.site, lengths, index, wound);
     e.lesion = target.lesion;
     out.push(e);
   }
   if (loose.length > 0 && mentionsWound(index, woundWords)) out.push(...looseRepairs(loose, index, next + out.length));
+  return out;
+}
+
+/** Roles a closure length may carry: cued as repair, or uncued after the closure words. */
+const LENGTH_ROLES = new Set(["repair", "unknown"]);
+const FOLLOWING = 2;
+
+/**
+ * Lengths of a closure: measurements after the closure words in their sentence ("layered
+ * closure with 5-0 Monocryl, 6.0 cm") and repair-cued ones in the next sentences ("Repair
+ * length 8.0 cm"). The longest one documented is the wound length.
+ */
+function repairLengths(mentions: ProcedureMention[], index: MentionIndex): SizeMention[] {
+  const out: SizeMention[] = [];
+  for (const m of mentions) {
+    for (const s of inSentence(index, m.sentence, "size")) {
+      if (s.start > m.start && s.unit === "cm" && LENGTH_ROLES.has(s.role) && !out.includes(s)) out.push(s);
+    }
+    const section = index.doc.sentences[m.sentence]!.sectionIndex;
+    for (let k = m.sentence + 1; k <= m.sentence + FOLLOWING && k < index.doc.sentences.length; k++) {
+      if (index.doc.sentences[k]!.sectionIndex !== section) break;
+      for (const s of inSentence(index, k, "size")) if (s.role === "repair" && !out.includes(s)) out.push(s);
+    }
+  }
   return out;
 }
 

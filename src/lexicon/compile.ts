@@ -75,7 +75,7 @@ export function compileLexicon(lex: Lexicon): CompiledLexicon {
     [...lex.sites.sites, { pseudo: lex.sites.pseudo.id }],
     (t) => ("pseudo" in t ? lex.sites.pseudo.literals : t.literals),
   );
-  for (const trie of [procedures, histology, sites]) fuzzyWords.push(...trie.vocabulary);
+  for (const trie of [histology, sites]) fuzzyWords.push(...trie.vocabulary);
   const known = new Set<string>();
   const tries = {
     techniques: trieOf(lex.procedures.techniques, (t) => t.literals),

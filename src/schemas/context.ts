@@ -118,8 +118,11 @@ const ruleFields = {
   direction: ContextDirectionSchema,
   /** Word tokens the scope reaches; defaults to the category's, then the lexicon's. */
   maxScope: MaxScope.optional(),
-  /** For pseudo/terminate rules: the categories whose scopes they cut (default: all). */
-  appliesTo: z.array(CategoryName).min(1).optional(),
+  /**
+   * For pseudo/terminate rules: the categories whose scopes they cut (default: all). A pseudo
+   * rule with [] only hides its words ("the following" is not the terminator "following").
+   */
+  appliesTo: z.array(CategoryName).optional(),
   note: z.string().optional(),
 };
 
