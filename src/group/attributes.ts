@@ -49,7 +49,12 @@ function firstIn(sentences: number[], index: MentionIndex, kind: "site"): SiteMe
 
 /** Specific diagnoses beat generic lesion words; pathology beats the clinical impression. */
 function attachHistology(e: ProcedureEvent, scope: EventScope, index: MentionIndex): void {
-  const live = (m: HistologyMention) => index.assertions.get(m.id)?.temporality !== "historical";
+  // A diagnosis made earlier ("BCC, confirmed on shave bx 2 wks ago") still names the lesion
+  // treated today; negated or other-person diagnoses do not.
+  const live = (m: HistologyMention) => {
+    const a = index.assertions.get(m.id);
+    return a?.negation !== "negated" && a?.experiencer !== "other";
+  };
   const near = scope.near.flatMap((s) => inSentence(index, s, "histology")).filter(live);
   const linked = scope.linked.flatMap((s) => inSentence(index, s, "histology")).filter(live);
   const pathology = pathologyHistology(e, index);

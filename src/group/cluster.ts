@@ -3,6 +3,8 @@ import type { ProcedureMention } from "../types.ts";
 import { inSentence, isBillable, type MentionIndex, ofKind } from "./index-mentions.ts";
 import type { ProcedureEvent } from "./types.ts";
 
+/** Sections whose procedure mentions detail a procedure named in a title line. */
+const DETAIL_SECTIONS = new Set(["procedure", "diagnosis", "other", "assessment"]);
 /** How many sentences apart two mentions of one procedure may stand ("excised ... The lesion was removed"). */
 const MERGE_DISTANCE = 3;
 const AFFIRMED: Assertion = {
@@ -153,7 +155,7 @@ function mergeTarget(
   const sameSentence = events.findLast((e) => e.anchors.some((a) => a.sentence === m.sentence));
   if (sameSentence && compatible(sameSentence, m)) return sameSentence;
   const section = sentences[m.sentence]!.section;
-  if (section === "procedure") {
+  if (DETAIL_SECTIONS.has(section)) {
     const titled = events.filter(
       (e) => sentences[e.anchors[0]!.sentence]!.section === "procedure_title" && compatible(e, m),
     );

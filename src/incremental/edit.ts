@@ -86,3 +86,16 @@ export function mapRange(
   }
   return undefined;
 }
+
+/**
+ * Moves a span's offsets through an edit: text inserted right before the span moves it, text
+ * inserted right after it does not grow it; a boundary inside a replaced range snaps to the
+ * replacement's edge.
+ */
+export function moveSpan(range: { start: number; end: number }, edit: TextEdit): { start: number; end: number } {
+  const delta = editDelta(edit);
+  const insertedEnd = edit.start + edit.insert.length;
+  const start = range.start >= edit.end ? range.start + delta : range.start <= edit.start ? range.start : insertedEnd;
+  const end = range.end <= edit.start ? range.end : range.end >= edit.end ? range.end + delta : edit.start;
+  return { start, end: Math.max(start, end) };
+}

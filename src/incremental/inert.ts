@@ -106,7 +106,7 @@ function spaceRegion(before: string, edit: TextEdit): Range | undefined {
   while (end < before.length && before.charCodeAt(end) === 32) end++;
   const oldRun = end - start;
   if (oldRun < 1 || oldRun + editDelta(edit) < 1) return undefined;
-  if (start === 0 || before.charCodeAt(start - 1) === 10) return undefined;
+  if (start === 0 || isLineBreak(before.charCodeAt(start - 1))) return undefined;
   if (!isAsciiLetter(before.charCodeAt(end))) return undefined;
   return { start, end };
 }
@@ -116,12 +116,19 @@ function spaceRegion(before: string, edit: TextEdit): Range | undefined {
  * ("Procedure performed:"), or a line without lower-case letters ("REVIEW OF SYSTEMS")?
  */
 function inHeaderPhrase(text: string, region: Range): boolean {
-  const lineStart = text.lastIndexOf("\n", region.start - 1) + 1;
-  const newline = text.indexOf("\n", region.end);
-  const lineEnd = newline < 0 ? text.length : newline;
-  const colon = text.indexOf(":", lineStart);
-  if (colon >= 0 && colon < lineEnd && colon >= region.end) return true;
-  return !/[a-z]/.test(text.slice(lineStart, lineEnd));
+  let lineStart = region.start;
+  while (lineStart > 0 && !isLineBreak(text.charCodeAt(lineStart - 1))) lineStart--;
+  let lineEnd = region.end;
+  while (lineEnd < text.length && !isLineBreak(text.charCodeAt(lineEnd))) lineEnd++;
+  const line = text.slice(lineStart, lineEnd);
+  const colon = line.indexOf(":");
+  if (colon >= region.end - lineStart) return true;
+  return !/[a-z]/.test(line);
+}
+
+/** Line terminators of a multiline JavaScript regex (where "^" matches). */
+function isLineBreak(c: number): boolean {
+  return c === 10 || c === 13 || c === 0x2028 || c === 0x2029;
 }
 
 /** Mentions are sorted by start; a mention touching the region (even end-to-start) counts. */

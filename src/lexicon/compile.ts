@@ -48,6 +48,8 @@ export interface CompiledLexicon {
   sameLesion: PhraseTrie<string>;
   lesionNouns: Set<string>;
   notCountWords: Set<string>;
+  countBlockers: Set<string>;
+  notCountAfter: Set<string>;
   totalCues: PhraseTrie<string>;
   woundWords: Set<string>;
   times: Set<string>;
@@ -106,6 +108,8 @@ export function compileLexicon(lex: Lexicon): CompiledLexicon {
     sameLesion,
     lesionNouns: new Set(lex.counts.lesionNouns),
     notCountWords: new Set(lex.counts.notCountWords),
+    countBlockers: new Set(lex.counts.countBlockers),
+    notCountAfter: new Set(lex.counts.notCountAfter),
     totalCues: trieOf(lex.counts.totalCues, (t) => [t]),
     woundWords: new Set(lex.procedures.woundWords.flatMap((w) => tokenizeLiteral(w))),
     times: new Set(lex.counts.times),

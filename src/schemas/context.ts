@@ -2,6 +2,7 @@ import { z } from "zod";
 import type { SectionCategory } from "../types.ts";
 import { ExperiencerSchema, NegationSchema, TemporalitySchema } from "./api.ts";
 import { LexiconHeader, RuleId } from "./common.ts";
+import { SectionCategorySchema } from "./sections.ts";
 
 /**
  * lexicon/context.json: ConText rules (Harkema et al. 2009) as data.
@@ -10,23 +11,7 @@ import { LexiconHeader, RuleId } from "./common.ts";
  * shorter triggers inside it ("no change" hides "no"), a terminate rule cuts scopes ("but").
  */
 
-export const SectionCategorySchema = z.enum([
-  "procedure",
-  "procedure_title",
-  "pathology",
-  "diagnosis",
-  "assessment",
-  "plan",
-  "history",
-  "family_history",
-  "social_history",
-  "medications",
-  "exam",
-  "hpi",
-  "ros",
-  "other",
-]);
-// Compile-time check that the enum and the SectionCategory union in src/types.ts agree.
+// Compile-time check that the section enum and the SectionCategory union in src/types.ts agree.
 const sectionsAgree: [SectionCategory] extends [z.infer<typeof SectionCategorySchema>]
   ? [z.infer<typeof SectionCategorySchema>] extends [SectionCategory]
     ? true

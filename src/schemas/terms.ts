@@ -158,6 +158,10 @@ export const CountsLexiconSchema = z.object({
   sameLesion: Literals,
   /** Words next to "x N" that make it something other than a lesion count ("x2 cycles", "sutures x4"). */
   notCountWords: Literals,
+  /** Words that may not stand between a number and its lesion word ("8 after excision of MIS"). */
+  countBlockers: Literals,
+  /** Words right before a number that make it something other than a count ("day 8", "stage 2"). */
+  notCountAfter: Literals,
   /** Words before a bare number that make it a lesion count ("all eleven were treated"). */
   totalCues: Literals,
   /** "LN2 x2", "ED&C x3": up to this many repetitions after a destruction technique are cycles. */

@@ -27,6 +27,10 @@ function pipelineError(error: unknown): HttpError {
   if (error instanceof ZodError) {
     return new HttpError(400, "invalid_options", describeZodError(error));
   }
+  // The library's InputError (bad options, e.g. a code set it does not carry), matched by name.
+  if (error instanceof Error && error.name === "InputError") {
+    return new HttpError(400, "invalid_options", error.message);
+  }
   const reason = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
   return new HttpError(500, "internal", `the pipeline failed on this note (${reason})`);
 }

@@ -63,6 +63,16 @@ describe("HTTP API", () => {
     expect(errorOf(reply).message).toMatch(message);
   });
 
+  it("gives 400 invalid_options when the library rejects the options", async () => {
+    const reply = await postJson(`${s.url}/v1/suggest`, {
+      text: NOTE,
+      options: { codeSet: "1999" },
+    });
+    expect(reply.status).toBe(400);
+    expect(errorOf(reply).kind).toBe("invalid_options");
+    expect(errorOf(reply).message).toMatch(/1999/);
+  });
+
   it("keeps the id in an error body when the request had one", async () => {
     const reply = await postJson(`${s.url}/v1/suggest`, { id: "n-9", text: 1 });
     expect(ErrorBodySchema.parse(reply.json()).id).toBe("n-9");

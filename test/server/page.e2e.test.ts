@@ -28,8 +28,10 @@ const LAUNCH_ARGS = [
   "--disable-sync",
 ];
 
-const BIOPSY_NOTE = `Procedure: shave biopsy.
-Site: left upper back. A 0.6 cm pink pearly papule was biopsied by tangential shave technique after local anesthesia with 1% lidocaine with epinephrine. Hemostasis with aluminum chloride. Specimen sent to dermatopathology.`;
+const BIOPSY_NOTE = `Procedure: Shave biopsy
+Site: left upper back
+Indication: 0.6 cm pink pearly papule, rule out basal cell carcinoma.
+After verbal consent and local anesthesia with 1% lidocaine with epinephrine, a shave biopsy of the lesion was performed. Hemostasis with aluminum chloride. Specimen sent to dermatopathology.`;
 
 /** The CSV the page must produce for these lines (same rules as app.js). */
 function expectedCsv(codes: CodeLine[]): string {
