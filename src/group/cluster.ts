@@ -64,19 +64,32 @@ function isWeak(m: ProcedureMention): boolean {
   return m.weak === true || m.procedure === "removal";
 }
 
-/** A weak mention joins an event of its own sentence, else (removal) one in the same section close by. */
+/** How far (in sentences) a weak mention looks back, and forward, for the procedure it qualifies. */
+const WEAK_BACK = 8;
+const WEAK_FORWARD = 2;
+
+/**
+ * A weak mention joins an event of its own sentence (same kind first), else the closest event
+ * named shortly before it ("Procedure: shave removal ... Removed with a DermaBlade"), else one
+ * named right after it.
+ */
 function weakTarget(events: ProcedureEvent[], m: ProcedureMention, index: MentionIndex): ProcedureEvent | undefined {
-  const same = events.filter((e) => e.kind !== "unsupported" && e.anchors.some((a) => a.sentence === m.sentence));
+  const candidates = events.filter((e) => e.kind !== "unsupported");
+  const same = candidates.filter((e) => e.anchors.some((a) => a.sentence === m.sentence));
   if (same.length > 0) return same.find((e) => e.kind === m.procedure) ?? same[0];
-  const sentences = index.doc.sentences;
-  const section = sentences[m.sentence]!.sectionIndex;
-  const reach = m.procedure === "removal" ? 2 : 3;
-  const near = events.filter(
-    (e) =>
-      e.kind !== "unsupported" &&
-      e.anchors.some((a) => sentences[a.sentence]!.sectionIndex === section && Math.abs(a.sentence - m.sentence) <= reach),
-  );
-  return near.find((e) => e.kind === m.procedure) ?? near.findLast((e) => e.anchors[0]!.start < m.start) ?? near[0];
+  const before = candidates.filter((e) => e.anchors.some((a) => a.sentence < m.sentence && m.sentence - a.sentence <= WEAK_BACK));
+  const closest = (list: ProcedureEvent[]) =>
+    list.sort((a, b) => distance(a, m) - distance(b, m))[0];
+  const sameKind = before.filter((e) => e.kind === m.procedure);
+  if (sameKind.length > 0) return closest(sameKind);
+  if (before.length > 0) return closest(before);
+  const after = candidates.filter((e) => e.anchors.some((a) => a.sentence > m.sentence && a.sentence - m.sentence <= WEAK_FORWARD));
+  void index;
+  return closest(after);
+}
+
+function distance(e: ProcedureEvent, m: ProcedureMention): number {
+  return Math.min(...e.anchors.map((a) => Math.abs(a.sentence - m.sentence)));
 }
 
 /** Events in note order with indexes 0..n-1 (weak mentions may have added late ones). */

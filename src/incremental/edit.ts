@@ -5,6 +5,12 @@
  *   applyEdit("left arm", { start: 5, end: 8, insert: "leg" }) -> "left leg"
  */
 
+/** A half-open [start, end) range of offsets. */
+export interface Range {
+  start: number;
+  end: number;
+}
+
 /** One replacement: [start, end) of the old text becomes `insert`. */
 export interface TextEdit {
   start: number;
@@ -75,10 +81,7 @@ export function mapOffset(offset: number, edit: TextEdit): number | undefined {
  * Where an old span lands when the edit does not touch it (it ends at or before the edit, or
  * starts at or after the end of the replaced range); undefined when the edit changes its text.
  */
-export function mapRange(
-  range: { start: number; end: number },
-  edit: TextEdit,
-): { start: number; end: number } | undefined {
+export function mapRange(range: Range, edit: TextEdit): Range | undefined {
   if (range.end <= edit.start) return { start: range.start, end: range.end };
   if (range.start >= edit.end) {
     const delta = editDelta(edit);
@@ -92,7 +95,7 @@ export function mapRange(
  * inserted right after it does not grow it; a boundary inside a replaced range snaps to the
  * replacement's edge.
  */
-export function moveSpan(range: { start: number; end: number }, edit: TextEdit): { start: number; end: number } {
+export function moveSpan(range: Range, edit: TextEdit): Range {
   const delta = editDelta(edit);
   const insertedEnd = edit.start + edit.insert.length;
   const start = range.start >= edit.end ? range.start + delta : range.start <= edit.start ? range.start : insertedEnd;

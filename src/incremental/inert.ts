@@ -14,13 +14,8 @@
  * Anything else is re-coded in full. Soundness is checked by test/incremental: random edits over
  * every fixture note must give exactly what `suggest` gives on the edited text.
  */
-import { editDelta, type TextEdit } from "./edit.ts";
+import { editDelta, type Range, type TextEdit } from "./edit.ts";
 import type { InertVocabulary } from "./vocabulary.ts";
-
-export interface Range {
-  start: number;
-  end: number;
-}
 
 /** How far around the edit lexicon patterns are tried (patterns are short phrases). */
 const PATTERN_WINDOW = 200;

@@ -8,12 +8,7 @@
  * (results handed out by a session are read-only).
  */
 import type { SuggestResult } from "../schemas/api.ts";
-import { moveSpan, type TextEdit } from "./edit.ts";
-
-export interface Range {
-  start: number;
-  end: number;
-}
+import { moveSpan, type Range, type TextEdit } from "./edit.ts";
 
 export function shiftResult(result: SuggestResult, edit: TextEdit, newText: string): SuggestResult {
   return shiftNode(result, edit, newText) as SuggestResult;
