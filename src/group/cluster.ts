@@ -183,7 +183,7 @@ function mergeTarget(
   const sameBilling = isBillable(index, lastAnchor) === isBillable(index, m);
   if (!near || !sameSection || !sameBilling) return undefined;
   const sites = inSentence(index, m.sentence, "site");
-  if (sites.length === 0) return last;
+  if (sites.length === 0 || !last.anchors.some((a) => inSentence(index, a.sentence, "site").length > 0)) return last;
   return bySite([last], m, index);
 }
 

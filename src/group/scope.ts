@@ -3,7 +3,7 @@ import type { ProcedureEvent } from "./types.ts";
 
 /** Sentences after an anchor that still describe it ("Site: ...", "Size: ...", "margins ..."). */
 const FOLLOWING = 6;
-const PRECEDING = 2;
+const PRECEDING = 4;
 const DIAGNOSIS_SECTIONS = new Set(["diagnosis", "assessment"]);
 /** Sections a template's fields may continue into ("Procedure: ED&C / Dx: BCC / Size: 8 mm"). */
 const CONTINUES = new Set(["procedure", "procedure_title", "diagnosis", "pathology", "other", "assessment"]);

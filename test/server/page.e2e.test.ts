@@ -106,6 +106,7 @@ describe.skipIf(!HAVE_CHROMIUM)("the page in Chromium", () => {
     const context = await browser.newContext({
       viewport: { width: 1440, height: 900 },
       permissions: ["clipboard-read", "clipboard-write"],
+      reducedMotion: "reduce", // no transitions: screenshots show the final state
     });
     const page = await context.newPage();
     const errors: string[] = [];
@@ -159,6 +160,7 @@ describe.skipIf(!HAVE_CHROMIUM)("the page in Chromium", () => {
     const sample = suggest(await page.inputValue("#note"));
     await waitForLines(page, sample);
     if (sample.codes.length > 0) await page.hover(".code-line >> nth=0");
+    await expect.poll(() => page.textContent("#copy-csv"), { timeout: 5_000 }).toBe("Copy as CSV");
     await page.screenshot({ path: "test-results/page.png" });
     await context.close();
     await server.close();

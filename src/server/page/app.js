@@ -274,6 +274,14 @@ function factorTitle(line) {
   return [`Confidence ${line.confidence.toFixed(2)}`, ...factors].join("\n");
 }
 
+/** The rationale without a leading repeat of the description ("<description>: <facts>"). */
+function rationaleText(line) {
+  const prefix = `${line.description}:`;
+  if (!line.rationale.startsWith(prefix)) return line.rationale;
+  const rest = line.rationale.slice(prefix.length).trim();
+  return rest ? rest[0].toUpperCase() + rest.slice(1) : line.rationale;
+}
+
 function renderCodeLine(line, index) {
   const band = confidenceBand(line.confidence);
   const fill = h("span", { class: "conf-fill" });
@@ -292,7 +300,7 @@ function renderCodeLine(line, index) {
       "div",
       { class: "cl-main" },
       h("p", { class: "description" }, line.description),
-      h("p", { class: "rationale" }, line.rationale),
+      h("p", { class: "rationale" }, rationaleText(line)),
       alternates,
     ),
     h(
