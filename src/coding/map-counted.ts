@@ -46,10 +46,14 @@ export function mapBiopsies(table: BiopsyTableT, events: ProcedureEvent[], weigh
   const lesions: { technique: string; e: ProcedureEvent }[] = [];
   for (const e of events) {
     const technique = e.technique ?? table.defaultTechnique;
+    if (e.techniqueCounts) {
+      for (const t of e.techniqueCounts) for (let k = 0; k < t.count; k++) lesions.push({ technique: t.technique, e });
+      continue;
+    }
     if (!e.technique) {
       issues.push({ code: "technique_missing", message: `biopsy technique not stated: coded as ${technique}`, severity: "warning", span: e.anchors[0]!, event: e.index });
     }
-    for (let k = 0; k < e.count; k++) lesions.push({ technique, e });
+    for (let k = 0; k < ownCount(e, events); k++) lesions.push({ technique, e });
   }
   if (lesions.length === 0) return [];
   const primaryTech = table.rank.find((t) => lesions.some((l) => l.technique === t)) ?? table.defaultTechnique;
@@ -61,6 +65,13 @@ export function mapBiopsies(table: BiopsyTableT, events: ProcedureEvent[], weigh
     if (of.length > 0) out.push(biopsyLine(table, table.addon[t]!, of.length, [...new Set(of.map((l) => l.e))], weights));
   }
   return out;
+}
+
+/** A visit total stated beside per-lesion biopsies ("Two lesions biopsied: the first ..., the second ...") counts once. */
+function ownCount(e: ProcedureEvent, events: ProcedureEvent[]): number {
+  if (!e.countIsTotal || e.count <= 1) return e.count;
+  const others = events.filter((o) => o !== e).reduce((n, o) => n + o.count, 0);
+  return Math.max(1, e.count - others);
 }
 
 function biopsyLine(table: BiopsyTableT, code: string, units: number, events: ProcedureEvent[], weights: Weights): DraftLine {

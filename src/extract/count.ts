@@ -82,9 +82,10 @@ function lesionStart(doc: Doc, lex: CompiledLexicon, j: number): number {
   return doc.tokens[j]!.start;
 }
 
-/** "Number of lesions: 5", "# lesions = 12", "AKs treated: 9". */
+/** "Number of lesions: 5", "# lesions = 12", "AKs treated: 9", "- scalp: 8". */
 function labelCount(doc: Doc, lex: CompiledLexicon, i: number, limit: number): Found | undefined {
-  if (!isLesionWord(doc, lex, i, limit)) return undefined;
+  const site = lex.sites.matchAt(doc.canon, i, limit);
+  if (!isLesionWord(doc, lex, i, limit) && !(site && !("pseudo" in site.payload))) return undefined;
   let j = i + 1;
   while (j < limit && j < i + 3 && /^[a-z]+$/.test(doc.canon[j]!) && !lex.units.matchAt(doc.canon, j, limit)) j++;
   if (doc.canon[j] !== ":" && doc.canon[j] !== "=") return undefined;

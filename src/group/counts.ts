@@ -13,6 +13,7 @@ export function attachCounts(e: ProcedureEvent, near: number[], index: MentionIn
   const anchorSentences = new Set(e.anchors.map((a) => a.sentence));
   const counts = near.flatMap((s) => inSentence(index, s, "count")).filter((c) => !c.ordinal && applies(c, e, anchorSentences, index));
   dedupeLesions(e);
+  if (techniqueLines(e, index)) return;
   let explicit = false;
   let eventCount: CountMention | undefined;
   for (const c of counts) {
@@ -30,8 +31,33 @@ export function attachCounts(e: ProcedureEvent, near: number[], index: MentionIn
   } else if (eventCount) {
     e.count = eventCount.count;
     e.countSource = eventCount.vague ? "vague" : "explicit";
+    e.countIsTotal = inSentence(index, eventCount.sentence, "technique").length === 0;
     if (e.lesions.length === 1) e.lesions[0]!.count = eventCount.count;
   } else if (!listCount(e, index)) inferCount(e, index);
+}
+
+/**
+ * "Bx performed as follows:" then "Punch (4mm): R scalp ...; L forearm ..." and "Shave: ...":
+ * each line that opens with a biopsy technique and a colon lists lesions, one per site.
+ */
+function techniqueLines(e: ProcedureEvent, index: MentionIndex): boolean {
+  if (e.kind !== "biopsy") return false;
+  const doc = index.doc;
+  const out: { technique: string; count: number }[] = [];
+  const last = e.anchors[e.anchors.length - 1]!.sentence;
+  for (let k = last + 1; k < doc.sentences.length && k <= last + 8; k++) {
+    const s = doc.sentences[k]!;
+    const lead = inSentence(index, k, "technique").find((t) => t.applies.includes("biopsy") && t.start - s.start <= 3);
+    const colon = doc.text.indexOf(":", s.start);
+    if (!lead || colon < 0 || colon > s.end) break;
+    const sites = new Set(inSentence(index, k, "site").map((x) => `${x.site}|${x.laterality ?? ""}|${x.start}`));
+    out.push({ technique: lead.technique, count: Math.max(1, sites.size) });
+  }
+  if (out.length === 0) return false;
+  e.techniqueCounts = out;
+  e.count = out.reduce((n, t) => n + t.count, 0);
+  e.countSource = "inferred";
+  return true;
 }
 
 /**
@@ -44,18 +70,24 @@ function listCount(e: ProcedureEvent, index: MentionIndex): boolean {
   const s = doc.sentences[last]!;
   if (!doc.text.slice(s.start, s.end).trimEnd().endsWith(":")) return false;
   let items = 0;
+  let lines = 0;
   for (let k = last + 1; k < doc.sentences.length; k++) {
     const t = doc.sentences[k]!;
     if (t.sectionIndex !== s.sectionIndex || !LIST_ITEM.test(doc.text.slice(t.start, t.start + 6))) break;
-    items++;
+    const counted = inSentence(index, k, "count").filter((c) => !c.vague && !c.ordinal);
+    const trailing = TRAILING_NUMBER.exec(doc.text.slice(t.start, t.end));
+    items += counted.length > 0 ? counted.reduce((n, c) => n + c.count, 0) : trailing ? Number(trailing[1]) : 1;
+    lines++;
   }
-  if (items < 2) return false;
+  if (lines < 2 && items < 2) return false;
   e.count = items;
   e.countSource = "explicit";
   if (e.lesions.length === 1) e.lesions[0]!.count = items;
   return true;
 }
 
+/** "- face (forehead, temples, nose): 5": the number after the item's colon. */
+const TRAILING_NUMBER = /:\s*(\d{1,3})\s*\.?\s*$/;
 const LIST_ITEM = /^\s*(?:#\s*\d+|\d+\s*[.)]|[-*\u2022])/;
 
 /**

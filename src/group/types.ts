@@ -39,6 +39,10 @@ export interface ProcedureEvent {
   lesions: { histology?: HistologyMention; count: number; countMention?: CountMention }[];
   count: number;
   countSource: "explicit" | "inferred" | "vague" | "default";
+  /** The count was stated for the whole visit without a technique ("Two lesions biopsied today"). */
+  countIsTotal?: boolean;
+  /** Biopsies listed by technique ("Punch: R scalp; L forearm. Shave: ..."). */
+  techniqueCounts?: { technique: string; count: number }[];
   pathology: "final" | "pending" | "none";
   malignancy: Malignancy;
   assertion: Assertion;

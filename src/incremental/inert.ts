@@ -19,6 +19,8 @@ import type { InertVocabulary } from "./vocabulary.ts";
 
 /** How far around the edit lexicon patterns are tried (patterns are short phrases). */
 const PATTERN_WINDOW = 200;
+/** How far around an edited word the other words of a multi-word lexicon entry are looked for. */
+const PHRASE_WINDOW = 160;
 
 export function isInertEdit(
   before: string,
@@ -75,8 +77,9 @@ function wordRegion(before: string, edit: TextEdit, after: string, v: InertVocab
   const next = before.charCodeAt(end);
   if (prev >= 128 || next >= 128) return undefined;
   if (next === 46 || next === 63 || next === 33) return undefined; // "." "?" "!" decide sentence ends
-  if (lexical(oldWord.toLowerCase(), v) || lexical(newWord.toLowerCase(), v)) return undefined;
-  return { start, end };
+  const region = { start, end };
+  if (canMatch(newWord.toLowerCase(), v) || oldWordMatters(before, region, oldWord.toLowerCase(), v)) return undefined;
+  return region;
 }
 
 /** Two or more letters, lower case after the first. */
@@ -89,8 +92,27 @@ function plainWord(word: string): boolean {
   return true;
 }
 
-function lexical(word: string, v: InertVocabulary): boolean {
+/** A new word can take part in a lexicon match when the lexicon knows it (or its canonical form). */
+function canMatch(word: string, v: InertVocabulary): boolean {
   return v.words.has(word) || v.canon(word) !== word;
+}
+
+/**
+ * Can the old word be part of a match right now? Yes when it is a lexicon entry on its own or
+ * has a canonical form; when it only occurs inside multi-word entries, yes when every other word
+ * of one of them occurs (as written or canonicalised) within PHRASE_WINDOW characters.
+ */
+function oldWordMatters(text: string, word: Range, lower: string, v: InertVocabulary): boolean {
+  if (v.singles.has(lower) || v.canon(lower) !== lower) return true;
+  const phrases = v.phrases.get(lower);
+  if (!phrases) return v.words.has(lower);
+  const around = text.slice(Math.max(0, word.start - PHRASE_WINDOW), word.end + PHRASE_WINDOW).toLowerCase();
+  const present = new Set<string>();
+  for (const token of around.match(/[a-z]+/g) ?? []) {
+    present.add(token);
+    present.add(v.canon(token));
+  }
+  return phrases.some((phrase) => phrase.every((w) => present.has(w)));
 }
 
 /** The run of spaces around a spaces-only edit, when it stays a run between words. */

@@ -1,22 +1,34 @@
 /**
- * What a word must avoid for an edit inside it to be "inert" (unable to change the result):
- * every letter run in any lexicon string or key (terms, context triggers, section headers,
- * number words, ICD-10 descriptions, ...), the regex patterns of the lexicon (context rules),
- * and the lexicon's canonicaliser (stems and one-typo spellings map onto lexicon words).
+ * What the inert-edit check needs to know about the lexicon, built once per compiled lexicon.
+ * Every string and key anywhere in the lexicon files counts (terms, context triggers, section
+ * headers, number words, ICD-10 descriptions, ...), split into its letter runs:
  *
- * Built once per compiled lexicon. Deliberately over-inclusive: a word wrongly treated as
- * lexical only costs a full re-run; a lexical word treated as inert would give a wrong result.
+ * - `words`: every letter run - a new word in this set may start a match;
+ * - `singles`: letter runs that are a whole lexicon entry on their own ("x", "lesions", "biopsy") -
+ *   such a word can matter by itself, so it is never edited on the fast path;
+ * - `phrases`: for each word, the multi-word entries it belongs to ("the same lesion") - the old
+ *   word may only be edited on the fast path when none of them can match around it;
+ * - `patterns`: the lexicon's regular expressions (context rules);
+ * - `canon`: the lexicon's canonicaliser (stems and one-typo spellings of lexicon words).
+ *
+ * Deliberately over-inclusive: a word wrongly treated as lexical only costs a full re-run.
  */
 import type { CompiledLexicon } from "../lexicon/compile.ts";
 
 export interface InertVocabulary {
-  /** Lower-case letter runs found anywhere in the lexicon. */
   words: ReadonlySet<string>;
-  /** Lexicon regex patterns (context rules), compiled case-insensitive. */
+  singles: ReadonlySet<string>;
+  phrases: ReadonlyMap<string, readonly (readonly string[])[]>;
   patterns: readonly RegExp[];
-  /** Lexicon spelling of a lower-case token (itself when none). */
   canon: (token: string) => string;
 }
+
+/**
+ * Words the pipeline tests in code rather than through the lexicon (src/extract/count.ts range
+ * joiners, src/extract/numbers.ts number continuations). Listed here so the fast path never
+ * treats them as ordinary words; they belong in lexicon/counts.json.
+ */
+const WORDS_IN_CODE = ["to", "through", "thru", "and", "a", "half", "quarter"];
 
 const LETTERS = /[a-z]+/g;
 const built = new WeakMap<CompiledLexicon, InertVocabulary | null>();
@@ -37,11 +49,24 @@ function build(lex: CompiledLexicon): InertVocabulary | null {
   const canon = (lex as { canon?: unknown }).canon;
   const source = (lex as { source?: unknown }).source;
   if (typeof canon !== "function" || typeof source !== "object" || source === null) return null;
-  const words = new Set<string>();
+  const words = new Set<string>(WORDS_IN_CODE);
+  const singles = new Set<string>(WORDS_IN_CODE);
+  const phraseKeys = new Set<string>();
+  const phrases = new Map<string, string[][]>();
   const patterns: RegExp[] = [];
   let broken = false;
   walk(source, undefined, (value, key) => {
-    for (const w of value.toLowerCase().match(LETTERS) ?? []) words.add(w);
+    const runs = value.toLowerCase().match(LETTERS) ?? [];
+    for (const w of runs) words.add(w);
+    if (runs.length === 1) singles.add(runs[0]!);
+    else if (runs.length > 1 && !phraseKeys.has(runs.join(" "))) {
+      phraseKeys.add(runs.join(" "));
+      for (const w of new Set(runs)) {
+        const list = phrases.get(w) ?? [];
+        list.push(runs);
+        phrases.set(w, list);
+      }
+    }
     if (key === "pattern" || key === "patterns" || key === "regex") {
       try {
         patterns.push(new RegExp(value, "giu"));
@@ -51,7 +76,7 @@ function build(lex: CompiledLexicon): InertVocabulary | null {
     }
   });
   if (broken) return null;
-  return { words, patterns, canon: canon as (token: string) => string };
+  return { words, singles, phrases, patterns, canon: canon as (token: string) => string };
 }
 
 /** Calls `visit` for every string value and every object key under `node`. */

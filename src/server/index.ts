@@ -108,11 +108,53 @@ function answerClientError(
   opts.accessLog(formatAccessLine(ctx, status, true));
 }
 
+/** Counts API requests in flight; `enter` refuses past the limit. */
+function concurrencyLimit(max: number) {
+  let inFlight = 0;
+  return {
+    inFlight: () => inFlight,
+    enter(res: ServerResponse): HttpError | undefined {
+      if (inFlight >= max) {
+        const message = `server busy: ${inFlight} requests in flight (limit ${max})`;
+        return new HttpError(503, "overloaded", message, { "retry-after": "1" });
+      }
+      inFlight += 1;
+      res.once("close", () => {
+        inFlight -= 1;
+      });
+      return undefined;
+    },
+  };
+}
+
+/** Finds the route and method (404, 405), applies the concurrency limit (503), runs the handler. */
+function dispatch(
+  req: IncomingMessage,
+  res: ServerResponse,
+  ctx: RequestContext,
+  routes: Map<string, Route>,
+  limit: ReturnType<typeof concurrencyLimit>,
+): void {
+  const route = routes.get(ctx.path);
+  if (!route) return fail(res, ctx, new HttpError(404, "not_found", `no route ${ctx.path}`));
+  const handler = route.methods[req.method === "HEAD" ? "GET" : (req.method ?? "")];
+  if (!handler) {
+    const allow = Object.keys(route.methods).join(", ");
+    const message = `${req.method} is not allowed on ${ctx.path}; use ${allow}`;
+    return fail(res, ctx, new HttpError(405, "method_not_allowed", message, { allow }));
+  }
+  const refused = route.limited ? limit.enter(res) : undefined;
+  if (refused) return fail(res, ctx, refused);
+  Promise.resolve()
+    .then(() => handler(req, res, ctx))
+    .catch((error: unknown) => fail(res, ctx, error));
+}
+
 /** An http.Server serving the dermcode API and page; call `.listen()` on it (port 0 in tests). */
 export function createServer(options: ServerOptions = {}): http.Server {
   const opts = resolveServerOptions(options, librarySuggest);
-  let inFlight = 0;
-  const routes = buildRoutes(opts, () => inFlight);
+  const limit = concurrencyLimit(opts.maxConcurrent);
+  const routes = buildRoutes(opts, limit.inFlight);
   const server = http.createServer(
     {
       requestTimeout: opts.requestTimeoutMs + 1_000,
@@ -120,31 +162,9 @@ export function createServer(options: ServerOptions = {}): http.Server {
       connectionsCheckingInterval: Math.min(30_000, Math.max(250, opts.requestTimeoutMs / 2)),
     },
     (req, res) => {
-      const path = pathOf(req);
-      const ctx = newContext(req, path);
+      const ctx = newContext(req, pathOf(req));
       logWhenDone(res, ctx, opts.accessLog);
-      const route = routes.get(path);
-      if (!route) return fail(res, ctx, new HttpError(404, "not_found", `no route ${path}`));
-      const method = req.method === "HEAD" ? "GET" : (req.method ?? "");
-      const handler = route.methods[method];
-      if (!handler) {
-        const allow = Object.keys(route.methods).join(", ");
-        const message = `${req.method} is not allowed on ${path}; use ${allow}`;
-        return fail(res, ctx, new HttpError(405, "method_not_allowed", message, { allow }));
-      }
-      if (route.limited) {
-        if (inFlight >= opts.maxConcurrent) {
-          const message = `server busy: ${inFlight} requests in flight (limit ${opts.maxConcurrent})`;
-          return fail(res, ctx, new HttpError(503, "overloaded", message, { "retry-after": "1" }));
-        }
-        inFlight += 1;
-        res.once("close", () => {
-          inFlight -= 1;
-        });
-      }
-      Promise.resolve()
-        .then(() => handler(req, res, ctx))
-        .catch((error: unknown) => fail(res, ctx, error));
+      dispatch(req, res, ctx, routes, limit);
     },
   );
   server.on("clientError", (error, socket) => answerClientError(error, socket as Socket, opts));
