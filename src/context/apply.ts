@@ -63,8 +63,19 @@ function quote(facts: SentenceFacts, match: TriggerMatch): string {
   return `'${raw.toLowerCase().replace(/\s+/g, " ")}'`;
 }
 
+/**
+ * Closest trigger wins, except that "today" never cancels a plan, an offer or a refusal:
+ * "offered LN2 cryotherapy today; pt declined" stays hypothetical.
+ */
 function decide(decisions: Map<string, Decision>, attribute: string, candidate: Decision): void {
   const previous = decisions.get(attribute);
+  if (previous && attribute === "temporality") {
+    if (previous.value === "hypothetical" && candidate.value === "recent") return;
+    if (previous.value === "recent" && candidate.value === "hypothetical") {
+      decisions.set(attribute, candidate);
+      return;
+    }
+  }
   if (!previous || candidate.distance < previous.distance) decisions.set(attribute, candidate);
 }
 

@@ -51,6 +51,7 @@ function timesCount(doc: Doc, lex: CompiledLexicon, i: number, limit: number): F
   if (!lex.times.has(doc.canon[i]!) || i + 1 >= limit) return undefined;
   const prev = doc.canon[i - 1];
   if (prev !== undefined && (/^[\d.]/.test(prev) || lex.notCountWords.has(prev))) return undefined;
+  if (prev !== undefined && !countable(doc, lex, i - 1, limit)) return undefined;
   const num = doc.canon[i + 1]!;
   if (!INTEGER.test(num)) return undefined;
   const next = doc.canon[i + 2];
@@ -160,4 +161,14 @@ function listFollows(doc: Doc, lex: CompiledLexicon, j: number, limit: number): 
     if (hit && !("pseudo" in hit.payload)) return true;
   }
   return false;
+}
+
+/** "AKs x4", "Shave bx x2", "Cryo x 22", "lesions: x3": a count follows a lesion or procedure word. */
+function countable(doc: Doc, lex: CompiledLexicon, j: number, limit: number): boolean {
+  if (isLesionWord(doc, lex, j, limit) || doc.canon[j] === ":" || doc.canon[j] === "-") return true;
+  for (let k = Math.max(0, j - 5); k <= j; k++) {
+    const hit = lex.procedures.matchAt(doc.canon, k, j + 1);
+    if (hit && k + hit.length === j + 1 && hit.payload.procedure !== "ignore") return true;
+  }
+  return lex.histology.vocabulary.has(doc.canon[j]!) || lex.sites.vocabulary.has(doc.canon[j]!);
 }

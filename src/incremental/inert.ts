@@ -22,6 +22,9 @@ const PATTERN_WINDOW = 200;
 /** How far around an edited word the other words of a multi-word lexicon entry are looked for. */
 const PHRASE_WINDOW = 160;
 
+/** Why an edit is not inert; undefined when it is. */
+export type NotInert = "shape" | "lexical" | "header" | "mention" | "pattern" | "distance";
+
 export function isInertEdit(
   before: string,
   edit: TextEdit,
@@ -29,21 +32,33 @@ export function isInertEdit(
   mentions: readonly Range[],
   vocabulary: InertVocabulary,
 ): boolean {
+  return whyNotInert(before, edit, after, mentions, vocabulary) === undefined;
+}
+
+export function whyNotInert(
+  before: string,
+  edit: TextEdit,
+  after: string,
+  mentions: readonly Range[],
+  vocabulary: InertVocabulary,
+): NotInert | undefined {
   const removed = before.slice(edit.start, edit.end);
-  const region =
-    onlyLowerLetters(removed) && onlyLowerLetters(edit.insert)
-      ? wordRegion(before, edit, after, vocabulary)
-      : onlySpaces(removed) && onlySpaces(edit.insert)
-        ? spaceRegion(before, edit)
-        : undefined;
-  if (!region) return false;
-  if (inHeaderPhrase(before, region)) return false;
-  if (touchesAny(mentions, region)) return false;
-  if (patternTouches(before, region, vocabulary.patterns)) return false;
+  const letters = onlyLowerLetters(removed) && onlyLowerLetters(edit.insert);
+  const region = letters
+    ? wordRegion(before, edit, after)
+    : onlySpaces(removed) && onlySpaces(edit.insert)
+      ? spaceRegion(before, edit)
+      : undefined;
+  if (!region) return "shape";
+  if (letters && lexicalWord(before, edit, after, region, vocabulary)) return "lexical";
+  if (inHeaderPhrase(before, region)) return "header";
+  if (touchesAny(mentions, region)) return "mention";
   const delta = editDelta(edit);
   const newRegion = { start: region.start, end: region.end + delta };
-  if (patternTouches(after, newRegion, vocabulary.patterns)) return false;
-  return distancesKeepOrder(mentions, edit, Math.abs(delta));
+  if (patternTouches(before, region, vocabulary.patterns) || patternTouches(after, newRegion, vocabulary.patterns)) {
+    return "pattern";
+  }
+  return distancesKeepOrder(mentions, edit, Math.abs(delta)) ? undefined : "distance";
 }
 
 function onlyLowerLetters(s: string): boolean {
@@ -63,23 +78,24 @@ function isAsciiLetter(c: number): boolean {
   return (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
 }
 
-/** The word around a letters-only edit, when it qualifies; its range in the OLD text. */
-function wordRegion(before: string, edit: TextEdit, after: string, v: InertVocabulary): Range | undefined {
+/** The word around a letters-only edit, when its shape qualifies; its range in the OLD text. */
+function wordRegion(before: string, edit: TextEdit, after: string): Range | undefined {
   let start = edit.start;
   while (start > 0 && isAsciiLetter(before.charCodeAt(start - 1))) start--;
   let end = edit.end;
   while (end < before.length && isAsciiLetter(before.charCodeAt(end))) end++;
   if (start >= edit.start) return undefined; // the first letter must stay
-  const oldWord = before.slice(start, end);
-  const newWord = after.slice(start, end + editDelta(edit));
-  if (!plainWord(oldWord) || !plainWord(newWord)) return undefined;
+  if (!plainWord(before.slice(start, end)) || !plainWord(after.slice(start, end + editDelta(edit)))) return undefined;
   const prev = before.charCodeAt(start - 1);
   const next = before.charCodeAt(end);
   if (prev >= 128 || next >= 128) return undefined;
   if (next === 46 || next === 63 || next === 33) return undefined; // "." "?" "!" decide sentence ends
-  const region = { start, end };
-  if (canMatch(newWord.toLowerCase(), v) || oldWordMatters(before, region, oldWord.toLowerCase(), v)) return undefined;
-  return region;
+  return { start, end };
+}
+
+function lexicalWord(before: string, edit: TextEdit, after: string, word: Range, v: InertVocabulary): boolean {
+  const newWord = after.slice(word.start, word.end + editDelta(edit)).toLowerCase();
+  return canMatch(newWord, v) || oldWordMatters(before, word, before.slice(word.start, word.end).toLowerCase(), v);
 }
 
 /** Two or more letters, lower case after the first. */

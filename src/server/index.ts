@@ -127,27 +127,23 @@ function concurrencyLimit(max: number) {
   };
 }
 
-/** Finds the route and method (404, 405), applies the concurrency limit (503), runs the handler. */
-function dispatch(
+/** The handler for this request, or why there is none (404, 405, 503 past the concurrency limit). */
+function findHandler(
   req: IncomingMessage,
   res: ServerResponse,
   ctx: RequestContext,
   routes: Map<string, Route>,
   limit: ReturnType<typeof concurrencyLimit>,
-): void {
+): Handler | HttpError {
   const route = routes.get(ctx.path);
-  if (!route) return fail(res, ctx, new HttpError(404, "not_found", `no route ${ctx.path}`));
+  if (!route) return new HttpError(404, "not_found", `no route ${ctx.path}`);
   const handler = route.methods[req.method === "HEAD" ? "GET" : (req.method ?? "")];
   if (!handler) {
     const allow = Object.keys(route.methods).join(", ");
     const message = `${req.method} is not allowed on ${ctx.path}; use ${allow}`;
-    return fail(res, ctx, new HttpError(405, "method_not_allowed", message, { allow }));
+    return new HttpError(405, "method_not_allowed", message, { allow });
   }
-  const refused = route.limited ? limit.enter(res) : undefined;
-  if (refused) return fail(res, ctx, refused);
-  Promise.resolve()
-    .then(() => handler(req, res, ctx))
-    .catch((error: unknown) => fail(res, ctx, error));
+  return (route.limited ? limit.enter(res) : undefined) ?? handler;
 }
 
 /** An http.Server serving the dermcode API and page; call `.listen()` on it (port 0 in tests). */
@@ -164,7 +160,11 @@ export function createServer(options: ServerOptions = {}): http.Server {
     (req, res) => {
       const ctx = newContext(req, pathOf(req));
       logWhenDone(res, ctx, opts.accessLog);
-      dispatch(req, res, ctx, routes, limit);
+      const handler = findHandler(req, res, ctx, routes, limit);
+      if (handler instanceof HttpError) return fail(res, ctx, handler);
+      Promise.resolve()
+        .then(() => handler(req, res, ctx))
+        .catch((error: unknown) => fail(res, ctx, error));
     },
   );
   server.on("clientError", (error, socket) => answerClientError(error, socket as Socket, opts));
