@@ -158,6 +158,7 @@ export interface TechniqueMention extends MentionBase {
   kind: "technique";
   technique: string;
   applies: string[];
+  reach: "sentence" | "scope";
 }
 
 export type Mention =

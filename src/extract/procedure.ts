@@ -34,6 +34,7 @@ export function extractProcedures(doc: Doc, lex: CompiledLexicon): (ProcedureMen
       kind: "technique",
       technique: m.payload.technique,
       applies: m.payload.applies,
+      reach: m.payload.reach,
     });
   }
   return out;

@@ -8,7 +8,7 @@ const NOTE_HISTOLOGY_SECTIONS = new Set(["procedure_title", "procedure", "diagno
 
 /** Fills site, sizes and histology of one event from its scope (most specific sentence first). */
 export function attachAttributes(e: ProcedureEvent, scope: EventScope, index: MentionIndex): void {
-  attachTechnique(e, index);
+  attachTechnique(e, scope, index);
   attachSite(e, scope, index);
   const sentences = [...scope.near, ...scope.linked];
   e.sizes = sentences.flatMap((s) => inSentence(index, s, "size"));
@@ -16,13 +16,14 @@ export function attachAttributes(e: ProcedureEvent, scope: EventScope, index: Me
 }
 
 /** "biopsy ... with a 4 mm punch": a technique word in an anchor sentence qualifies the procedure. */
-function attachTechnique(e: ProcedureEvent, index: MentionIndex): void {
+function attachTechnique(e: ProcedureEvent, scope: EventScope, index: MentionIndex): void {
   if (e.technique) return;
   let best: { technique: string; dist: number } | undefined;
-  for (const a of e.anchors) {
-    for (const t of inSentence(index, a.sentence, "technique")) {
-      if (!t.applies.includes(e.kind)) continue;
-      const dist = Math.abs(t.start - a.start);
+  const anchorSentences = new Set(e.anchors.map((a) => a.sentence));
+  for (const s of scope.near) {
+    for (const t of inSentence(index, s, "technique")) {
+      if (!t.applies.includes(e.kind) || (t.reach === "sentence" && !anchorSentences.has(s))) continue;
+      const dist = Math.min(...e.anchors.map((a) => Math.abs(t.start - a.start)));
       if (!best || dist < best.dist) best = { technique: t.technique, dist };
     }
   }

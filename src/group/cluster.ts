@@ -178,11 +178,14 @@ function mergeTarget(
   const last = events.findLast((e) => compatible(e, m));
   if (!last) return undefined;
   const lastAnchor = last.anchors[last.anchors.length - 1]!;
-  const near = m.sentence - lastAnchor.sentence <= MERGE_DISTANCE;
   const sameSection = sentences[lastAnchor.sentence]!.sectionIndex === sentences[m.sentence]!.sectionIndex;
   const sameBilling = isBillable(index, lastAnchor) === isBillable(index, m);
-  if (!near || !sameSection || !sameBilling) return undefined;
+  if (!sameSection || !sameBilling) return undefined;
   const sites = inSentence(index, m.sentence, "site");
+  const near = m.sentence - lastAnchor.sentence <= MERGE_DISTANCE;
+  // Far apart in one section, a mention with no site of its own ("after this minor punch
+  // biopsy procedure") still names the same procedure when no other event came between.
+  if (!near && (sites.length > 0 || events[events.length - 1] !== last)) return undefined;
   if (sites.length === 0 || !last.anchors.some((a) => inSentence(index, a.sentence, "site").length > 0)) return last;
   return bySite([last], m, index);
 }

@@ -58,6 +58,8 @@ export const ProceduresLexiconSchema = z.object({
       id: RuleId,
       applies: z.array(ProcedureKindSchema),
       technique: z.string(),
+      /** "sentence": must share a sentence with the procedure; "scope": anywhere in its description. */
+      reach: z.enum(["sentence", "scope"]).default("sentence"),
       literals: Literals,
     }),
   ),
