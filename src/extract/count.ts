@@ -50,7 +50,8 @@ interface Found {
 function timesCount(doc: Doc, lex: CompiledLexicon, i: number, limit: number): Found | undefined {
   if (!lex.times.has(doc.canon[i]!) || i + 1 >= limit) return undefined;
   const prev = doc.canon[i - 1];
-  if (prev !== undefined && (/^[\d.]/.test(prev) || lex.notCountWords.has(prev))) return undefined;
+  const dimension = prev !== undefined && /^[\d.]/.test(prev) && !partOfWord(doc, i - 1);
+  if (prev !== undefined && (dimension || lex.notCountWords.has(prev))) return undefined;
   if (prev !== undefined && !countable(doc, lex, i - 1, limit)) return undefined;
   const num = doc.canon[i + 1]!;
   if (!INTEGER.test(num)) return undefined;
@@ -171,4 +172,11 @@ function countable(doc: Doc, lex: CompiledLexicon, j: number, limit: number): bo
     if (hit && k + hit.length === j + 1 && hit.payload.procedure !== "ignore") return true;
   }
   return lex.histology.vocabulary.has(doc.canon[j]!) || lex.sites.vocabulary.has(doc.canon[j]!);
+}
+
+/** The digits of "LN2", "CO2": a numeral glued to the letters before it. */
+function partOfWord(doc: Doc, j: number): boolean {
+  const t = doc.tokens[j];
+  const before = doc.tokens[j - 1];
+  return t !== undefined && before !== undefined && before.end === t.start && /^[a-z]+$/.test(before.norm);
 }

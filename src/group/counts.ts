@@ -96,6 +96,8 @@ const LIST_ITEM = /^\s*(?:#\s*\d+|\d+\s*[.)]|[-*\u2022])/;
  */
 function applies(c: CountMention, e: ProcedureEvent, anchors: Set<number>, index: MentionIndex): boolean {
   if (anchors.has(c.sentence)) return true;
+  const item = index.listNumber.get(c.sentence);
+  if (item !== undefined && ![...anchors].some((a) => index.listNumber.get(a) === item)) return false;
   if (isFieldLine(index, c.sentence)) return true;
   if (c.target === undefined || !e.histology) return false;
   const hist = inSentence(index, c.sentence, "histology");
