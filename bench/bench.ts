@@ -7,7 +7,8 @@
  *                 (all notes, and notes of 4-6 KB), peak RSS
  *   pool          runBatch() over the corpus file with --jobs = cores, output to bench/out:
  *                 notes/s, MB/s (wall time, worker start-up included), peak RSS
- *   pathological  1 MB notes built to trip super-linear patterns; time of each suggest()
+ *   pathological  1 MB notes built to trip super-linear patterns; time of each suggest(), one
+ *                 child per note, killed after 30 s
  * Prints a table and writes bench/out/bench.json. `--phase NAME` runs one phase and prints JSON.
  */
 import { spawnSync } from "node:child_process";
@@ -47,7 +48,11 @@ function percentile(sorted: number[], share: number): number {
 function latencyStats(latencies: number[]) {
   const sorted = [...latencies].sort((a, b) => a - b);
   const round = (ms: number) => Math.round(ms * 1000) / 1000;
-  return { count: sorted.length, p50Ms: round(percentile(sorted, 0.5)), p99Ms: round(percentile(sorted, 0.99)) };
+  return {
+    count: sorted.length,
+    p50Ms: round(percentile(sorted, 0.5)),
+    p99Ms: round(percentile(sorted, 0.99)),
+  };
 }
 
 function single() {
@@ -115,30 +120,54 @@ function pathologicalNotes(): Record<string, string> {
   };
 }
 
-function pathological() {
+/** Times suggest() on one pathological note (run in a child so a runaway case can be killed). */
+function pathological(name: string) {
   suggest("warm-up: shave biopsy of a 0.5 cm lesion on the arm.");
-  return Object.entries(pathologicalNotes()).map(([name, text]) => {
-    const before = performance.now();
-    const result = suggest(text);
-    const ms = performance.now() - before;
-    return { name, bytes: Buffer.byteLength(text), ms: Math.round(ms), codes: result.codes.length };
-  });
+  const text = pathologicalNotes()[name] ?? "";
+  const before = performance.now();
+  const result = suggest(text);
+  return { ms: Math.round(performance.now() - before), codes: result.codes.length };
 }
 
-function runPhase(phase: string): unknown {
-  const child = spawnSync(process.execPath, [...process.execArgv, fileURLToPath(import.meta.url), "--phase", phase], {
+const PATHOLOGICAL_TIMEOUT_MS = 30_000;
+
+function runPhase(phase: string, arg = "", timeout?: number): unknown {
+  const args = [...process.execArgv, fileURLToPath(import.meta.url), "--phase", phase, arg];
+  const child = spawnSync(process.execPath, args, {
     cwd: ROOT,
     encoding: "utf8",
     maxBuffer: 64 * MB,
     stdio: ["ignore", "pipe", "inherit"],
+    timeout,
   });
-  if (child.status !== 0) throw new Error(`bench phase ${phase} failed (exit ${child.status})`);
+  if (child.error || child.status !== 0) {
+    if (timeout && child.signal) return undefined;
+    throw new Error(`bench phase ${phase} failed (exit ${child.status})`);
+  }
   return JSON.parse(child.stdout.trim().split("\n").at(-1)!);
+}
+
+function runPathological() {
+  return Object.keys(pathologicalNotes()).map((name) => {
+    const run = runPhase("pathological", name, PATHOLOGICAL_TIMEOUT_MS) as ReturnType<
+      typeof pathological
+    >;
+    return {
+      name,
+      bytes: MB,
+      ms: run?.ms ?? null,
+      codes: run?.codes ?? null,
+      timedOut: run === undefined,
+    };
+  });
 }
 
 const fixed = (value: number, digits = 1) => value.toFixed(digits);
 
-function report(results: { single: ReturnType<typeof single>; pool: Awaited<ReturnType<typeof pool>> }) {
+function report(results: {
+  single: ReturnType<typeof single>;
+  pool: Awaited<ReturnType<typeof pool>>;
+}) {
   const { single: one, pool: many } = results;
   const lines = [
     `corpus: ${one.notes} notes; machine: ${cpus().length} cores (${cpus()[0]?.model ?? "?"})`,
@@ -154,8 +183,9 @@ function report(results: { single: ReturnType<typeof single>; pool: Awaited<Retu
 async function main(): Promise<void> {
   const phaseAt = process.argv.indexOf("--phase");
   if (phaseAt >= 0) {
-    const phase = process.argv[phaseAt + 1];
-    const result = phase === "single" ? single() : phase === "pool" ? await pool() : pathological();
+    const [phase, arg] = process.argv.slice(phaseAt + 1);
+    const result =
+      phase === "single" ? single() : phase === "pool" ? await pool() : pathological(arg ?? "");
     process.stdout.write(`${JSON.stringify(result)}\n`);
     return;
   }
@@ -169,13 +199,19 @@ async function main(): Promise<void> {
     pool: runPhase("pool") as Awaited<ReturnType<typeof pool>>,
   };
   process.stdout.write(`${report(results)}\n`);
-  const extreme = runPhase("pathological") as ReturnType<typeof pathological>;
+  const extreme = runPathological();
   for (const row of extreme) {
-    const flag = row.ms > 1000 ? "  <-- over 1 s" : "";
-    process.stdout.write(`pathological 1 MB, ${row.name}: ${row.ms} ms${flag}\n`);
+    const time = row.timedOut
+      ? `over ${PATHOLOGICAL_TIMEOUT_MS / 1000} s (killed)`
+      : `${row.ms} ms`;
+    const flag = row.timedOut || (row.ms ?? 0) > 1000 ? "  <-- over 1 s" : "";
+    process.stdout.write(`pathological 1 MB, ${row.name}: ${time}${flag}\n`);
   }
   const at = new Date().toISOString();
-  writeFileSync(`${OUT}bench.json`, `${JSON.stringify({ at, ...results, pathological: extreme }, null, 2)}\n`);
+  writeFileSync(
+    `${OUT}bench.json`,
+    `${JSON.stringify({ at, ...results, pathological: extreme }, null, 2)}\n`,
+  );
   process.stdout.write(`wrote ${OUT}bench.json\n`);
 }
 

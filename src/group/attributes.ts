@@ -37,7 +37,7 @@ function attachSite(e: ProcedureEvent, scope: EventScope, index: MentionIndex): 
   const site =
     after[0] ??
     own[own.length - 1] ??
-    firstIn(scope.near.slice(1), index, "site") ??
+    firstIn(byDistance(scope.near.slice(1), anchor.sentence), index, "site") ??
     firstIn(scope.linked, index, "site");
   if (site) {
     e.site = site;
@@ -53,6 +53,11 @@ function attachSite(e: ProcedureEvent, scope: EventScope, index: MentionIndex): 
     e.siteInferred = true;
     e.evidence.push(noteSites[0]!);
   }
+}
+
+/** Sentences nearest the anchor first; at equal distance the one after it. */
+function byDistance(sentences: number[], anchor: number): number[] {
+  return [...sentences].sort((a, b) => Math.abs(a - anchor) - Math.abs(b - anchor) || b - a);
 }
 
 function firstIn(sentences: number[], index: MentionIndex, kind: "site"): SiteMention | undefined {

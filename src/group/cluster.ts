@@ -107,6 +107,7 @@ function renumber(events: ProcedureEvent[]): ProcedureEvent[] {
 }
 
 function newEvent(i: number, m: ProcedureMention, index: MentionIndex): ProcedureEvent {
+  const assertion = index.assertions.get(m.id) ?? AFFIRMED;
   return {
     index: i,
     kind: m.procedure,
@@ -122,7 +123,7 @@ function newEvent(i: number, m: ProcedureMention, index: MentionIndex): Procedur
     countSource: "default",
     pathology: "none",
     malignancy: "unknown",
-    assertion: index.assertions.get(m.id) ?? AFFIRMED,
+    assertion: namedInDiagnosis(m, index) ?? assertion,
     lesion: i,
     evidence: [m],
     issues: [],
@@ -199,4 +200,15 @@ function bySite(candidates: ProcedureEvent[], m: ProcedureMention, index: Mentio
       ),
     ),
   );
+}
+
+/**
+ * A procedure named only in a diagnosis line ("Melanoma, left temple (punch biopsy)") tells how
+ * the diagnosis was made, not what was done today; it is kept, not billed.
+ */
+function namedInDiagnosis(m: ProcedureMention, index: MentionIndex): Assertion | undefined {
+  if (index.doc.sentences[m.sentence]!.section !== "diagnosis") return undefined;
+  const a = index.assertions.get(m.id) ?? AFFIRMED;
+  if (!a.billable) return undefined;
+  return { ...a, temporality: "historical", billable: false, reason: "named in a diagnosis line, not a procedure of this visit", ruleIds: [...a.ruleIds, "group.diagnosis-line"] };
 }

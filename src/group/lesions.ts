@@ -56,7 +56,8 @@ function sameLesion(b: ProcedureEvent, d: ProcedureEvent, index: MentionIndex, d
 
 function differentSites(b: ProcedureEvent, d: ProcedureEvent): boolean {
   if (!b.site || !d.site || b.site === d.site) return false;
-  return b.site.site !== d.site.site || b.site.laterality !== d.site.laterality;
+  const sides = b.site.laterality && d.site.laterality && b.site.laterality !== d.site.laterality;
+  return b.site.site !== d.site.site || Boolean(sides);
 }
 
 function mentionsDistinct(index: MentionIndex, lex: CompiledLexicon): boolean {
