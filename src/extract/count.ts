@@ -116,7 +116,7 @@ function nounCount(doc: Doc, lex: CompiledLexicon, i: number, limit: number): Fo
   if (!num || !Number.isInteger(num.value) || num.value < 1 || num.value > 500) return undefined;
   if (lex.units.matchAt(doc.canon, num.next, limit)) return undefined;
   const prev = doc.canon[i - 1];
-  if (prev !== undefined && (lex.dimensionJoiners.has(prev) || prev === "." || lex.notCountAfter.has(prev))) return undefined;
+  if (prev !== undefined && (lex.dimensionJoiners.has(prev) || lex.notCountAfter.has(prev))) return undefined;
   if (afterTotalCue(doc, lex, i)) return { last: num.next, ruleId: "count.total", fields: { count: num.value } };
   let words = 0;
   for (let j = num.next; j < limit && words < COUNT_REACH; j++) {

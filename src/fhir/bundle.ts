@@ -69,8 +69,8 @@ export function toFhirBundle(result: SuggestResult, noteText: string, options: F
   });
   result.codes.forEach((line, i) => {
     const fullUrl = url("ChargeItem", i);
-    const item = chargeItemOf(line, result, { subject, noteRef, conditionUrls, status: options.status ?? "planned" });
-    entries.push({ fullUrl, resource: { ...item, id: idOf(fullUrl) } });
+    const ctx = { subject, noteRef, conditionUrls, status: options.status ?? "planned" };
+    entries.push({ fullUrl, resource: chargeItemOf(line, result, ctx, idOf(fullUrl)) });
   });
   const bundleId = stableUuid(...seed, "Bundle", "0");
   return {
@@ -140,13 +140,14 @@ interface LineContext {
   status: ChargeItemStatus;
 }
 
-function chargeItemOf(line: CodeLine, result: SuggestResult, ctx: LineContext): ChargeItem {
+function chargeItemOf(line: CodeLine, result: SuggestResult, ctx: LineContext, id: string): ChargeItem {
   const procedure = result.procedures[line.procedure];
   const reasons = line.diagnoses.filter((i) => result.diagnoses[i] !== undefined);
   const supporting = [...reasons.map((i) => ({ reference: ctx.conditionUrls[i]! })), ...(ctx.noteRef ? [ctx.noteRef] : [])];
   const notes = warningsOf(result.warnings, line.procedure);
   return {
     resourceType: "ChargeItem",
+    id,
     extension: [
       ...line.modifiers.map(modifierExtension),
       confidenceExtension(line.confidence),

@@ -38,6 +38,11 @@ export function clusterProcedures(index: MentionIndex): ProcedureEvent[] {
   }
   for (const m of weak) {
     const target = weakTarget(events, m, index);
+    const crosses = target && !target.anchors.some((a) => a.sentence === m.sentence);
+    if (target && crosses && isBillable(index, m) !== target.assertion.billable) {
+      events.push(newEvent(events.length, m, index));
+      continue;
+    }
     if (target) addAnchor(target, m, index);
     else events.push(newEvent(events.length, m, index));
   }
