@@ -1,4 +1,4 @@
-import { parseArgs, type ParseArgsConfig } from "node:util";
+import { type ParseArgsConfig, parseArgs } from "node:util";
 
 /** A problem with the command line or its input: reported in one line, exit status 2. */
 export class UsageError extends Error {

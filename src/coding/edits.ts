@@ -11,7 +11,9 @@ export function inCodeSet(set: readonly string[], code: string): boolean {
   const n = Number.parseInt(code, 10);
   return set.some((entry) => {
     const [a, b] = entry.split("-");
-    return b === undefined ? entry === code : n >= Number.parseInt(a!, 10) && n <= Number.parseInt(b, 10);
+    return b === undefined
+      ? entry === code
+      : n >= Number.parseInt(a!, 10) && n <= Number.parseInt(b, 10);
   });
 }
 
@@ -25,7 +27,11 @@ export function applyEventEdits(events: ProcedureEvent[], lex: CompiledLexicon):
     for (const e of events) {
       if (!e.assertion.billable || !rule.drop.includes(e.kind as never)) continue;
       const definitive = events.find(
-        (d) => d !== e && d.lesion === e.lesion && d.assertion.billable && rule.when.includes(d.kind as never),
+        (d) =>
+          d !== e &&
+          d.lesion === e.lesion &&
+          d.assertion.billable &&
+          rule.when.includes(d.kind as never),
       );
       if (!definitive) continue;
       e.assertion = {
@@ -50,18 +56,29 @@ export function applyLineEdits(
   let live = lines;
   const drop = (l: DraftLine, ruleId: string, message: string) => {
     l.droppedBy = ruleId;
-    issues.push({ code: "line_bundled", message: `${l.code} ${message}`, severity: "info", ruleId });
+    issues.push({
+      code: "line_bundled",
+      message: `${l.code} ${message}`,
+      severity: "info",
+      ruleId,
+    });
   };
   for (const r of rulesOf(lex, "exclusive")) {
     if (!live.some((l) => inCodeSet(r.keep, l.code))) continue;
-    for (const l of live) if (inCodeSet(r.drop, l.code)) drop(l, r.id, "is not reported with the code that replaces it");
+    for (const l of live)
+      if (inCodeSet(r.drop, l.code))
+        drop(l, r.id, "is not reported with the code that replaces it");
   }
   live = live.filter((l) => !l.droppedBy);
   for (const r of rulesOf(lex, "bundle")) {
     for (const l of live) {
       if (!inCodeSet(r.codes, l.code)) continue;
-      const closes = l.events.map((i) => events[i]?.closes).filter((x): x is number => x !== undefined);
-      const into = live.find((o) => o !== l && inCodeSet(r.into, o.code) && o.events.some((i) => closes.includes(i)));
+      const closes = l.events
+        .map((i) => events[i]?.closes)
+        .filter((x): x is number => x !== undefined);
+      const into = live.find(
+        (o) => o !== l && inCodeSet(r.into, o.code) && o.events.some((i) => closes.includes(i)),
+      );
       if (into) drop(l, r.id, `is included in ${into.code} (same wound)`);
     }
     live = live.filter((l) => !l.droppedBy);
@@ -72,7 +89,11 @@ export function applyLineEdits(
   return live;
 }
 
-function addonPairing(lines: DraftLine[], lex: CompiledLexicon, drop: (l: DraftLine, id: string, m: string) => void) {
+function addonPairing(
+  lines: DraftLine[],
+  lex: CompiledLexicon,
+  drop: (l: DraftLine, id: string, m: string) => void,
+) {
   for (const r of rulesOf(lex, "addonRequires")) {
     for (const l of lines) {
       if (l.code === r.addon && !lines.some((p) => inCodeSet(r.primaries, p.code))) {
@@ -90,11 +111,21 @@ function unitLimits(lines: DraftLine[], lex: CompiledLexicon, issues: Issue[]): 
       if (!inCodeSet(r.codes, l.code) || l.units <= r.max) continue;
       const message = `${l.code} x${l.units} is over the unit limit of ${r.max} a day`;
       if (r.mai === 2) {
-        issues.push({ code: "units_capped", message: `${message}: capped (absolute limit)`, severity: "warning", ruleId: r.id });
+        issues.push({
+          code: "units_capped",
+          message: `${message}: capped (absolute limit)`,
+          severity: "warning",
+          ruleId: r.id,
+        });
         l.units = r.max;
         l.factors.push(factor("units_capped", w, { ruleId: r.id }));
       } else {
-        issues.push({ code: "units_over_limit", message: `${message}: documentation or separate lines may be needed`, severity: "warning", ruleId: r.id });
+        issues.push({
+          code: "units_over_limit",
+          message: `${message}: documentation or separate lines may be needed`,
+          severity: "warning",
+          ruleId: r.id,
+        });
       }
       l.ruleIds.push(r.id);
     }

@@ -26,12 +26,20 @@ export interface MapContext {
   issues: Issue[];
 }
 
-export function factor(name: string, weights: Record<string, { weight: number }>, extra: Partial<Factor> = {}): Factor {
+export function factor(
+  name: string,
+  weights: Record<string, { weight: number }>,
+  extra: Partial<Factor> = {},
+): Factor {
   return { name, weight: weights[name]?.weight ?? 1, ...extra };
 }
 
 /** Does an event satisfy a table row's conditions? */
-export function matches(when: When, e: ProcedureEvent, extra: { destruction?: string } = {}): boolean {
+export function matches(
+  when: When,
+  e: ProcedureEvent,
+  extra: { destruction?: string } = {},
+): boolean {
   const site = e.site;
   const checks: [string[] | undefined, string | undefined][] = [
     [when.malignancy, e.malignancy],
@@ -42,7 +50,9 @@ export function matches(when: When, e: ProcedureEvent, extra: { destruction?: st
     [when.codeKey, e.codeKey],
     [when.technique, e.technique],
   ];
-  return checks.every(([allowed, value]) => !allowed || (value !== undefined && allowed.includes(value)));
+  return checks.every(
+    ([allowed, value]) => !allowed || (value !== undefined && allowed.includes(value)),
+  );
 }
 
 /** Index of the band a measurement falls in: bands are inclusive upper bounds; past the last = last band. */

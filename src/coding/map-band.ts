@@ -11,19 +11,51 @@ function measure(table: BandTableT, e: ProcedureEvent): { value?: number; how: s
   switch (table.measure) {
     case "excisedDiameter":
       if (d.lesionCm !== undefined && d.marginCm !== undefined) {
-        return { value: d.excisedDiameterCm, how: `lesion ${fmtCm(d.lesionCm)} + 2 x ${fmtCm(d.marginCm)} margin = ${fmtCm(d.excisedDiameterCm!)}` };
+        return {
+          value: d.excisedDiameterCm,
+          how: `lesion ${fmtCm(d.lesionCm)} + 2 x ${fmtCm(d.marginCm)} margin = ${fmtCm(d.excisedDiameterCm!)}`,
+        };
       }
-      if (d.defectCm !== undefined) return { value: d.defectCm, how: `excised diameter ${fmtCm(d.defectCm)} (documented defect)` };
-      return { value: d.lesionCm, how: d.lesionCm !== undefined ? `lesion ${fmtCm(d.lesionCm)}, no margin documented` : "no size documented" };
+      if (d.defectCm !== undefined)
+        return {
+          value: d.defectCm,
+          how: `excised diameter ${fmtCm(d.defectCm)} (documented defect)`,
+        };
+      return {
+        value: d.lesionCm,
+        how:
+          d.lesionCm !== undefined
+            ? `lesion ${fmtCm(d.lesionCm)}, no margin documented`
+            : "no size documented",
+      };
     case "lesion":
-      return { value: d.lesionCm ?? d.defectCm, how: d.lesionCm !== undefined ? `lesion ${fmtCm(d.lesionCm)}` : "no lesion size documented" };
+      return {
+        value: d.lesionCm ?? d.defectCm,
+        how: d.lesionCm !== undefined ? `lesion ${fmtCm(d.lesionCm)}` : "no lesion size documented",
+      };
     case "defectOrLesion":
-      if (d.defectCm !== undefined) return { value: d.defectCm, how: `final defect ${fmtCm(d.defectCm)}` };
-      return { value: d.lesionCm, how: d.lesionCm !== undefined ? `lesion ${fmtCm(d.lesionCm)}` : "no size documented" };
+      if (d.defectCm !== undefined)
+        return { value: d.defectCm, how: `final defect ${fmtCm(d.defectCm)}` };
+      return {
+        value: d.lesionCm,
+        how: d.lesionCm !== undefined ? `lesion ${fmtCm(d.lesionCm)}` : "no size documented",
+      };
     case "area":
-      return { value: d.areaSqCm, how: d.areaSqCm !== undefined ? `total treated area ${d.areaSqCm} sq cm` : "no treated area documented" };
+      return {
+        value: d.areaSqCm,
+        how:
+          d.areaSqCm !== undefined
+            ? `total treated area ${d.areaSqCm} sq cm`
+            : "no treated area documented",
+      };
     case "repairLength":
-      return { value: d.repairLengthCm, how: d.repairLengthCm !== undefined ? `repair length ${fmtCm(d.repairLengthCm)}` : "repair length not documented" };
+      return {
+        value: d.repairLengthCm,
+        how:
+          d.repairLengthCm !== undefined
+            ? `repair length ${fmtCm(d.repairLengthCm)}`
+            : "repair length not documented",
+      };
   }
 }
 
@@ -43,14 +75,38 @@ export function mapBand(
   let value = m.value;
   if (value === undefined) {
     value = 0;
-    factors.push(factor(table.procedure === "repair" ? "repair_length_missing" : "size_missing", weights));
-    issues.push({ code: table.procedure === "repair" ? "repair_length_missing" : "size_missing", message: `${m.how}: the smallest size band is suggested; document the size to confirm`, severity: "warning", span: at, event: e.index });
-  } else if (table.measure === "excisedDiameter" && e.derived.marginCm === undefined && e.derived.defectCm === undefined) {
+    factors.push(
+      factor(table.procedure === "repair" ? "repair_length_missing" : "size_missing", weights),
+    );
+    issues.push({
+      code: table.procedure === "repair" ? "repair_length_missing" : "size_missing",
+      message: `${m.how}: the smallest size band is suggested; document the size to confirm`,
+      severity: "warning",
+      span: at,
+      event: e.index,
+    });
+  } else if (
+    table.measure === "excisedDiameter" &&
+    e.derived.marginCm === undefined &&
+    e.derived.defectCm === undefined
+  ) {
     factors.push(factor("margin_missing", weights));
-    issues.push({ code: "margin_missing", message: "no excision margin documented: coded on the lesion size alone (may under-code)", severity: "info", span: at, event: e.index });
+    issues.push({
+      code: "margin_missing",
+      message: "no excision margin documented: coded on the lesion size alone (may under-code)",
+      severity: "info",
+      span: at,
+      event: e.index,
+    });
   }
   if (row.minimum !== undefined && value <= row.minimum && m.value !== undefined) {
-    issues.push({ code: "below_minimum", message: `${m.how}: no ${table.procedure} code exists at this size`, severity: "warning", span: at, event: e.index });
+    issues.push({
+      code: "below_minimum",
+      message: `${m.how}: no ${table.procedure} code exists at this size`,
+      severity: "warning",
+      span: at,
+      event: e.index,
+    });
     return [];
   }
   const b = bandIndex(table.bands, value);
@@ -71,7 +127,14 @@ export function mapBand(
   const lines = [line];
   if (row.addon && value > row.addon.over) {
     const units = Math.ceil((value - row.addon.over) / row.addon.per);
-    lines.push({ ...line, code: row.addon.code, units, description: row.addon.label, rationale: `${row.addon.label}: ${m.how} is ${units} unit(s) beyond ${row.addon.over} cm.`, factors: [...factors] });
+    lines.push({
+      ...line,
+      code: row.addon.code,
+      units,
+      description: row.addon.label,
+      rationale: `${row.addon.label}: ${m.how} is ${units} unit(s) beyond ${row.addon.over} cm.`,
+      factors: [...factors],
+    });
   }
   return lines;
 }

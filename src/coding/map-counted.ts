@@ -15,12 +15,17 @@ export interface CountedGroup {
 
 /** Count-ladder codes for lesions counted over the visit (AKs, benign lesions, skin tags, ...). */
 export function mapLadder(table: LadderTableT, g: CountedGroup, weights: Weights): DraftLine[] {
-  const step = table.steps.find((s) => g.count >= s.from && (s.to === undefined || g.count <= s.to));
+  const step = table.steps.find(
+    (s) => g.count >= s.from && (s.to === undefined || g.count <= s.to),
+  );
   if (!step) return [];
   const factors = [factor(countFactor(g.countSource), weights)];
   return step.lines
     .map((l) => {
-      const units = typeof l.units === "number" ? l.units : Math.ceil((g.count - l.units.countMinus) / l.units.per);
+      const units =
+        typeof l.units === "number"
+          ? l.units
+          : Math.ceil((g.count - l.units.countMinus) / l.units.per);
       return {
         code: l.code,
         units,
@@ -38,31 +43,53 @@ export function mapLadder(table: LadderTableT, g: CountedGroup, weights: Weights
 }
 
 function countFactor(source: ProcedureEvent["countSource"]): string {
-  return source === "vague" ? "count_vague" : source === "inferred" ? "count_inferred" : "count_explicit";
+  return source === "vague"
+    ? "count_vague"
+    : source === "inferred"
+      ? "count_inferred"
+      : "count_explicit";
 }
 
 /** One primary biopsy per date for the highest-ranked technique; add-ons for every other lesion. */
-export function mapBiopsies(table: BiopsyTableT, events: ProcedureEvent[], weights: Weights, issues: Issue[]): DraftLine[] {
+export function mapBiopsies(
+  table: BiopsyTableT,
+  events: ProcedureEvent[],
+  weights: Weights,
+  issues: Issue[],
+): DraftLine[] {
   const lesions: { technique: string; e: ProcedureEvent }[] = [];
   for (const e of events) {
     const technique = e.technique ?? table.defaultTechnique;
     if (e.techniqueCounts) {
-      for (const t of e.techniqueCounts) for (let k = 0; k < t.count; k++) lesions.push({ technique: t.technique, e });
+      for (const t of e.techniqueCounts)
+        for (let k = 0; k < t.count; k++) lesions.push({ technique: t.technique, e });
       continue;
     }
     if (!e.technique) {
-      issues.push({ code: "technique_missing", message: `biopsy technique not stated: coded as ${technique}`, severity: "warning", span: e.anchors[0]!, event: e.index });
+      issues.push({
+        code: "technique_missing",
+        message: `biopsy technique not stated: coded as ${technique}`,
+        severity: "warning",
+        span: e.anchors[0]!,
+        event: e.index,
+      });
     }
     for (let k = 0; k < ownCount(e, events); k++) lesions.push({ technique, e });
   }
   if (lesions.length === 0) return [];
-  const primaryTech = table.rank.find((t) => lesions.some((l) => l.technique === t)) ?? table.defaultTechnique;
+  const primaryTech =
+    table.rank.find((t) => lesions.some((l) => l.technique === t)) ?? table.defaultTechnique;
   const primaryIdx = lesions.findIndex((l) => l.technique === primaryTech);
-  const out: DraftLine[] = [biopsyLine(table, table.primary[primaryTech]!, 1, [lesions[primaryIdx]!.e], weights)];
+  const out: DraftLine[] = [
+    biopsyLine(table, table.primary[primaryTech]!, 1, [lesions[primaryIdx]!.e], weights),
+  ];
   const rest = lesions.filter((_, i) => i !== primaryIdx);
   for (const t of table.rank) {
     const of = rest.filter((l) => l.technique === t);
-    if (of.length > 0) out.push(biopsyLine(table, table.addon[t]!, of.length, [...new Set(of.map((l) => l.e))], weights));
+    if (of.length > 0)
+      out.push(
+        biopsyLine(table, table.addon[t]!, of.length, [...new Set(of.map((l) => l.e))], weights),
+      );
   }
   return out;
 }
@@ -74,7 +101,13 @@ function ownCount(e: ProcedureEvent, events: ProcedureEvent[]): number {
   return Math.max(1, e.count - others);
 }
 
-function biopsyLine(table: BiopsyTableT, code: string, units: number, events: ProcedureEvent[], weights: Weights): DraftLine {
+function biopsyLine(
+  table: BiopsyTableT,
+  code: string,
+  units: number,
+  events: ProcedureEvent[],
+  weights: Weights,
+): DraftLine {
   const label = table.labels[code] ?? code;
   const inferred = events.some((e) => !e.technique);
   const counts = events.map((e) => e.countSource);
@@ -97,15 +130,56 @@ function biopsyLine(table: BiopsyTableT, code: string, units: number, events: Pr
 }
 
 /** Mohs: first stage by site group, each further stage, and blocks beyond five per stage. */
-export function mapMohs(table: MohsTableT, e: ProcedureEvent, weights: Weights, issues: Issue[]): DraftLine[] {
+export function mapMohs(
+  table: MohsTableT,
+  e: ProcedureEvent,
+  weights: Weights,
+  issues: Issue[],
+): DraftLine[] {
   const groupKey = e.site?.mohs ?? "head";
-  if (!e.site) issues.push({ code: "site_missing", message: "Mohs site not found: head/neck group assumed", severity: "warning", span: e.anchors[0]!, event: e.index });
+  if (!e.site)
+    issues.push({
+      code: "site_missing",
+      message: "Mohs site not found: head/neck group assumed",
+      severity: "warning",
+      span: e.anchors[0]!,
+      event: e.index,
+    });
   const g = table.groups[groupKey]!;
   const stages = e.mohs?.stages ?? 1;
-  const base = { modifiers: [], events: [e.index], lesions: [e.lesion], evidence: e.evidence, factors: [factor(e.site ? "size_explicit" : "site_missing", weights)], ruleIds: [table.id] };
-  const out: DraftLine[] = [{ ...base, code: g.first, units: 1, description: `${g.label}, first stage`, rationale: `${g.label}: first stage.` }];
-  if (stages > 1) out.push({ ...base, code: g.additional, units: stages - 1, description: `${g.label}, each further stage`, rationale: `${stages} stages documented: ${stages - 1} further stage(s).` });
+  const base = {
+    modifiers: [],
+    events: [e.index],
+    lesions: [e.lesion],
+    evidence: e.evidence,
+    factors: [factor(e.site ? "size_explicit" : "site_missing", weights)],
+    ruleIds: [table.id],
+  };
+  const out: DraftLine[] = [
+    {
+      ...base,
+      code: g.first,
+      units: 1,
+      description: `${g.label}, first stage`,
+      rationale: `${g.label}: first stage.`,
+    },
+  ];
+  if (stages > 1)
+    out.push({
+      ...base,
+      code: g.additional,
+      units: stages - 1,
+      description: `${g.label}, each further stage`,
+      rationale: `${stages} stages documented: ${stages - 1} further stage(s).`,
+    });
   const extra = e.mohs?.extraBlocks ?? 0;
-  if (extra > 0) out.push({ ...base, code: table.blockAddon, units: extra, description: table.blockLabel, rationale: `${extra} tissue block(s) beyond the first five in a stage.` });
+  if (extra > 0)
+    out.push({
+      ...base,
+      code: table.blockAddon,
+      units: extra,
+      description: table.blockLabel,
+      rationale: `${extra} tissue block(s) beyond the first five in a stage.`,
+    });
   return out;
 }

@@ -1,30 +1,56 @@
 import type { ProcedureEvent } from "../group/types.ts";
 import type { CompiledLexicon } from "../lexicon/compile.ts";
-import type { BandTableT, BiopsyTableT, CodeTable, FixedTableT, LadderTableT, MohsTableT } from "../schemas/codes.ts";
+import type {
+  BandTableT,
+  BiopsyTableT,
+  CodeTable,
+  FixedTableT,
+  LadderTableT,
+  MohsTableT,
+} from "../schemas/codes.ts";
 import type { Issue } from "../types.ts";
+import { type DraftLine, factor, matches } from "./lines.ts";
 import { mapBand } from "./map-band.ts";
 import { type CountedGroup, mapBiopsies, mapLadder, mapMohs } from "./map-counted.ts";
-import { type DraftLine, factor, matches } from "./lines.ts";
 
 type Weights = Record<string, { weight: number }>;
 const LESION_KINDS = new Set(["biopsy", "excision", "shave"]);
 
 function tablesOf<K extends CodeTable["kind"]>(lex: CompiledLexicon, kind: K, procedure: string) {
-  return lex.tables.filter((t) => t.kind === kind && t.procedure === procedure) as Extract<CodeTable, { kind: K }>[];
+  return lex.tables.filter((t) => t.kind === kind && t.procedure === procedure) as Extract<
+    CodeTable,
+    { kind: K }
+  >[];
 }
 
 /** Candidate claim lines for the billable events, from the code tables. */
-export function mapCodes(events: ProcedureEvent[], lex: CompiledLexicon, issues: Issue[]): DraftLine[] {
+export function mapCodes(
+  events: ProcedureEvent[],
+  lex: CompiledLexicon,
+  issues: Issue[],
+): DraftLine[] {
   const w = lex.source.confidence.factors;
   const uncovered = new Set<number>();
   const live = events.filter((e) => e.assertion.billable && codeable(e, lex, issues, uncovered));
   const closesUncovered = (e: ProcedureEvent) => e.closes !== undefined && uncovered.has(e.closes);
   const lines: DraftLine[] = [];
   const biopsy = tablesOf(lex, "biopsy", "biopsy")[0] as BiopsyTableT;
-  lines.push(...mapBiopsies(biopsy, live.filter((e) => e.kind === "biopsy"), w, issues));
+  lines.push(
+    ...mapBiopsies(
+      biopsy,
+      live.filter((e) => e.kind === "biopsy"),
+      w,
+      issues,
+    ),
+  );
   for (const e of live) {
     if (e.kind === "repair" && closesUncovered(e)) continue;
-    if (e.kind === "excision" || e.kind === "shave" || e.kind === "repair" || e.kind === "excimer") {
+    if (
+      e.kind === "excision" ||
+      e.kind === "shave" ||
+      e.kind === "repair" ||
+      e.kind === "excimer"
+    ) {
       lines.push(...perLesionBand(lex, e, w, issues));
     } else if (e.kind === "mohs") {
       lines.push(...mapMohs(tablesOf(lex, "mohs", "mohs")[0] as MohsTableT, e, w, issues));
@@ -41,28 +67,56 @@ export function mapCodes(events: ProcedureEvent[], lex: CompiledLexicon, issues:
 }
 
 /** Lesion procedures need a skin lesion; flags what dermcode does not code. */
-function codeable(e: ProcedureEvent, lex: CompiledLexicon, issues: Issue[], uncovered: Set<number>): boolean {
+function codeable(
+  e: ProcedureEvent,
+  lex: CompiledLexicon,
+  issues: Issue[],
+  uncovered: Set<number>,
+): boolean {
   const at = { start: e.anchors[0]!.start, end: e.anchors[0]!.end };
   if (e.kind === "unsupported") {
     uncovered.add(e.index);
-    issues.push({ code: "procedure_not_covered", message: `not coded by dermcode: ${e.unsupported ?? "procedure outside the supported families"}`, severity: "warning", span: at, event: e.index });
+    issues.push({
+      code: "procedure_not_covered",
+      message: `not coded by dermcode: ${e.unsupported ?? "procedure outside the supported families"}`,
+      severity: "warning",
+      span: at,
+      event: e.index,
+    });
     return false;
   }
   const term = lex.source.histology.terms.find((t) => t.id === e.histology?.ruleId);
   const unsupportedFor = term?.unsupportedFor?.[e.kind];
   if (unsupportedFor) {
     uncovered.add(e.index);
-    issues.push({ code: "procedure_not_covered", message: unsupportedFor, severity: "warning", span: at, event: e.index });
+    issues.push({
+      code: "procedure_not_covered",
+      message: unsupportedFor,
+      severity: "warning",
+      span: at,
+      event: e.index,
+    });
     return false;
   }
   if (LESION_KINDS.has(e.kind) && !e.histology && !e.site) return false;
   return true;
 }
 
-function perLesionBand(lex: CompiledLexicon, e: ProcedureEvent, w: Weights, issues: Issue[]): DraftLine[] {
+function perLesionBand(
+  lex: CompiledLexicon,
+  e: ProcedureEvent,
+  w: Weights,
+  issues: Issue[],
+): DraftLine[] {
   const tables = tablesOf(lex, "band", e.kind) as BandTableT[];
   if (e.kind !== "excimer" && e.kind !== "repair" && !e.site?.siteGroup) {
-    issues.push({ code: "site_missing", message: `${e.kind}: no anatomic site found, so the site group cannot be chosen`, severity: "warning", span: e.anchors[0]!, event: e.index });
+    issues.push({
+      code: "site_missing",
+      message: `${e.kind}: no anatomic site found, so the site group cannot be chosen`,
+      severity: "warning",
+      span: e.anchors[0]!,
+      event: e.index,
+    });
     return [];
   }
   for (const t of tables) {
@@ -78,31 +132,66 @@ function withUnits(lines: DraftLine[], e: ProcedureEvent): DraftLine[] {
 }
 
 function counted(events: ProcedureEvent[], table: LadderTableT, what = "lesions"): CountedGroup {
-  const techniqueFloor = events.some((e) => e.technique === "complicated") ? 2 : 0;
-  const count = Math.max(techniqueFloor, events.reduce((n, e) => n + e.count, 0));
-  const worst = events.find((e) => e.countSource === "vague") ?? events.find((e) => e.countSource === "inferred") ?? events[0]!;
-  return { events, count, countSource: worst.countSource, evidence: events.flatMap((e) => e.evidence), what };
+  const floors = events.map((e) => (e.technique ? (table.minCountFor?.[e.technique] ?? 0) : 0));
+  const count = Math.max(
+    ...floors,
+    events.reduce((n, e) => n + e.count, 0),
+  );
+  const worst =
+    events.find((e) => e.countSource === "vague") ??
+    events.find((e) => e.countSource === "inferred") ??
+    events[0]!;
+  return {
+    events,
+    count,
+    countSource: worst.countSource,
+    evidence: events.flatMap((e) => e.evidence),
+    what,
+  };
 }
 
 /** Destruction: lesion types decide the family; counted families add up over the visit. */
-function destructionLines(lex: CompiledLexicon, live: ProcedureEvent[], w: Weights, issues: Issue[]): DraftLine[] {
+function destructionLines(
+  lex: CompiledLexicon,
+  live: ProcedureEvent[],
+  w: Weights,
+  issues: Issue[],
+): DraftLine[] {
   const families = new Map<string, { events: ProcedureEvent[]; count: number; vague: boolean }>();
   const lines: DraftLine[] = [];
   for (const e of live) {
     if (e.kind !== "destruction" && e.kind !== "skin_tag" && e.kind !== "removal") continue;
-    for (const l of e.lesions.length > 0 ? e.lesions : [{ histology: e.histology, count: e.count }]) {
-      const family: string | undefined = e.kind === "skin_tag" ? "skin_tag" : familyOf(lex, e, l.histology?.ruleId);
+    for (const l of e.lesions.length > 0
+      ? e.lesions
+      : [{ histology: e.histology, count: e.count }]) {
+      const family: string | undefined =
+        e.kind === "skin_tag" ? "skin_tag" : familyOf(lex, e, l.histology?.ruleId);
       if (!family) {
-        issues.push({ code: "lesion_type_missing", message: "destruction without a lesion type that chooses the code family", severity: "warning", span: e.anchors[0]!, event: e.index });
+        issues.push({
+          code: "lesion_type_missing",
+          message: "destruction without a lesion type that chooses the code family",
+          severity: "warning",
+          span: e.anchors[0]!,
+          event: e.index,
+        });
         continue;
       }
       if (family === "malignant") {
         const table = tablesOf(lex, "band", "destruction")[0] as BandTableT;
-        if (!e.site?.siteGroup) issues.push({ code: "site_missing", message: "malignant destruction without a site", severity: "warning", span: e.anchors[0]!, event: e.index });
+        if (!e.site?.siteGroup)
+          issues.push({
+            code: "site_missing",
+            message: "malignant destruction without a site",
+            severity: "warning",
+            span: e.anchors[0]!,
+            event: e.index,
+          });
         else lines.push(...withUnits(mapBand(table, e, w, issues, { destruction: family }), e));
         continue;
       }
-      const f: { events: ProcedureEvent[]; count: number; vague: boolean } = families.get(family) ?? { events: [], count: 0, vague: false };
+      const f: { events: ProcedureEvent[]; count: number; vague: boolean } = families.get(
+        family,
+      ) ?? { events: [], count: 0, vague: false };
       if (!f.events.includes(e)) f.events.push(e);
       f.count += l.count;
       f.vague ||= e.countSource === "vague";
@@ -110,17 +199,36 @@ function destructionLines(lex: CompiledLexicon, live: ProcedureEvent[], w: Weigh
     }
   }
   for (const [family, f] of families) {
-    const table = lex.tables.find((t) => t.kind === "ladder" && (family === "skin_tag" ? t.procedure === "skin_tag" : t.when.destruction?.includes(family))) as LadderTableT | undefined;
+    const table = lex.tables.find(
+      (t) =>
+        t.kind === "ladder" &&
+        (family === "skin_tag" ? t.procedure === "skin_tag" : t.when.destruction?.includes(family)),
+    ) as LadderTableT | undefined;
     if (!table) continue;
     const g = counted(f.events, table, family === "skin_tag" ? "skin tags" : `${family} lesions`);
-    lines.push(...mapLadder(table, { ...g, count: f.count, countSource: f.vague ? "vague" : g.countSource }, w));
+    lines.push(
+      ...mapLadder(
+        table,
+        { ...g, count: f.count, countSource: f.vague ? "vague" : g.countSource },
+        w,
+      ),
+    );
   }
   return lines;
 }
 
-function familyOf(lex: CompiledLexicon, e: ProcedureEvent, ruleId: string | undefined): string | undefined {
+function familyOf(
+  lex: CompiledLexicon,
+  e: ProcedureEvent,
+  ruleId: string | undefined,
+): string | undefined {
   const term = lex.source.histology.terms.find((t) => t.id === (ruleId ?? e.histology?.ruleId));
-  if (e.kind === "removal") return term?.removal === "skin_tag" ? "skin_tag" : term?.removal === "destruction" ? term.destruction : undefined;
+  if (e.kind === "removal")
+    return term?.removal === "skin_tag"
+      ? "skin_tag"
+      : term?.removal === "destruction"
+        ? term.destruction
+        : undefined;
   if (term?.destruction === "malignant" && e.malignancy !== "malignant") return "benign";
   return term?.destruction;
 }
@@ -131,7 +239,18 @@ function fixedLines(lex: CompiledLexicon, live: ProcedureEvent[], w: Weights): D
     for (const row of t.rows) {
       const events = live.filter((e) => e.kind === t.procedure && matches(row.when, e));
       if (events.length === 0) continue;
-      lines.push({ code: row.code, units: 1, modifiers: [], description: row.label, rationale: `${row.label}: documented treatment today.`, events: events.map((e) => e.index), lesions: events.map((e) => e.lesion), evidence: events.flatMap((e) => e.evidence), factors: [factor("size_explicit", w)], ruleIds: [t.id, row.id] });
+      lines.push({
+        code: row.code,
+        units: 1,
+        modifiers: [],
+        description: row.label,
+        rationale: `${row.label}: documented treatment today.`,
+        events: events.map((e) => e.index),
+        lesions: events.map((e) => e.lesion),
+        evidence: events.flatMap((e) => e.evidence),
+        factors: [factor("size_explicit", w)],
+        ruleIds: [t.id, row.id],
+      });
     }
   }
   return lines;

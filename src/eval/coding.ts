@@ -22,7 +22,13 @@ export interface CodingReport {
   modifierAgreement: number;
   diagnosis?: Prf;
   calibration: ReturnType<typeof calibration>;
-  accept?: { threshold: number; coverage: number; precision: number; accepted: number; acceptedWithLines: number };
+  accept?: {
+    threshold: number;
+    coverage: number;
+    precision: number;
+    accepted: number;
+    acceptedWithLines: number;
+  };
   wrong: CaseOutcome[];
 }
 
@@ -31,17 +37,30 @@ export function scoreCase(c: GoldCase, r: SuggestResult): CaseOutcome {
   const gold = unitsByCode(c.expected);
   const pred = unitsByCode(r.codes);
   const exact = gold.size === pred.size && [...gold].every(([code, n]) => pred.get(code) === n);
-  const modKey = (mods: string[]) => mods.map((m) => (DISTINCT.has(m) ? "59" : m)).sort().join(",");
+  const modKey = (mods: string[]) =>
+    mods
+      .map((m) => (DISTINCT.has(m) ? "59" : m))
+      .sort()
+      .join(",");
   const goldMods = new Map(c.expected.map((l) => [l.code, modKey(l.modifiers)]));
-  const modifiersMatch = r.codes.every((l) => !goldMods.has(l.code) || goldMods.get(l.code) === modKey(l.modifiers));
+  const modifiersMatch = r.codes.every(
+    (l) => !goldMods.has(l.code) || goldMods.get(l.code) === modKey(l.modifiers),
+  );
   return {
     id: c.id,
     tags: c.tags,
     expected: c.expected,
-    suggested: r.codes.map((l) => ({ code: l.code, units: l.units, modifiers: l.modifiers, confidence: l.confidence })),
+    suggested: r.codes.map((l) => ({
+      code: l.code,
+      units: l.units,
+      modifiers: l.modifiers,
+      confidence: l.confidence,
+    })),
     exact,
     modifiersMatch,
-    ...(c.diagnoses ? { diagnoses: { expected: c.diagnoses, suggested: r.diagnoses.map((d) => d.code) } } : {}),
+    ...(c.diagnoses
+      ? { diagnoses: { expected: c.diagnoses, suggested: r.diagnoses.map((d) => d.code) } }
+      : {}),
   };
 }
 
@@ -55,8 +74,15 @@ export function summarise(outcomes: CaseOutcome[], acceptAt?: number): CodingRep
     const gold = unitsByCode(o.expected);
     const pred = unitsByCode(o.suggested);
     add(code, setCounts(new Set(pred.keys()), new Set(gold.keys())));
-    add(codeUnits, setCounts(new Set([...pred].map(([c, n]) => `${c}x${n}`)), new Set([...gold].map(([c, n]) => `${c}x${n}`))));
-    for (const l of o.suggested) points.push({ p: l.confidence, correct: gold.get(l.code) === pred.get(l.code) });
+    add(
+      codeUnits,
+      setCounts(
+        new Set([...pred].map(([c, n]) => `${c}x${n}`)),
+        new Set([...gold].map(([c, n]) => `${c}x${n}`)),
+      ),
+    );
+    for (const l of o.suggested)
+      points.push({ p: l.confidence, correct: gold.get(l.code) === pred.get(l.code) });
     if (o.diagnoses) {
       withDx = true;
       add(dx, setCounts(new Set(o.diagnoses.suggested), new Set(o.diagnoses.expected)));

@@ -44,7 +44,9 @@ export function readFixtures(dir: string): GoldCase[] {
     .sort()
     .map((f) => {
       const id = f.slice(0, -4);
-      const expected = FixtureExpectedSchema.parse(JSON.parse(readFileSync(join(dir, "expected", `${id}.json`), "utf8")));
+      const expected = FixtureExpectedSchema.parse(
+        JSON.parse(readFileSync(join(dir, "expected", `${id}.json`), "utf8")),
+      );
       return {
         id,
         note: readFileSync(join(notes, f), "utf8"),

@@ -20,7 +20,9 @@ export function r3(v: number): number {
 }
 
 /** "code xN" and N lines of one code score alike: collapse lines into code -> total units. */
-export function unitsByCode(lines: readonly { code: string; units: number }[]): Map<string, number> {
+export function unitsByCode(
+  lines: readonly { code: string; units: number }[],
+): Map<string, number> {
   const m = new Map<string, number>();
   for (const l of lines) m.set(l.code, (m.get(l.code) ?? 0) + l.units);
   return m;

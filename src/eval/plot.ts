@@ -13,7 +13,10 @@ export function reliabilitySvg(bins: CalibrationBin[], ece: number, title: strin
     })
     .join("");
   const ticks = [0, 0.25, 0.5, 0.75, 1]
-    .map((t) => `<text x="${x(t)}" y="${size - pad + 16}" font-size="10" text-anchor="middle">${t}</text><text x="${pad - 6}" y="${y(t) + 3}" font-size="10" text-anchor="end">${t}</text>`)
+    .map(
+      (t) =>
+        `<text x="${x(t)}" y="${size - pad + 16}" font-size="10" text-anchor="middle">${t}</text><text x="${pad - 6}" y="${y(t) + 3}" font-size="10" text-anchor="end">${t}</text>`,
+    )
     .join("");
   return `<svg xmlns="http://www.w3.org/2000/svg" width="${size}" height="${size}" viewBox="0 0 ${size} ${size}" font-family="sans-serif">
 <rect width="100%" height="100%" fill="white"/>

@@ -23,13 +23,21 @@ export function extractCounts(doc: Doc, lex: CompiledLexicon): (CountMention | L
         nounCount(doc, lex, i, s.lastToken) ??
         vagueCount(doc, lex, i, s.lastToken);
       if (found) {
-        out.push({ ...mentionBase(doc, "count", i, found.last, found.ruleId, s.index), kind: "count", ...found.fields });
+        out.push({
+          ...mentionBase(doc, "count", i, found.last, found.ruleId, s.index),
+          kind: "count",
+          ...found.fields,
+        });
         i = found.last - 1;
         continue;
       }
       const same = lex.sameLesion.matchAt(doc.canon, i, s.lastToken);
       if (same) {
-        out.push({ ...mentionBase(doc, "lesion_ref", i, i + same.length, "count.same-lesion", s.index), kind: "lesion_ref", ref: "same" });
+        out.push({
+          ...mentionBase(doc, "lesion_ref", i, i + same.length, "count.same-lesion", s.index),
+          kind: "lesion_ref",
+          ref: "same",
+        });
         i += same.length - 1;
       }
     }
@@ -59,11 +67,22 @@ function timesCount(doc: Doc, lex: CompiledLexicon, i: number, limit: number): F
   if (next !== undefined && i + 2 < limit && lex.notCountWords.has(next)) return undefined;
   const count = Number.parseInt(num, 10);
   if (lex.units.matchAt(doc.canon, i + 2, limit)) return undefined;
-  if (count <= lex.source.counts.maxCycles && afterDestruction(doc, lex, i) && !listFollows(doc, lex, i + 2, limit)) {
+  if (
+    count <= lex.source.counts.maxCycles &&
+    afterDestruction(doc, lex, i) &&
+    !listFollows(doc, lex, i + 2, limit)
+  ) {
     return undefined;
   }
-  const target = i > 0 && isLesionWord(doc, lex, i - 1, limit) ? lesionStart(doc, lex, i - 1) : undefined;
-  return count > 0 ? { last: i + 2, ruleId: "count.times", fields: { count, ...(target !== undefined ? { target } : {}) } } : undefined;
+  const target =
+    i > 0 && isLesionWord(doc, lex, i - 1, limit) ? lesionStart(doc, lex, i - 1) : undefined;
+  return count > 0
+    ? {
+        last: i + 2,
+        ruleId: "count.times",
+        fields: { count, ...(target !== undefined ? { target } : {}) },
+      }
+    : undefined;
 }
 
 /** "LN2 x2", "ED&C x3": repetitions of a destruction technique are cycles, not lesions. */
@@ -89,10 +108,22 @@ function labelCount(doc: Doc, lex: CompiledLexicon, i: number, limit: number): F
   const site = lex.sites.matchAt(doc.canon, i, limit);
   if (!isLesionWord(doc, lex, i, limit) && !(site && !("pseudo" in site.payload))) return undefined;
   let j = i + 1;
-  while (j < limit && j < i + 3 && /^[a-z]+$/.test(doc.canon[j]!) && !lex.units.matchAt(doc.canon, j, limit)) j++;
+  while (
+    j < limit &&
+    j < i + 3 &&
+    /^[a-z]+$/.test(doc.canon[j]!) &&
+    !lex.units.matchAt(doc.canon, j, limit)
+  )
+    j++;
   if (doc.canon[j] !== ":" && doc.canon[j] !== "=") return undefined;
   const num = readNumber(doc, lex, j + 1, limit);
-  if (!num || !Number.isInteger(num.value) || num.value < 1 || lex.units.matchAt(doc.canon, num.next, limit)) return undefined;
+  if (
+    !num ||
+    !Number.isInteger(num.value) ||
+    num.value < 1 ||
+    lex.units.matchAt(doc.canon, num.next, limit)
+  )
+    return undefined;
   return { last: num.next, ruleId: "count.label", fields: { count: num.value } };
 }
 
@@ -107,7 +138,9 @@ function hashRange(doc: Doc, i: number, limit: number): Found | undefined {
   if (j >= limit || !INTEGER.test(c[j] ?? "")) return undefined;
   const from = Number.parseInt(c[i + 1]!, 10);
   const to = Number.parseInt(c[j]!, 10);
-  return to > from ? { last: j + 1, ruleId: "count.hash-range", fields: { count: to - from + 1 } } : undefined;
+  return to > from
+    ? { last: j + 1, ruleId: "count.hash-range", fields: { count: to - from + 1 } }
+    : undefined;
 }
 
 /** "12 AKs", "three warts", "4 inflamed SKs": a number shortly before a lesion word. */
@@ -116,12 +149,18 @@ function nounCount(doc: Doc, lex: CompiledLexicon, i: number, limit: number): Fo
   if (!num || !Number.isInteger(num.value) || num.value < 1 || num.value > 500) return undefined;
   if (lex.units.matchAt(doc.canon, num.next, limit)) return undefined;
   const prev = doc.canon[i - 1];
-  if (prev !== undefined && (lex.dimensionJoiners.has(prev) || lex.notCountAfter.has(prev))) return undefined;
-  if (afterTotalCue(doc, lex, i)) return { last: num.next, ruleId: "count.total", fields: { count: num.value } };
+  if (prev !== undefined && (lex.dimensionJoiners.has(prev) || lex.notCountAfter.has(prev)))
+    return undefined;
+  if (afterTotalCue(doc, lex, i))
+    return { last: num.next, ruleId: "count.total", fields: { count: num.value } };
   let words = 0;
   for (let j = num.next; j < limit && words < COUNT_REACH; j++) {
     if (isLesionWord(doc, lex, j, limit)) {
-      return { last: num.next, ruleId: "count.noun", fields: { count: num.value, target: doc.tokens[j]!.start } };
+      return {
+        last: num.next,
+        ruleId: "count.noun",
+        fields: { count: num.value, target: doc.tokens[j]!.start },
+      };
     }
     if (!/^[a-z,-]+$/.test(doc.canon[j]!) || lex.countBlockers.has(doc.canon[j]!)) break;
     if (/^[a-z]/.test(doc.canon[j]!)) words++;
@@ -135,14 +174,20 @@ function vagueCount(doc: Doc, lex: CompiledLexicon, i: number, limit: number): F
   const j = i + hit.length;
   for (let k = j; k < Math.min(limit, j + COUNT_REACH); k++) {
     if (isLesionWord(doc, lex, k, limit)) {
-      return { last: j, ruleId: hit.payload.id, fields: { count: hit.payload.minimum, vague: true, target: doc.tokens[k]!.start } };
+      return {
+        last: j,
+        ruleId: hit.payload.id,
+        fields: { count: hit.payload.minimum, vague: true, target: doc.tokens[k]!.start },
+      };
     }
   }
   return undefined;
 }
 
 function isLesionWord(doc: Doc, lex: CompiledLexicon, j: number, limit: number): boolean {
-  return lex.lesionNouns.has(doc.canon[j]!) || lex.histology.matchAt(doc.canon, j, limit) !== undefined;
+  return (
+    lex.lesionNouns.has(doc.canon[j]!) || lex.histology.matchAt(doc.canon, j, limit) !== undefined
+  );
 }
 
 /** "all eleven", "a total of 12": a bare number after a totalling word. */
@@ -178,5 +223,10 @@ function countable(doc: Doc, lex: CompiledLexicon, j: number, limit: number): bo
 function partOfWord(doc: Doc, j: number): boolean {
   const t = doc.tokens[j];
   const before = doc.tokens[j - 1];
-  return t !== undefined && before !== undefined && before.end === t.start && /^[a-z]+$/.test(before.norm);
+  return (
+    t !== undefined &&
+    before !== undefined &&
+    before.end === t.start &&
+    /^[a-z]+$/.test(before.norm)
+  );
 }

@@ -23,7 +23,12 @@ export function readNumber(
   if (!hit) return undefined;
   let end = i + hit.length;
   while (end < limit && end - i < 6 && continues(doc.canon[end]!, lex)) end++;
-  while (end > i + hit.length && !lex.numberWords.vocabulary.has(doc.canon[end - 1]!) && !/^(?:half|quarter)$/.test(doc.canon[end - 1]!)) end--;
+  while (
+    end > i + hit.length &&
+    !lex.numberWords.vocabulary.has(doc.canon[end - 1]!) &&
+    !/^(?:half|quarter)$/.test(doc.canon[end - 1]!)
+  )
+    end--;
   if (end > i + hit.length) {
     const phrase = doc.lower.slice(doc.tokens[i]!.start, doc.tokens[end - 1]!.end);
     const value = parseNumberPhrase(phrase);

@@ -8,7 +8,10 @@ import { matchSentences, mentionBase } from "./match.ts";
  * "ignore" terms ("frozen section", "sutures removed") only block shorter matches. A procedure
  * word inside a pathology cue ("biopsy-proven", "prior bx showed") is marked as already done.
  */
-export function extractProcedures(doc: Doc, lex: CompiledLexicon): (ProcedureMention | TechniqueMention)[] {
+export function extractProcedures(
+  doc: Doc,
+  lex: CompiledLexicon,
+): (ProcedureMention | TechniqueMention)[] {
   const out: (ProcedureMention | TechniqueMention)[] = [];
   const done = matchSentences(doc, lex.pathologyStatus).filter((s) => s.payload.status === "final");
   for (const m of matchSentences(doc, lex.procedures)) {
@@ -41,7 +44,13 @@ export function extractProcedures(doc: Doc, lex: CompiledLexicon): (ProcedureMen
 }
 
 /** "hemostasis with electrocautery": a technique word used for something other than the procedure. */
-function suppressed(doc: Doc, lex: CompiledLexicon, procedure: string, technique: string | undefined, sentence: number): boolean {
+function suppressed(
+  doc: Doc,
+  lex: CompiledLexicon,
+  procedure: string,
+  technique: string | undefined,
+  sentence: number,
+): boolean {
   const rules = lex.source.procedures.suppress.filter(
     (r) => r.procedure === procedure && technique !== undefined && r.techniques.includes(technique),
   );

@@ -3,8 +3,21 @@ import { inSentence, type MentionIndex, ofKind } from "./index-mentions.ts";
 import type { EventScope } from "./scope.ts";
 import type { ProcedureEvent } from "./types.ts";
 
-const NOTE_SITE_SECTIONS = new Set(["procedure_title", "procedure", "diagnosis", "assessment", "pathology", "other"]);
-const NOTE_HISTOLOGY_SECTIONS = new Set(["procedure_title", "procedure", "diagnosis", "assessment", "pathology"]);
+const NOTE_SITE_SECTIONS = new Set([
+  "procedure_title",
+  "procedure",
+  "diagnosis",
+  "assessment",
+  "pathology",
+  "other",
+]);
+const NOTE_HISTOLOGY_SECTIONS = new Set([
+  "procedure_title",
+  "procedure",
+  "diagnosis",
+  "assessment",
+  "pathology",
+]);
 
 /** Fills site, sizes and histology of one event from its scope (most specific sentence first). */
 export function attachAttributes(e: ProcedureEvent, scope: EventScope, index: MentionIndex): void {
@@ -22,7 +35,8 @@ function attachTechnique(e: ProcedureEvent, scope: EventScope, index: MentionInd
   const anchorSentences = new Set(e.anchors.map((a) => a.sentence));
   for (const s of scope.near) {
     for (const t of inSentence(index, s, "technique")) {
-      if (!t.applies.includes(e.kind) || (t.reach === "sentence" && !anchorSentences.has(s))) continue;
+      if (!t.applies.includes(e.kind) || (t.reach === "sentence" && !anchorSentences.has(s)))
+        continue;
       const dist = Math.min(...e.anchors.map((a) => Math.abs(t.start - a.start)));
       if (!best || dist < best.dist) best = { technique: t.technique, dist };
     }
@@ -107,13 +121,17 @@ function nearest<T extends Mention>(list: T[], anchor: Mention): T | undefined {
 
 /** A pathology-section diagnosis applies to the event when it is the only one, or shares its site. */
 function pathologyHistology(e: ProcedureEvent, index: MentionIndex): HistologyMention | undefined {
-  const path = ofKind(index, "histology").filter((h) => h.fromPathology && h.malignancy !== "unknown");
+  const path = ofKind(index, "histology").filter(
+    (h) => h.fromPathology && h.malignancy !== "unknown",
+  );
   if (path.length === 0) return undefined;
   const distinct = new Set(path.map((h) => h.histology));
   if (distinct.size === 1) return path[0];
   if (!e.site) return undefined;
   return path.find((h) =>
-    inSentence(index, h.sentence, "site").some((s) => s.site === e.site!.site && s.laterality === e.site!.laterality),
+    inSentence(index, h.sentence, "site").some(
+      (s) => s.site === e.site!.site && s.laterality === e.site!.laterality,
+    ),
   );
 }
 

@@ -26,7 +26,8 @@ export function clusterProcedures(index: MentionIndex): ProcedureEvent[] {
   const state = { active: -1 };
   const weak: ProcedureMention[] = [];
   for (const m of ofKind(index, "procedure")) {
-    if (m.procedure === "repair" || index.doc.sentences[m.sentence]!.section === "pathology") continue;
+    if (m.procedure === "repair" || index.doc.sentences[m.sentence]!.section === "pathology")
+      continue;
     if (isWeak(m)) {
       weak.push(m);
       continue;
@@ -59,7 +60,12 @@ function dropListHeadings(events: ProcedureEvent[], index: MentionIndex): Proced
     if (e.anchors.length !== 1 || e.technique) return true;
     const s = doc.sentences[e.anchors[0]!.sentence]!;
     if (!doc.text.slice(s.start, s.end).trimEnd().endsWith(":")) return true;
-    const next = events.find((o) => o !== e && o.kind === e.kind && o.anchors.some((a) => a.sentence > s.index && a.sentence <= s.index + 2));
+    const next = events.find(
+      (o) =>
+        o !== e &&
+        o.kind === e.kind &&
+        o.anchors.some((a) => a.sentence > s.index && a.sentence <= s.index + 2),
+    );
     return next === undefined;
   });
 }
@@ -78,17 +84,25 @@ const WEAK_FORWARD = 2;
  * named shortly before it ("Procedure: shave removal ... Removed with a DermaBlade"), else one
  * named right after it.
  */
-function weakTarget(events: ProcedureEvent[], m: ProcedureMention, index: MentionIndex): ProcedureEvent | undefined {
+function weakTarget(
+  events: ProcedureEvent[],
+  m: ProcedureMention,
+  index: MentionIndex,
+): ProcedureEvent | undefined {
   const candidates = events.filter((e) => e.kind !== "unsupported");
   const same = candidates.filter((e) => e.anchors.some((a) => a.sentence === m.sentence));
   if (same.length > 0) return same.find((e) => e.kind === m.procedure) ?? same[0];
-  const before = candidates.filter((e) => e.anchors.some((a) => a.sentence < m.sentence && m.sentence - a.sentence <= WEAK_BACK));
+  const before = candidates.filter((e) =>
+    e.anchors.some((a) => a.sentence < m.sentence && m.sentence - a.sentence <= WEAK_BACK),
+  );
   const closest = (list: ProcedureEvent[]) =>
     list.sort((a, b) => distance(a, m) - distance(b, m))[0];
   const sameKind = before.filter((e) => e.kind === m.procedure);
   if (sameKind.length > 0) return closest(sameKind);
   if (before.length > 0) return closest(before);
-  const after = candidates.filter((e) => e.anchors.some((a) => a.sentence > m.sentence && a.sentence - m.sentence <= WEAK_FORWARD));
+  const after = candidates.filter((e) =>
+    e.anchors.some((a) => a.sentence > m.sentence && a.sentence - m.sentence <= WEAK_FORWARD),
+  );
   void index;
   return closest(after);
 }
@@ -148,10 +162,12 @@ function addAnchor(e: ProcedureEvent, m: ProcedureMention, index: MentionIndex):
   if (!e.technique && m.technique && (m.procedure === e.kind || m.procedure === "removal")) {
     e.technique = m.technique;
   }
-  if (!e.technique && e.kind === "biopsy" && m.weak && m.procedure === "shave") e.technique = "tangential";
+  if (!e.technique && e.kind === "biopsy" && m.weak && m.procedure === "shave")
+    e.technique = "tangential";
   if (!e.codeKey && m.codeKey) e.codeKey = m.codeKey;
   if (!e.scope.includes(m.sentence)) e.scope.push(m.sentence);
-  if (!e.assertion.billable && isBillable(index, m)) e.assertion = index.assertions.get(m.id) ?? AFFIRMED;
+  if (!e.assertion.billable && isBillable(index, m))
+    e.assertion = index.assertions.get(m.id) ?? AFFIRMED;
 }
 
 function compatible(e: ProcedureEvent, m: ProcedureMention): boolean {
@@ -179,12 +195,14 @@ function mergeTarget(
       (e) => sentences[e.anchors[0]!.sentence]!.section === "procedure_title" && compatible(e, m),
     );
     if (titled.length === 1) return titled[0];
-    if (titled.length > 1) return bySite(titled, m, index) ?? titled.find((e) => e.index === state.active) ?? titled[0];
+    if (titled.length > 1)
+      return bySite(titled, m, index) ?? titled.find((e) => e.index === state.active) ?? titled[0];
   }
   const last = events.findLast((e) => compatible(e, m));
   if (!last) return undefined;
   const lastAnchor = last.anchors[last.anchors.length - 1]!;
-  const sameSection = sentences[lastAnchor.sentence]!.sectionIndex === sentences[m.sentence]!.sectionIndex;
+  const sameSection =
+    sentences[lastAnchor.sentence]!.sectionIndex === sentences[m.sentence]!.sectionIndex;
   const sameBilling = isBillable(index, lastAnchor) === isBillable(index, m);
   if (!sameSection || !sameBilling) return undefined;
   const sites = inSentence(index, m.sentence, "site");
@@ -192,7 +210,11 @@ function mergeTarget(
   // Far apart in one section, a mention with no site of its own ("after this minor punch
   // biopsy procedure") still names the same procedure when no other event came between.
   if (!near && (sites.length > 0 || events[events.length - 1] !== last)) return undefined;
-  if (sites.length === 0 || !last.anchors.some((a) => inSentence(index, a.sentence, "site").length > 0)) return last;
+  if (
+    sites.length === 0 ||
+    !last.anchors.some((a) => inSentence(index, a.sentence, "site").length > 0)
+  )
+    return last;
   return bySite([last], m, index);
 }
 
@@ -201,7 +223,10 @@ function bySite(candidates: ProcedureEvent[], m: ProcedureMention, index: Mentio
   return candidates.find((e) =>
     e.anchors.some((a) =>
       inSentence(index, a.sentence, "site").some((s) =>
-        sites.some((t) => t.site === s.site && (t.laterality ?? s.laterality) === (s.laterality ?? t.laterality)),
+        sites.some(
+          (t) =>
+            t.site === s.site && (t.laterality ?? s.laterality) === (s.laterality ?? t.laterality),
+        ),
       ),
     ),
   );
@@ -215,5 +240,11 @@ function namedInDiagnosis(m: ProcedureMention, index: MentionIndex): Assertion |
   if (index.doc.sentences[m.sentence]!.section !== "diagnosis") return undefined;
   const a = index.assertions.get(m.id) ?? AFFIRMED;
   if (!a.billable) return undefined;
-  return { ...a, temporality: "historical", billable: false, reason: "named in a diagnosis line, not a procedure of this visit", ruleIds: [...a.ruleIds, "group.diagnosis-line"] };
+  return {
+    ...a,
+    temporality: "historical",
+    billable: false,
+    reason: "named in a diagnosis line, not a procedure of this visit",
+    ruleIds: [...a.ruleIds, "group.diagnosis-line"],
+  };
 }

@@ -11,13 +11,16 @@ const PER_LESION = new Set(["biopsy", "shave", "excision", "mohs"]);
  */
 export function attachCounts(e: ProcedureEvent, near: number[], index: MentionIndex): void {
   const anchorSentences = new Set(e.anchors.map((a) => a.sentence));
-  const counts = near.flatMap((s) => inSentence(index, s, "count")).filter((c) => !c.ordinal && applies(c, e, anchorSentences, index));
+  const counts = near
+    .flatMap((s) => inSentence(index, s, "count"))
+    .filter((c) => !c.ordinal && applies(c, e, anchorSentences, index));
   dedupeLesions(e);
   if (techniqueLines(e, index)) return;
   let explicit = false;
   let eventCount: CountMention | undefined;
   for (const c of counts) {
-    const lesion = c.target !== undefined ? e.lesions.find((l) => l.histology?.start === c.target) : undefined;
+    const lesion =
+      c.target !== undefined ? e.lesions.find((l) => l.histology?.start === c.target) : undefined;
     if (lesion) {
       lesion.count = c.count;
       lesion.countMention = c;
@@ -47,10 +50,14 @@ function techniqueLines(e: ProcedureEvent, index: MentionIndex): boolean {
   const last = e.anchors[e.anchors.length - 1]!.sentence;
   for (let k = last + 1; k < doc.sentences.length && k <= last + 8; k++) {
     const s = doc.sentences[k]!;
-    const lead = inSentence(index, k, "technique").find((t) => t.applies.includes("biopsy") && t.start - s.start <= 3);
+    const lead = inSentence(index, k, "technique").find(
+      (t) => t.applies.includes("biopsy") && t.start - s.start <= 3,
+    );
     const colon = doc.text.indexOf(":", s.start);
     if (!lead || colon < 0 || colon > s.end) break;
-    const sites = new Set(inSentence(index, k, "site").map((x) => `${x.site}|${x.laterality ?? ""}|${x.start}`));
+    const sites = new Set(
+      inSentence(index, k, "site").map((x) => `${x.site}|${x.laterality ?? ""}|${x.start}`),
+    );
     out.push({ technique: lead.technique, count: Math.max(1, sites.size) });
   }
   if (out.length === 0) return false;
@@ -73,10 +80,16 @@ function listCount(e: ProcedureEvent, index: MentionIndex): boolean {
   let lines = 0;
   for (let k = last + 1; k < doc.sentences.length; k++) {
     const t = doc.sentences[k]!;
-    if (t.sectionIndex !== s.sectionIndex || !LIST_ITEM.test(doc.text.slice(t.start, t.start + 6))) break;
+    if (t.sectionIndex !== s.sectionIndex || !LIST_ITEM.test(doc.text.slice(t.start, t.start + 6)))
+      break;
     const counted = inSentence(index, k, "count").filter((c) => !c.vague && !c.ordinal);
     const trailing = TRAILING_NUMBER.exec(doc.text.slice(t.start, t.end));
-    items += counted.length > 0 ? counted.reduce((n, c) => n + c.count, 0) : trailing ? Number(trailing[1]) : 1;
+    items +=
+      counted.length > 0
+        ? counted.reduce((n, c) => n + c.count, 0)
+        : trailing
+          ? Number(trailing[1])
+          : 1;
     lines++;
   }
   if (lines < 2 && items < 2) return false;
@@ -94,16 +107,24 @@ const LIST_ITEM = /^\s*(?:#\s*\d+|\d+\s*[.)]|[-*\u2022])/;
  * A count in an anchor sentence counts the event; one in a neighbouring sentence only when that
  * sentence is a template field ("Number of lesions: 5") or the count names the event's lesion type.
  */
-function applies(c: CountMention, e: ProcedureEvent, anchors: Set<number>, index: MentionIndex): boolean {
+function applies(
+  c: CountMention,
+  e: ProcedureEvent,
+  anchors: Set<number>,
+  index: MentionIndex,
+): boolean {
   if (anchors.has(c.sentence)) return true;
   const item = index.listNumber.get(c.sentence);
-  if (item !== undefined && ![...anchors].some((a) => index.listNumber.get(a) === item)) return false;
+  if (item !== undefined && ![...anchors].some((a) => index.listNumber.get(a) === item))
+    return false;
   if (isFieldLine(index, c.sentence)) return true;
   if (c.target === undefined || !e.histology) return false;
   const hist = inSentence(index, c.sentence, "histology");
   const target = hist.find((h) => h.start === c.target);
   if (target?.histology === e.histology.histology) return true;
-  return target?.malignancy === "unknown" && hist.some((h) => h.histology === e.histology!.histology);
+  return (
+    target?.malignancy === "unknown" && hist.some((h) => h.histology === e.histology!.histology)
+  );
 }
 
 const FIELD_LINE = /^\s*[A-Za-z][A-Za-z #/()-]{0,40}:/;
@@ -119,7 +140,12 @@ function dedupeLesions(e: ProcedureEvent): void {
   const own = e.lesions.filter((l) => l.histology && anchorSentences.has(l.histology.sentence));
   const ownSpecific = own.some((l) => l.histology?.malignancy !== "unknown");
   const chosenSpecific = e.histology !== undefined && e.histology.malignancy !== "unknown";
-  const list = own.length > 0 && (ownSpecific || !chosenSpecific) ? own : e.histology ? [{ histology: e.histology, count: 1 }] : [];
+  const list =
+    own.length > 0 && (ownSpecific || !chosenSpecific)
+      ? own
+      : e.histology
+        ? [{ histology: e.histology, count: 1 }]
+        : [];
   const specific = list.filter((l) => l.histology?.malignancy !== "unknown");
   const seen = new Set<string>();
   e.lesions = (specific.length > 0 ? specific : list).filter((l) => {

@@ -23,7 +23,8 @@ function malignancyOf(e: ProcedureEvent, index: MentionIndex): Malignancy {
   if (!h) return e.pathology === "pending" ? "pending" : "unknown";
   const possible = index.assertions.get(h.id)?.negation === "possible";
   if (e.pathology === "final") return h.malignancy;
-  if (e.pathology === "pending") return h.malignancy === "malignant" || h.malignancy === "unknown" ? "pending" : h.malignancy;
+  if (e.pathology === "pending")
+    return h.malignancy === "malignant" || h.malignancy === "unknown" ? "pending" : h.malignancy;
   if (possible && h.malignancy === "malignant") return "uncertain";
   return h.malignancy;
 }

@@ -42,10 +42,21 @@ function issuesOf(e: ProcedureEvent): Issue[] {
   const out: Issue[] = [];
   const at = { start: e.anchors[0]!.start, end: e.anchors[0]!.end };
   if (e.countSource === "vague") {
-    out.push({ code: "count_ambiguous", message: "lesion count given as a vague quantity: the minimum is used", severity: "warning", span: at });
+    out.push({
+      code: "count_ambiguous",
+      message: "lesion count given as a vague quantity: the minimum is used",
+      severity: "warning",
+      span: at,
+    });
   }
   if (e.pathology === "pending" && (e.kind === "excision" || e.kind === "biopsy")) {
-    out.push({ code: "pathology_pending", message: "pathology pending: the code is provisional; hold the claim or correct it when the report returns", severity: "warning", span: at });
+    out.push({
+      code: "pathology_pending",
+      message:
+        "pathology pending: the code is provisional; hold the claim or correct it when the report returns",
+      severity: "warning",
+      span: at,
+    });
   }
   return out;
 }

@@ -15,7 +15,11 @@ export interface MentionIndex {
 
 const LIST_ITEM = /^\s*(?:#\s*)?(\d{1,2})\s*[.)]\s/;
 
-export function indexMentions(doc: Doc, all: Mention[], assertions: Map<number, Assertion>): MentionIndex {
+export function indexMentions(
+  doc: Doc,
+  all: Mention[],
+  assertions: Map<number, Assertion>,
+): MentionIndex {
   const bySentence = new Map<number, Mention[]>();
   for (const m of all) {
     const list = bySentence.get(m.sentence) ?? [];

@@ -11,7 +11,11 @@ const DEFINITIVE = new Set(["excision", "shave", "destruction", "mohs"]);
  * refers back ("the same lesion", "the previously biopsied site"), or when both name the same
  * site and side and the note does not call them different lesions.
  */
-export function linkLesions(events: ProcedureEvent[], index: MentionIndex, lex: CompiledLexicon): void {
+export function linkLesions(
+  events: ProcedureEvent[],
+  index: MentionIndex,
+  lex: CompiledLexicon,
+): void {
   const distinct = mentionsDistinct(index, lex);
   linkContained(events, index);
   for (const b of events) {
@@ -34,7 +38,8 @@ const CONTAINED = new Set(["excision", "destruction", "shave"]);
  * defect it closes: excisions described in the same section as one are the same lesion.
  */
 function linkContained(events: ProcedureEvent[], index: MentionIndex): void {
-  const sections = (e: ProcedureEvent) => new Set(e.anchors.map((a) => index.doc.sentences[a.sentence]!.sectionIndex));
+  const sections = (e: ProcedureEvent) =>
+    new Set(e.anchors.map((a) => index.doc.sentences[a.sentence]!.sectionIndex));
   for (const c of events) {
     if (!CONTAINERS.has(c.kind) || !c.assertion.billable) continue;
     const own = sections(c);
@@ -45,13 +50,23 @@ function linkContained(events: ProcedureEvent[], index: MentionIndex): void {
   }
 }
 
-function sameLesion(b: ProcedureEvent, d: ProcedureEvent, index: MentionIndex, distinct: boolean): boolean {
+function sameLesion(
+  b: ProcedureEvent,
+  d: ProcedureEvent,
+  index: MentionIndex,
+  distinct: boolean,
+): boolean {
   const bSentences = new Set(b.anchors.map((a) => a.sentence));
   if (d.anchors.some((a) => bSentences.has(a.sentence))) return !differentSites(b, d);
   const refersBack = d.scope.some((s) => inSentence(index, s, "lesion_ref").length > 0);
   if (refersBack && d.anchors[0]!.start > b.anchors[0]!.start && !differentSites(b, d)) return true;
   if (distinct || !b.site || !d.site || b.count > 1 || d.count > 1) return false;
-  return b.site.site === d.site.site && b.site.laterality === d.site.laterality && !d.siteInferred && !b.siteInferred;
+  return (
+    b.site.site === d.site.site &&
+    b.site.laterality === d.site.laterality &&
+    !d.siteInferred &&
+    !b.siteInferred
+  );
 }
 
 function differentSites(b: ProcedureEvent, d: ProcedureEvent): boolean {

@@ -1,5 +1,5 @@
-import type { CompiledLexicon } from "../lexicon/compile.ts";
 import { readNumber } from "../extract/numbers.ts";
+import type { CompiledLexicon } from "../lexicon/compile.ts";
 import type { Doc } from "../types.ts";
 import type { ProcedureEvent } from "./types.ts";
 
@@ -9,7 +9,11 @@ const ROMAN: Record<string, number> = { i: 1, ii: 2, iii: 3, iv: 4, v: 5, vi: 6,
  * Mohs stages and blocks in the sections holding the event: "Stage I: 4 blocks", "Stage 2 - 7
  * blocks", "two stages", "second stage". Blocks beyond five in a stage are counted per stage.
  */
-export function readMohs(e: ProcedureEvent, doc: Doc, lex: CompiledLexicon): { stages: number; extraBlocks: number } {
+export function readMohs(
+  e: ProcedureEvent,
+  doc: Doc,
+  lex: CompiledLexicon,
+): { stages: number; extraBlocks: number } {
   const sectionIdx = new Set(e.anchors.map((a) => doc.sentences[a.sentence]!.sectionIndex));
   const stageWords = new Set(lex.source.counts.mohsStageWords);
   const blockWords = new Set(lex.source.counts.mohsBlockWords.map((w) => w.split(" ").pop()!));
@@ -27,8 +31,10 @@ export function readMohs(e: ProcedureEvent, doc: Doc, lex: CompiledLexicon): { s
         else if (before && tok.endsWith("s")) stages = Math.max(stages, before.value);
         if (after) stages = Math.max(stages, after);
       } else if (blockWords.has(tok)) {
-        const n = readNumber(doc, lex, i - 1, s.lastToken) ?? readNumber(doc, lex, i - 2, s.lastToken);
-        if (n && Number.isInteger(n.value)) blocks.set(current, Math.max(blocks.get(current) ?? 0, n.value));
+        const n =
+          readNumber(doc, lex, i - 1, s.lastToken) ?? readNumber(doc, lex, i - 2, s.lastToken);
+        if (n && Number.isInteger(n.value))
+          blocks.set(current, Math.max(blocks.get(current) ?? 0, n.value));
       }
     }
   }
@@ -40,7 +46,8 @@ export function readMohs(e: ProcedureEvent, doc: Doc, lex: CompiledLexicon): { s
 function stageNumber(doc: Doc, lex: CompiledLexicon, i: number, limit: number): number | undefined {
   const tok = doc.canon[i];
   if (tok === undefined || i >= limit) return undefined;
-  if (ROMAN[tok] !== undefined && doc.tokens[i]!.text === doc.tokens[i]!.text.toUpperCase()) return ROMAN[tok];
+  if (ROMAN[tok] !== undefined && doc.tokens[i]!.text === doc.tokens[i]!.text.toUpperCase())
+    return ROMAN[tok];
   const n = readNumber(doc, lex, i, limit);
   return n && Number.isInteger(n.value) && n.value < 10 ? n.value : undefined;
 }

@@ -34,7 +34,8 @@ export function repairEvents(
     e.lesion = target.lesion;
     out.push(e);
   }
-  if (loose.length > 0 && mentionsWound(index, woundWords)) out.push(...looseRepairs(loose, index, next + out.length));
+  if (loose.length > 0 && mentionsWound(index, woundWords))
+    out.push(...looseRepairs(loose, index, next + out.length));
   return out;
 }
 
@@ -51,12 +52,18 @@ function repairLengths(mentions: ProcedureMention[], index: MentionIndex): SizeM
   const out: SizeMention[] = [];
   for (const m of mentions) {
     for (const s of inSentence(index, m.sentence, "size")) {
-      if (s.start > m.start && s.unit === "cm" && LENGTH_ROLES.has(s.role) && !out.includes(s)) out.push(s);
+      if (s.start > m.start && s.unit === "cm" && LENGTH_ROLES.has(s.role) && !out.includes(s))
+        out.push(s);
     }
     const section = index.doc.sentences[m.sentence]!.sectionIndex;
-    for (let k = m.sentence + 1; k <= m.sentence + FOLLOWING && k < index.doc.sentences.length; k++) {
+    for (
+      let k = m.sentence + 1;
+      k <= m.sentence + FOLLOWING && k < index.doc.sentences.length;
+      k++
+    ) {
       if (index.doc.sentences[k]!.sectionIndex !== section) break;
-      for (const s of inSentence(index, k, "size")) if (s.role === "repair" && !out.includes(s)) out.push(s);
+      for (const s of inSentence(index, k, "size"))
+        if (s.role === "repair" && !out.includes(s)) out.push(s);
     }
   }
   return out;
@@ -108,13 +115,25 @@ function repairEvent(
     lesion: closes ?? i,
     ...(closes !== undefined ? { closes } : {}),
     evidence: [...mentions, ...lengths, ...(site ? [site] : [])],
-    issues: best ? [] : [{ code: "repair_type_inferred", message: "closure type not stated: treated as a simple repair", severity: "info" }],
+    issues: best
+      ? []
+      : [
+          {
+            code: "repair_type_inferred",
+            message: "closure type not stated: treated as a simple repair",
+            severity: "info",
+          },
+        ],
     ruleIds: mentions.map((m) => m.ruleId),
   };
 }
 
 /** Wound repairs without a lesion procedure: one event per repair group, lengths summed. */
-function looseRepairs(mentions: ProcedureMention[], index: MentionIndex, next: number): ProcedureEvent[] {
+function looseRepairs(
+  mentions: ProcedureMention[],
+  index: MentionIndex,
+  next: number,
+): ProcedureEvent[] {
   const lengths = ofKind(index, "size").filter((s) => s.role === "repair");
   const typed = mentions.filter((m) => m.repairType).map((m) => m.repairType!);
   const type = typed.sort((a, b) => TYPE_RANK[b]! - TYPE_RANK[a]!)[0] ?? "simple";
@@ -130,7 +149,8 @@ function looseRepairs(mentions: ProcedureMention[], index: MentionIndex, next: n
   return [...groups.values()].map((g, k) => {
     const e = repairEvent(next + k, mentions, g.site, g.sizes, index);
     e.repairType = type;
-    if (g.sizes.length > 0) e.derived = { repairLengthCm: round(g.sizes.reduce((a, s) => a + s.value, 0)) };
+    if (g.sizes.length > 0)
+      e.derived = { repairLengthCm: round(g.sizes.reduce((a, s) => a + s.value, 0)) };
     return e;
   });
 }

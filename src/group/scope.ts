@@ -6,7 +6,14 @@ const FOLLOWING = 6;
 const PRECEDING = 4;
 const DIAGNOSIS_SECTIONS = new Set(["diagnosis", "assessment"]);
 /** Sections a template's fields may continue into ("Procedure: ED&C / Dx: BCC / Size: 8 mm"). */
-const CONTINUES = new Set(["procedure", "procedure_title", "diagnosis", "pathology", "other", "assessment"]);
+const CONTINUES = new Set([
+  "procedure",
+  "procedure_title",
+  "diagnosis",
+  "pathology",
+  "other",
+  "assessment",
+]);
 
 export interface EventScope {
   /** Anchor sentences, then following and preceding sentences of the same section. */
@@ -19,7 +26,11 @@ export interface EventScope {
  * Where an event's attributes may be found. A sentence holding another event's anchor ends the
  * search in that direction, so attributes of neighbouring lesions do not leak.
  */
-export function eventScope(e: ProcedureEvent, owner: Map<number, number>, index: MentionIndex): EventScope {
+export function eventScope(
+  e: ProcedureEvent,
+  owner: Map<number, number>,
+  index: MentionIndex,
+): EventScope {
   const sentences = index.doc.sentences;
   const near = [...e.scope];
   const first = Math.min(...e.scope);
@@ -30,7 +41,8 @@ export function eventScope(e: ProcedureEvent, owner: Map<number, number>, index:
     }
   }
   for (let s = first - 1; s >= 0 && s >= first - PRECEDING; s--) {
-    if (sentences[s]!.sectionIndex !== sentences[first]!.sectionIndex || foreign(owner, s, e)) break;
+    if (sentences[s]!.sectionIndex !== sentences[first]!.sectionIndex || foreign(owner, s, e))
+      break;
     near.push(s);
   }
   return { near, linked: linkedDiagnoses(e, index) };
@@ -47,7 +59,8 @@ function linkedDiagnoses(e: ProcedureEvent, index: MentionIndex): number[] {
     const n = index.listNumber.get(a.sentence);
     if (n === undefined) continue;
     for (const [s, m] of index.listNumber) {
-      if (m === n && DIAGNOSIS_SECTIONS.has(index.doc.sentences[s]!.section) && !out.includes(s)) out.push(s);
+      if (m === n && DIAGNOSIS_SECTIONS.has(index.doc.sentences[s]!.section) && !out.includes(s))
+        out.push(s);
     }
   }
   return out;

@@ -18,7 +18,8 @@ export function createCanonicaliser(
   fuzzyWords: readonly string[],
 ): Canonicaliser {
   const byStem = new Map<string, string>();
-  for (const w of stemWords) if (w.length >= MIN_STEM_LENGTH && !byStem.has(stem(w))) byStem.set(stem(w), w);
+  for (const w of stemWords)
+    if (w.length >= MIN_STEM_LENGTH && !byStem.has(stem(w))) byStem.set(stem(w), w);
   const deletes = new Map<string, string[]>();
   for (const w of new Set(fuzzyWords)) {
     if (w.length < MIN_FUZZY_LENGTH || !/^[a-z]+$/.test(w)) continue;

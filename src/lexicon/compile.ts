@@ -2,11 +2,12 @@
  * Builds the immutable CompiledLexicon once: phrase tries per term kind, lookup maps, code
  * tables by procedure, and the token canonicaliser (exact, stem, one-typo) with its memo.
  */
-import { type CompiledContext, compileContext } from "../context/index.ts";
+
 import { type CompiledIcd10, compileIcd10 } from "../coding/diagnoses.ts";
+import { type CompiledContext, compileContext } from "../context/index.ts";
 import type { CodeTable } from "../schemas/codes.ts";
-import type { SectionCategory } from "../types.ts";
 import { tokenizeLiteral } from "../text/tokens.ts";
+import type { SectionCategory } from "../types.ts";
 import { type Canonicaliser, createCanonicaliser } from "./canon.ts";
 import type { Lexicon } from "./load.ts";
 import { PhraseTrie } from "./trie.ts";
@@ -87,11 +88,20 @@ export function compileLexicon(lex: Lexicon): CompiledLexicon {
     roles: trieOf(lex.units.roles, (t) => t.literals),
   };
   const numberWords = new PhraseTrie<number>();
-  for (const [w, n] of Object.entries(lex.counts.numberWords)) numberWords.add(tokenizeLiteral(w), n);
+  for (const [w, n] of Object.entries(lex.counts.numberWords))
+    numberWords.add(tokenizeLiteral(w), n);
   const vague = trieOf(lex.counts.vague, (t) => t.literals);
   const sameLesion = new PhraseTrie<string>();
   for (const l of lex.counts.sameLesion) sameLesion.add(tokenizeLiteral(l), l);
-  for (const trie of [procedures, histology, sites, ...Object.values(tries), numberWords, vague, sameLesion]) {
+  for (const trie of [
+    procedures,
+    histology,
+    sites,
+    ...Object.values(tries),
+    numberWords,
+    vague,
+    sameLesion,
+  ]) {
     for (const w of trie.vocabulary) known.add(w);
   }
   return {
@@ -131,7 +141,8 @@ function trieOf<T>(entries: readonly T[], literals: (e: T) => readonly string[])
 
 function compileSections(s: Lexicon["sections"]): CompiledSections {
   const exact = new Map<string, { category: SectionCategory; ruleId: string }>();
-  for (const e of s.exact) for (const l of e.literals) exact.set(l, { category: e.category, ruleId: e.id });
+  for (const e of s.exact)
+    for (const l of e.literals) exact.set(l, { category: e.category, ruleId: e.id });
   return {
     exact,
     contains: s.contains,

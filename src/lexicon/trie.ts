@@ -47,7 +47,11 @@ export class PhraseTrie<T> {
   }
 
   /** Leftmost-longest, non-overlapping matches in tokens[from, to). */
-  findAll(tokens: readonly string[], from: number, to: number): { start: number; hit: PhraseHit<T> }[] {
+  findAll(
+    tokens: readonly string[],
+    from: number,
+    to: number,
+  ): { start: number; hit: PhraseHit<T> }[] {
     const out: { start: number; hit: PhraseHit<T> }[] = [];
     for (let i = from; i < to; ) {
       const hit = this.matchAt(tokens, i, to);

@@ -1,6 +1,6 @@
 import { type DiagnosisFact, suggestDiagnoses } from "../coding/diagnoses.ts";
-import type { ProcedureEvent } from "../group/types.ts";
 import { inSentence, type MentionIndex, ofKind } from "../group/index-mentions.ts";
+import type { ProcedureEvent } from "../group/types.ts";
 import type { CompiledLexicon } from "../lexicon/compile.ts";
 import type { Diagnosis } from "../schemas/api.ts";
 import type { HistologyMention, Issue } from "../types.ts";
@@ -12,7 +12,11 @@ const DIAGNOSIS_SECTIONS = new Set(["diagnosis", "assessment", "pathology"]);
  * ICD-10-CM facts: one per billable procedure with a diagnosis, plus specific diagnoses named in
  * the diagnosis, assessment and pathology sections (history-of mentions give history codes).
  */
-export function diagnosisFacts(events: ProcedureEvent[], order: Map<number, number>, index: MentionIndex): DiagnosisFact[] {
+export function diagnosisFacts(
+  events: ProcedureEvent[],
+  order: Map<number, number>,
+  index: MentionIndex,
+): DiagnosisFact[] {
   const original = index.doc.original;
   const facts: DiagnosisFact[] = [];
   const used = new Set<number>();
@@ -61,7 +65,11 @@ function mentionFact(h: HistologyMention, index: MentionIndex): DiagnosisFact | 
   };
 }
 
-export function diagnosesFor(facts: DiagnosisFact[], lex: CompiledLexicon, issues: Issue[]): Diagnosis[] {
+export function diagnosesFor(
+  facts: DiagnosisFact[],
+  lex: CompiledLexicon,
+  issues: Issue[],
+): Diagnosis[] {
   const { diagnoses, warnings } = suggestDiagnoses(facts, lex.icd10);
   for (const w of warnings) issues.push({ code: w.kind, message: w.message, severity: "warning" });
   return diagnoses;

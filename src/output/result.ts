@@ -27,7 +27,11 @@ export function orderEvents(events: ProcedureEvent[]): Map<number, number> {
   return new Map(order.map((e, i) => [e.index, i]));
 }
 
-export function buildProcedures(events: ProcedureEvent[], order: Map<number, number>, original: string): Procedure[] {
+export function buildProcedures(
+  events: ProcedureEvent[],
+  order: Map<number, number>,
+  original: string,
+): Procedure[] {
   const out: Procedure[] = new Array(events.length);
   for (const e of events) out[order.get(e.index)!] = procedureOf(e, original, order);
   return out;
@@ -54,7 +58,12 @@ function procedureOf(e: ProcedureEvent, original: string, order: Map<number, num
       : {}),
     sizes: {
       ...d,
-      all: e.sizes.map((s) => ({ role: s.role, valueCm: s.value, unit: s.unit, span: spanOf(original, s) })),
+      all: e.sizes.map((s) => ({
+        role: s.role,
+        valueCm: s.value,
+        unit: s.unit,
+        span: spanOf(original, s),
+      })),
     },
     ...(e.count > 1 || e.countSource !== "default" ? { count: e.count } : {}),
     malignancy: e.malignancy,
@@ -83,14 +92,20 @@ export function buildCodeLine(
     rationale: l.rationale,
     procedure: procs[0] ?? 0,
     evidence: spansOf(original, l.evidence as Mention[]),
-    diagnoses: diagnoses.flatMap((d, i) => (d.procedures.some((p) => procs.includes(p)) ? [i] : [])),
+    diagnoses: diagnoses.flatMap((d, i) =>
+      d.procedures.some((p) => procs.includes(p)) ? [i] : [],
+    ),
     factors: l.factors,
     ruleIds: [...new Set(l.ruleIds)],
     ...(l.alternates ? { alternates: l.alternates } : {}),
   };
 }
 
-export function buildWarnings(issues: Issue[], order: Map<number, number>, original: string): Warning[] {
+export function buildWarnings(
+  issues: Issue[],
+  order: Map<number, number>,
+  original: string,
+): Warning[] {
   const seen = new Set<string>();
   const out: Warning[] = [];
   for (const i of issues) {

@@ -1,24 +1,37 @@
+import type { z } from "zod";
 import { diagnosesFor, diagnosisFacts } from "../output/diagnoses.ts";
 import { buildCodeLine, buildProcedures, buildWarnings, orderEvents } from "../output/result.ts";
-import type { SuggestResult } from "../schemas/api.ts";
-import type { SuggestOptionsSchema } from "../schemas/api.ts";
-import type { z } from "zod";
-import type { PipelineState } from "./stages.ts";
+import type { SuggestOptionsSchema, SuggestResult } from "../schemas/api.ts";
 import { orderLines } from "./order.ts";
+import type { PipelineState } from "./stages.ts";
 
 /** Assembles the SuggestResult: procedures in note order, lines in claim order, warnings. */
-export function buildResult(s: PipelineState, opts: z.infer<typeof SuggestOptionsSchema>): SuggestResult {
+export function buildResult(
+  s: PipelineState,
+  opts: z.infer<typeof SuggestOptionsSchema>,
+): SuggestResult {
   const original = s.text;
   const events = s.events!;
   const order = orderEvents(events);
   const diagnoses = diagnosesFor(diagnosisFacts(events, order, s.index!), s.lex, s.issues);
   const deleted = s.mentions!.filter((m) => m.kind === "deleted_code");
-  for (const m of deleted) s.issues.push({ code: "deleted_code", message: m.message, severity: "warning", span: m, ruleId: m.ruleId });
+  for (const m of deleted)
+    s.issues.push({
+      code: "deleted_code",
+      message: m.message,
+      severity: "warning",
+      span: m,
+      ruleId: m.ruleId,
+    });
   const lines = orderLines(s.lines!, s.confidences!, s.lex);
   const codes = [];
   for (const { line, confidence } of lines) {
     if (confidence < opts.minConfidence) {
-      s.issues.push({ code: "below_min_confidence", message: `${line.code} left out: confidence ${confidence} is below ${opts.minConfidence}`, severity: "warning" });
+      s.issues.push({
+        code: "below_min_confidence",
+        message: `${line.code} left out: confidence ${confidence} is below ${opts.minConfidence}`,
+        severity: "warning",
+      });
       continue;
     }
     codes.push(buildCodeLine(line, confidence, order, original, diagnoses));

@@ -22,12 +22,15 @@ export function orderLines(lines: DraftLine[], confidences: number[], lex: Compi
   });
   const all = [...merged.values()];
   const rank = (code: string) => catalog[code]?.rank ?? 0;
-  const primaries = all.filter((l) => !catalog[l.line.code]?.addon).sort((a, b) => rank(b.line.code) - rank(a.line.code));
+  const primaries = all
+    .filter((l) => !catalog[l.line.code]?.addon)
+    .sort((a, b) => rank(b.line.code) - rank(a.line.code));
   const addons = all.filter((l) => catalog[l.line.code]?.addon);
   const out: typeof all = [];
   for (const p of primaries) {
     out.push(p);
-    for (const a of addons) if (a.line.events.some((e) => p.line.events.includes(e)) && !out.includes(a)) out.push(a);
+    for (const a of addons)
+      if (a.line.events.some((e) => p.line.events.includes(e)) && !out.includes(a)) out.push(a);
   }
   for (const a of addons) if (!out.includes(a)) out.push(a);
   return out;

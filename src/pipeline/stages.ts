@@ -36,8 +36,18 @@ const CONTEXT_KINDS = new Set(["procedure", "histology"]);
 
 /** The pipeline: the only place the order of stages is decided. */
 export const STAGES: Stage[] = [
-  { name: "text", run: (s) => void (s.doc = analyzeText(s.text, s.lex)) },
-  { name: "extract", run: (s) => void (s.mentions = extractMentions(s.doc!, s.lex)) },
+  {
+    name: "text",
+    run: (s) => {
+      s.doc = analyzeText(s.text, s.lex);
+    },
+  },
+  {
+    name: "extract",
+    run: (s) => {
+      s.mentions = extractMentions(s.doc!, s.lex);
+    },
+  },
   {
     name: "context",
     run: (s) => {
@@ -47,14 +57,31 @@ export const STAGES: Stage[] = [
       s.index = indexMentions(s.doc!, s.mentions!, s.assertions);
     },
   },
-  { name: "group", run: (s) => void (s.events = groupEvents(s.index!, s.lex)) },
+  {
+    name: "group",
+    run: (s) => {
+      s.events = groupEvents(s.index!, s.lex);
+    },
+  },
   { name: "edits.events", run: (s) => applyEventEdits(s.events!, s.lex) },
-  { name: "map", run: (s) => void (s.lines = mapCodes(s.events!, s.lex, s.issues)) },
+  {
+    name: "map",
+    run: (s) => {
+      s.lines = mapCodes(s.events!, s.lex, s.issues);
+    },
+  },
   {
     name: "edits.lines",
-    run: (s) => void (s.lines = applyLineEdits(s.lines!, s.events!, s.lex, s.modifierStyle, s.issues)),
+    run: (s) => {
+      s.lines = applyLineEdits(s.lines!, s.events!, s.lex, s.modifierStyle, s.issues);
+    },
   },
-  { name: "confidence", run: (s) => void (s.confidences = s.lines!.map((l) => confidenceOf(l, s.lex))) },
+  {
+    name: "confidence",
+    run: (s) => {
+      s.confidences = s.lines!.map((l) => confidenceOf(l, s.lex));
+    },
+  },
 ];
 
 /** "biopsy-proven", "prior bx showed": the procedure was done before this visit. */

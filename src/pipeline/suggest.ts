@@ -21,14 +21,23 @@ export class InputError extends Error {
  * Suggests CPT code lines for one dermatology note. Pure: no I/O, nothing leaves the process.
  * Throws InputError for a non-string text or invalid options.
  */
-export function suggest(text: string, options: SuggestOptions = {}, lexicon?: CompiledLexicon): SuggestResult {
+export function suggest(
+  text: string,
+  options: SuggestOptions = {},
+  lexicon?: CompiledLexicon,
+): SuggestResult {
   if (typeof text !== "string") throw new InputError("suggest(text): text must be a string");
   const parsed = SuggestOptionsSchema.safeParse(options);
-  if (!parsed.success) throw new InputError(`suggest options: ${parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ")}`);
+  if (!parsed.success)
+    throw new InputError(
+      `suggest options: ${parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ")}`,
+    );
   const opts = parsed.data;
   const lex = lexicon ?? defaultLexicon();
   if (opts.codeSet !== undefined && !lex.source.meta.codeSets.includes(opts.codeSet)) {
-    throw new InputError(`code set ${opts.codeSet} is not available (have ${lex.source.meta.codeSets.join(", ")})`);
+    throw new InputError(
+      `code set ${opts.codeSet} is not available (have ${lex.source.meta.codeSets.join(", ")})`,
+    );
   }
   const state: PipelineState = { text, lex, modifierStyle: opts.modifierStyle, issues: [] };
   const trace: Record<string, unknown> = {};
@@ -50,8 +59,22 @@ function snapshot(s: PipelineState, name: string): unknown {
       return [...s.assertions!.entries()].map(([id, a]) => ({ mention: id, ...a }));
     case "group":
     case "edits.events":
-      return s.events!.map((e) => ({ index: e.index, kind: e.kind, billable: e.assertion.billable, lesion: e.lesion, derived: e.derived, count: e.count, malignancy: e.malignancy, ruleIds: e.ruleIds }));
+      return s.events!.map((e) => ({
+        index: e.index,
+        kind: e.kind,
+        billable: e.assertion.billable,
+        lesion: e.lesion,
+        derived: e.derived,
+        count: e.count,
+        malignancy: e.malignancy,
+        ruleIds: e.ruleIds,
+      }));
     default:
-      return s.lines?.map((l) => ({ code: l.code, units: l.units, modifiers: l.modifiers, ruleIds: l.ruleIds }));
+      return s.lines?.map((l) => ({
+        code: l.code,
+        units: l.units,
+        modifiers: l.modifiers,
+        ruleIds: l.ruleIds,
+      }));
   }
 }

@@ -38,7 +38,9 @@ const BandTable = z.object({
       label: z.string(),
       codes: z.array(CptCode),
       /** Add-on for each additional `per` cm beyond `over` (complex repair). */
-      addon: z.object({ code: CptCode, over: z.number(), per: z.number(), label: z.string() }).optional(),
+      addon: z
+        .object({ code: CptCode, over: z.number(), per: z.number(), label: z.string() })
+        .optional(),
       /** Below this measure no code of the row exists (complex repair <= 1.0 cm). */
       minimum: z.number().optional(),
     }),
@@ -53,6 +55,8 @@ const LadderTable = z.object({
   when: WhenSchema,
   /** Count all lesions of matching events in the visit together. */
   per: z.literal("visit"),
+  /** A technique that implies at least this count ("complicated" I&D counts as multiple). */
+  minCountFor: z.record(z.string(), z.number().int().positive()).optional(),
   steps: z.array(
     z.object({
       from: z.number().int().positive(),

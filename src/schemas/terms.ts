@@ -1,6 +1,6 @@
 import { z } from "zod";
-import { LexiconHeader, RuleId } from "./common.ts";
 import { LateralitySchema, MalignancySchema, SiteGroupSchema } from "./api.ts";
+import { LexiconHeader, RuleId } from "./common.ts";
 
 const Literals = z.array(z.string().min(1)).min(1);
 

@@ -44,7 +44,13 @@ function findHeaders(text: string, lex: CompiledSections): Header[] {
     const caps = raw === raw.toUpperCase() && /[A-Z]{2}/.test(raw);
     if (!hit && !caps) continue;
     const category = hit?.category ?? "other";
-    found.push({ start, end: start + raw.length, bodyStart: m.index + m[0].length, category, ruleId: hit?.ruleId });
+    found.push({
+      start,
+      end: start + raw.length,
+      bodyStart: m.index + m[0].length,
+      category,
+      ruleId: hit?.ruleId,
+    });
   }
   CAPS_LINE_RE.lastIndex = 0;
   for (let m = CAPS_LINE_RE.exec(text); m !== null; m = CAPS_LINE_RE.exec(text)) {

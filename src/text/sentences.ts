@@ -40,7 +40,8 @@ function sentenceRanges(text: string, from: number, to: number, abbr: ReadonlySe
     const ch = text[i]!;
     let cut = -1;
     if (ch === "\n" && isLineBreakBoundary(text, i, to)) cut = i;
-    else if ((ch === "." || ch === "?" || ch === "!") && isStopBoundary(text, i, to, abbr)) cut = i + 1;
+    else if ((ch === "." || ch === "?" || ch === "!") && isStopBoundary(text, i, to, abbr))
+      cut = i + 1;
     if (cut < 0) continue;
     pushTrimmed(text, start, cut, ranges);
     start = cut;
@@ -70,7 +71,12 @@ function isStopBoundary(text: string, i: number, to: number, abbr: ReadonlySet<s
   return !abbr.has(word);
 }
 
-function pushTrimmed(text: string, start: number, end: number, out: { start: number; end: number }[]) {
+function pushTrimmed(
+  text: string,
+  start: number,
+  end: number,
+  out: { start: number; end: number }[],
+) {
   let s = start;
   let e = end;
   while (s < e && /\s/.test(text[s]!)) s++;

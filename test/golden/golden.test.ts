@@ -39,8 +39,11 @@ describe("golden notes", () => {
     expect(got).toEqual(want);
   });
 
-  it.each(cases.map((c) => [c.id, c] as const))("keeps every span of %s in original-note coordinates", (_id, c) => {
-    const result = suggest(c.note);
-    for (const s of spans(result)) expect(c.note.slice(s.start, s.end)).toBe(s.text);
-  });
+  it.each(cases.map((c) => [c.id, c] as const))(
+    "keeps every span of %s in original-note coordinates",
+    (_id, c) => {
+      const result = suggest(c.note);
+      for (const s of spans(result)) expect(c.note.slice(s.start, s.end)).toBe(s.text);
+    },
+  );
 });

@@ -1,8 +1,8 @@
 import { readFileSync } from "node:fs";
 import { renderResult } from "../../output/render.ts";
 import { InputError, suggest } from "../../pipeline/suggest.ts";
-import { parseCommandArgs, UsageError } from "../usage.ts";
 import { readStdin } from "../stdin.ts";
+import { parseCommandArgs, UsageError } from "../usage.ts";
 
 /** dermcode suggest [FILE|-] [--text "..."] [--json] [--explain] [--id ID] [--modifier-style 59|X] */
 export async function run(argv: string[]): Promise<number> {
@@ -18,8 +18,10 @@ export async function run(argv: string[]): Promise<number> {
   if (positionals.length > 1) throw new UsageError("suggest takes at most one FILE");
   const text = values.text ?? (await readNote(positionals[0]));
   const style = values["modifier-style"];
-  if (style !== undefined && style !== "59" && style !== "X") throw new UsageError("--modifier-style must be 59 or X");
-  const minConfidence = values["min-confidence"] !== undefined ? Number(values["min-confidence"]) : undefined;
+  if (style !== undefined && style !== "59" && style !== "X")
+    throw new UsageError("--modifier-style must be 59 or X");
+  const minConfidence =
+    values["min-confidence"] !== undefined ? Number(values["min-confidence"]) : undefined;
   let result: ReturnType<typeof suggest>;
   try {
     result = suggest(text, {
@@ -36,7 +38,10 @@ export async function run(argv: string[]): Promise<number> {
     const { toFhirBundle } = await import("../../fhir/index.ts");
     process.stdout.write(`${JSON.stringify(toFhirBundle(result, text), null, 2)}\n`);
   } else if (values.json) process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
-  else process.stdout.write(renderResult(result, text, { color: process.stdout.isTTY === true, explain: values.explain }));
+  else
+    process.stdout.write(
+      renderResult(result, text, { color: process.stdout.isTTY === true, explain: values.explain }),
+    );
   return 0;
 }
 
@@ -45,6 +50,8 @@ async function readNote(file: string | undefined): Promise<string> {
   try {
     return readFileSync(file, "utf8");
   } catch (error) {
-    throw new UsageError(`cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+    throw new UsageError(
+      `cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`,
+    );
   }
 }
