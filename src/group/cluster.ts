@@ -3,6 +3,7 @@ import type { ProcedureMention } from "../types.ts";
 import { inSentence, isBillable, type MentionIndex, ofKind } from "./index-mentions.ts";
 import type { ProcedureEvent } from "./types.ts";
 
+const TITLE_SECTIONS = new Set(["procedure_title", "procedure"]);
 /** Sections whose procedure mentions detail a procedure named in a title line. */
 const DETAIL_SECTIONS = new Set(["procedure", "diagnosis", "other", "assessment"]);
 /** How many sentences apart two mentions of one procedure may stand ("excised ... The lesion was removed"). */
@@ -162,8 +163,8 @@ function addAnchor(e: ProcedureEvent, m: ProcedureMention, index: MentionIndex):
   if (!e.technique && m.technique && (m.procedure === e.kind || m.procedure === "removal")) {
     e.technique = m.technique;
   }
-  if (!e.technique && e.kind === "biopsy" && m.weak && m.procedure === "shave")
-    e.technique = "tangential";
+  // A bare technique word joining another procedure ("tangential (shave) biopsy") lends its technique.
+  if (!e.technique && m.weak && m.technique && m.procedure !== e.kind) e.technique = m.technique;
   if (!e.codeKey && m.codeKey) e.codeKey = m.codeKey;
   if (!e.scope.includes(m.sentence)) e.scope.push(m.sentence);
   if (!e.assertion.billable && isBillable(index, m))
@@ -201,8 +202,14 @@ function mergeTarget(
   const last = events.findLast((e) => compatible(e, m));
   if (!last) return undefined;
   const lastAnchor = last.anchors[last.anchors.length - 1]!;
+  const titles = (k: number) => TITLE_SECTIONS.has(sentences[k]!.section);
+  const siteless = !last.anchors.some((a) => inSentence(index, a.sentence, "site").length > 0);
   const sameSection =
-    sentences[lastAnchor.sentence]!.sectionIndex === sentences[m.sentence]!.sectionIndex;
+    sentences[lastAnchor.sentence]!.sectionIndex === sentences[m.sentence]!.sectionIndex ||
+    (siteless &&
+      titles(lastAnchor.sentence) &&
+      titles(m.sentence) &&
+      events[events.length - 1] === last);
   const sameBilling = isBillable(index, lastAnchor) === isBillable(index, m);
   if (!sameSection || !sameBilling) return undefined;
   const sites = inSentence(index, m.sentence, "site");

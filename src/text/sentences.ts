@@ -7,6 +7,8 @@ import { tokenAt } from "./tokens.ts";
  * at a line break unless the next line continues in lower case.
  * Sample: "Site: left arm\nSize: 5 mm. Tolerated well." -> 3 sentences.
  */
+const PROCEDURE_SECTIONS = new Set(["procedure", "procedure_title"]);
+
 export function splitSentences(
   text: string,
   sections: Section[],
@@ -15,7 +17,10 @@ export function splitSentences(
 ): Sentence[] {
   const sentences: Sentence[] = [];
   sections.forEach((section, sectionIndex) => {
-    for (const range of sentenceRanges(text, section.body.start, section.body.end, abbreviations)) {
+    // A procedure header is part of its section's first sentence: "Excision: elliptical, 2 mm margins".
+    const titled = section.title.end > section.title.start && PROCEDURE_SECTIONS.has(section.category);
+    const from = titled ? section.title.start : section.body.start;
+    for (const range of sentenceRanges(text, from, section.body.end, abbreviations)) {
       const firstToken = tokenAt(tokens, range.start);
       const lastToken = tokenAt(tokens, range.end);
       if (lastToken === firstToken) continue;
