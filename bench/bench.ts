@@ -125,8 +125,12 @@ function pathological(name: string) {
   suggest("warm-up: shave biopsy of a 0.5 cm lesion on the arm.");
   const text = pathologicalNotes()[name] ?? "";
   const before = performance.now();
-  const result = suggest(text);
-  return { ms: Math.round(performance.now() - before), codes: result.codes.length };
+  try {
+    const result = suggest(text);
+    return { ms: Math.round(performance.now() - before), codes: result.codes.length };
+  } catch (error) {
+    return { ms: Math.round(performance.now() - before), error: String(error) };
+  }
 }
 
 const PATHOLOGICAL_TIMEOUT_MS = 30_000;
@@ -205,7 +209,7 @@ async function main(): Promise<void> {
       ? `over ${PATHOLOGICAL_TIMEOUT_MS / 1000} s (killed)`
       : `${row.ms} ms`;
     const flag = row.timedOut || (row.ms ?? 0) > 1000 ? "  <-- over 1 s" : "";
-    process.stdout.write(`pathological 1 MB, ${row.name}: ${time}${flag}\n`);
+    process.stdout.write(`pathological 1 MB, ${row.name}: ${time}${threw}${flag}\n`);
   }
   const at = new Date().toISOString();
   writeFileSync(

@@ -40,6 +40,7 @@ export function clusterProcedures(index: MentionIndex): ProcedureEvent[] {
   }
   for (const m of weak) {
     const target = weakTarget(events, m, index);
+    if (!target && inSentence(index, m.sentence, "histology").length === 0) continue;
     const crosses = target && !target.anchors.some((a) => a.sentence === m.sentence);
     if (target && crosses && isBillable(index, m) !== target.assertion.billable) {
       events.push(newEvent(events.length, m, index));

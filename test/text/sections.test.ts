@@ -1,0 +1,97 @@
+import { describe, expect, it } from "vitest";
+import { classifyHeader, detectSections } from "../../src/text/sections.ts";
+import { MINI_LEXICON } from "../extract/mini-lexicon.ts";
+
+const lex = MINI_LEXICON.sections;
+
+/** [category, header text, trimmed body] of every section after the implicit leading one. */
+function sections(note: string): [string, string, string][] {
+  return detectSections(note, lex)
+    .slice(1)
+    .map((s) => [
+      s.category,
+      note.slice(s.title.start, s.title.end),
+      note.slice(s.body.start, s.body.end).trim(),
+    ]);
+}
+
+describe("detectSections", () => {
+  it.each<[string, string, [string, string, string][]]>([
+    [
+      "an op-note title header followed by a plan",
+      "PROCEDURE PERFORMED: Shave biopsy.\nPlan: recheck in 3 months.",
+      [
+        ["procedure_title", "PROCEDURE PERFORMED", "Shave biopsy."],
+        ["plan", "Plan", "recheck in 3 months."],
+      ],
+    ],
+    [
+      "an op-note description header",
+      "DESCRIPTION OF PROCEDURE: The area was prepped.",
+      [["procedure", "DESCRIPTION OF PROCEDURE", "The area was prepped."]],
+    ],
+    [
+      "template field labels inside a section",
+      "Procedure: Excision\nSite: upper back\nSize: 1.2 cm\nMargins: 2 mm",
+      [["procedure_title", "Procedure", "Excision\nSite: upper back\nSize: 1.2 cm\nMargins: 2 mm"]],
+    ],
+    [
+      "all-caps header lines without a colon",
+      "ASSESSMENT\nBCC of the nose.\nPLAN\nMohs.",
+      [
+        ["assessment", "ASSESSMENT", "BCC of the nose."],
+        ["plan", "PLAN", "Mohs."],
+      ],
+    ],
+    [
+      "a header found by one of its words",
+      "SURGICAL PATHOLOGY REPORT: basal cell carcinoma",
+      [["pathology", "SURGICAL PATHOLOGY REPORT", "basal cell carcinoma"]],
+    ],
+    [
+      "an unknown upper-case header with a colon",
+      "CHIEF CONCERN: spot on back",
+      [["other", "CHIEF CONCERN", "spot on back"]],
+    ],
+    [
+      "an indented header",
+      "  Plan: follow up",
+      [["plan", "Plan", "follow up"]],
+    ],
+    [
+      "a mixed-case history header",
+      "Past Medical History: BCC in 2019.",
+      [["history", "Past Medical History", "BCC in 2019."]],
+    ],
+  ])("finds %s", (_name, note, expected) => {
+    expect(sections(note)).toEqual(expected);
+  });
+
+  it.each([
+    ["an unknown mixed-case label", "Chief concern: spot on back"],
+    ["a field label", "Site: left arm"],
+    ["a header word in the middle of a line", "Recheck today. Plan: return in 3 months."],
+    ["an unknown upper-case line", "SOME RANDOM CAPS LINE\nMore text."],
+    ["a URL after a known word", "Plan://example"],
+  ])("does not start a section at %s", (_name, note) => {
+    expect(sections(note)).toEqual([]);
+  });
+
+  it("keeps the text before the first header in a leading section", () => {
+    const note = "Patient seen today.\nPlan: recheck.";
+    const [lead, plan] = detectSections(note, lex);
+    expect(lead).toMatchObject({ category: "other", title: { start: 0, end: 0 } });
+    expect(note.slice(lead!.body.start, lead!.body.end)).toBe("Patient seen today.\n");
+    expect(plan!.ruleId).toBe("t.sec.plan");
+  });
+
+  it.each([
+    ["Procedure Performed", "procedure_title"],
+    ["PLAN", "plan"],
+    ["Plan 2", "plan"],
+    ["final pathology", "pathology"],
+    ["nothing known", undefined],
+  ])("classifies the header %j as %s", (raw, category) => {
+    expect(classifyHeader(raw, lex)?.category).toBe(category);
+  });
+});

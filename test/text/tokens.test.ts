@@ -1,0 +1,55 @@
+import { describe, expect, it } from "vitest";
+import { normalize } from "../../src/text/normalize.ts";
+import { tokenAt, tokenize, tokenizeLiteral } from "../../src/text/tokens.ts";
+
+function tokens(note: string) {
+  const { text, lower } = normalize(note);
+  return tokenize(text, lower);
+}
+
+describe("tokenize", () => {
+  it.each([
+    ["6mm punch bx, R cheek", ["6", "mm", "punch", "bx", ",", "r", "cheek"]],
+    ["1.2×0.8 cm", ["1.2", "x", "0.8", "cm"]],
+    ["lesion .5 cm", ["lesion", ".5", "cm"]],
+    ["AKs x12", ["aks", "x", "12"]],
+    ["#1-#4", ["#", "1", "-", "#", "4"]],
+    ["ED&C", ["ed", "&", "c"]],
+    ["LN2", ["ln", "2"]],
+    ["6–7 mm", ["6", "-", "7", "mm"]],
+    ["Bowen’s", ["bowen", "'", "s"]],
+  ])("splits %j into %j", (note, expected) => {
+    expect(tokens(note).map((t) => t.norm)).toEqual(expected);
+  });
+
+  it.each([
+    "6mm punch bx, R cheek",
+    "1.2 × 0.8 cm on the left — back",
+    "😀 emoji then 5\u00a0mm SCC",
+    "İ dotted capital before Scalp",
+  ])("gives every token of %j a span whose text is the note's", (note) => {
+    const list = tokens(note);
+    expect(list.length).toBeGreaterThan(0);
+    for (const t of list) {
+      expect(t.end).toBeGreaterThan(t.start);
+      expect(t.norm).toHaveLength(t.end - t.start);
+      expect(t.text).toBe(normalize(note).text.slice(t.start, t.end));
+    }
+  });
+
+  it("tokenises a lexicon literal the same way as note text", () => {
+    expect(tokenizeLiteral("ED&C")).toEqual(tokens("ED&C").map((t) => t.norm));
+    expect(tokenizeLiteral("sq. cm")).toEqual(["sq", ".", "cm"]);
+  });
+
+  it.each([
+    [0, 0],
+    [1, 1],
+    [3, 2],
+    [4, 2],
+    [5, 3],
+    [100, 7],
+  ])("finds the first token at or after offset %i (token %i)", (offset, expected) => {
+    expect(tokenAt(tokens("6mm punch bx, R cheek"), offset)).toBe(expected);
+  });
+});
