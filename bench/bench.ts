@@ -151,16 +151,19 @@ function runPhase(phase: string, arg = "", timeout?: number): unknown {
   return JSON.parse(child.stdout.trim().split("\n").at(-1)!);
 }
 
+interface PathologicalRun {
+  ms?: number;
+  codes?: number;
+  error?: string;
+}
+
 function runPathological() {
   return Object.keys(pathologicalNotes()).map((name) => {
-    const run = runPhase("pathological", name, PATHOLOGICAL_TIMEOUT_MS) as ReturnType<
-      typeof pathological
-    >;
+    const run = runPhase("pathological", name, PATHOLOGICAL_TIMEOUT_MS);
     return {
       name,
       bytes: MB,
-      ms: run?.ms ?? null,
-      codes: run?.codes ?? null,
+      ...(run as PathologicalRun | undefined),
       timedOut: run === undefined,
     };
   });
@@ -184,6 +187,14 @@ function report(results: {
   return lines.join("\n");
 }
 
+function pathologicalLine(row: ReturnType<typeof runPathological>[number]): string {
+  const limit = `over ${PATHOLOGICAL_TIMEOUT_MS / 1000} s (killed)`;
+  const time = row.timedOut ? limit : `${row.ms} ms`;
+  const threw = row.error ? `, threw ${row.error}` : "";
+  const flag = row.timedOut || (row.ms ?? 0) > 1000 ? "  <-- over 1 s" : "";
+  return `pathological 1 MB, ${row.name}: ${time}${threw}${flag}`;
+}
+
 async function main(): Promise<void> {
   const phaseAt = process.argv.indexOf("--phase");
   if (phaseAt >= 0) {
@@ -204,13 +215,7 @@ async function main(): Promise<void> {
   };
   process.stdout.write(`${report(results)}\n`);
   const extreme = runPathological();
-  for (const row of extreme) {
-    const time = row.timedOut
-      ? `over ${PATHOLOGICAL_TIMEOUT_MS / 1000} s (killed)`
-      : `${row.ms} ms`;
-    const flag = row.timedOut || (row.ms ?? 0) > 1000 ? "  <-- over 1 s" : "";
-    process.stdout.write(`pathological 1 MB, ${row.name}: ${time}${threw}${flag}\n`);
-  }
+  for (const row of extreme) process.stdout.write(`${pathologicalLine(row)}\n`);
   const at = new Date().toISOString();
   writeFileSync(
     `${OUT}bench.json`,

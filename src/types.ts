@@ -81,6 +81,8 @@ export interface ProcedureMention extends MentionBase {
   repairType?: string;
   /** Sets an explicit code family (e.g. "phototherapy:puva"). */
   codeKey?: string;
+  /** A flap or graft that closes the defect of an excision (which it then includes). */
+  closesDefect?: boolean;
   /** A bare technique word that joins another procedure of its sentence. */
   weak?: boolean;
   /** Named as already done by a pathology cue ("biopsy-proven"): historical. */

@@ -28,6 +28,7 @@ export function extractProcedures(
       ...(t.codeKey ? { codeKey: t.codeKey } : {}),
       ...(t.unsupported ? { unsupported: t.unsupported } : {}),
       ...(t.weak ? { weak: true } : {}),
+      ...(t.closesDefect ? { closesDefect: true } : {}),
       ...(cue ? { pathologyCue: true } : {}),
     });
   }

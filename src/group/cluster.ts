@@ -80,6 +80,8 @@ function isWeak(m: ProcedureMention): boolean {
 /** How far (in sentences) a weak mention looks back, and forward, for the procedure it qualifies. */
 const WEAK_BACK = 8;
 const WEAK_FORWARD = 2;
+/** A weak word of a kind ("elliptical incision") looks this far back for a procedure of its kind. */
+const WEAK_SAME_KIND = 40;
 
 /**
  * A weak mention joins an event of its own sentence (same kind first), else the closest event
@@ -99,8 +101,12 @@ function weakTarget(
   );
   const closest = (list: ProcedureEvent[]) =>
     list.sort((a, b) => distance(a, m) - distance(b, m))[0];
-  const sameKind = before.filter((e) => e.kind === m.procedure);
-  if (sameKind.length > 0) return closest(sameKind);
+  const sameKind = candidates.filter(
+    (e) =>
+      e.kind === m.procedure &&
+      e.anchors.some((a) => a.sentence < m.sentence && m.sentence - a.sentence <= WEAK_SAME_KIND),
+  );
+  if (sameKind.length > 0) return bySite(sameKind, m, index) ?? closest(sameKind);
   if (before.length > 0) return closest(before);
   const after = candidates.filter((e) =>
     e.anchors.some((a) => a.sentence > m.sentence && a.sentence - m.sentence <= WEAK_FORWARD),
@@ -192,10 +198,18 @@ function mergeTarget(
   const sameSentence = events.findLast((e) => e.anchors.some((a) => a.sentence === m.sentence));
   if (sameSentence && compatible(sameSentence, m)) return sameSentence;
   const section = sentences[m.sentence]!.section;
-  if (DETAIL_SECTIONS.has(section)) {
-    const titled = events.filter(
-      (e) => sentences[e.anchors[0]!.sentence]!.section === "procedure_title" && compatible(e, m),
+  const mSection = sentences[m.sentence]!.sectionIndex;
+  // A description after a title list ("TITLE OF PROCEDURES: 1. Excision ... PROCEDURE: An
+  // elliptical incision ...") details the titled procedures, even under a title-like header.
+  const titledBefore = (e: ProcedureEvent) => {
+    const first = sentences[e.anchors[0]!.sentence]!;
+    return (
+      first.section === "procedure_title" &&
+      (DETAIL_SECTIONS.has(section) || first.sectionIndex < mSection)
     );
+  };
+  if (DETAIL_SECTIONS.has(section) || section === "procedure_title") {
+    const titled = events.filter((e) => titledBefore(e) && compatible(e, m));
     if (titled.length === 1) return titled[0];
     if (titled.length > 1)
       return bySite(titled, m, index) ?? titled.find((e) => e.index === state.active) ?? titled[0];
@@ -212,6 +226,9 @@ function mergeTarget(
       titles(m.sentence) &&
       events[events.length - 1] === last);
   const sameBilling = isBillable(index, lastAnchor) === isBillable(index, m);
+  const itemA = index.listNumber.get(lastAnchor.sentence);
+  const itemB = index.listNumber.get(m.sentence);
+  if (itemA !== undefined && itemB !== undefined && itemA !== itemB) return undefined;
   if (!sameSection || !sameBilling) return undefined;
   const sites = inSentence(index, m.sentence, "site");
   const near = m.sentence - lastAnchor.sentence <= MERGE_DISTANCE;
@@ -226,8 +243,24 @@ function mergeTarget(
   return bySite([last], m, index);
 }
 
+/** The site a narrative is at when it names a procedure: in its sentence, else the last one named before it in its section. */
+function currentSites(m: ProcedureMention, index: MentionIndex) {
+  const sentences = index.doc.sentences;
+  for (
+    let k = m.sentence;
+    k >= 0 && sentences[k]!.sectionIndex === sentences[m.sentence]!.sectionIndex;
+    k--
+  ) {
+    const sites = inSentence(index, k, "site").filter(
+      (s) => k < m.sentence || s.start < m.end + 80,
+    );
+    if (sites.length > 0) return sites;
+  }
+  return [];
+}
+
 function bySite(candidates: ProcedureEvent[], m: ProcedureMention, index: MentionIndex) {
-  const sites = inSentence(index, m.sentence, "site");
+  const sites = currentSites(m, index);
   return candidates.find((e) =>
     e.anchors.some((a) =>
       inSentence(index, a.sentence, "site").some((s) =>

@@ -42,6 +42,7 @@ function linkContained(events: ProcedureEvent[], index: MentionIndex): void {
     new Set(e.anchors.map((a) => index.doc.sentences[a.sentence]!.sectionIndex));
   for (const c of events) {
     if (!CONTAINERS.has(c.kind) || !c.assertion.billable) continue;
+    if (c.kind === "unsupported" && !c.anchors.some((a) => a.closesDefect)) continue;
     const own = sections(c);
     for (const e of events) {
       if (!CONTAINED.has(e.kind) || e === c || differentSites(e, c)) continue;

@@ -1,0 +1,63 @@
+import { describe, expect, it } from "vitest";
+import { extractCounts } from "../../src/extract/count.ts";
+import { docOf, MINI_LEXICON } from "./mini-lexicon.ts";
+
+/** Counts found in a note ("2+" for a vague count with minimum 2). */
+function counts(note: string): string[] {
+  return extractCounts(docOf(note), MINI_LEXICON).flatMap((m) =>
+    m.kind === "count" ? [`${m.count}${m.vague ? "+" : ""}`] : [],
+  );
+}
+
+describe("extractCounts", () => {
+  it.each([
+    ["Cryotherapy to AKs x 12", "12"],
+    ["AKs x12", "12"],
+    ["AK x 20", "20"],
+    ["Cryotherapy x 12", "12"],
+    ["three warts", "3"],
+    ["twelve AKs", "12"],
+    ["12 AKs on the scalp", "12"],
+    ["8 lesions healing", "8"],
+    ["Cryo to 4 AKs and 2 SKs", "4, 2"],
+    ["Lesions #1-#4 frozen", "4"],
+    ["#1 through #4", "4"],
+    ["AKs: 9", "9"],
+    ["Number of lesions: 5", "5"],
+    ["lesions = 12", "12"],
+    ["a total of 12 treated", "12"],
+    ["LN2 x3: L cheek, nose, R cheek", "3"],
+    ["multiple warts", "2+"],
+  ])("counts %j as %s", (note, expected) => {
+    expect(counts(note).join(", ")).toBe(expected);
+  });
+
+  it.each([
+    "LN2 x2 freeze cycles to AKs",
+    "LN2 x2 to AKs",
+    "Cryo x2 cycles",
+    "ED&C x3",
+    "Closed with sutures x4",
+    "Day 8 lesions healing",
+    "Stage 2 lesions",
+    "4 after excision of lesions",
+    "1.2 x 3 cm lesion",
+    "lesion #2",
+  ])("does not count %j as lesions", (note) => {
+    expect(counts(note)).toEqual([]);
+  });
+
+  it("points a count at the lesion word it counts", () => {
+    const note = "Cryo to 4 AKs and 2 SKs";
+    const found = extractCounts(docOf(note), MINI_LEXICON);
+    expect(found.map((m) => (m.kind === "count" ? note.slice(m.target) : ""))).toEqual([
+      "AKs and 2 SKs",
+      "SKs",
+    ]);
+  });
+
+  it("marks a reference to one lesion", () => {
+    const [ref] = extractCounts(docOf("ED&C of the same lesion"), MINI_LEXICON);
+    expect(ref).toMatchObject({ kind: "lesion_ref", ref: "same", text: "the same lesion" });
+  });
+});

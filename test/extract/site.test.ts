@@ -1,0 +1,69 @@
+import { describe, expect, it } from "vitest";
+import { extractSites } from "../../src/extract/site.ts";
+import { docOf, MINI_LEXICON } from "./mini-lexicon.ts";
+
+/** "left back (A_TAL) 'left upper back'" for each site mention. */
+function sites(note: string): string {
+  return extractSites(docOf(note), MINI_LEXICON)
+    .flatMap((m) =>
+      m.kind === "site"
+        ? [`${m.laterality ? `${m.laterality} ` : ""}${m.site} (${m.siteGroup}) '${m.text}'`]
+        : [],
+    )
+    .join("; ");
+}
+
+function lateralities(note: string): string[] {
+  return extractSites(docOf(note), MINI_LEXICON).flatMap((m) =>
+    m.kind === "laterality" ? [`${m.laterality} '${m.text}'`] : [],
+  );
+}
+
+describe("extractSites", () => {
+  it.each([
+    ["upper back", "back (A_TAL) 'upper back'"],
+    ["left upper back", "left back (A_TAL) 'left upper back'"],
+    ["L forearm", "left arm (A_TAL) 'L forearm'"],
+    ["scalp", "scalp (B_SNHFG) 'scalp'"],
+    ["L scalp", "left scalp (B_SNHFG) 'L scalp'"],
+    ["posterior neck", "neck (B_SNHFG) 'neck'"],
+    ["R cheek", "right cheek (C_FACE) 'R cheek'"],
+    ["R. cheek", "right cheek (C_FACE) 'R. cheek'"],
+    ["bilateral cheeks", "bilateral cheek (C_FACE) 'bilateral cheeks'"],
+    ["nasal tip", "nose (C_FACE) 'nasal tip'"],
+    ["right side of the nose", "right nose (C_FACE) 'right side of the nose'"],
+    ["Site: L forearm", "left arm (A_TAL) 'L forearm'"],
+    ["left arm and right cheek", "left arm (A_TAL) 'left arm'; right cheek (C_FACE) 'right cheek'"],
+  ])("reads %j as %s", (note, expected) => {
+    expect(sites(note)).toBe(expected);
+  });
+
+  it.each([
+    ["a phrase that only contains a site word", "Patient came back today"],
+    ["a symptom phrase", "No back pain"],
+    ["a short side letter without a site", "L"],
+    ["an unknown site", "L leg"],
+  ])("reads no site in %s (%j)", (_name, note) => {
+    expect(sites(note)).toBe("");
+  });
+
+  it.each([
+    ["left", ["left 'left'"]],
+    ["right side of the nose", ["right 'right'"]],
+    ["L", []],
+    ["L scalp", []],
+  ])("reports the side words of %j as %j", (note, expected) => {
+    expect(lateralities(note)).toEqual(expected);
+  });
+
+  it("carries the repair groups and Mohs group of the site term", () => {
+    const [site] = extractSites(docOf("R nasal tip"), MINI_LEXICON);
+    expect(site).toMatchObject({
+      kind: "site",
+      site: "nose",
+      mohs: "head",
+      repairGroups: { simple: "S_FACE", intermediate: "I_FACE", complex: "C_ENEL" },
+      ruleId: "t.site.nose",
+    });
+  });
+});

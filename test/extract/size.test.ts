@@ -1,0 +1,62 @@
+import { describe, expect, it } from "vitest";
+import { extractSizes } from "../../src/extract/size.ts";
+import { docOf, MINI_LEXICON } from "./mini-lexicon.ts";
+
+/** "1.2 cm lesion; 0.2 cm margin": value, unit and role of each measurement (no role: none). */
+function sizes(note: string): string {
+  return extractSizes(docOf(note), MINI_LEXICON)
+    .map((s) => `${s.value} ${s.unit}${s.role === "unknown" ? "" : ` ${s.role}`}`)
+    .join("; ");
+}
+
+describe("extractSizes", () => {
+  it.each([
+    ["6 mm", "0.6 cm"],
+    ["6mm", "0.6 cm"],
+    ["12 mm", "1.2 cm"],
+    ["0.5cm", "0.5 cm"],
+    [".5 cm", "0.5 cm"],
+    ["1.2 x 0.8 cm", "1.2 cm"],
+    ["1.2×0.8 cm", "1.2 cm"],
+    ["1.2 by 0.8 cm", "1.2 cm"],
+    ["1.2 cm x 0.8 cm", "1.2 cm"],
+    ["0.8 cm x 1.2 cm", "1.2 cm"],
+    ["1.2 cm x 8 mm", "1.2 cm"],
+    ["1.2 x 0.8 x 0.3 cm", "1.2 cm"],
+    ["6-7 mm", "0.7 cm"],
+    ["6–7 mm", "0.7 cm"],
+    ["6 to 7 mm", "0.7 cm"],
+    ["two centimeters", "2 cm"],
+    ["three millimeters", "0.3 cm"],
+    ["1 cm2", "1 cm2"],
+    ["treated area 320 sq cm", "320 cm2 area"],
+    ["a 4-mm margin", "0.4 cm margin"],
+    ["margins of 5 mm", "0.5 cm margin"],
+    ["1 - 2 mm margins", "0.2 cm margin"],
+    ["a 5 mm lesion", "0.5 cm lesion"],
+    ["lesion measuring 5 mm with 2 mm margins", "0.5 cm lesion; 0.2 cm margin"],
+    ["lesion 1.2 x 0.8 cm, 2 mm margins", "1.2 cm lesion; 0.2 cm margin"],
+    ["The 2 cm lesion was excised with 3 mm margins", "2 cm lesion; 0.3 cm margin"],
+    ["defect 1.5 cm", "1.5 cm defect"],
+    ["excised diameter 1.4 cm", "1.4 cm defect"],
+    ["layered closure length 3.5 cm", "3.5 cm repair"],
+    ["lesion 5 mm; closure 2.5 cm", "0.5 cm lesion; 2.5 cm repair"],
+  ])("reads %j as %s", (note, expected) => {
+    expect(sizes(note)).toBe(expected);
+  });
+
+  it.each([
+    ["an instrument size", "with a 4 mm punch"],
+    ["numbers without a unit", "2 x 3"],
+    ["a count", "12 AKs"],
+  ])("reads no measurement in %s (%j)", (_name, note) => {
+    expect(sizes(note)).toBe("");
+  });
+
+  it("keeps every dimension and a span over the whole measurement", () => {
+    const note = "Lesion: 1.2 × 0.8 cm.";
+    const [size] = extractSizes(docOf(note), MINI_LEXICON);
+    expect(size).toMatchObject({ dims: [1.2, 0.8], text: "1.2 × 0.8 cm" });
+    expect(note.slice(size!.start, size!.end)).toBe(size!.text);
+  });
+});
