@@ -40,7 +40,8 @@ export function clusterProcedures(index: MentionIndex): ProcedureEvent[] {
   }
   for (const m of weak) {
     const target = weakTarget(events, m, index);
-    if (!target && inSentence(index, m.sentence, "histology").length === 0) continue;
+    const bare = m.procedure === "shave" || m.procedure === "injection" || m.procedure === "removal";
+    if (!target && bare && inSentence(index, m.sentence, "histology").length === 0) continue;
     const crosses = target && !target.anchors.some((a) => a.sentence === m.sentence);
     if (target && crosses && isBillable(index, m) !== target.assertion.billable) {
       events.push(newEvent(events.length, m, index));
@@ -107,6 +108,12 @@ function weakTarget(
       e.anchors.some((a) => a.sentence < m.sentence && m.sentence - a.sentence <= WEAK_SAME_KIND),
   );
   if (sameKind.length > 0) return bySite(sameKind, m, index) ?? closest(sameKind);
+  const sentences = index.doc.sentences;
+  const titled = candidates.filter((e) => {
+    const first = sentences[e.anchors[0]!.sentence]!;
+    return first.section === "procedure_title" && first.index < m.sentence && (e.kind === "removal" || e.kind === m.procedure);
+  });
+  if (titled.length > 0) return bySite(titled, m, index) ?? closest(titled);
   if (before.length > 0) return closest(before);
   const after = candidates.filter((e) =>
     e.anchors.some((a) => a.sentence > m.sentence && a.sentence - m.sentence <= WEAK_FORWARD),
@@ -163,7 +170,7 @@ function addAnchor(e: ProcedureEvent, m: ProcedureMention, index: MentionIndex):
   e.anchors.push(m);
   e.evidence.push(m);
   e.ruleIds.push(m.ruleId);
-  if (onlyWeak && !isWeak(m)) {
+  if ((onlyWeak && !isWeak(m)) || (e.kind === "removal" && m.procedure !== "removal")) {
     e.kind = m.procedure;
     if (m.technique) e.technique = m.technique;
   }

@@ -1,0 +1,60 @@
+import { describe, expect, it } from "vitest";
+import { extractMentions } from "../../src/extract/index.ts";
+import { extractProcedures } from "../../src/extract/procedure.ts";
+import { docOf, MINI_LEXICON } from "./mini-lexicon.ts";
+
+/** "punch biopsy: biopsy/punch" for each procedure term; "+punch" for a technique word. */
+function procedures(note: string): string[] {
+  return extractProcedures(docOf(note), MINI_LEXICON).map((m) =>
+    m.kind === "procedure"
+      ? `${m.text}: ${m.procedure}${m.technique ? `/${m.technique}` : ""}${m.pathologyCue ? " (done before)" : ""}`
+      : `+${m.technique}`,
+  );
+}
+
+describe("extractProcedures", () => {
+  it.each([
+    ["Punch biopsy of the left arm", ["Punch biopsy: biopsy/punch", "+punch"]],
+    ["4 mm punch biopsy", ["punch biopsy: biopsy/punch", "+punch"]],
+    ["Shave bx, R cheek", ["Shave bx: biopsy/tangential"]],
+    ["biopsy with a punch", ["biopsy: biopsy", "+punch"]],
+    ["Shave removal of an SK", ["Shave removal: shave"]],
+    ["LN2 to 4 AKs", ["LN2: destruction/cryo"]],
+    ["ED&C of the base", ["ED&C: destruction/curettage"]],
+    ["The lesion was excised", ["excised: excision"]],
+    ["layered closure", ["layered closure: repair"]],
+    ["biopsy-proven BCC", ["biopsy: biopsy (done before)"]],
+    ["frozen section", []],
+  ])("reads %j as %j", (note, expected) => {
+    expect(procedures(note)).toEqual(expected);
+  });
+
+  it("marks the repair type of a closure term", () => {
+    const [m] = extractProcedures(docOf("layered closure"), MINI_LEXICON);
+    expect(m).toMatchObject({ kind: "procedure", repairType: "intermediate", ruleId: "t.proc.layered" });
+  });
+});
+
+describe("extractMentions (the extractor registry)", () => {
+  const notes = [
+    "Shave bx of 0.6 × 0.4 cm lesion, L cheek — path pending.",
+    "😀 LN2 x3: L cheek, nose, R cheek. 12 AKs\u00a0on the scalp; CPT 11100.",
+    "İ PROCEDURE: Excision of BCC, upper back, 1.2 cm x 8 mm, 2 mm margins; layered closure 3 cm.",
+  ];
+
+  it.each(notes)("returns mentions of %j in note order with ids 0..n-1", (note) => {
+    const mentions = extractMentions(docOf(note), MINI_LEXICON);
+    expect(mentions.length).toBeGreaterThan(3);
+    mentions.forEach((m, i) => {
+      expect(m.id).toBe(i);
+      if (i > 0) expect(m.start).toBeGreaterThanOrEqual(mentions[i - 1]!.start);
+    });
+  });
+
+  it.each(notes)("keeps text === note.slice(start, end) for every mention of %j", (note) => {
+    for (const m of extractMentions(docOf(note), MINI_LEXICON)) {
+      expect(note.slice(m.start, m.end)).toBe(m.text);
+      expect(m.sentence).toBeGreaterThanOrEqual(0);
+    }
+  });
+});
