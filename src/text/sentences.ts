@@ -69,6 +69,7 @@ function isStopBoundary(text: string, i: number, to: number, abbr: ReadonlySet<s
   while (j < to && (text[j] === " " || text[j] === "\r")) j++;
   if (j < to && !/[A-Z0-9(\n#*-]/.test(text[j]!)) return false;
   if (text[i] !== ".") return true;
+  if (isListMarker(text, i)) return false;
   let k = i - 1;
   while (k >= 0 && /[A-Za-z.]/.test(text[k]!)) k--;
   const word = text.slice(k + 1, i).toLowerCase();
@@ -87,4 +88,10 @@ function pushTrimmed(
   while (s < e && /\s/.test(text[s]!)) s++;
   while (e > s && /\s/.test(text[e - 1]!)) e--;
   if (e > s) out.push({ start: s, end: e });
+}
+
+/** "2.  Excisional biopsy ...": a number opening its line is a list marker, not a sentence end. */
+function isListMarker(text: string, i: number): boolean {
+  const lineStart = text.lastIndexOf("\n", i - 1) + 1;
+  return /^\s*#?\s*\d{1,2}$/.test(text.slice(lineStart, i));
 }
