@@ -17,7 +17,13 @@
 import { parseArgs } from "node:util";
 import { createSession, type UpdatePath } from "../src/incremental/index.ts";
 import { suggest } from "../src/index.ts";
-import { fiveKbNote, oneCharEdit, positionAwayFrom, procedureSpans, seeded } from "../test/incremental/fixture-note.ts";
+import {
+  fiveKbNote,
+  oneCharEdit,
+  positionAwayFrom,
+  procedureSpans,
+  seeded,
+} from "../test/incremental/fixture-note.ts";
 
 interface Stats {
   n: number;
@@ -32,12 +38,15 @@ interface WorkloadReport {
   workload: string;
   ms: Stats;
   paths: Partial<Record<UpdatePath, number>>;
+  /** Timings of the updates that took each path. */
+  byPath?: Partial<Record<UpdatePath, Stats>>;
   mismatches: number;
   idsKept?: number;
   procedureSetChanged?: number;
 }
 
-const TYPED = " Patient tolerated the procedure well; wound care reviewed and a follow up visit was booked.";
+const TYPED =
+  " Patient tolerated the procedure well; wound care reviewed and a follow up visit was booked.";
 
 function stats(samples: number[]): Stats {
   const sorted = [...samples].sort((a, b) => a - b);
@@ -61,21 +70,31 @@ function runRandom(note: string, edits: number, seed: number, away: boolean): Wo
   const random = seeded(seed);
   const session = createSession({ text: note });
   const times: number[] = [];
+  const byPath: Partial<Record<UpdatePath, number[]>> = {};
   let mismatches = 0;
   let idsKept = 0;
   let procedureSetChanged = 0;
   for (let k = 0; k < edits; k++) {
     const text = session.text;
-    const at = away ? positionAwayFrom(procedureSpans(session.result), text.length, random) : Math.floor(random() * (text.length + 1));
+    const at = away
+      ? positionAwayFrom(procedureSpans(session.result), text.length, random)
+      : Math.floor(random() * (text.length + 1));
     if (at === undefined) break;
     const edit = oneCharEdit(text, at, random);
     const kinds = session.result.procedures.map((p) => p.kind);
     const ids = session.procedureIds;
     const t0 = performance.now();
     const update = session.applyEdit(edit);
-    times.push(performance.now() - t0);
+    const ms = performance.now() - t0;
+    times.push(ms);
+    (byPath[update.path] ??= []).push(ms);
     if (k % 10 === 0 && !same(update.result, suggest(session.text))) mismatches++;
-    if (same(kinds, update.result.procedures.map((p) => p.kind))) {
+    if (
+      same(
+        kinds,
+        update.result.procedures.map((p) => p.kind),
+      )
+    ) {
       if (same(ids, update.procedureIds)) idsKept++;
     } else procedureSetChanged++;
   }
@@ -83,6 +102,7 @@ function runRandom(note: string, edits: number, seed: number, away: boolean): Wo
     workload: away ? "away" : "random",
     ms: stats(times),
     paths: session.stats,
+    byPath: Object.fromEntries(Object.entries(byPath).map(([path, list]) => [path, stats(list)])),
     mismatches,
     ...(away ? { idsKept, procedureSetChanged } : {}),
   };
@@ -118,7 +138,11 @@ function runBaseline(note: string, edits: number, seed: number): WorkloadReport 
 
 function main(): void {
   const { values } = parseArgs({
-    options: { edits: { type: "string", default: "1000" }, seed: { type: "string", default: "1" }, json: { type: "boolean", default: false } },
+    options: {
+      edits: { type: "string", default: "1000" },
+      seed: { type: "string", default: "1" },
+      json: { type: "boolean", default: false },
+    },
   });
   const edits = Math.max(1, Math.min(20_000, Number(values.edits)));
   const seed = Number(values.seed);
@@ -134,13 +158,27 @@ function main(): void {
     process.stdout.write(`${JSON.stringify({ noteChars: note.length, edits, seed, reports })}\n`);
     return;
   }
-  process.stdout.write(`note: ${note.length} characters, ${suggest(note).procedures.length} procedures; seed ${seed}\n`);
+  process.stdout.write(
+    `note: ${note.length} characters, ${suggest(note).procedures.length} procedures; seed ${seed}\n`,
+  );
   for (const r of reports) {
     const { n, p50, p90, p99, max, mean } = r.ms;
-    process.stdout.write(`${r.workload.padEnd(20)} n=${n} p50=${p50}ms p90=${p90}ms p99=${p99}ms max=${max}ms mean=${mean}ms\n`);
-    if (Object.keys(r.paths).length > 0) process.stdout.write(`${"".padEnd(20)} paths ${JSON.stringify(r.paths)} mismatches=${r.mismatches}\n`);
+    process.stdout.write(
+      `${r.workload.padEnd(20)} n=${n} p50=${p50}ms p90=${p90}ms p99=${p99}ms max=${max}ms mean=${mean}ms\n`,
+    );
+    if (Object.keys(r.paths).length > 0)
+      process.stdout.write(
+        `${"".padEnd(20)} paths ${JSON.stringify(r.paths)} mismatches=${r.mismatches}\n`,
+      );
+    for (const [path, st] of Object.entries(r.byPath ?? {})) {
+      process.stdout.write(
+        `${"".padEnd(20)}   ${path.padEnd(9)} n=${st.n} p50=${st.p50}ms p99=${st.p99}ms\n`,
+      );
+    }
     if (r.idsKept !== undefined) {
-      process.stdout.write(`${"".padEnd(20)} ids kept on ${r.idsKept} edits; procedure list changed by ${r.procedureSetChanged} edits\n`);
+      process.stdout.write(
+        `${"".padEnd(20)} ids kept on ${r.idsKept} edits; procedure list changed by ${r.procedureSetChanged} edits\n`,
+      );
     }
   }
 }

@@ -31,15 +31,22 @@ const noNodeBuiltins: Plugin = {
   name: "no-node-builtins",
   setup(b) {
     b.onResolve({ filter: /^[a-z_:]+(\/.*)?$/ }, (args) => {
-      if (!NODE_BUILTINS.has(args.path) && !NODE_BUILTINS.has(args.path.split("/")[0]!)) return undefined;
+      if (!NODE_BUILTINS.has(args.path) && !NODE_BUILTINS.has(args.path.split("/")[0]!))
+        return undefined;
       return {
-        errors: [{ text: `Node built-in "${args.path}" imported by ${relative(ROOT, args.importer)}: the browser bundle cannot include it` }],
+        errors: [
+          {
+            text: `Node built-in "${args.path}" imported by ${relative(ROOT, args.importer)}: the browser bundle cannot include it`,
+          },
+        ],
       };
     });
   },
 };
 
-export async function buildBrowserBundle(options: { outdir?: string; sourcemap?: boolean } = {}): Promise<BrowserBuild> {
+export async function buildBrowserBundle(
+  options: { outdir?: string; sourcemap?: boolean } = {},
+): Promise<BrowserBuild> {
   const outfile = join(options.outdir ?? join(ROOT, "dist", "browser"), "dermcode.js");
   const result = await build({
     absWorkingDir: ROOT,
@@ -81,20 +88,34 @@ function kb(bytes: number): string {
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
-    options: { outdir: { type: "string" }, sourcemap: { type: "boolean", default: false }, json: { type: "boolean", default: false } },
+    options: {
+      outdir: { type: "string" },
+      sourcemap: { type: "boolean", default: false },
+      json: { type: "boolean", default: false },
+    },
   });
-  const built = await buildBrowserBundle({ ...(values.outdir ? { outdir: resolve(values.outdir) } : {}), sourcemap: values.sourcemap });
+  const built = await buildBrowserBundle({
+    ...(values.outdir ? { outdir: resolve(values.outdir) } : {}),
+    sourcemap: values.sourcemap,
+  });
   if (values.json) {
-    process.stdout.write(`${JSON.stringify({ ...built, outfile: relative(process.cwd(), built.outfile) })}\n`);
+    process.stdout.write(
+      `${JSON.stringify({ ...built, outfile: relative(process.cwd(), built.outfile) })}\n`,
+    );
     return;
   }
-  process.stdout.write(`${relative(process.cwd(), built.outfile)}: ${kb(built.bytes)} minified, ${kb(built.gzipBytes)} gzipped\n`);
-  for (const c of built.contributors.slice(0, 8)) process.stdout.write(`  ${c.name.padEnd(16)} ${kb(c.bytes).padStart(10)}\n`);
+  process.stdout.write(
+    `${relative(process.cwd(), built.outfile)}: ${kb(built.bytes)} minified, ${kb(built.gzipBytes)} gzipped\n`,
+  );
+  for (const c of built.contributors.slice(0, 8))
+    process.stdout.write(`  ${c.name.padEnd(16)} ${kb(c.bytes).padStart(10)}\n`);
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   main().catch((error: unknown) => {
-    process.stderr.write(`build-browser: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.stderr.write(
+      `build-browser: ${error instanceof Error ? error.message : String(error)}\n`,
+    );
     process.exitCode = 1;
   });
 }

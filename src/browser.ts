@@ -7,6 +7,15 @@
  *   const session = createSession();
  *   const { result, changes, procedureIds } = session.update(editor.value);
  */
+
+export {
+  type FhirBundleOptions,
+  FhirInputError,
+  FhirOutputError,
+  fromDocumentReference,
+  toFhirBundle,
+  validateFhirBundle,
+} from "./fhir/index.ts";
 export {
   type CodeChanges,
   createSession,
@@ -18,13 +27,5 @@ export {
   type TextEdit,
   type UpdatePath,
 } from "./incremental/index.ts";
-export {
-  type FhirBundleOptions,
-  FhirInputError,
-  FhirOutputError,
-  fromDocumentReference,
-  toFhirBundle,
-  validateFhirBundle,
-} from "./fhir/index.ts";
 export { InputError, suggest } from "./pipeline/suggest.ts";
 export * from "./schemas/api.ts";

@@ -21,7 +21,15 @@ import {
   ruleIdExtensions,
 } from "./extensions.ts";
 import { stableUuid } from "./ids.ts";
-import type { Bundle, BundleEntry, ChargeItem, CodeableConcept, Condition, DocumentReference, Reference } from "./types.ts";
+import type {
+  Bundle,
+  BundleEntry,
+  ChargeItem,
+  CodeableConcept,
+  Condition,
+  DocumentReference,
+  Reference,
+} from "./types.ts";
 import {
   CONDITION_CATEGORY_SYSTEM,
   CONDITION_VER_STATUS_SYSTEM,
@@ -30,7 +38,14 @@ import {
   NOTE_ID_SYSTEM,
 } from "./urls.ts";
 
-export type ChargeItemStatus = "planned" | "billable" | "not-billable" | "aborted" | "billed" | "entered-in-error" | "unknown";
+export type ChargeItemStatus =
+  | "planned"
+  | "billable"
+  | "not-billable"
+  | "aborted"
+  | "billed"
+  | "entered-in-error"
+  | "unknown";
 
 export interface FhirBundleOptions {
   /** The patient (or group) the note is about. Default: a display-only placeholder reference. */
@@ -48,14 +63,22 @@ export class FhirOutputError extends Error {
   override name = "FhirOutputError";
 }
 
-export const PLACEHOLDER_SUBJECT: Reference = { display: "Patient of the coded note (not identified)" };
+export const PLACEHOLDER_SUBJECT: Reference = {
+  display: "Patient of the coded note (not identified)",
+};
 
-export function toFhirBundle(result: SuggestResult, noteText: string, options: FhirBundleOptions = {}): Bundle {
-  if (typeof noteText !== "string") throw new FhirOutputError("toFhirBundle(result, noteText): noteText must be a string");
+export function toFhirBundle(
+  result: SuggestResult,
+  noteText: string,
+  options: FhirBundleOptions = {},
+): Bundle {
+  if (typeof noteText !== "string")
+    throw new FhirOutputError("toFhirBundle(result, noteText): noteText must be a string");
   checkSpans(result, noteText);
   const subject = options.subject ?? PLACEHOLDER_SUBJECT;
   const seed = [noteText, JSON.stringify(subject), result.id ?? ""];
-  const url = (kind: string, index: number) => `urn:uuid:${stableUuid(...seed, kind, String(index))}`;
+  const url = (kind: string, index: number) =>
+    `urn:uuid:${stableUuid(...seed, kind, String(index))}`;
   const entries: BundleEntry[] = [];
   let noteRef = options.document;
   if (!noteRef && options.includeNote !== false) {
@@ -65,7 +88,10 @@ export function toFhirBundle(result: SuggestResult, noteText: string, options: F
   }
   const conditionUrls = result.diagnoses.map((_, i) => url("Condition", i));
   result.diagnoses.forEach((d, i) => {
-    entries.push({ fullUrl: conditionUrls[i]!, resource: conditionOf(d, subject, noteRef, idOf(conditionUrls[i]!)) });
+    entries.push({
+      fullUrl: conditionUrls[i]!,
+      resource: conditionOf(d, subject, noteRef, idOf(conditionUrls[i]!)),
+    });
   });
   result.codes.forEach((line, i) => {
     const fullUrl = url("ChargeItem", i);
@@ -87,15 +113,25 @@ function idOf(fullUrl: string): string {
 }
 
 function checkSpans(result: SuggestResult, note: string): void {
-  const spans = [...result.codes.flatMap((c) => c.evidence), ...result.diagnoses.flatMap((d) => d.evidence)];
+  const spans = [
+    ...result.codes.flatMap((c) => c.evidence),
+    ...result.diagnoses.flatMap((d) => d.evidence),
+  ];
   for (const s of spans) {
     if (note.slice(s.start, s.end) !== s.text) {
-      throw new FhirOutputError(`evidence span [${s.start}, ${s.end}) "${s.text}" does not match the note text passed to toFhirBundle`);
+      throw new FhirOutputError(
+        `evidence span [${s.start}, ${s.end}) "${s.text}" does not match the note text passed to toFhirBundle`,
+      );
     }
   }
 }
 
-function noteResource(note: string, subject: Reference, fullUrl: string, noteId: string | undefined): DocumentReference {
+function noteResource(
+  note: string,
+  subject: Reference,
+  fullUrl: string,
+  noteId: string | undefined,
+): DocumentReference {
   return {
     resourceType: "DocumentReference",
     id: idOf(fullUrl),
@@ -115,11 +151,20 @@ function noteResource(note: string, subject: Reference, fullUrl: string, noteId:
   };
 }
 
-function conditionOf(d: Diagnosis, subject: Reference, noteRef: Reference | undefined, id: string): Condition {
+function conditionOf(
+  d: Diagnosis,
+  subject: Reference,
+  noteRef: Reference | undefined,
+  id: string,
+): Condition {
   return {
     resourceType: "Condition",
     id,
-    extension: [confidenceExtension(d.confidence), ...evidenceExtensions(d.evidence), ...ruleIdExtensions(d.ruleIds)],
+    extension: [
+      confidenceExtension(d.confidence),
+      ...evidenceExtensions(d.evidence),
+      ...ruleIdExtensions(d.ruleIds),
+    ],
     verificationStatus: { coding: [{ system: CONDITION_VER_STATUS_SYSTEM, code: "provisional" }] },
     category: [{ coding: [{ system: CONDITION_CATEGORY_SYSTEM, code: "encounter-diagnosis" }] }],
     code: icdConcept(d),
@@ -130,7 +175,10 @@ function conditionOf(d: Diagnosis, subject: Reference, noteRef: Reference | unde
 
 function icdConcept(d: Diagnosis): CodeableConcept {
   const display = d.description === "" ? {} : { display: d.description };
-  return { coding: [{ system: ICD10CM_SYSTEM, code: d.code, ...display }], ...(d.description ? { text: d.description } : {}) };
+  return {
+    coding: [{ system: ICD10CM_SYSTEM, code: d.code, ...display }],
+    ...(d.description ? { text: d.description } : {}),
+  };
 }
 
 interface LineContext {
@@ -140,10 +188,18 @@ interface LineContext {
   status: ChargeItemStatus;
 }
 
-function chargeItemOf(line: CodeLine, result: SuggestResult, ctx: LineContext, id: string): ChargeItem {
+function chargeItemOf(
+  line: CodeLine,
+  result: SuggestResult,
+  ctx: LineContext,
+  id: string,
+): ChargeItem {
   const procedure = result.procedures[line.procedure];
   const reasons = line.diagnoses.filter((i) => result.diagnoses[i] !== undefined);
-  const supporting = [...reasons.map((i) => ({ reference: ctx.conditionUrls[i]! })), ...(ctx.noteRef ? [ctx.noteRef] : [])];
+  const supporting = [
+    ...reasons.map((i) => ({ reference: ctx.conditionUrls[i]! })),
+    ...(ctx.noteRef ? [ctx.noteRef] : []),
+  ];
   const notes = warningsOf(result.warnings, line.procedure);
   return {
     resourceType: "ChargeItem",
@@ -179,5 +235,7 @@ function chargeItemOf(line: CodeLine, result: SuggestResult, ctx: LineContext, i
 }
 
 function warningsOf(warnings: readonly Warning[], procedure: number): string[] {
-  return warnings.filter((w) => w.procedure === procedure && w.message !== "").map((w) => w.message);
+  return warnings
+    .filter((w) => w.procedure === procedure && w.message !== "")
+    .map((w) => w.message);
 }

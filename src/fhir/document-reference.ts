@@ -64,27 +64,41 @@ function noteText(content: unknown[]): string {
     }
   }
   if (problems.length === 1) throw problems[0]!;
-  throw new FhirInputError("content", `no usable plain-text attachment (${problems.map((p) => p.message).join("; ")})`);
+  throw new FhirInputError(
+    "content",
+    `no usable plain-text attachment (${problems.map((p) => p.message).join("; ")})`,
+  );
 }
 
 function attachmentText(attachment: Record<string, unknown>, path: string): string {
   const { mime, charset } = parseContentType(attachment.contentType, path);
-  if (!TEXT_TYPES.has(mime)) throw new FhirInputError(`${path}.contentType`, `"${mime}" is not supported (expected text/plain)`);
+  if (!TEXT_TYPES.has(mime))
+    throw new FhirInputError(
+      `${path}.contentType`,
+      `"${mime}" is not supported (expected text/plain)`,
+    );
   if (typeof attachment.data !== "string") {
-    const why = typeof attachment.url === "string" ? "has only a url; dermcode does not fetch documents" : "has no data";
+    const why =
+      typeof attachment.url === "string"
+        ? "has only a url; dermcode does not fetch documents"
+        : "has no data";
     throw new FhirInputError(`${path}.data`, `the attachment ${why}`);
   }
   const bytes = base64ToBytes(attachment.data);
   if (!bytes) throw new FhirInputError(`${path}.data`, "is not valid base64");
   if (typeof attachment.size === "number" && attachment.size !== bytes.length) {
-    throw new FhirInputError(`${path}.size`, `says ${attachment.size} bytes but the data has ${bytes.length}`);
+    throw new FhirInputError(
+      `${path}.size`,
+      `says ${attachment.size} bytes but the data has ${bytes.length}`,
+    );
   }
   return decode(bytes, charset, `${path}.data`);
 }
 
 function parseContentType(value: unknown, path: string): { mime: string; charset: string } {
   if (value === undefined) return { mime: "text/plain", charset: "utf-8" };
-  if (typeof value !== "string") throw new FhirInputError(`${path}.contentType`, "must be a string");
+  if (typeof value !== "string")
+    throw new FhirInputError(`${path}.contentType`, "must be a string");
   const [mime, ...params] = value.split(";").map((p) => p.trim());
   const charsetParam = params.find((p) => p.toLowerCase().startsWith("charset="));
   const charset = charsetParam ? charsetParam.slice(8).replace(/^"|"$/g, "") : "utf-8";
@@ -107,7 +121,10 @@ function decode(bytes: Uint8Array, charset: string, path: string): string {
 
 function record(value: unknown, path: string): Record<string, unknown> {
   if (typeof value !== "object" || value === null || Array.isArray(value)) {
-    throw new FhirInputError(path, `expected an object, got ${value === null ? "null" : Array.isArray(value) ? "an array" : typeof value}`);
+    throw new FhirInputError(
+      path,
+      `expected an object, got ${value === null ? "null" : Array.isArray(value) ? "an array" : typeof value}`,
+    );
   }
   return value as Record<string, unknown>;
 }
@@ -115,5 +132,9 @@ function record(value: unknown, path: string): Record<string, unknown> {
 function isReference(value: unknown): value is Reference {
   if (typeof value !== "object" || value === null) return false;
   const r = value as Record<string, unknown>;
-  return typeof r.reference === "string" || typeof r.display === "string" || typeof r.identifier === "object";
+  return (
+    typeof r.reference === "string" ||
+    typeof r.display === "string" ||
+    typeof r.identifier === "object"
+  );
 }

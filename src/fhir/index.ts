@@ -3,7 +3,13 @@
  * (toFhirBundle), a note read from a DocumentReference (fromDocumentReference), and the runtime
  * shape check the tests run on every bundle (validateFhirBundle). See docs/fhir.md.
  */
-export { type ChargeItemStatus, type FhirBundleOptions, FhirOutputError, PLACEHOLDER_SUBJECT, toFhirBundle } from "./bundle.ts";
+export {
+  type ChargeItemStatus,
+  type FhirBundleOptions,
+  FhirOutputError,
+  PLACEHOLDER_SUBJECT,
+  toFhirBundle,
+} from "./bundle.ts";
 export { FhirInputError, fromDocumentReference, type NoteFromFhir } from "./document-reference.ts";
 export type * from "./types.ts";
 export { CPT_SYSTEM, EXT, EXTENSION_BASE, HCPCS_SYSTEM, ICD10CM_SYSTEM } from "./urls.ts";

@@ -6,7 +6,8 @@ export const CPT_SYSTEM = "http://www.ama-assn.org/go/cpt";
 export const HCPCS_SYSTEM = "http://www.cms.gov/Medicare/Coding/HCPCSReleaseCodeSets";
 export const ICD10CM_SYSTEM = "http://hl7.org/fhir/sid/icd-10-cm";
 export const CONDITION_CATEGORY_SYSTEM = "http://terminology.hl7.org/CodeSystem/condition-category";
-export const CONDITION_VER_STATUS_SYSTEM = "http://terminology.hl7.org/CodeSystem/condition-ver-status";
+export const CONDITION_VER_STATUS_SYSTEM =
+  "http://terminology.hl7.org/CodeSystem/condition-ver-status";
 
 export const EXTENSION_BASE = "https://dermcode.dev/fhir/StructureDefinition";
 export const NOTE_ID_SYSTEM = "https://dermcode.dev/fhir/NamingSystem/note-id";

@@ -37,6 +37,7 @@ function attachTechnique(e: ProcedureEvent, scope: EventScope, index: MentionInd
     for (const t of inSentence(index, s, "technique")) {
       if (!t.applies.includes(e.kind) || (t.reach === "sentence" && !anchorSentences.has(s)))
         continue;
+      if (index.assertions.get(t.id)?.negation === "negated") continue;
       const dist = Math.min(...e.anchors.map((a) => Math.abs(t.start - a.start)));
       if (!best || dist < best.dist) best = { technique: t.technique, dist };
     }

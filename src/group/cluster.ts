@@ -41,7 +41,7 @@ export function clusterProcedures(index: MentionIndex): ProcedureEvent[] {
   for (const m of weak) {
     const target = weakTarget(events, m, index);
     const bare = m.procedure === "shave" || m.procedure === "injection" || m.procedure === "removal";
-    if (!target && bare && inSentence(index, m.sentence, "histology").length === 0) continue;
+    if (!target && bare && !lesionNearby(m, index)) continue;
     const crosses = target && !target.anchors.some((a) => a.sentence === m.sentence);
     if (target && crosses && isBillable(index, m) !== target.assertion.billable) {
       events.push(newEvent(events.length, m, index));
@@ -295,4 +295,15 @@ function namedInDiagnosis(m: ProcedureMention, index: MentionIndex): Assertion |
     reason: "named in a diagnosis line, not a procedure of this visit",
     ruleIds: [...a.ruleIds, "group.diagnosis-line"],
   };
+}
+
+/** A lesion is named in the mention's sentence or the one before it ("Acrochordons x5, neck. Removed with scissors."). */
+function lesionNearby(m: ProcedureMention, index: MentionIndex): boolean {
+  const sentences = index.doc.sentences;
+  const prev = sentences[m.sentence - 1];
+  const same = prev !== undefined && prev.sectionIndex === sentences[m.sentence]!.sectionIndex;
+  return (
+    inSentence(index, m.sentence, "histology").length > 0 ||
+    (same && inSentence(index, m.sentence - 1, "histology").length > 0)
+  );
 }

@@ -11,26 +11,32 @@ const PER_LESION = new Set(["biopsy", "shave", "excision", "mohs"]);
  */
 export function attachCounts(e: ProcedureEvent, near: number[], index: MentionIndex): void {
   const anchorSentences = new Set(e.anchors.map((a) => a.sentence));
+  const first = e.anchors[0]!.start;
   const counts = near
     .flatMap((s) => inSentence(index, s, "count"))
-    .filter((c) => !c.ordinal && applies(c, e, anchorSentences, index));
+    .filter((c) => !c.ordinal && applies(c, e, anchorSentences, index))
+    .sort(
+      (a, b) =>
+        Number(a.vague ?? false) - Number(b.vague ?? false) ||
+        Number(!anchorSentences.has(a.sentence)) - Number(!anchorSentences.has(b.sentence)) ||
+        Math.abs(a.start - first) - Math.abs(b.start - first),
+    );
   dedupeLesions(e);
   if (techniqueLines(e, index)) return;
-  let explicit = false;
   let eventCount: CountMention | undefined;
   for (const c of counts) {
     const lesion =
       c.target !== undefined ? e.lesions.find((l) => l.histology?.start === c.target) : undefined;
-    if (lesion) {
+    if (lesion && !lesion.countMention) {
       lesion.count = c.count;
       lesion.countMention = c;
-      explicit = true;
-    } else if (!eventCount || c.vague === undefined) eventCount = eventCount ?? c;
+    } else if (!lesion && !eventCount) eventCount = c;
     e.evidence.push(c);
   }
-  if (explicit) {
+  const used = e.lesions.flatMap((l) => (l.countMention ? [l.countMention] : []));
+  if (used.length > 0) {
     e.count = e.lesions.reduce((sum, l) => sum + l.count, 0);
-    e.countSource = counts.some((c) => c.vague) ? "vague" : "explicit";
+    e.countSource = used.some((c) => c.vague) ? "vague" : "explicit";
   } else if (eventCount) {
     e.count = eventCount.count;
     e.countSource = eventCount.vague ? "vague" : "explicit";

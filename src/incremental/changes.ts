@@ -14,7 +14,11 @@ export interface CodeChanges {
   changed: { before: CodeLine; after: CodeLine }[];
 }
 
-export const NO_CHANGES: CodeChanges = Object.freeze({ added: [], removed: [], changed: [] }) as CodeChanges;
+export const NO_CHANGES: CodeChanges = Object.freeze({
+  added: [],
+  removed: [],
+  changed: [],
+}) as CodeChanges;
 
 export function diffCodes(
   before: SuggestResult,

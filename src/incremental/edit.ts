@@ -29,7 +29,9 @@ export function checkEdit(text: string, edit: TextEdit): void {
     throw new EditError(`edit offsets must be integers (got start=${start}, end=${end})`);
   }
   if (start < 0 || end < start || end > text.length) {
-    throw new EditError(`edit range [${start}, ${end}) is outside the text (length ${text.length})`);
+    throw new EditError(
+      `edit range [${start}, ${end}) is outside the text (length ${text.length})`,
+    );
   }
   if (typeof insert !== "string") throw new EditError("edit.insert must be a string");
 }
@@ -98,7 +100,13 @@ export function mapRange(range: Range, edit: TextEdit): Range | undefined {
 export function moveSpan(range: Range, edit: TextEdit): Range {
   const delta = editDelta(edit);
   const insertedEnd = edit.start + edit.insert.length;
-  const start = range.start >= edit.end ? range.start + delta : range.start <= edit.start ? range.start : insertedEnd;
-  const end = range.end <= edit.start ? range.end : range.end >= edit.end ? range.end + delta : edit.start;
+  const start =
+    range.start >= edit.end
+      ? range.start + delta
+      : range.start <= edit.start
+        ? range.start
+        : insertedEnd;
+  const end =
+    range.end <= edit.start ? range.end : range.end >= edit.end ? range.end + delta : edit.start;
   return { start, end: Math.max(start, end) };
 }

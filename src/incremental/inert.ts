@@ -55,7 +55,10 @@ export function whyNotInert(
   if (touchesAny(mentions, region)) return "mention";
   const delta = editDelta(edit);
   const newRegion = { start: region.start, end: region.end + delta };
-  if (patternTouches(before, region, vocabulary.patterns) || patternTouches(after, newRegion, vocabulary.patterns)) {
+  if (
+    patternTouches(before, region, vocabulary.patterns) ||
+    patternTouches(after, newRegion, vocabulary.patterns)
+  ) {
     return "pattern";
   }
   return distancesKeepOrder(mentions, edit, Math.abs(delta)) ? undefined : "distance";
@@ -85,7 +88,8 @@ function wordRegion(before: string, edit: TextEdit, after: string): Range | unde
   let end = edit.end;
   while (end < before.length && isAsciiLetter(before.charCodeAt(end))) end++;
   if (start >= edit.start) return undefined; // the first letter must stay
-  if (!plainWord(before.slice(start, end)) || !plainWord(after.slice(start, end + editDelta(edit)))) return undefined;
+  if (!plainWord(before.slice(start, end)) || !plainWord(after.slice(start, end + editDelta(edit))))
+    return undefined;
   const prev = before.charCodeAt(start - 1);
   const next = before.charCodeAt(end);
   if (prev >= 128 || next >= 128) return undefined;
@@ -93,9 +97,18 @@ function wordRegion(before: string, edit: TextEdit, after: string): Range | unde
   return { start, end };
 }
 
-function lexicalWord(before: string, edit: TextEdit, after: string, word: Range, v: InertVocabulary): boolean {
+function lexicalWord(
+  before: string,
+  edit: TextEdit,
+  after: string,
+  word: Range,
+  v: InertVocabulary,
+): boolean {
   const newWord = after.slice(word.start, word.end + editDelta(edit)).toLowerCase();
-  return canMatch(newWord, v) || oldWordMatters(before, word, before.slice(word.start, word.end).toLowerCase(), v);
+  return (
+    canMatch(newWord, v) ||
+    oldWordMatters(before, word, before.slice(word.start, word.end).toLowerCase(), v)
+  );
 }
 
 /** Two or more letters, lower case after the first. */
@@ -122,7 +135,9 @@ function oldWordMatters(text: string, word: Range, lower: string, v: InertVocabu
   if (v.singles.has(lower) || v.canon(lower) !== lower) return true;
   const phrases = v.phrases.get(lower);
   if (!phrases) return v.words.has(lower);
-  const around = text.slice(Math.max(0, word.start - PHRASE_WINDOW), word.end + PHRASE_WINDOW).toLowerCase();
+  const around = text
+    .slice(Math.max(0, word.start - PHRASE_WINDOW), word.end + PHRASE_WINDOW)
+    .toLowerCase();
   const present = new Set<string>();
   for (const token of around.match(/[a-z]+/g) ?? []) {
     present.add(token);

@@ -14,7 +14,14 @@ import type { CompiledLexicon } from "../lexicon/compile.ts";
 import { defaultLexicon, suggest } from "../pipeline/suggest.ts";
 import type { SuggestOptions, SuggestResult } from "../schemas/api.ts";
 import { type CodeChanges, diffCodes, NO_CHANGES } from "./changes.ts";
-import { applyTextEdit, checkEdit, diffTexts, EditError, type Range, type TextEdit } from "./edit.ts";
+import {
+  applyTextEdit,
+  checkEdit,
+  diffTexts,
+  EditError,
+  type Range,
+  type TextEdit,
+} from "./edit.ts";
 import { carryIds } from "./ids.ts";
 import { isInertEdit } from "./inert.ts";
 import { shiftRanges, shiftResult } from "./shift.ts";
@@ -96,9 +103,16 @@ export function createSession(options: SessionOptions = {}): Session {
     let path: UpdatePath;
     let nextCoded = cache.get(next);
     if (nextCoded) path = "cached";
-    else if (vocabulary && coded.mentions && isInertEdit(text, edit, next, coded.mentions, vocabulary)) {
+    else if (
+      vocabulary &&
+      coded.mentions &&
+      isInertEdit(text, edit, next, coded.mentions, vocabulary)
+    ) {
       path = "shifted";
-      nextCoded = { result: shiftResult(coded.result, edit, next), mentions: shiftRanges(coded.mentions, edit) };
+      nextCoded = {
+        result: shiftResult(coded.result, edit, next),
+        mentions: shiftRanges(coded.mentions, edit),
+      };
     } else {
       path = "full";
       nextCoded = codeFully(next);
@@ -109,7 +123,9 @@ export function createSession(options: SessionOptions = {}): Session {
         ? procedureIds
         : carryIds(coded.result.procedures, procedureIds, nextCoded.result.procedures, edit, ids);
     const changes =
-      path === "shifted" ? NO_CHANGES : diffCodes(coded.result, procedureIds, nextCoded.result, nextIds, edit);
+      path === "shifted"
+        ? NO_CHANGES
+        : diffCodes(coded.result, procedureIds, nextCoded.result, nextIds, edit);
     cache.set(text, coded);
     text = next;
     coded = nextCoded;
@@ -121,7 +137,9 @@ export function createSession(options: SessionOptions = {}): Session {
   function verifyAgainstSuggest(note: string, result: SuggestResult, path: UpdatePath): void {
     const expected = suggest(note, suggestOptions, lexicon);
     if (JSON.stringify(expected) !== JSON.stringify(result)) {
-      throw new IncrementalMismatchError(`incremental result (${path}) differs from suggest() for the edited note`);
+      throw new IncrementalMismatchError(
+        `incremental result (${path}) differs from suggest() for the edited note`,
+      );
     }
   }
 
@@ -131,7 +149,8 @@ export function createSession(options: SessionOptions = {}): Session {
       return recode(next, diffTexts(text, next));
     },
     applyEdit(edit: TextEdit) {
-      if (typeof edit !== "object" || edit === null) throw new EditError("applyEdit(edit): edit must be {start, end, insert}");
+      if (typeof edit !== "object" || edit === null)
+        throw new EditError("applyEdit(edit): edit must be {start, end, insert}");
       checkEdit(text, edit);
       const next = applyTextEdit(text, edit);
       const normalized = diffTexts(text, next);
@@ -184,6 +203,7 @@ class TextCache {
     if (this.size <= 0) return;
     this.entries.delete(text);
     this.entries.set(text, coded);
-    if (this.entries.size > this.size) this.entries.delete(this.entries.keys().next().value as string);
+    if (this.entries.size > this.size)
+      this.entries.delete(this.entries.keys().next().value as string);
   }
 }

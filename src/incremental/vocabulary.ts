@@ -80,7 +80,11 @@ function build(lex: CompiledLexicon): InertVocabulary | null {
 }
 
 /** Calls `visit` for every string value and every object key under `node`. */
-function walk(node: unknown, key: string | undefined, visit: (value: string, key?: string) => void) {
+function walk(
+  node: unknown,
+  key: string | undefined,
+  visit: (value: string, key?: string) => void,
+) {
   if (typeof node === "string") {
     visit(node, key);
     return;

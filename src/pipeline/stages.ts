@@ -32,7 +32,7 @@ export interface Stage {
   run: (s: PipelineState) => void;
 }
 
-const CONTEXT_KINDS = new Set(["procedure", "histology"]);
+const CONTEXT_KINDS = new Set(["procedure", "histology", "technique"]);
 
 /** The pipeline: the only place the order of stages is decided. */
 export const STAGES: Stage[] = [

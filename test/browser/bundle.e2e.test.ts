@@ -20,7 +20,9 @@ import { fiveKbNote, fixtureNames, readFixture } from "../incremental/fixture-no
 const CHROMIUM = "/usr/bin/chromium";
 const HAVE_CHROMIUM = existsSync(CHROMIUM);
 if (!HAVE_CHROMIUM) {
-  console.warn(`browser bundle e2e: skipped, ${CHROMIUM} not found (apt-get install chromium to run it)`);
+  console.warn(
+    `browser bundle e2e: skipped, ${CHROMIUM} not found (apt-get install chromium to run it)`,
+  );
 }
 
 const LAUNCH_ARGS = [
@@ -49,7 +51,8 @@ describe.skipIf(!HAVE_CHROMIUM)("browser bundle in Chromium (network blocked)", 
     const built = await buildBrowserBundle({ outdir });
     const code = readFileSync(built.outfile);
     server = createServer((req, res) => {
-      if (req.url === "/dermcode.js") res.writeHead(200, { "content-type": "text/javascript" }).end(code);
+      if (req.url === "/dermcode.js")
+        res.writeHead(200, { "content-type": "text/javascript" }).end(code);
       else if (req.url === "/") res.writeHead(200, { "content-type": "text/html" }).end(PAGE);
       else res.writeHead(404).end();
     });
@@ -79,14 +82,17 @@ describe.skipIf(!HAVE_CHROMIUM)("browser bundle in Chromium (network blocked)", 
     const names = fixtureNames();
     const notes = names.map(readFixture);
     const inBrowser = await page.evaluate((texts) => {
-      const m = (globalThis as unknown as { dermcode: { suggest: (t: string) => unknown } }).dermcode;
+      const m = (globalThis as unknown as { dermcode: { suggest: (t: string) => unknown } })
+        .dermcode;
       return texts.map((t) => JSON.stringify(m.suggest(t)));
     }, notes);
     notes.forEach((note, i) => {
       const node = suggest(note);
       const browserResult = JSON.parse(inBrowser[i]!);
       expect(browserResult.codes, names[i]).toEqual(JSON.parse(JSON.stringify(node.codes)));
-      expect(browserResult.procedures, names[i]).toEqual(JSON.parse(JSON.stringify(node.procedures)));
+      expect(browserResult.procedures, names[i]).toEqual(
+        JSON.parse(JSON.stringify(node.procedures)),
+      );
       expect(browserResult).toEqual(JSON.parse(JSON.stringify(node)));
     });
   });
@@ -95,14 +101,23 @@ describe.skipIf(!HAVE_CHROMIUM)("browser bundle in Chromium (network blocked)", 
     const note = fiveKbNote();
     const out = await page.evaluate((text) => {
       type M = {
-        createSession: (o: { text: string }) => { applyEdit: (e: object) => { path: string }; text: string; result: unknown };
+        createSession: (o: { text: string }) => {
+          applyEdit: (e: object) => { path: string };
+          text: string;
+          result: unknown;
+        };
         toFhirBundle: (r: unknown, t: string) => unknown;
       };
       const m = (globalThis as unknown as { dermcode: M }).dermcode;
       const session = m.createSession({ text });
       const at = text.indexOf("tolerated");
       const update = session.applyEdit({ start: at, end: at, insert: "X" });
-      return { text: session.text, path: update.path, result: JSON.stringify(session.result), bundle: JSON.stringify(m.toFhirBundle(session.result, session.text)) };
+      return {
+        text: session.text,
+        path: update.path,
+        result: JSON.stringify(session.result),
+        bundle: JSON.stringify(m.toFhirBundle(session.result, session.text)),
+      };
     }, note);
     expect(JSON.parse(out.result)).toEqual(JSON.parse(JSON.stringify(suggest(out.text))));
     const bundle = JSON.parse(out.bundle);

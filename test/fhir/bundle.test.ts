@@ -14,11 +14,15 @@ import {
 import { suggest } from "../../src/index.ts";
 import { fixtureNames, readFixture } from "../incremental/fixture-note.ts";
 
-const chargeItems = (b: Bundle) => b.entry.flatMap((e) => (e.resource.resourceType === "ChargeItem" ? [e.resource] : []));
-const conditions = (b: Bundle) => b.entry.flatMap((e) => (e.resource.resourceType === "Condition" ? [e.resource] : []));
-const ext = (r: { extension?: { url: string }[] }, url: string) => (r.extension ?? []).filter((e) => e.url === url);
+const chargeItems = (b: Bundle) =>
+  b.entry.flatMap((e) => (e.resource.resourceType === "ChargeItem" ? [e.resource] : []));
+const conditions = (b: Bundle) =>
+  b.entry.flatMap((e) => (e.resource.resourceType === "Condition" ? [e.resource] : []));
+const ext = (r: { extension?: { url: string }[] }, url: string) =>
+  (r.extension ?? []).filter((e) => e.url === url);
 
-const BIOPSY = "Shave biopsy of a 0.6 cm papule on the left upper back. Pathology: basal cell carcinoma.";
+const BIOPSY =
+  "Shave biopsy of a 0.6 cm papule on the left upper back. Pathology: basal cell carcinoma.";
 
 describe("toFhirBundle", () => {
   it.each(fixtureNames())("gives a bundle that passes validation for %s", (name) => {
@@ -54,7 +58,10 @@ describe("toFhirBundle", () => {
     expect(result.codes[0]!.diagnoses).toEqual([0]);
     const conditionUrl = bundle.entry.find((e) => e.resource === condition)!.fullUrl;
     expect(item!.supportingInformation).toContainEqual({ reference: conditionUrl });
-    expect(item!.reason?.[0]?.coding?.[0]).toMatchObject({ system: ICD10CM_SYSTEM, code: result.diagnoses[0]!.code });
+    expect(item!.reason?.[0]?.coding?.[0]).toMatchObject({
+      system: ICD10CM_SYSTEM,
+      code: result.diagnoses[0]!.code,
+    });
     expect(condition!.code?.coding?.[0]?.code).toBe(result.diagnoses[0]!.code);
     expect(condition!.verificationStatus?.coding?.[0]?.code).toBe("provisional");
   });
@@ -64,22 +71,34 @@ describe("toFhirBundle", () => {
     const doc = bundle.entry.find((e) => e.resource.resourceType === "DocumentReference")!.resource;
     expect(doc.resourceType).toBe("DocumentReference");
     const [item] = chargeItems(bundle);
-    const spans = ext(item!, EXT.evidence).map((e) => Object.fromEntries(((e as fhir.Extension).extension ?? []).map((s) => [s.url, s.valueInteger ?? s.valueString])));
+    const spans = ext(item!, EXT.evidence).map((e) =>
+      Object.fromEntries(
+        ((e as fhir.Extension).extension ?? []).map((s) => [
+          s.url,
+          s.valueInteger ?? s.valueString,
+        ]),
+      ),
+    );
     expect(spans.length).toBeGreaterThan(0);
     for (const s of spans) expect(BIOPSY.slice(s.start as number, s.end as number)).toBe(s.text);
   });
 
   it("carries modifiers as CodeableConcepts: two-digit ones in CPT, letter ones in HCPCS", () => {
-    const note = "Shave biopsy of the left arm. Separately, cryotherapy with liquid nitrogen of three actinic keratoses on the face.";
+    const note =
+      "Shave biopsy of the left arm. Separately, cryotherapy with liquid nitrogen of three actinic keratoses on the face.";
     const result = suggest(note, { modifierStyle: "59" });
     const withModifier = result.codes.findIndex((c) => c.modifiers.length > 0);
     const items = chargeItems(toFhirBundle(result, note));
     if (withModifier >= 0) {
-      const systems = ext(items[withModifier]!, EXT.modifier).map((e) => (e as fhir.Extension).valueCodeableConcept?.coding?.[0]?.system);
+      const systems = ext(items[withModifier]!, EXT.modifier).map(
+        (e) => (e as fhir.Extension).valueCodeableConcept?.coding?.[0]?.system,
+      );
       expect(systems.every((s) => s === CPT_SYSTEM || s === HCPCS_SYSTEM)).toBe(true);
     }
     const fake = { ...result, codes: [{ ...result.codes[0]!, modifiers: ["59", "XS", "RT"] }] };
-    const coded = ext(chargeItems(toFhirBundle(fake, note))[0]!, EXT.modifier).map((e) => (e as fhir.Extension).valueCodeableConcept?.coding?.[0]);
+    const coded = ext(chargeItems(toFhirBundle(fake, note))[0]!, EXT.modifier).map(
+      (e) => (e as fhir.Extension).valueCodeableConcept?.coding?.[0],
+    );
     expect(coded).toEqual([
       { system: CPT_SYSTEM, code: "59" },
       { system: HCPCS_SYSTEM, code: "XS" },
@@ -96,10 +115,15 @@ describe("toFhirBundle", () => {
   });
 
   it("points at the caller's DocumentReference instead of embedding the note", () => {
-    const bundle = toFhirBundle(suggest(BIOPSY), BIOPSY, { document: { reference: "DocumentReference/n1" }, status: "billable" });
+    const bundle = toFhirBundle(suggest(BIOPSY), BIOPSY, {
+      document: { reference: "DocumentReference/n1" },
+      status: "billable",
+    });
     expect(bundle.entry.some((e) => e.resource.resourceType === "DocumentReference")).toBe(false);
     expect(chargeItems(bundle)[0]!.status).toBe("billable");
-    expect(chargeItems(bundle)[0]!.supportingInformation).toContainEqual({ reference: "DocumentReference/n1" });
+    expect(chargeItems(bundle)[0]!.supportingInformation).toContainEqual({
+      reference: "DocumentReference/n1",
+    });
     expect(validateFhirBundle(bundle, { note: BIOPSY })).toEqual([]);
   });
 
@@ -116,18 +140,59 @@ describe("toFhirBundle", () => {
 });
 
 describe("validateFhirBundle", () => {
-  const good = () => structuredClone(toFhirBundle(suggest(BIOPSY), BIOPSY)) as unknown as { entry: { resource: Record<string, unknown> }[] };
-  const item = (b: ReturnType<typeof good>) => b.entry.find((e) => e.resource.resourceType === "ChargeItem")!.resource;
+  const good = () =>
+    structuredClone(toFhirBundle(suggest(BIOPSY), BIOPSY)) as unknown as {
+      entry: { resource: Record<string, unknown> }[];
+    };
+  const item = (b: ReturnType<typeof good>) =>
+    b.entry.find((e) => e.resource.resourceType === "ChargeItem")!.resource;
 
   it.each([
     ["a missing subject", (b: ReturnType<typeof good>) => delete item(b).subject, /subject/],
     ["an unknown status", (b: ReturnType<typeof good>) => (item(b).status = "suggested"), /status/],
-    ["a bad CPT code", (b: ReturnType<typeof good>) => ((item(b).code as fhir.CodeableConcept).coding![0]!.code = "1110"), /not a valid code/],
+    [
+      "a bad CPT code",
+      (b: ReturnType<typeof good>) =>
+        ((item(b).code as fhir.CodeableConcept).coding![0]!.code = "1110"),
+      /not a valid code/,
+    ],
     ["units of zero", (b: ReturnType<typeof good>) => (item(b).quantity = { value: 0 }), /units/],
-    ["an empty string", (b: ReturnType<typeof good>) => ((item(b).code as fhir.CodeableConcept).text = ""), /empty/],
-    ["a dangling reference", (b: ReturnType<typeof good>) => (item(b).supportingInformation = [{ reference: "urn:uuid:00000000-0000-8000-8000-000000000000" }]), /resolve/],
-    ["an extension with value and sub-extensions", (b: ReturnType<typeof good>) => ((item(b).extension as fhir.Extension[]).push({ url: EXT.rationale, valueString: "x", extension: [{ url: "a", valueString: "b" }] })), /ext-1/],
-    ["evidence that does not match the note", (b: ReturnType<typeof good>) => ((item(b).extension as fhir.Extension[]).push({ url: EXT.evidence, extension: [{ url: "start", valueInteger: 0 }, { url: "end", valueInteger: 5 }, { url: "text", valueString: "Punch" }] })), /does not match/],
+    [
+      "an empty string",
+      (b: ReturnType<typeof good>) => ((item(b).code as fhir.CodeableConcept).text = ""),
+      /empty/,
+    ],
+    [
+      "a dangling reference",
+      (b: ReturnType<typeof good>) =>
+        (item(b).supportingInformation = [
+          { reference: "urn:uuid:00000000-0000-8000-8000-000000000000" },
+        ]),
+      /resolve/,
+    ],
+    [
+      "an extension with value and sub-extensions",
+      (b: ReturnType<typeof good>) =>
+        (item(b).extension as fhir.Extension[]).push({
+          url: EXT.rationale,
+          valueString: "x",
+          extension: [{ url: "a", valueString: "b" }],
+        }),
+      /ext-1/,
+    ],
+    [
+      "evidence that does not match the note",
+      (b: ReturnType<typeof good>) =>
+        (item(b).extension as fhir.Extension[]).push({
+          url: EXT.evidence,
+          extension: [
+            { url: "start", valueInteger: 0 },
+            { url: "end", valueInteger: 5 },
+            { url: "text", valueString: "Punch" },
+          ],
+        }),
+      /does not match/,
+    ],
   ])("reports %s", (_, spoil, message) => {
     const bundle = good();
     spoil(bundle);

@@ -19,7 +19,9 @@ const ROOT = fileURLToPath(new URL("../../", import.meta.url));
 const R4_TYPES = join(ROOT, "node_modules/@types/fhir/r4.d.ts");
 const HAVE_R4 = existsSync(R4_TYPES);
 if (!HAVE_R4) {
-  console.warn("r4-types: skipped, the installed @types/fhir has no r4.d.ts (a 0.0.x release ships it)");
+  console.warn(
+    "r4-types: skipped, the installed @types/fhir has no r4.d.ts (a 0.0.x release ships it)",
+  );
 }
 
 describe.skipIf(!HAVE_R4)("FHIR output against @types/fhir R4", () => {
@@ -37,11 +39,23 @@ describe.skipIf(!HAVE_R4)("FHIR output against @types/fhir R4", () => {
       writeFileSync(
         join(dir, "tsconfig.json"),
         JSON.stringify({
-          compilerOptions: { strict: true, noEmit: true, module: "ESNext", moduleResolution: "Bundler", skipLibCheck: true, types: [], paths: { "fhir/r4": [R4_TYPES] } },
+          compilerOptions: {
+            strict: true,
+            noEmit: true,
+            module: "ESNext",
+            moduleResolution: "Bundler",
+            skipLibCheck: true,
+            types: [],
+            paths: { "fhir/r4": [R4_TYPES] },
+          },
           files: ["bundles.ts"],
         }),
       );
-      const tsc = spawnSync(process.execPath, [join(ROOT, "node_modules/typescript/bin/tsc"), "-p", dir], { encoding: "utf8" });
+      const tsc = spawnSync(
+        process.execPath,
+        [join(ROOT, "node_modules/typescript/bin/tsc"), "-p", dir],
+        { encoding: "utf8" },
+      );
       expect(tsc.stdout + tsc.stderr).toBe("");
       expect(tsc.status).toBe(0);
     } finally {

@@ -86,7 +86,11 @@ export function procedureSpans(result: SuggestResult): { start: number; end: num
  * A position where a one-character edit does not touch procedure text: at least one character
  * away from every procedure span (undefined after 200 tries).
  */
-export function positionAwayFrom(spans: { start: number; end: number }[], length: number, random: () => number): number | undefined {
+export function positionAwayFrom(
+  spans: { start: number; end: number }[],
+  length: number,
+  random: () => number,
+): number | undefined {
   for (let tries = 0; tries < 200; tries++) {
     const p = Math.floor(random() * length);
     if (spans.every((s) => p + 1 < s.start || p > s.end)) return p;

@@ -20,17 +20,24 @@ describe("incremental session: results", () => {
     for (const name of fixtureNames()) {
       const session = createSession({ text: readFixture(name) });
       for (let k = 0; k < 6; k++) {
-        const edit = oneCharEdit(session.text, Math.floor(random() * (session.text.length + 1)), random);
+        const edit = oneCharEdit(
+          session.text,
+          Math.floor(random() * (session.text.length + 1)),
+          random,
+        );
         const update = session.applyEdit(edit);
         paths[update.path] = (paths[update.path] ?? 0) + 1;
-        expect(plain(update.result), `${name} after ${JSON.stringify(edit)}`).toEqual(plain(suggest(session.text)));
+        expect(plain(update.result), `${name} after ${JSON.stringify(edit)}`).toEqual(
+          plain(suggest(session.text)),
+        );
       }
     }
     expect(Object.keys(paths).sort()).toEqual(expect.arrayContaining(["full", "shifted"]));
   });
 
   it("re-codes letters typed inside an ordinary word without running the pipeline", () => {
-    const note = "Shave biopsy of a 0.6 cm papule on the left upper back. Patient tolerated it nicely today.";
+    const note =
+      "Shave biopsy of a 0.6 cm papule on the left upper back. Patient tolerated it nicely today.";
     const session = createSession({ text: note });
     const at = note.indexOf("nicely") + 3;
     const update = session.applyEdit({ start: at, end: at, insert: "e" });
@@ -40,7 +47,9 @@ describe("incremental session: results", () => {
   });
 
   it("moves every evidence span after the edit and keeps span texts true", () => {
-    const session = createSession({ text: "Closed nicely. Shave biopsy of a 0.6 cm papule on the left upper back." });
+    const session = createSession({
+      text: "Closed nicely. Shave biopsy of a 0.6 cm papule on the left upper back.",
+    });
     const update = session.applyEdit({ start: 9, end: 9, insert: "ee" });
     const note = session.text;
     for (const line of update.result.codes) {
@@ -74,14 +83,19 @@ describe("incremental session: results", () => {
   it("checks itself against suggest on every update with verify: true", () => {
     const session = createSession({ text: fiveKbNote(), verify: true });
     const random = seeded(3);
-    for (let k = 0; k < 20; k++) session.applyEdit(oneCharEdit(session.text, Math.floor(random() * session.text.length), random));
+    for (let k = 0; k < 20; k++)
+      session.applyEdit(
+        oneCharEdit(session.text, Math.floor(random() * session.text.length), random),
+      );
     expect(session.stats.full + session.stats.shifted + session.stats.cached).toBe(21);
   });
 });
 
 describe("incremental session: changes", () => {
   it("reports a code that replaces another as added and removed", () => {
-    const session = createSession({ text: "Shave biopsy of a 0.6 cm papule on the left upper back." });
+    const session = createSession({
+      text: "Shave biopsy of a 0.6 cm papule on the left upper back.",
+    });
     const update = session.applyEdit({ start: 0, end: 5, insert: "Punch" });
     expect(update.changes.added.map((l) => l.code)).toEqual(["11104"]);
     expect(update.changes.removed.map((l) => l.code)).toEqual(["11102"]);
@@ -102,7 +116,9 @@ describe("incremental session: changes", () => {
   });
 
   it("removes the lines of a procedure that becomes negated", () => {
-    const session = createSession({ text: "Shave biopsy of a 0.6 cm papule on the left upper back." });
+    const session = createSession({
+      text: "Shave biopsy of a 0.6 cm papule on the left upper back.",
+    });
     const update = session.applyEdit({ start: 0, end: 1, insert: "No s" });
     expect(update.result.codes).toEqual([]);
     expect(update.changes.removed.map((l) => l.code)).toEqual(["11102"]);
@@ -111,7 +127,9 @@ describe("incremental session: changes", () => {
 
 describe("incremental session: stable procedure ids", () => {
   it("keeps the id of a procedure whose own words are edited when its site stays", () => {
-    const session = createSession({ text: "Shave biopsy of a 0.6 cm papule on the left upper back." });
+    const session = createSession({
+      text: "Shave biopsy of a 0.6 cm papule on the left upper back.",
+    });
     const before = session.procedureIds;
     const update = session.applyEdit({ start: 0, end: 5, insert: "Punch" });
     expect(update.procedureIds).toEqual(before);
