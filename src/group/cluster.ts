@@ -40,7 +40,8 @@ export function clusterProcedures(index: MentionIndex): ProcedureEvent[] {
   }
   for (const m of weak) {
     const target = weakTarget(events, m, index);
-    const bare = m.procedure === "shave" || m.procedure === "injection" || m.procedure === "removal";
+    const bare =
+      m.procedure === "shave" || m.procedure === "injection" || m.procedure === "removal";
     if (!target && bare && !lesionNearby(m, index)) continue;
     const crosses = target && !target.anchors.some((a) => a.sentence === m.sentence);
     if (target && crosses && isBillable(index, m) !== target.assertion.billable) {
@@ -111,7 +112,11 @@ function weakTarget(
   const sentences = index.doc.sentences;
   const titled = candidates.filter((e) => {
     const first = sentences[e.anchors[0]!.sentence]!;
-    return first.section === "procedure_title" && first.index < m.sentence && (e.kind === "removal" || e.kind === m.procedure);
+    return (
+      first.section === "procedure_title" &&
+      first.index < m.sentence &&
+      (e.kind === "removal" || e.kind === m.procedure)
+    );
   });
   if (titled.length > 0) return bySite(titled, m, index) ?? closest(titled);
   if (before.length > 0) return closest(before);

@@ -3,8 +3,6 @@ import { tokenizeLiteral } from "../text/tokens.ts";
 import { inSentence, type MentionIndex } from "./index-mentions.ts";
 import type { ProcedureEvent } from "./types.ts";
 
-const DEFINITIVE = new Set(["excision", "shave", "destruction", "mohs"]);
-
 /**
  * Lesion identity: a biopsy and a definitive procedure treat the same lesion when they are
  * described in one sentence ("shave bx ..., then ED&C of the base"), when the definitive one
@@ -18,10 +16,20 @@ export function linkLesions(
 ): void {
   const distinct = mentionsDistinct(index, lex);
   linkContained(events, index);
+  const pairs = lex.source.edits.rules.flatMap((r) => (r.kind === "sameLesion" ? [r] : []));
   for (const b of events) {
-    if (b.kind !== "biopsy" || !b.assertion.billable) continue;
+    if (!b.assertion.billable) continue;
+    const definitive = new Set(
+      pairs.filter((r) => r.drop.includes(b.kind as never)).flatMap((r) => r.when),
+    );
     for (const d of events) {
-      if (!DEFINITIVE.has(d.kind) || !d.assertion.billable || d.lesion === b.lesion) continue;
+      if (
+        d === b ||
+        !definitive.has(d.kind as never) ||
+        !d.assertion.billable ||
+        d.lesion === b.lesion
+      )
+        continue;
       if (sameLesion(b, d, index, distinct)) {
         b.lesion = d.lesion;
         break;

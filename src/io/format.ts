@@ -6,7 +6,14 @@
  */
 import { stringify } from "csv-stringify/sync";
 import type { CodeLine, SuggestResult, Warning } from "../schemas/api.ts";
-import type { OutputFormat, OutputLine } from "./records.ts";
+import {
+  type BatchCounts,
+  type ChunkOutput,
+  type OutputFormat,
+  type OutputLine,
+  type ProcessSettings,
+  zeroCounts,
+} from "./records.ts";
 
 export const CSV_COLUMNS = [
   "id",
@@ -72,4 +79,20 @@ export function formatLines(lines: OutputLine[], format: OutputFormat): string {
   if (lines.length === 0) return "";
   if (format === "jsonl") return `${lines.map((line) => JSON.stringify(line)).join("\n")}\n`;
   return stringify(lines.flatMap(csvRows), { columns: [...CSV_COLUMNS] });
+}
+
+export function countLine(counts: BatchCounts, line: OutputLine): void {
+  counts.records++;
+  if ("error" in line) counts.errors++;
+  else {
+    if (line.codes.length > 0) counts.coded++;
+    if (line.warnings.length > 0) counts.withWarnings++;
+  }
+}
+
+/** Formats already-built lines (also used for chunks a crashed worker could not finish). */
+export function outputOf(lines: OutputLine[], settings: ProcessSettings): ChunkOutput {
+  const counts = zeroCounts();
+  for (const line of lines) countLine(counts, line);
+  return { text: formatLines(lines, settings.format), counts };
 }

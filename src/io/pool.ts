@@ -6,7 +6,7 @@
  * cannot load) fails the run.
  */
 import { Worker } from "node:worker_threads";
-import { outputOf, processChunk } from "./process-chunk.ts";
+import { outputOf } from "./format.ts";
 import {
   addCounts,
   type ChunkOutput,
@@ -134,12 +134,17 @@ function mergeOutputs(parts: ChunkOutput[]): ChunkOutput {
   return { text: parts.map((part) => part.text).join(""), counts };
 }
 
-/** Codes chunks on the calling thread (--jobs 1): no worker start-up, no copying. */
+/**
+ * Codes chunks on the calling thread (--jobs 1): no worker start-up, no copying. The pipeline
+ * is imported only here, so with workers the main thread never loads it.
+ */
 export class InlineRunner implements ChunkRunner {
+  private readonly module = import("./process-chunk.ts");
+
   constructor(private readonly settings: ProcessSettings) {}
 
   async run(records: InputRecord[]): Promise<ChunkOutput> {
-    return processChunk(records, this.settings);
+    return (await this.module).processChunk(records, this.settings);
   }
 
   async close(): Promise<void> {}

@@ -3,15 +3,13 @@
  * main thread, with --jobs 1). Never throws: a failing note becomes an `internal` error line.
  */
 import { suggest } from "../index.ts";
-import { formatLines } from "./format.ts";
+import { outputOf } from "./format.ts";
 import {
-  type BatchCounts,
   type ChunkOutput,
   type InputRecord,
   isBadRecord,
   type OutputLine,
   type ProcessSettings,
-  zeroCounts,
 } from "./records.ts";
 import { checkText } from "./text-checks.ts";
 
@@ -36,22 +34,6 @@ export function processRecord(record: InputRecord, settings: ProcessSettings): O
       error: { kind: "internal", message: `suggest failed: ${(error as Error).message}` },
     };
   }
-}
-
-export function countLine(counts: BatchCounts, line: OutputLine): void {
-  counts.records++;
-  if ("error" in line) counts.errors++;
-  else {
-    if (line.codes.length > 0) counts.coded++;
-    if (line.warnings.length > 0) counts.withWarnings++;
-  }
-}
-
-/** Formats already-built lines (also used for chunks a crashed worker could not finish). */
-export function outputOf(lines: OutputLine[], settings: ProcessSettings): ChunkOutput {
-  const counts = zeroCounts();
-  for (const line of lines) countLine(counts, line);
-  return { text: formatLines(lines, settings.format), counts };
 }
 
 export function processChunk(records: InputRecord[], settings: ProcessSettings): ChunkOutput {

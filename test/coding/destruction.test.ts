@@ -1,0 +1,92 @@
+import { describe, expect, it } from "vitest";
+import { suggest } from "../../src/pipeline/suggest.ts";
+import { lexiconWith, MINI_SITES } from "../extract/mini-lexicon.ts";
+import { codes, codesOf, run } from "../group/notes.ts";
+
+describe("premalignant destruction (AK ladder)", () => {
+  it.each([
+    ["Cryotherapy of 1 AK on the right cheek.", "17000"],
+    ["Cryotherapy of 2 AKs on the scalp.", "17000 17003"],
+    ["Cryotherapy of 12 AKs on the scalp.", "17000 17003x11"],
+    ["Cryotherapy of twelve AKs on the scalp.", "17000 17003x11"],
+    ["LN2 to AKs x12, face and scalp.", "17000 17003x11"],
+    ["Cryotherapy of 14 AKs on the scalp.", "17000 17003x13"],
+    ["Cryotherapy of 15 AKs on the scalp.", "17004"],
+    ["Cryotherapy of 20 AKs on the scalp.", "17004"],
+    ["Cryotherapy of 8 AKs on the scalp. Cryotherapy of 9 AKs on the left arm.", "17004"],
+    ["LN2 x2 freeze-thaw cycles to 3 AKs on the nose.", "17000 17003x2"],
+  ])("codes %j as %s", (note, expected) => {
+    expect(codes(note)).toBe(expected);
+  });
+
+  it.each([14, 15, 19, 30, 60])("never reports 17003 over 13 units or beside 17004 (%i AKs)", (n) => {
+    const lines = run(`Cryotherapy of ${n} AKs on the scalp.`).codes;
+    const addon = lines.find((l) => l.code === "17003");
+    expect(addon?.units ?? 0).toBeLessThanOrEqual(13);
+    if (lines.some((l) => l.code === "17004")) expect(addon).toBeUndefined();
+  });
+});
+
+describe("benign destruction (one unit per visit)", () => {
+  it.each([
+    ["Cryotherapy of 1 wart on the left arm.", "17110"],
+    ["Cryotherapy of 14 warts on the left arm.", "17110"],
+    ["Cryotherapy of 15 warts on the left arm.", "17111"],
+    ["Cryotherapy of 8 warts on the left arm. Cryotherapy of 7 seborrheic keratoses on the back.", "17111"],
+  ])("codes %j as %s", (note, expected) => {
+    expect(codes(note)).toBe(expected);
+  });
+});
+
+describe("skin tags", () => {
+  it.each([
+    ["Removal of 1 skin tag from the neck with scissors.", "11200"],
+    ["Removal of 15 skin tags from the neck with scissors.", "11200"],
+    ["Removal of 16 skin tags from the neck with scissors.", "11200 11201"],
+    ["Removal of 25 skin tags from the neck with scissors.", "11200 11201"],
+    ["Removal of 26 skin tags from the neck with scissors.", "11200 11201x2"],
+  ])("codes %j as %s", (note, expected) => {
+    expect(codes(note)).toBe(expected);
+  });
+});
+
+describe("unit limits (lexicon/edits.json unitLimit)", () => {
+  /** An AK ladder with no 17004 step, so that only the MUE rule can cap 17003. */
+  const uncapped = lexiconWith({
+    sites: MINI_SITES,
+    codesDestruction: {
+      version: "0.0.1",
+      tables: [
+        {
+          kind: "ladder",
+          id: "t.table.ak-open",
+          procedure: "destruction",
+          when: { destruction: ["premalignant"] },
+          per: "visit",
+          steps: [
+            {
+              from: 1,
+              lines: [
+                { code: "17000", units: 1, label: "first AK" },
+                { code: "17003", units: { countMinus: 1, per: 1 }, label: "each further AK" },
+              ],
+            },
+          ],
+        },
+      ],
+    },
+  });
+
+  it("caps 17003 at 13 units when a table would report more, and says so", () => {
+    const result = suggest("Cryotherapy of 20 AKs on the scalp.", {}, uncapped);
+    expect(codesOf(result)).toBe("17000 17003x13");
+    expect(result.warnings.map((w) => w.kind)).toContain("units_capped");
+    expect(result.codes[1]!.ruleIds).toContain("mue.17003");
+  });
+
+  it("leaves 17003 alone within its limit", () => {
+    const result = suggest("Cryotherapy of 14 AKs on the scalp.", {}, uncapped);
+    expect(codesOf(result)).toBe("17000 17003x13");
+    expect(result.warnings.map((w) => w.kind)).not.toContain("units_capped");
+  });
+});
