@@ -87,7 +87,9 @@ function runRandom(note: string, edits: number, seed: number, away: boolean): Wo
     const update = session.applyEdit(edit);
     const ms = performance.now() - t0;
     times.push(ms);
-    (byPath[update.path] ??= []).push(ms);
+    const list = byPath[update.path] ?? [];
+    list.push(ms);
+    byPath[update.path] = list;
     if (k % 10 === 0 && !same(update.result, suggest(session.text))) mismatches++;
     if (
       same(

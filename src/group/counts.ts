@@ -25,8 +25,7 @@ export function attachCounts(e: ProcedureEvent, near: number[], index: MentionIn
   if (techniqueLines(e, index)) return;
   let eventCount: CountMention | undefined;
   for (const c of counts) {
-    const lesion =
-      c.target !== undefined ? e.lesions.find((l) => l.histology?.start === c.target) : undefined;
+    const lesion = lesionOf(c, e, index);
     if (lesion && !lesion.countMention) {
       lesion.count = c.count;
       lesion.countMention = c;
@@ -171,4 +170,13 @@ function inferCount(e: ProcedureEvent, index: MentionIndex): void {
     e.count = distinct.size;
     e.countSource = "inferred";
   }
+}
+
+/** The lesion entry a count names: the same mention, else the same lesion type. */
+function lesionOf(c: CountMention, e: ProcedureEvent, index: MentionIndex) {
+  if (c.target === undefined) return undefined;
+  const exact = e.lesions.find((l) => l.histology?.start === c.target);
+  if (exact) return exact;
+  const named = inSentence(index, c.sentence, "histology").find((h) => h.start === c.target);
+  return named ? e.lesions.find((l) => l.histology?.histology === named.histology) : undefined;
 }

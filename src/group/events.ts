@@ -19,8 +19,10 @@ import type { ProcedureEvent } from "./types.ts";
 export function groupEvents(index: MentionIndex, lex: CompiledLexicon): ProcedureEvent[] {
   const events = clusterProcedures(index);
   const owners = anchorOwners(events);
+  const nearOf = new Map<ProcedureEvent, number[]>();
   for (const e of events) {
     const scope = eventScope(e, owners, index);
+    nearOf.set(e, scope.near);
     attachAttributes(e, scope, index);
     attachCounts(e, scope.near, index);
     derivePathology(e, [...scope.near, ...scope.linked], index);
@@ -31,7 +33,8 @@ export function groupEvents(index: MentionIndex, lex: CompiledLexicon): Procedur
   for (const e of events) {
     e.sizes = e.sizes.filter((s) => !claimed.has(s));
     e.derived = deriveSizes(e.sizes);
-    if (e.kind === "mohs") e.mohs = readMohs(e, index.doc, lex);
+    if (e.kind === "mohs")
+      e.mohs = readMohs(mohsSentences(e, nearOf.get(e)!, index), index.doc, lex);
     e.evidence.push(...e.sizes);
     e.issues.push(...issuesOf(e));
   }
@@ -59,4 +62,13 @@ function issuesOf(e: ProcedureEvent): Issue[] {
     });
   }
   return out;
+}
+
+/** A Mohs note's stages may be anywhere in the sections that name it or in its scope. */
+function mohsSentences(e: ProcedureEvent, near: number[], index: MentionIndex): number[] {
+  const sections = new Set(e.anchors.map((a) => index.doc.sentences[a.sentence]!.sectionIndex));
+  const inSections = index.doc.sentences
+    .filter((s) => sections.has(s.sectionIndex))
+    .map((s) => s.index);
+  return [...new Set([...inSections, ...near])];
 }

@@ -1,35 +1,40 @@
 import { readNumber } from "../extract/numbers.ts";
 import type { CompiledLexicon } from "../lexicon/compile.ts";
 import type { Doc } from "../types.ts";
-import type { ProcedureEvent } from "./types.ts";
 
 const ROMAN: Record<string, number> = { i: 1, ii: 2, iii: 3, iv: 4, v: 5, vi: 6, vii: 7, viii: 8 };
 
 /**
- * Mohs stages and blocks in the sections holding the event: "Stage I: 4 blocks", "Stage 2 - 7
- * blocks", "two stages", "second stage". Blocks beyond five in a stage are counted per stage.
+ * Mohs stages and blocks in the sentences describing the event: "Stage I: 4 blocks", "Stage 2 -
+ * 7 blocks", "Stages: I (4 blocks), II (2 blocks)", "two stages". Blocks beyond five in a stage
+ * are counted per stage.
  */
 export function readMohs(
-  e: ProcedureEvent,
+  sentences: number[],
   doc: Doc,
   lex: CompiledLexicon,
 ): { stages: number; extraBlocks: number } {
-  const sectionIdx = new Set(e.anchors.map((a) => doc.sentences[a.sentence]!.sectionIndex));
   const stageWords = new Set(lex.source.counts.mohsStageWords);
   const blockWords = new Set(lex.source.counts.mohsBlockWords.map((w) => w.split(" ").pop()!));
   let stages = 0;
   let current = 0;
   const blocks = new Map<number, number>();
-  for (const s of doc.sentences) {
-    if (!sectionIdx.has(s.sectionIndex)) continue;
+  for (const k of [...sentences].sort((a, b) => a - b)) {
+    const s = doc.sentences[k]!;
+    let staged = false;
     for (let i = s.firstToken; i < s.lastToken; i++) {
       const tok = doc.canon[i]!;
+      const roman = staged ? romanAt(doc, i) : undefined;
       if (stageWords.has(tok)) {
+        staged = true;
         const after = stageNumber(doc, lex, i + 1, s.lastToken);
         const before = readNumber(doc, lex, i - 1, s.lastToken);
         if (after) current = after;
         else if (before && tok.endsWith("s")) stages = Math.max(stages, before.value);
         if (after) stages = Math.max(stages, after);
+      } else if (roman !== undefined) {
+        current = roman;
+        stages = Math.max(stages, roman);
       } else if (blockWords.has(tok)) {
         const n =
           readNumber(doc, lex, i - 1, s.lastToken) ?? readNumber(doc, lex, i - 2, s.lastToken);
@@ -41,6 +46,12 @@ export function readMohs(
   let extra = 0;
   for (const n of blocks.values()) extra += Math.max(0, n - 5);
   return { stages: Math.max(1, stages), extraBlocks: extra };
+}
+
+/** An upper-case roman numeral token ("II"). */
+function romanAt(doc: Doc, i: number): number | undefined {
+  const t = doc.tokens[i]!;
+  return t.text === t.text.toUpperCase() ? ROMAN[t.norm] : undefined;
 }
 
 function stageNumber(doc: Doc, lex: CompiledLexicon, i: number, limit: number): number | undefined {

@@ -57,7 +57,8 @@ export class WorkerPool implements ChunkRunner {
   }
 
   private spawn(): void {
-    const worker = new Worker(ENTRY, { workerData: this.settings });
+    const old = Number(process.env.DC_EXP_OLD_MB ?? 0);
+    const worker = new Worker(ENTRY, { workerData: this.settings, ...(old ? { resourceLimits: { maxOldGenerationSizeMb: old } } : {}) });
     this.workers.add(worker);
     let ready = false;
     let lastError: Error | undefined;
@@ -139,11 +140,12 @@ function mergeOutputs(parts: ChunkOutput[]): ChunkOutput {
  * is imported only here, so with workers the main thread never loads it.
  */
 export class InlineRunner implements ChunkRunner {
-  private readonly module = import("./process-chunk.ts");
+  private module: Promise<typeof import("./process-chunk.ts")> | undefined;
 
   constructor(private readonly settings: ProcessSettings) {}
 
   async run(records: InputRecord[]): Promise<ChunkOutput> {
+    this.module ??= import("./process-chunk.ts");
     return (await this.module).processChunk(records, this.settings);
   }
 

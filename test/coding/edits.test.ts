@@ -1,0 +1,98 @@
+import { describe, expect, it } from "vitest";
+import { loadLexicon } from "../../src/lexicon/load.ts";
+import { codes, codesOf, run } from "../group/notes.ts";
+
+const edits = loadLexicon().edits.rules;
+const catalog = loadLexicon().codeCatalog.codes;
+
+describe("same-lesion bundling", () => {
+  it.each([
+    [
+      "a shave biopsy into ED&C of the same lesion",
+      "Shave biopsy of a 0.8 cm lesion on the left arm, then ED&C of the same lesion. Path: BCC.",
+      "17261",
+    ],
+    [
+      "a shave biopsy into the excision of the same lesion",
+      "Shave biopsy of a pigmented lesion on the back. Frozen section: BCC. The same lesion was then excised, 1.0 cm with 3 mm margins.",
+      "11602",
+    ],
+  ])("bundles %s", (_name, note, expected) => {
+    expect(codes(note)).toBe(expected);
+  });
+
+  it("keeps the biopsy of a different lesion, with a distinct-lesion modifier", () => {
+    expect(
+      codes("Punch biopsy of the left arm. Excision of a 1.0 cm nevus on the back with 2 mm margins."),
+    ).toBe("11402 11104-XS");
+  });
+
+  it("marks the bundled biopsy as not billable with the rule that bundled it", () => {
+    const result = run(
+      "Shave biopsy of a 0.8 cm lesion on the left arm, then ED&C of the same lesion. Path: BCC.",
+    );
+    const [biopsy, destruction] = result.procedures;
+    expect(biopsy).toMatchObject({ kind: "biopsy", assertion: { billable: false } });
+    expect(biopsy!.assertion.ruleIds).toContain("edit.same-lesion.biopsy");
+    expect(biopsy!.lesion).toBe(destruction!.lesion);
+  });
+});
+
+describe("distinct-lesion modifiers", () => {
+  const note = "Shave biopsy of the back. Cryotherapy of 3 AKs on the scalp.";
+
+  it.each([
+    ["X", "11102 17000-XS 17003x2"],
+    ["59", "11102 17000-59 17003x2"],
+  ] as const)("uses modifier style %s: %s", (modifierStyle, expected) => {
+    expect(codes(note, { modifierStyle })).toBe(expected);
+  });
+
+  it("defaults to the X style", () => {
+    expect(codes(note)).toBe("11102 17000-XS 17003x2");
+  });
+
+  it("never puts the modifier on an add-on code", () => {
+    const lines = run(note).codes;
+    for (const l of lines) if (catalog[l.code]?.addon) expect(l.modifiers).toEqual([]);
+  });
+
+  it("marks a benign destruction beside an AK destruction in separate sentences", () => {
+    expect(codes("Cryotherapy of 3 AKs on the scalp. Cryotherapy of 2 warts on the left arm.")).toBe(
+      "17000 17003x2 17110-XS",
+    );
+  });
+});
+
+describe("claim line order", () => {
+  it.each([
+    ["Shave biopsy of the back. Punch biopsy of the left arm.", "11104 11103"],
+    ["Mohs surgery for biopsy-proven BCC of the nose. Stage I: 7 blocks. Stage II: 3 blocks.", "17311 17312 17315x2"],
+    ["Excision of a 1.5 cm biopsy-proven BCC on the back with 4 mm margins. Complex repair 8.0 cm.", "11603 13101 13102"],
+    ["Removal of 26 skin tags from the neck with scissors.", "11200 11201x2"],
+  ])("lists primary codes before their add-ons: %j as %s", (note, expected) => {
+    expect(codes(note)).toBe(expected);
+  });
+
+  const notes = [
+    "Shave biopsy of the back. Punch biopsy of the left arm. Cryotherapy of 12 AKs on the scalp.",
+    "Incisional biopsy of the back. Punch biopsy of the left arm. Shave biopsy of the right cheek.",
+    "Mohs surgery for biopsy-proven SCC of the back. Stage 1: 3 blocks. Stage 2: 2 blocks. Stage 3: 1 block.",
+  ];
+
+  it.each(notes)("puts an allowed primary before every add-on in %j", (note) => {
+    const list = run(note).codes.map((l) => l.code);
+    list.forEach((code, i) => {
+      const rule = edits.find((r) => r.kind === "addonRequires" && r.addon === code);
+      if (!rule || rule.kind !== "addonRequires") return;
+      const before = list.slice(0, i);
+      expect(before.some((p) => rule.primaries.some((s) => s === p || inRange(s, p)))).toBe(true);
+    });
+    expect(codesOf(run(note))).not.toBe("");
+  });
+});
+
+function inRange(set: string, code: string): boolean {
+  const [a, b] = set.split("-");
+  return b !== undefined && Number(code) >= Number(a) && Number(code) <= Number(b);
+}
