@@ -12,6 +12,7 @@ const NOTE_SITE_SECTIONS = new Set([
   "other",
 ]);
 const NOTE_HISTOLOGY_SECTIONS = new Set([
+  "other",
   "procedure_title",
   "procedure",
   "diagnosis",
@@ -142,7 +143,8 @@ function noteHistology(index: MentionIndex): HistologyMention | undefined {
     (h) =>
       h.malignancy !== "unknown" &&
       NOTE_HISTOLOGY_SECTIONS.has(index.doc.sentences[h.sentence]!.section) &&
-      index.assertions.get(h.id)?.temporality !== "historical",
+      index.assertions.get(h.id)?.negation !== "negated" &&
+      index.assertions.get(h.id)?.experiencer !== "other",
   );
   return new Set(list.map((h) => h.histology)).size === 1 ? list[0] : undefined;
 }

@@ -246,7 +246,8 @@ function mergeTarget(
   const near = m.sentence - lastAnchor.sentence <= MERGE_DISTANCE;
   // Far apart in one section, a mention with no site of its own ("after this minor punch
   // biopsy procedure") still names the same procedure when no other event came between.
-  if (!near && (sites.length > 0 || events[events.length - 1] !== last)) return undefined;
+  const latest = events.findLast((e) => e.assertion.billable);
+  if (!near && (sites.length > 0 || (latest !== undefined && latest !== last))) return undefined;
   if (
     sites.length === 0 ||
     !last.anchors.some((a) => inSentence(index, a.sentence, "site").length > 0)

@@ -6,6 +6,8 @@ const FOLLOWING = 6;
 const PRECEDING = 4;
 const DIAGNOSIS_SECTIONS = new Set(["diagnosis", "assessment"]);
 /** Sections a template's fields may continue into ("Procedure: ED&C / Dx: BCC / Size: 8 mm"). */
+/** Unheaded or narrative text just before a procedure section may describe its lesion. */
+const LEADS_IN = new Set(["other", "exam", "hpi"]);
 const CONTINUES = new Set([
   "procedure",
   "procedure_title",
@@ -41,8 +43,8 @@ export function eventScope(
     }
   }
   for (let s = first - 1; s >= 0 && s >= first - PRECEDING; s--) {
-    if (sentences[s]!.sectionIndex !== sentences[first]!.sectionIndex || foreign(owner, s, e))
-      break;
+    const sameSection = sentences[s]!.sectionIndex === sentences[first]!.sectionIndex;
+    if ((!sameSection && !LEADS_IN.has(sentences[s]!.section)) || foreign(owner, s, e)) break;
     near.push(s);
   }
   return { near, linked: linkedDiagnoses(e, index) };

@@ -14,6 +14,7 @@ import {
   type ProcessSettings,
   zeroCounts,
 } from "./records.ts";
+import { type WorkerScript, workerScript } from "./worker-bundle.ts";
 
 export interface ChunkRunner {
   run(records: InputRecord[]): Promise<ChunkOutput>;
@@ -26,7 +27,15 @@ interface Task {
   reject(error: Error): void;
 }
 
-const ENTRY = new URL("./worker-entry.js", import.meta.url);
+/**
+ * Old-generation heap cap of a worker. A 1 MB note needs between 64 and 128 MB of heap; the cap
+ * also makes V8 collect sooner instead of letting each worker's heap grow to hundreds of MB.
+ */
+export function workerHeapMb(maxBytes: number): number {
+  const old = Number(process.env.DC_EXP_OLD_MB ?? 0);
+  if (old) return old;
+  return Math.ceil(64 + (128 * maxBytes) / (1024 * 1024));
+}
 
 export class WorkerPool implements ChunkRunner {
   private readonly workers = new Set<Worker>();
@@ -36,11 +45,15 @@ export class WorkerPool implements ChunkRunner {
   private closing = false;
   private failure: Error | undefined;
 
-  constructor(
-    jobs: number,
+  private constructor(
+    private readonly script: WorkerScript,
     private readonly settings: ProcessSettings,
-  ) {
-    for (let i = 0; i < jobs; i++) this.spawn();
+  ) {}
+
+  static async start(jobs: number, settings: ProcessSettings): Promise<WorkerPool> {
+    const pool = new WorkerPool(await workerScript(), settings);
+    for (let i = 0; i < jobs; i++) pool.spawn();
+    return pool;
   }
 
   run(records: InputRecord[]): Promise<ChunkOutput> {
@@ -54,11 +67,14 @@ export class WorkerPool implements ChunkRunner {
   async close(): Promise<void> {
     this.closing = true;
     await Promise.all([...this.workers].map((worker) => worker.terminate()));
+    this.script.dispose();
   }
 
   private spawn(): void {
-    const old = Number(process.env.DC_EXP_OLD_MB ?? 0);
-    const worker = new Worker(ENTRY, { workerData: this.settings, ...(old ? { resourceLimits: { maxOldGenerationSizeMb: old } } : {}) });
+    const worker = new Worker(this.script.url, {
+      workerData: this.settings,
+      resourceLimits: { maxOldGenerationSizeMb: workerHeapMb(this.settings.maxBytes) },
+    });
     this.workers.add(worker);
     let ready = false;
     let lastError: Error | undefined;
@@ -152,6 +168,6 @@ export class InlineRunner implements ChunkRunner {
   async close(): Promise<void> {}
 }
 
-export function createRunner(jobs: number, settings: ProcessSettings): ChunkRunner {
-  return jobs <= 1 ? new InlineRunner(settings) : new WorkerPool(jobs, settings);
+export async function createRunner(jobs: number, settings: ProcessSettings): Promise<ChunkRunner> {
+  return jobs <= 1 ? new InlineRunner(settings) : await WorkerPool.start(jobs, settings);
 }

@@ -62,7 +62,7 @@ export async function runBatch(options: BatchOptions): Promise<BatchSummary> {
   const resumed = options.resume && output ? await prepareResume(output, format) : undefined;
   const source = await openInput(options.input, options);
   const ids = new IdTracker(resumed?.done);
-  const runner = createRunner(options.jobs, { format, maxBytes: options.maxBytes });
+  const runner = await createRunner(options.jobs, { format, maxBytes: options.maxBytes });
   const sink = openSink(output, options.stdout, resumed !== undefined);
   const counts = zeroCounts();
   let header = format === "csv" && !resumed?.keptBytes ? csvHeader() : "";

@@ -1,0 +1,64 @@
+import { describe, expect, it } from "vitest";
+import { createSession } from "../../src/incremental/index.ts";
+import { suggest } from "../../src/index.ts";
+import { fixtureNames, readFixture, seeded } from "./fixture-note.ts";
+
+const BASE = "Shave biopsy of a 0.6 cm papule on the left upper back. Patient tolerated it nicely today.";
+
+/** Inserts `insert` after the first occurrence of `after` in `note`. */
+function editAfter(note: string, after: string, insert: string, remove = 0) {
+  const at = note.indexOf(after) + after.length;
+  return { start: at, end: at + remove, insert };
+}
+
+describe("inert edits (result moved, pipeline not run)", () => {
+  it.each([
+    ["a letter typed inside an ordinary word", BASE, editAfter(BASE, "nic", "e"), "shifted"],
+    ["a letter deleted inside an ordinary word", BASE, editAfter(BASE, "nic", "", 1), "shifted"],
+    ["a space added to a space between words", BASE, editAfter(BASE, "nicely", " "), "shifted"],
+    ["a letter at the end of a word before a full stop", BASE, editAfter(BASE, "today", "s"), "full"],
+    ["a letter before the first letter of a word", BASE, editAfter(BASE, "it ", "q"), "full"],
+    ["an upper-case letter", BASE, editAfter(BASE, "nic", "E"), "full"],
+    ["a letter inside a lexicon word", BASE, editAfter(BASE, "tolera", "x"), "full"],
+    ["a letter inside a mention", BASE, editAfter(BASE, "pap", "p"), "full"],
+    ["a digit", BASE, editAfter(BASE, "nic", "4"), "full"],
+    ["a letter inside a section header", "Procedure performd: shave biopsy of the left arm.", { start: 15, end: 15, insert: "e" }, "full"],
+    ["a space inside an upper-case line", "REVIEW OF SYSTEMS\nShave biopsy of the left arm.", { start: 6, end: 6, insert: " " }, "full"],
+  ])("%s takes the %s path and matches suggest", (_, note, edit, path) => {
+    const session = createSession({ text: note });
+    const update = session.applyEdit(edit);
+    expect(update.path).toBe(path);
+    expect(update.result).toEqual(suggest(session.text));
+  });
+
+  it("stays exact on edits shaped like the fast path across every fixture note", () => {
+    const random = seeded(99);
+    let shifted = 0;
+    for (const name of fixtureNames()) {
+      const session = createSession({ text: readFixture(name) });
+      for (let k = 0; k < 4; k++) {
+        const edit = wordOrSpaceEdit(session.text, random);
+        const update = session.applyEdit(edit);
+        if (update.path === "shifted") shifted++;
+        expect(update.result, `${name} after ${JSON.stringify(edit)}`).toEqual(suggest(session.text));
+      }
+    }
+    expect(shifted).toBeGreaterThan(50);
+  });
+});
+
+/** A lower-case letter typed, deleted or replaced after a letter, or a space added/removed next to a space. */
+function wordOrSpaceEdit(text: string, random: () => number) {
+  const letters = "abcdefghijklmnopqrstuvwxyz";
+  for (let tries = 0; tries < 100; tries++) {
+    const p = 1 + Math.floor(random() * (text.length - 1));
+    const r = random();
+    if (/[A-Za-z]/.test(text[p - 1]!)) {
+      const letter = letters[Math.floor(random() * 26)]!;
+      if (r < 0.5) return { start: p, end: p, insert: letter };
+      if (/[a-z]/.test(text[p]!)) return { start: p, end: p + 1, insert: r < 0.75 ? "" : letter };
+    }
+    if (text[p] === " ") return r < 0.6 ? { start: p, end: p, insert: " " } : { start: p, end: p + 1, insert: "" };
+  }
+  return { start: 0, end: 0, insert: "x" };
+}
