@@ -117,13 +117,14 @@ function labelCount(doc: Doc, lex: CompiledLexicon, i: number, limit: number): F
     j++;
   if (doc.canon[j] !== ":" && doc.canon[j] !== "=") return undefined;
   const num = readNumber(doc, lex, j + 1, limit);
-  if (
-    !num ||
-    !Number.isInteger(num.value) ||
-    num.value < 1 ||
-    lex.units.matchAt(doc.canon, num.next, limit)
-  )
+  if (!num || !Number.isInteger(num.value) || num.value < 1 || doc.canon[j + 1]!.includes(".")) {
     return undefined;
+  }
+  const after = doc.canon[num.next];
+  if (lex.units.matchAt(doc.canon, num.next, limit)) return undefined;
+  if (after !== undefined && (lex.dimensionJoiners.has(after) || lex.notCountWords.has(after))) {
+    return undefined;
+  }
   return { last: num.next, ruleId: "count.label", fields: { count: num.value } };
 }
 
@@ -148,6 +149,8 @@ function nounCount(doc: Doc, lex: CompiledLexicon, i: number, limit: number): Fo
   const num = readNumber(doc, lex, i, limit);
   if (!num || !Number.isInteger(num.value) || num.value < 1 || num.value > 500) return undefined;
   if (lex.units.matchAt(doc.canon, num.next, limit)) return undefined;
+  const next = doc.canon[num.next];
+  if (next !== undefined && (lex.notCountWords.has(next) || lex.dimensionJoiners.has(next))) return undefined;
   const prev = doc.canon[i - 1];
   if (prev !== undefined && (lex.dimensionJoiners.has(prev) || lex.notCountAfter.has(prev)))
     return undefined;

@@ -246,8 +246,10 @@ function mergeTarget(
   const near = m.sentence - lastAnchor.sentence <= MERGE_DISTANCE;
   // Far apart in one section, a mention with no site of its own ("after this minor punch
   // biopsy procedure") still names the same procedure when no other event came between.
-  const latest = events.findLast((e) => e.assertion.billable);
-  if (!near && (sites.length > 0 || (latest !== undefined && latest !== last))) return undefined;
+  const between = events.some(
+    (e) => e !== last && e.assertion.billable && e.anchors[0]!.sentence > lastAnchor.sentence,
+  );
+  if (!near && (sites.length > 0 || between)) return undefined;
   if (
     sites.length === 0 ||
     !last.anchors.some((a) => inSentence(index, a.sentence, "site").length > 0)

@@ -14,11 +14,9 @@ export interface CodeChanges {
   changed: { before: CodeLine; after: CodeLine }[];
 }
 
-export const NO_CHANGES: CodeChanges = Object.freeze({
-  added: [],
-  removed: [],
-  changed: [],
-}) as CodeChanges;
+export function noChanges(): CodeChanges {
+  return { added: [], removed: [], changed: [] };
+}
 
 export function diffCodes(
   before: SuggestResult,

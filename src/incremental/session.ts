@@ -13,7 +13,7 @@
 import type { CompiledLexicon } from "../lexicon/compile.ts";
 import { defaultLexicon, suggest } from "../pipeline/suggest.ts";
 import type { SuggestOptions, SuggestResult } from "../schemas/api.ts";
-import { type CodeChanges, diffCodes, NO_CHANGES } from "./changes.ts";
+import { type CodeChanges, diffCodes, noChanges } from "./changes.ts";
 import {
   applyTextEdit,
   checkEdit,
@@ -98,7 +98,7 @@ export function createSession(options: SessionOptions = {}): Session {
   function recode(next: string, edit: TextEdit | undefined): SessionUpdate {
     if (!edit) {
       stats.unchanged++;
-      return { result: coded.result, changes: NO_CHANGES, procedureIds, path: "unchanged" };
+      return { result: coded.result, changes: noChanges(), procedureIds, path: "unchanged" };
     }
     let path: UpdatePath;
     let nextCoded = cache.get(next);
@@ -124,7 +124,7 @@ export function createSession(options: SessionOptions = {}): Session {
         : carryIds(coded.result.procedures, procedureIds, nextCoded.result.procedures, edit, ids);
     const changes =
       path === "shifted"
-        ? NO_CHANGES
+        ? noChanges()
         : diffCodes(coded.result, procedureIds, nextCoded.result, nextIds, edit);
     cache.set(text, coded);
     text = next;

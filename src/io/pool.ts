@@ -73,7 +73,7 @@ export class WorkerPool implements ChunkRunner {
   private spawn(): void {
     const worker = new Worker(this.script.url, {
       workerData: this.settings,
-      resourceLimits: { maxOldGenerationSizeMb: workerHeapMb(this.settings.maxBytes) },
+      resourceLimits: { maxOldGenerationSizeMb: workerHeapMb(this.settings.maxBytes), ...(process.env.DC_EXP_YOUNG ? { maxYoungGenerationSizeMb: Number(process.env.DC_EXP_YOUNG) } : {}) },
     });
     this.workers.add(worker);
     let ready = false;

@@ -66,7 +66,9 @@ beforeAll(async () => {
     evalJson: [["eval", goldFile, "--json"]],
   };
   const entries = await Promise.all(
-    Object.entries(jobs).map(async ([name, [args, stdin]]) => [name, await cli(args, stdin)] as const),
+    Object.entries(jobs).map(
+      async ([name, [args, stdin]]) => [name, await cli(args, stdin)] as const,
+    ),
   );
   for (const [name, run] of entries) runs[name] = run;
 }, 60_000);
@@ -100,7 +102,11 @@ describe("dermcode suggest", () => {
     const { code, stdout } = runs.stdin!;
     expect(code).toBe(0);
     const result = SuggestResultSchema.parse(singleJson(stdout));
-    expect(result.codes.map((c) => `${c.code}x${c.units}`)).toEqual(["11104x1", "17000x1", "17003x11"]);
+    expect(result.codes.map((c) => `${c.code}x${c.units}`)).toEqual([
+      "11104x1",
+      "17000x1",
+      "17003x11",
+    ]);
   });
 
   it.each([

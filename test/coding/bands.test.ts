@@ -47,7 +47,9 @@ describe("excision bands (excised diameter = lesion + 2 x narrowest margin)", ()
     "codes a benign excision on the %s excised at %s cm as %s",
     (site, size, code) => {
       const lesion = cm(Number(size) - 0.2);
-      expect(codes(`Excision of a ${lesion} cm nevus on the ${site} with 1 mm margins.`)).toBe(code);
+      expect(codes(`Excision of a ${lesion} cm nevus on the ${site} with 1 mm margins.`)).toBe(
+        code,
+      );
     },
   );
 
@@ -62,9 +64,14 @@ describe("excision bands (excised diameter = lesion + 2 x narrowest margin)", ()
 });
 
 describe("shave removal bands (lesion diameter, never margins)", () => {
-  it.each(rows(SHAVE))("codes a shave removal on the %s of a %s cm lesion as %s", (site, size, code) => {
-    expect(codes(`Shave removal of a ${size} cm seborrheic keratosis on the ${site}.`)).toBe(code);
-  });
+  it.each(rows(SHAVE))(
+    "codes a shave removal on the %s of a %s cm lesion as %s",
+    (site, size, code) => {
+      expect(codes(`Shave removal of a ${size} cm seborrheic keratosis on the ${site}.`)).toBe(
+        code,
+      );
+    },
+  );
 });
 
 describe("malignant destruction bands (lesion diameter)", () => {

@@ -19,12 +19,15 @@ describe("premalignant destruction (AK ladder)", () => {
     expect(codes(note)).toBe(expected);
   });
 
-  it.each([14, 15, 19, 30, 60])("never reports 17003 over 13 units or beside 17004 (%i AKs)", (n) => {
-    const lines = run(`Cryotherapy of ${n} AKs on the scalp.`).codes;
-    const addon = lines.find((l) => l.code === "17003");
-    expect(addon?.units ?? 0).toBeLessThanOrEqual(13);
-    if (lines.some((l) => l.code === "17004")) expect(addon).toBeUndefined();
-  });
+  it.each([14, 15, 19, 30, 60])(
+    "never reports 17003 over 13 units or beside 17004 (%i AKs)",
+    (n) => {
+      const lines = run(`Cryotherapy of ${n} AKs on the scalp.`).codes;
+      const addon = lines.find((l) => l.code === "17003");
+      expect(addon?.units ?? 0).toBeLessThanOrEqual(13);
+      if (lines.some((l) => l.code === "17004")) expect(addon).toBeUndefined();
+    },
+  );
 });
 
 describe("benign destruction (one unit per visit)", () => {
@@ -32,7 +35,10 @@ describe("benign destruction (one unit per visit)", () => {
     ["Cryotherapy of 1 wart on the left arm.", "17110"],
     ["Cryotherapy of 14 warts on the left arm.", "17110"],
     ["Cryotherapy of 15 warts on the left arm.", "17111"],
-    ["Cryotherapy of 8 warts on the left arm. Cryotherapy of 7 seborrheic keratoses on the back.", "17111"],
+    [
+      "Cryotherapy of 8 warts on the left arm. Cryotherapy of 7 seborrheic keratoses on the back.",
+      "17111",
+    ],
   ])("codes %j as %s", (note, expected) => {
     expect(codes(note)).toBe(expected);
   });

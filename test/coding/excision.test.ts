@@ -6,9 +6,15 @@ describe("excision codes", () => {
     ["Excision of a 1.0 x 0.5 cm nevus on the left arm with 0.2 cm margins.", "11402"],
     ["Excision of a 0.4 cm nevus on the back with a 0.1 cm margin.", "11401"],
     ["Excision of a 12 mm dysplastic nevus on the scalp with 4 mm margins.", "11422"],
-    ["Excision of a 0.6 cm nevus on the back with a 3 mm margin laterally and a 1 mm margin at the base.", "11401"],
+    [
+      "Excision of a 0.6 cm nevus on the back with a 3 mm margin laterally and a 1 mm margin at the base.",
+      "11401",
+    ],
     ["Excision of a 0.6 cm nevus on the back with margins of 1 mm and 3 mm.", "11401"],
-    ["Elliptical excision of a 1.0 cm nevus on the back with 2 mm margins; ellipse 4.2 cm long.", "11402"],
+    [
+      "Elliptical excision of a 1.0 cm nevus on the back with 2 mm margins; ellipse 4.2 cm long.",
+      "11402",
+    ],
     ["Excision of a 1.0 cm nevus on the back, excised diameter 2.2 cm.", "11403"],
     ["Excision of a 1.0 cm biopsy-proven melanoma in situ on the neck with 5 mm margins.", "11622"],
     ["Excision of 2 nevi on the back, each 0.5 cm with 1 mm margins.", "11401x2"],
@@ -17,8 +23,14 @@ describe("excision codes", () => {
   });
 
   it.each([
-    ["pathology is pending", "Excision of a 1.0 cm lesion on the back with 2 mm margins; pathology pending."],
-    ["cancer is only suspected", "Excision of a 1.0 cm lesion on the back with 2 mm margins, r/o melanoma."],
+    [
+      "pathology is pending",
+      "Excision of a 1.0 cm lesion on the back with 2 mm margins; pathology pending.",
+    ],
+    [
+      "cancer is only suspected",
+      "Excision of a 1.0 cm lesion on the back with 2 mm margins, r/o melanoma.",
+    ],
   ])("keeps the benign grid when %s", (_name, note) => {
     expect(codes(note)).toBe("11402");
   });

@@ -6,9 +6,18 @@ const BCC_BACK = "Excision of a 1.5 cm biopsy-proven BCC on the back with 4 mm m
 describe("repairs", () => {
   it.each([
     ["Layered closure of a 2 cm laceration on the neck.", "12041"],
-    ["Layered closure of a 3 cm laceration on the back and a 2 cm laceration on the left arm.", "12032"],
-    ["Simple repair of a 2 cm laceration on the right cheek and a 1 cm laceration on the nose.", "12013"],
-    ["Layered closure of a 3 cm laceration on the back. Layered closure of a 2 cm laceration on the neck.", "12041 12032"],
+    [
+      "Layered closure of a 3 cm laceration on the back and a 2 cm laceration on the left arm.",
+      "12032",
+    ],
+    [
+      "Simple repair of a 2 cm laceration on the right cheek and a 1 cm laceration on the nose.",
+      "12013",
+    ],
+    [
+      "Layered closure of a 3 cm laceration on the back. Layered closure of a 2 cm laceration on the neck.",
+      "12041 12032",
+    ],
   ])("sums wound repair lengths per type and repair group: %j as %s", (note, expected) => {
     expect(codes(note)).toBe(expected);
   });
@@ -31,9 +40,21 @@ describe("repairs", () => {
   });
 
   it.each([
-    ["a simple repair of an excision wound", "Excision of a 1.0 cm nevus on the back with 2 mm margins, simple closure 3.0 cm.", "11402"],
-    ["any repair of a benign excision of 0.5 cm or less", "Excision of a 0.3 cm nevus on the back with 1 mm margins. Layered closure 2.0 cm.", "11400"],
-    ["a simple closure of a punch biopsy", "Punch biopsy of the left arm, closed with simple interrupted sutures.", "11104"],
+    [
+      "a simple repair of an excision wound",
+      "Excision of a 1.0 cm nevus on the back with 2 mm margins, simple closure 3.0 cm.",
+      "11402",
+    ],
+    [
+      "any repair of a benign excision of 0.5 cm or less",
+      "Excision of a 0.3 cm nevus on the back with 1 mm margins. Layered closure 2.0 cm.",
+      "11400",
+    ],
+    [
+      "a simple closure of a punch biopsy",
+      "Punch biopsy of the left arm, closed with simple interrupted sutures.",
+      "11104",
+    ],
   ])("bundles %s into the procedure", (_name, note, expected) => {
     expect(codes(note)).toBe(expected);
   });

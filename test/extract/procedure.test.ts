@@ -31,7 +31,11 @@ describe("extractProcedures", () => {
 
   it("marks the repair type of a closure term", () => {
     const [m] = extractProcedures(docOf("layered closure"), MINI_LEXICON);
-    expect(m).toMatchObject({ kind: "procedure", repairType: "intermediate", ruleId: "t.proc.layered" });
+    expect(m).toMatchObject({
+      kind: "procedure",
+      repairType: "intermediate",
+      ruleId: "t.proc.layered",
+    });
   });
 });
 

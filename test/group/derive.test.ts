@@ -36,7 +36,10 @@ describe("deriveSizes", () => {
       ["1.0 cm lesion", "0.2 cm margin", "1.8 cm defect"],
       { lesionCm: 1, marginCm: 0.2, defectCm: 1.8, excisedDiameterCm: 1.4 },
     ],
-    [["1.0 cm lesion", "4.2 cm repair"], { lesionCm: 1, repairLengthCm: 4.2, excisedDiameterCm: 1 }],
+    [
+      ["1.0 cm lesion", "4.2 cm repair"],
+      { lesionCm: 1, repairLengthCm: 4.2, excisedDiameterCm: 1 },
+    ],
     [["320 sq area"], { areaSqCm: 320 }],
     [["120 sq unknown", "150 sq unknown"], { areaSqCm: 270 }],
     [["120 sq unknown", "300 sq area"], { areaSqCm: 300 }],

@@ -24,13 +24,22 @@ describe("grouping: procedure events", () => {
   });
 
   it.each([
-    ["Excision of a 1.0 x 0.5 cm nevus on the back with 0.2 cm margins.", { lesionCm: 1, marginCm: 0.2, excisedDiameterCm: 1.4 }],
+    [
+      "Excision of a 1.0 x 0.5 cm nevus on the back with 0.2 cm margins.",
+      { lesionCm: 1, marginCm: 0.2, excisedDiameterCm: 1.4 },
+    ],
     [
       "Excision of a 0.6 cm nevus on the back with a 3 mm margin laterally and a 1 mm margin at the base.",
       { lesionCm: 0.6, marginCm: 0.1, excisedDiameterCm: 0.8 },
     ],
-    ["Excision of a 12 mm nevus on the scalp with 4 mm margins.", { lesionCm: 1.2, marginCm: 0.4, excisedDiameterCm: 2 }],
-    ["Excision of a nevus on the L cheek, excised diameter 1.4 cm.", { defectCm: 1.4, excisedDiameterCm: 1.4 }],
+    [
+      "Excision of a 12 mm nevus on the scalp with 4 mm margins.",
+      { lesionCm: 1.2, marginCm: 0.4, excisedDiameterCm: 2 },
+    ],
+    [
+      "Excision of a nevus on the L cheek, excised diameter 1.4 cm.",
+      { defectCm: 1.4, excisedDiameterCm: 1.4 },
+    ],
     [
       "Elliptical excision of a 1.0 cm nevus on the back with 2 mm margins; ellipse 4.2 cm long.",
       { lesionCm: 1, marginCm: 0.2, excisedDiameterCm: 1.4, repairLengthCm: 4.2 },
@@ -51,9 +60,21 @@ describe("grouping: procedure events", () => {
 
   it.each([
     ["a clinical diagnosis", "Shave removal of a 6 mm SK on the right cheek.", "benign"],
-    ["a proven cancer", "Excision of a 1.0 cm biopsy-proven BCC on the back with 2 mm margins.", "malignant"],
-    ["a pathology section", "Excision of a 1.0 cm lesion on the back with 2 mm margins.\nPATHOLOGY: basal cell carcinoma.", "malignant"],
-    ["pending pathology", "Excision of a 1.0 cm lesion on the back with 2 mm margins, path pending.", "pending"],
+    [
+      "a proven cancer",
+      "Excision of a 1.0 cm biopsy-proven BCC on the back with 2 mm margins.",
+      "malignant",
+    ],
+    [
+      "a pathology section",
+      "Excision of a 1.0 cm lesion on the back with 2 mm margins.\nPATHOLOGY: basal cell carcinoma.",
+      "malignant",
+    ],
+    [
+      "pending pathology",
+      "Excision of a 1.0 cm lesion on the back with 2 mm margins, path pending.",
+      "pending",
+    ],
     ["a suspected cancer", "Shave biopsy of a lesion on the left arm, r/o BCC.", "uncertain"],
     ["an AK", "Cryotherapy of 12 AKs on the scalp.", "premalignant"],
   ])("takes the malignancy from %s", (_name, note, expected) => {
@@ -81,7 +102,10 @@ describe("grouping: procedure events", () => {
 
   it.each([
     ["different sides", "Punch biopsy of the L arm. Punch biopsy of the R arm."],
-    ["different sites", "Shave biopsy of the back. Excision of a 1.0 cm nevus on the scalp with 2 mm margins."],
+    [
+      "different sites",
+      "Shave biopsy of the back. Excision of a 1.0 cm nevus on the scalp with 2 mm margins.",
+    ],
   ])("keeps procedures on %s as different lesions", (_name, note) => {
     const [a, b] = procedures(note);
     expect(a!.lesion).not.toBe(b!.lesion);

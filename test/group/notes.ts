@@ -16,7 +16,10 @@ export function run(note: string, options: SuggestOptions = {}): SuggestResult {
 /** Claim lines as "17000 17003x11 17110-XS": code, units when more than one, modifiers. */
 export function codesOf(result: SuggestResult): string {
   return result.codes
-    .map((c) => `${c.code}${c.units > 1 ? `x${c.units}` : ""}${c.modifiers.map((m) => `-${m}`).join("")}`)
+    .map(
+      (c) =>
+        `${c.code}${c.units > 1 ? `x${c.units}` : ""}${c.modifiers.map((m) => `-${m}`).join("")}`,
+    )
     .join(" ");
 }
 

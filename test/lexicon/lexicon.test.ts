@@ -124,10 +124,7 @@ function tableCodes(t: CodeTable): string[] {
     case "biopsy":
       return [...Object.values(t.primary), ...Object.values(t.addon), ...Object.keys(t.labels)];
     case "mohs":
-      return [
-        ...Object.values(t.groups).flatMap((g) => [g.first, g.additional]),
-        t.blockAddon,
-      ];
+      return [...Object.values(t.groups).flatMap((g) => [g.first, g.additional]), t.blockAddon];
   }
 }
 
@@ -186,12 +183,15 @@ describe("lexicon files", () => {
   });
 
   it("registers every JSON file under lexicon/ in src/lexicon/files.ts", () => {
-    const registered = new Set(Object.values(LEXICON_FILES).map((f) => f.path));
+    const registered = new Set<string>(Object.values(LEXICON_FILES).map((f) => f.path));
     expect(lexiconJsonFiles().filter((f) => !registered.has(f))).toEqual([]);
   });
 
   it("names the file and the JSON path when a replacement file is invalid", () => {
-    const bad = { ...lex.units, units: [{ id: "unit.mm", unit: "inch", toCm: 2.54, literals: ["in"] }] };
+    const bad = {
+      ...lex.units,
+      units: [{ id: "unit.mm", unit: "inch", toCm: 2.54, literals: ["in"] }],
+    };
     let error: unknown;
     try {
       loadLexicon({ units: bad });
@@ -318,13 +318,14 @@ describe("lexicon codes", () => {
     },
   );
 
-  it.each(
-    lex.edits.rules.flatMap((r) => (r.kind === "addonRequires" ? [[r.id, r] as const] : [])),
-  )("lets %s follow at least one catalogued primary code", (_id, rule) => {
-    const primaries = Object.keys(catalog).filter((c) => inCodeSet(rule.primaries, c));
-    expect(primaries.filter((c) => !catalog[c]!.addon).length).toBeGreaterThan(0);
-    expect(inCodeSet(rule.primaries, rule.addon)).toBe(false);
-  });
+  it.each(lex.edits.rules.flatMap((r) => (r.kind === "addonRequires" ? [[r.id, r] as const] : [])))(
+    "lets %s follow at least one catalogued primary code",
+    (_id, rule) => {
+      const primaries = Object.keys(catalog).filter((c) => inCodeSet(rule.primaries, c));
+      expect(primaries.filter((c) => !catalog[c]!.addon).length).toBeGreaterThan(0);
+      expect(inCodeSet(rule.primaries, rule.addon)).toBe(false);
+    },
+  );
 });
 
 describe("code tables", () => {
@@ -347,7 +348,9 @@ describe("code tables", () => {
 
   it.each(
     bandTables.flatMap((t) =>
-      t.rows.flatMap((r) => (r.addon && r.id !== "repair.complex.c-enel" ? [[r.id, r] as const] : [])),
+      t.rows.flatMap((r) =>
+        r.addon && r.id !== "repair.complex.c-enel" ? [[r.id, r] as const] : [],
+      ),
     ),
   )("uses a catalogued add-on code for the add-on of %s", (_id, row) => {
     expect(catalog[row.addon!.code]?.addon).toBe(true);

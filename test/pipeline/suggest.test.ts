@@ -5,14 +5,18 @@ import { InputError, suggest } from "../../src/pipeline/suggest.ts";
 import { type SuggestOptions, SuggestResultSchema } from "../../src/schemas/api.ts";
 import { lexiconWith, MINI_SITES } from "../extract/mini-lexicon.ts";
 
-const NOTE = "Shave biopsy of a 0.6 x 0.4 cm lesion on the left forearm. Cryotherapy of 3 AKs on the scalp.";
+const NOTE =
+  "Shave biopsy of a 0.6 x 0.4 cm lesion on the left forearm. Cryotherapy of 3 AKs on the scalp.";
 
 describe("suggest()", () => {
   it.each([
     ["a short procedure note", NOTE],
     ["an empty note", ""],
     ["a note without procedures", "Follow up in 6 months for a skin check."],
-    ["a templated op note", "PROCEDURE: Excision\nSite: L upper back\nSize: 1.2 cm\nMargins: 2 mm\nPATHOLOGY: BCC"],
+    [
+      "a templated op note",
+      "PROCEDURE: Excision\nSite: L upper back\nSize: 1.2 cm\nMargins: 2 mm\nPATHOLOGY: BCC",
+    ],
   ])("returns a result that validates with SuggestResultSchema for %s", (_name, note) => {
     const parsed = SuggestResultSchema.safeParse(suggest(note));
     expect(parsed.error?.issues ?? []).toEqual([]);
@@ -77,7 +81,9 @@ describe("suggest()", () => {
     expect(low).toBeLessThan(high);
     const kept = suggest(note, { minConfidence: (low + high) / 2 });
     expect(kept.codes.map((c) => c.code)).toEqual(["11104"]);
-    expect(kept.warnings.find((w) => w.kind === "below_min_confidence")?.message).toContain("11103");
+    expect(kept.warnings.find((w) => w.kind === "below_min_confidence")?.message).toContain(
+      "11103",
+    );
     expect(suggest(note, { minConfidence: 0 }).codes).toHaveLength(2);
   });
 

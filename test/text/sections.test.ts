@@ -53,11 +53,7 @@ describe("detectSections", () => {
       "CHIEF CONCERN: spot on back",
       [["other", "CHIEF CONCERN", "spot on back"]],
     ],
-    [
-      "an indented header",
-      "  Plan: follow up",
-      [["plan", "Plan", "follow up"]],
-    ],
+    ["an indented header", "  Plan: follow up", [["plan", "Plan", "follow up"]]],
     [
       "a mixed-case history header",
       "Past Medical History: BCC in 2019.",
