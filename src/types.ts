@@ -61,7 +61,9 @@ export type MentionKind =
   | "pathology_status"
   | "deleted_code"
   | "lesion_ref"
-  | "technique";
+  | "technique"
+  | "organ"
+  | "skin_word";
 
 export interface MentionBase extends Range {
   id: number;
@@ -134,6 +136,8 @@ export interface HistologyMention extends MentionBase {
   histology: string;
   malignancy: Malignancy;
   destruction?: string;
+  /** The term itself places the lesion on the skin (a diagnosis, "papule"), unlike "lesion" or "mass". */
+  skinSpecific: boolean;
   /** The term was found in a pathology section or after a pathology cue. */
   fromPathology: boolean;
 }
@@ -156,6 +160,11 @@ export interface LesionRefMention extends MentionBase {
   ref: "same" | number;
 }
 
+/** A non-skin organ or tissue ("lymph node", "colon") or a skin word ("cutaneous"). */
+export interface TissueMention extends MentionBase {
+  kind: "organ" | "skin_word";
+}
+
 export interface TechniqueMention extends MentionBase {
   kind: "technique";
   technique: string;
@@ -173,7 +182,8 @@ export type Mention =
   | PathologyStatusMention
   | DeletedCodeMention
   | LesionRefMention
-  | TechniqueMention;
+  | TechniqueMention
+  | TissueMention;
 
 export type IssueSeverity = "info" | "warning" | "error";
 

@@ -15,6 +15,16 @@ import { type CountedGroup, mapBiopsies, mapLadder, mapMohs } from "./map-counte
 
 type Weights = Record<string, { weight: number }>;
 const LESION_KINDS = new Set(["biopsy", "excision", "shave"]);
+const SKIN_KINDS = new Set([
+  "biopsy",
+  "excision",
+  "shave",
+  "destruction",
+  "removal",
+  "i_and_d",
+  "injection",
+  "paring",
+]);
 
 function tablesOf<K extends CodeTable["kind"]>(lex: CompiledLexicon, kind: K, procedure: string) {
   return lex.tables.filter((t) => t.kind === kind && t.procedure === procedure) as Extract<
@@ -63,6 +73,11 @@ export function mapCodes(
     if (group.length > 0 && table) lines.push(...mapLadder(table, counted(group, table), w));
   }
   lines.push(...fixedLines(lex, live, w));
+  for (const l of lines) {
+    if (l.events.some((i) => events[i]?.skin === "unknown" && SKIN_KINDS.has(events[i]!.kind))) {
+      l.factors.push(factor("skin_unconfirmed", w));
+    }
+  }
   return lines;
 }
 
@@ -99,6 +114,18 @@ function codeable(
     return false;
   }
   if (LESION_KINDS.has(e.kind) && !e.histology && !e.site) return false;
+  if (SKIN_KINDS.has(e.kind) && e.skin === "organ") {
+    uncovered.add(e.index);
+    issues.push({
+      code: "not_skin",
+      message: `${e.kind} of a non-skin organ or tissue: not a skin procedure code`,
+      severity: "info",
+      span: at,
+      event: e.index,
+    });
+    return false;
+  }
+  if (SKIN_KINDS.has(e.kind) && e.skin === "unknown" && !e.site?.siteGroup) return false;
   return true;
 }
 

@@ -150,7 +150,8 @@ function nounCount(doc: Doc, lex: CompiledLexicon, i: number, limit: number): Fo
   if (!num || !Number.isInteger(num.value) || num.value < 1 || num.value > 500) return undefined;
   if (lex.units.matchAt(doc.canon, num.next, limit)) return undefined;
   const next = doc.canon[num.next];
-  if (next !== undefined && (lex.notCountWords.has(next) || lex.dimensionJoiners.has(next))) return undefined;
+  if (next !== undefined && (lex.notCountWords.has(next) || lex.dimensionJoiners.has(next)))
+    return undefined;
   const prev = doc.canon[i - 1];
   if (prev !== undefined && (lex.dimensionJoiners.has(prev) || lex.notCountAfter.has(prev)))
     return undefined;

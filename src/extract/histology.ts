@@ -28,6 +28,7 @@ export function extractHistology(
       kind: "histology",
       histology: t.histology,
       malignancy: t.malignancy,
+      skinSpecific: t.skinSpecific,
       ...(t.destruction ? { destruction: t.destruction } : {}),
       fromPathology: sentence.section === "pathology" || cue,
     });

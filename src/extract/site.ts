@@ -1,5 +1,5 @@
 import type { CompiledLexicon, LateralityTerm, SiteTerm } from "../lexicon/compile.ts";
-import type { Doc, LateralityMention, SiteMention } from "../types.ts";
+import type { Doc, LateralityMention, SiteMention, TissueMention } from "../types.ts";
 import { matchSentences, mentionBase, type TermMatch } from "./match.ts";
 
 /** Laterality words may stand this many tokens before a site ("left upper back", "R lateral cheek"). */
@@ -9,12 +9,15 @@ const LATERALITY_BEFORE = 4;
  * Anatomic sites with their site group, ICD site key and repair groups, plus laterality.
  * Sample: "L dorsal forearm" -> site arm (A_TAL), laterality left; "came back" is a pseudo hit.
  */
-export function extractSites(doc: Doc, lex: CompiledLexicon): (SiteMention | LateralityMention)[] {
+export function extractSites(
+  doc: Doc,
+  lex: CompiledLexicon,
+): (SiteMention | LateralityMention | TissueMention)[] {
   const sites = matchSentences(doc, lex.sites).filter(
     (m): m is TermMatch<SiteTerm> => !("pseudo" in m.payload),
   );
   const lats = matchSentences(doc, lex.laterality);
-  const out: (SiteMention | LateralityMention)[] = [];
+  const out: (SiteMention | LateralityMention | TissueMention)[] = [];
   for (const m of sites) {
     const lat = lateralityFor(m, lats, sites);
     const first = lat && lat.first < m.first ? lat.first : m.first;
@@ -30,6 +33,10 @@ export function extractSites(doc: Doc, lex: CompiledLexicon): (SiteMention | Lat
       repairGroups: t.repair,
       ...(lat ? { laterality: lat.payload.laterality } : {}),
     });
+  }
+  for (const t of matchSentences(doc, lex.tissues)) {
+    const id = t.payload === "organ" ? lex.source.sites.nonSkin.id : lex.source.sites.skinWords.id;
+    out.push({ ...mentionBase(doc, t.payload, t.first, t.last, id, t.sentence), kind: t.payload });
   }
   for (const l of lats) {
     if (l.payload.needsSite) continue;

@@ -160,6 +160,7 @@ function newEvent(i: number, m: ProcedureMention, index: MentionIndex): Procedur
     lesions: [],
     count: 1,
     countSource: "default",
+    skin: "unknown",
     pathology: "none",
     malignancy: "unknown",
     assertion: namedInDiagnosis(m, index) ?? assertion,

@@ -9,6 +9,7 @@ import { linkLesions } from "./lesions.ts";
 import { readMohs } from "./mohs.ts";
 import { repairEvents } from "./repairs.ts";
 import { anchorOwners, eventScope } from "./scope.ts";
+import { skinEvidence } from "./skin.ts";
 import type { ProcedureEvent } from "./types.ts";
 
 /**
@@ -26,6 +27,7 @@ export function groupEvents(index: MentionIndex, lex: CompiledLexicon): Procedur
     attachAttributes(e, scope, index);
     attachCounts(e, scope.near, index);
     derivePathology(e, [...scope.near, ...scope.linked], index);
+    e.skin = skinEvidence(e, scope.near, index);
   }
   linkLesions(events, index, lex);
   const repairs = repairEvents(events, index, events.length, lex.woundWords);

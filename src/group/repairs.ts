@@ -109,6 +109,7 @@ function repairEvent(
     lesions: [],
     count: 1,
     countSource: "default",
+    skin: "skin",
     pathology: "none",
     malignancy: "unknown",
     assertion: index.assertions.get(billable.id) as Assertion,

@@ -50,6 +50,8 @@ export interface ProcedureEvent {
   lesion: number;
   /** For a repair: the lesion event whose wound it closes. */
   closes?: number;
+  /** Whether the procedure is on the skin: a skin diagnosis or skin word, or a non-skin organ named. */
+  skin: "skin" | "organ" | "unknown";
   /** Stage and block counts for Mohs. */
   mohs?: { stages: number; extraBlocks: number };
   evidence: Mention[];

@@ -8,111 +8,19 @@
  * (N counts data rows from 1).
  */
 import { pipeline, Transform } from "node:stream";
-import { type CsvError, type Options, parse } from "csv-parse";
-import { badRecord, InputError, type InputRecord } from "./records.ts";
+import { type Options, parse } from "csv-parse";
+import { type CsvColumns, CsvRecords } from "./csv-rows.ts";
+import type { InputRecord } from "./records.ts";
 
-export interface CsvReadOptions {
-  idColumn: string;
-  textColumn: string;
+export interface CsvReadOptions extends CsvColumns {
   maxBytes: number;
   /** Overrides maxRowBytes(maxBytes) (for tests). */
   maxRowBytes?: number;
 }
 
-const strictUtf8 = new TextDecoder("utf-8", { fatal: true });
-const lenientUtf8 = new TextDecoder("utf-8");
-
 /** Bytes one row may hold before we stop: beyond this it is almost surely an unclosed quote. */
 export function maxRowBytes(maxBytes: number): number {
   return Math.max(maxBytes * 16, 64 * 1024 * 1024);
-}
-
-function findColumn(header: string[], name: string): number {
-  const exact = header.indexOf(name);
-  if (exact >= 0) return exact;
-  return header.findIndex((cell) => cell.trim().toLowerCase() === name.trim().toLowerCase());
-}
-
-class CsvRecords {
-  private header: string[] | undefined;
-  private idAt = -1;
-  private textAt = -1;
-  private rowNo = 0;
-  private lastSkipLine = -1;
-  pending: InputRecord[] = [];
-  recordEnd = 0;
-  /** Set when a row outgrew maxRowBytes: the rest of the input is dropped. */
-  stoppedAt = 0;
-
-  constructor(private readonly options: CsvReadOptions) {}
-
-  onRecord(fields: Buffer[], bytes: number): InputRecord[] {
-    this.recordEnd = bytes;
-    this.lastSkipLine = -1;
-    if (!this.header) return this.readHeader(fields);
-    if (fields.length === 1 && lenientUtf8.decode(fields[0]).trim() === "") return this.flush();
-    this.rowNo++;
-    this.pending.push(this.stoppedAt ? this.cutRow(this.idOf(fields)) : this.toRecord(fields));
-    return this.flush();
-  }
-
-  onSkip(error: CsvError | undefined): void {
-    const line = typeof error?.lines === "number" ? error.lines : -2;
-    if (line === this.lastSkipLine) return;
-    this.lastSkipLine = line;
-    this.rowNo++;
-    const id = `row:${this.rowNo}`;
-    const message = error?.message ?? "unreadable CSV row";
-    this.pending.push(this.stoppedAt ? this.cutRow(id) : this.badRow(id, message));
-  }
-
-  private cutRow(id: string): InputRecord {
-    const limit = `row is longer than ${this.stoppedAt} bytes`;
-    return this.badRow(id, `${limit} (a quote left open?); the rest of the input was skipped`);
-  }
-
-  badRow(id: string, message: string): InputRecord {
-    return badRecord(id, "bad_csv_row", message);
-  }
-
-  flush(): InputRecord[] {
-    const out = this.pending;
-    this.pending = [];
-    return out;
-  }
-
-  private readHeader(fields: Buffer[]): InputRecord[] {
-    const header = fields.map((field) => lenientUtf8.decode(field));
-    this.idAt = findColumn(header, this.options.idColumn);
-    this.textAt = findColumn(header, this.options.textColumn);
-    for (const [at, name] of [
-      [this.idAt, this.options.idColumn],
-      [this.textAt, this.options.textColumn],
-    ] as const) {
-      if (at < 0)
-        throw new InputError(`CSV header has no "${name}" column (it has: ${header.join(", ")})`);
-    }
-    this.header = header;
-    return [];
-  }
-
-  private idOf(fields: Buffer[]): string {
-    const idCell = fields[this.idAt];
-    return idCell && idCell.length > 0 ? lenientUtf8.decode(idCell) : `row:${this.rowNo}`;
-  }
-
-  private toRecord(fields: Buffer[]): InputRecord {
-    const id = this.idOf(fields);
-    const expected = this.header!.length;
-    if (fields.length !== expected) {
-      return this.badRow(id, `row has ${fields.length} fields; the header has ${expected}`);
-    }
-    try {
-      return { id, text: strictUtf8.decode(fields[this.textAt]!) };
-    } catch {
-      return badRecord(id, "invalid_utf8", "the text field is not valid UTF-8");
-    }
-  }
 }
 
 const BOM = Buffer.from([0xef, 0xbb, 0xbf]);

@@ -30,30 +30,13 @@ export class IdTracker {
   }
 }
 
-export interface ChunkLimits {
-  /** Records per chunk (a pool message), 64 by default. */
-  records: number;
-  /** Characters of note text per chunk, so a few huge notes do not make a huge message. */
-  chars: number;
-}
-
-export const DEFAULT_CHUNK: ChunkLimits = { records: 64, chars: 1024 * 1024 };
-
-/** Groups records into chunks of at most `limits.records` records and about `limits.chars`. */
-export async function* chunkRecords(
+/** The records of `records` that this run codes, in order. */
+export async function* admitted(
   records: AsyncIterable<InputRecord>,
-  limits: ChunkLimits = DEFAULT_CHUNK,
-): AsyncGenerator<InputRecord[]> {
-  let chunk: InputRecord[] = [];
-  let chars = 0;
+  ids: IdTracker,
+): AsyncGenerator<InputRecord> {
   for await (const record of records) {
-    chunk.push(record);
-    chars += isBadRecord(record) ? 0 : record.text.length;
-    if (chunk.length >= limits.records || chars >= limits.chars) {
-      yield chunk;
-      chunk = [];
-      chars = 0;
-    }
+    const admittedRecord = ids.admit(record);
+    if (admittedRecord) yield admittedRecord;
   }
-  if (chunk.length > 0) yield chunk;
 }

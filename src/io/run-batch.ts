@@ -5,18 +5,17 @@
  */
 import type { Writable } from "node:stream";
 import { csvHeader } from "./format.ts";
-import { type ChunkLimits, chunkRecords, IdTracker } from "./id-tracker.ts";
+import { admitted, IdTracker } from "./id-tracker.ts";
 import { type InputProgress, openInput } from "./input.ts";
-import { createRunner } from "./pool.ts";
 import {
   addCounts,
   type BatchCounts,
   type ChunkOutput,
-  type InputRecord,
   type OutputFormat,
   zeroCounts,
 } from "./records.ts";
 import { prepareResume } from "./resume.ts";
+import { type ChunkLimits, chunkRecords, createRunner } from "./runner.ts";
 import { openSink } from "./sink.ts";
 
 export interface BatchOptions {
@@ -45,13 +44,6 @@ export interface BatchSummary extends BatchCounts {
   skipped: number;
   duplicates: number;
   seconds: number;
-}
-
-async function* admitted(records: AsyncIterable<InputRecord>, ids: IdTracker) {
-  for await (const record of records) {
-    const admittedRecord = ids.admit(record);
-    if (admittedRecord) yield admittedRecord;
-  }
 }
 
 /** Runs a whole batch; rejects with InputError for unreadable input, other errors otherwise. */

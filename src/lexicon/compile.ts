@@ -39,6 +39,7 @@ export interface CompiledLexicon {
   procedures: PhraseTrie<ProcedureTerm>;
   techniques: PhraseTrie<TechniqueTerm>;
   sites: PhraseTrie<SiteTerm | { pseudo: string }>;
+  tissues: PhraseTrie<"organ" | "skin_word">;
   laterality: PhraseTrie<LateralityTerm>;
   histology: PhraseTrie<HistologyTerm>;
   pathologyStatus: PhraseTrie<PathologyStatusTerm>;
@@ -109,6 +110,7 @@ export function compileLexicon(lex: Lexicon): CompiledLexicon {
     version: lex.meta.version,
     codeSet: lex.meta.codeSet,
     sections: compileSections(lex.sections),
+    tissues: tissuesOf(lex),
     procedures,
     histology,
     sites,
@@ -160,4 +162,11 @@ function codeTables(lex: Lexicon): CodeTable[] {
     lex.codesRepair,
     lex.codesOther,
   ].flatMap((f) => f.tables);
+}
+
+function tissuesOf(lex: Lexicon): PhraseTrie<"organ" | "skin_word"> {
+  const trie = new PhraseTrie<"organ" | "skin_word">();
+  for (const l of lex.sites.nonSkin.literals) trie.add(tokenizeLiteral(l), "organ");
+  for (const l of lex.sites.skinWords.literals) trie.add(tokenizeLiteral(l), "skin_word");
+  return trie;
 }

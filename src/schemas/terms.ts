@@ -95,6 +95,10 @@ export const SitesLexiconSchema = z.object({
   ),
   /** Phrases that contain a site word but name no site ("came back", "chest pain"). */
   pseudo: z.object({ id: RuleId, literals: Literals }),
+  /** Organs and tissues that are not skin: a biopsy or excision there is not a skin procedure. */
+  nonSkin: z.object({ id: RuleId, literals: Literals }),
+  /** Words that place a procedure on the skin ("skin", "cutaneous", "subcutaneous"). */
+  skinWords: z.object({ id: RuleId, literals: Literals }),
 });
 export type SitesLexicon = z.infer<typeof SitesLexiconSchema>;
 
@@ -113,6 +117,8 @@ export const HistologyLexiconSchema = z.object({
       unsupportedFor: z.record(z.string(), z.string()).optional(),
       /** Generic lesion words ("lesion", "nevus?") are weaker evidence than a diagnosis. */
       generic: z.boolean().optional(),
+      /** false: the word ("lesion", "tumor", "cyst", "abscess") does not by itself place the procedure on the skin. */
+      skinSpecific: z.boolean().default(true),
       literals: Literals,
     }),
   ),

@@ -4,12 +4,20 @@
  * replaces only its own file; every other file is the shipped one.
  */
 import { type CompiledLexicon, compileLexicon } from "../../src/lexicon/compile.ts";
-import type { LexiconFileName } from "../../src/lexicon/files.ts";
+import { LEXICON_FILES, type LexiconFileName } from "../../src/lexicon/files.ts";
 import { loadLexicon } from "../../src/lexicon/load.ts";
 import { analyzeText } from "../../src/text/analyze.ts";
 import type { Doc } from "../../src/types.ts";
 
 const V = "0.0.1";
+
+/**
+ * The shipped file's fields, so that a field added to a schema later is inherited; each mini
+ * file replaces the vocabulary its tests exercise.
+ */
+function base(name: LexiconFileName): Record<string, unknown> {
+  return { ...(LEXICON_FILES[name].raw as Record<string, unknown>), version: V };
+}
 
 const TRUNK = { simple: "S_BODY", intermediate: "I_TRUNK", complex: "C_TRUNK" };
 const SCALP = { simple: "S_BODY", intermediate: "I_TRUNK", complex: "C_SCALP_LIMB" };
@@ -19,7 +27,7 @@ const NOSE = { simple: "S_FACE", intermediate: "I_FACE", complex: "C_ENEL" };
 
 /** One or two sites per lesion site group, with their repair and Mohs groups. */
 export const MINI_SITES = {
-  version: V,
+  ...base("sites"),
   sites: [
     {
       id: "t.site.back",
@@ -87,7 +95,7 @@ export const MINI_SITES = {
 };
 
 export const MINI_SECTIONS = {
-  version: V,
+  ...base("sections"),
   exact: [
     {
       id: "t.sec.title",
@@ -105,7 +113,7 @@ export const MINI_SECTIONS = {
 };
 
 export const MINI_UNITS = {
-  version: V,
+  ...base("units"),
   units: [
     { id: "t.unit.mm", unit: "cm", toCm: 0.1, literals: ["mm", "millimeters"] },
     { id: "t.unit.cm", unit: "cm", toCm: 1, literals: ["cm", "centimeters"] },
@@ -149,7 +157,7 @@ export const MINI_UNITS = {
 };
 
 export const MINI_COUNTS = {
-  version: V,
+  ...base("counts"),
   numberWords: { one: 1, two: 2, three: 3, four: 4, five: 5, twelve: 12 },
   vague: [{ id: "t.count.multiple", minimum: 2, literals: ["multiple", "several"] }],
   times: ["x", "times"],
@@ -166,7 +174,7 @@ export const MINI_COUNTS = {
 };
 
 export const MINI_HISTOLOGY = {
-  version: V,
+  ...base("histology"),
   terms: [
     {
       id: "t.hist.bcc",
@@ -226,7 +234,7 @@ export const MINI_HISTOLOGY = {
 };
 
 export const MINI_PROCEDURES = {
-  version: V,
+  ...base("procedures"),
   terms: [
     { id: "t.proc.biopsy", procedure: "biopsy", literals: ["biopsy", "bx"] },
     {
@@ -271,7 +279,7 @@ export const MINI_PROCEDURES = {
 };
 
 export const MINI_DELETED = {
-  version: V,
+  ...base("deletedCodes"),
   codes: [
     {
       id: "t.deleted.11100",

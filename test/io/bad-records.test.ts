@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import type { BatchSummary } from "../../src/io/run-batch.ts";
-import { ErrorBodySchema, SuggestResultSchema } from "../../src/schemas/api.ts";
 import { checkText } from "../../src/io/text-checks.ts";
+import { ErrorBodySchema, SuggestResultSchema } from "../../src/schemas/api.ts";
 import { batch, parseJsonl, tempDir, writeFile } from "./helpers.ts";
 
 const dir = tempDir();
@@ -22,11 +22,19 @@ const LINES: [string, string | Buffer, string | undefined][] = [
   ["lone surrogate", '{"id": "surrogate", "text": "bad \\ud800 pair"}', "invalid_utf8"],
   [
     "invalid UTF-8",
-    Buffer.concat([Buffer.from('{"id": "latin1", "text": "caf'), Buffer.from([0xe9]), Buffer.from('"}')]),
+    Buffer.concat([
+      Buffer.from('{"id": "latin1", "text": "caf'),
+      Buffer.from([0xe9]),
+      Buffer.from('"}'),
+    ]),
     "invalid_utf8",
   ],
   ["too large", JSON.stringify({ id: "big", text: "x".repeat(1024 * 1024 + 1) }), "too_large"],
-  ["10 MB line", JSON.stringify({ id: "huge", text: "word ".repeat(2 * 1024 * 1024) }), "too_large"],
+  [
+    "10 MB line",
+    JSON.stringify({ id: "huge", text: "word ".repeat(2 * 1024 * 1024) }),
+    "too_large",
+  ],
   ["good again", JSON.stringify({ id: "good-2", text: note }), undefined],
 ];
 
@@ -34,7 +42,9 @@ describe("bad JSONL records", () => {
   let lines: Record<string, unknown>[] = [];
   let summary: BatchSummary;
   beforeAll(async () => {
-    const content = Buffer.concat(LINES.flatMap(([, line]) => [Buffer.from(line), Buffer.from("\n")]));
+    const content = Buffer.concat(
+      LINES.flatMap(([, line]) => [Buffer.from(line), Buffer.from("\n")]),
+    );
     const run = await batch(writeFile(dir, "bad.jsonl", content));
     lines = parseJsonl(run.text);
     summary = run.summary;
@@ -73,7 +83,11 @@ describe("bad JSONL records", () => {
 
 describe("JSONL input details", () => {
   it("skips blank lines but keeps physical line numbers for ids", async () => {
-    const input = writeFile(dir, "blank.jsonl", `\n${JSON.stringify({ id: "a", text: note })}\r\n\n{oops\n`);
+    const input = writeFile(
+      dir,
+      "blank.jsonl",
+      `\n${JSON.stringify({ id: "a", text: note })}\r\n\n{oops\n`,
+    );
     const lines = parseJsonl((await batch(input)).text);
     expect(lines.map((line) => line.id)).toEqual(["a", "line:4"]);
   });
@@ -85,7 +99,11 @@ describe("JSONL input details", () => {
   });
 
   it("codes duplicate ids but reports them", async () => {
-    const input = writeFile(dir, "dup.jsonl", `${JSON.stringify({ id: "d", text: note })}\n`.repeat(3));
+    const input = writeFile(
+      dir,
+      "dup.jsonl",
+      `${JSON.stringify({ id: "d", text: note })}\n`.repeat(3),
+    );
     const { summary, text } = await batch(input);
     const lines = parseJsonl(text);
     expect(lines).toHaveLength(3);
@@ -100,7 +118,11 @@ describe("checkText", () => {
     ["accepts tabs and CRLF line breaks", "plain\ttext\r\nwith breaks", undefined],
     ["accepts an emoji (a valid surrogate pair)", "an emoji 😀 here", undefined],
     ["accepts a form feed and a vertical tab", "page \f break \v here", undefined],
-    ["accepts one stray escape in a long note", `one stray \u001b escape ${"x".repeat(200)}`, undefined],
+    [
+      "accepts one stray escape in a long note",
+      `one stray \u001b escape ${"x".repeat(200)}`,
+      undefined,
+    ],
     ["rejects a trailing high surrogate", "trailing \ud83d", "invalid_utf8"],
     ["rejects a leading low surrogate", "\udc00 leading", "invalid_utf8"],
     ["rejects empty text", "", "empty_text"],

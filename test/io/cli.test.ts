@@ -34,7 +34,10 @@ describe("dermcode batch (the CLI)", () => {
   });
 
   it("reads JSONL from standard input with -", async () => {
-    const { code, stdout } = await cli(["batch", "-", "--jobs", "1"], '{"id":"s","text":"Shave."}\n');
+    const { code, stdout } = await cli(
+      ["batch", "-", "--jobs", "1"],
+      '{"id":"s","text":"Shave."}\n',
+    );
     expect(code).toBe(0);
     expect(parseJsonl(stdout).map((line) => line.id)).toEqual(["s"]);
   });
@@ -43,7 +46,11 @@ describe("dermcode batch (the CLI)", () => {
     ["a missing INPUT", ["batch"], /missing INPUT/],
     ["an input that does not exist", ["batch", join(dir, "nope.jsonl")], /cannot read input/],
     ["an unknown extension", ["batch", writeFile(dir, "notes.xml", "<x/>")], /unknown extension/],
-    ["a CSV without a text column", ["batch", writeFile(dir, "bad.csv", "id,body\n1,x\n")], /no "text" column/],
+    [
+      "a CSV without a text column",
+      ["batch", writeFile(dir, "bad.csv", "id,body\n1,x\n")],
+      /no "text" column/,
+    ],
     ["a bad --jobs", ["batch", input, "--jobs", "zero"], /--jobs/],
     ["an unknown option", ["batch", input, "--fast"], /fast/],
   ])("exits 2 with a one-line message for %s", async (_name, args, message) => {

@@ -11,7 +11,9 @@ async function records(
   pieces: (string | Buffer)[],
   options: { idColumn?: string; textColumn?: string; maxRowBytes?: number } = {},
 ): Promise<InputRecord[]> {
-  const source = Readable.from(pieces.map((piece) => (typeof piece === "string" ? Buffer.from(piece) : piece)));
+  const source = Readable.from(
+    pieces.map((piece) => (typeof piece === "string" ? Buffer.from(piece) : piece)),
+  );
   const out: InputRecord[] = [];
   const columns = { idColumn: "id", textColumn: "text", maxBytes: 1024 * 1024 };
   for await (const record of readCsv(source, { ...columns, ...options })) out.push(record);
@@ -29,7 +31,12 @@ describe("CSV input", () => {
 
   it("accepts a BOM (even split across chunks) and CRLF line ends", async () => {
     const csv = Buffer.from('\ufeffid,text\r\nn1,"two\r\nlines"\r\nn2,b\r\n');
-    const got = await records([csv.subarray(0, 1), csv.subarray(1, 2), csv.subarray(2, 30), csv.subarray(30)]);
+    const got = await records([
+      csv.subarray(0, 1),
+      csv.subarray(1, 2),
+      csv.subarray(2, 30),
+      csv.subarray(30),
+    ]);
     expect(got).toEqual([
       { id: "n1", text: "two\r\nlines" },
       { id: "n2", text: "b" },
@@ -79,9 +86,12 @@ describe("CSV input", () => {
   });
 
   it("stops buffering a row that outgrows the row limit", async () => {
-    const got = await records(["id,text\nn1,ok\nn2,\"", "x".repeat(5000), "\nn3,y\n", "z".repeat(5000)], {
-      maxRowBytes: 1000,
-    });
+    const got = await records(
+      ['id,text\nn1,ok\nn2,"', "x".repeat(5000), "\nn3,y\n", "z".repeat(5000)],
+      {
+        maxRowBytes: 1000,
+      },
+    );
     expect(got[0]).toEqual({ id: "n1", text: "ok" });
     expect(got[1]).toMatchObject({ error: { kind: "bad_csv_row" } });
     expect(got).toHaveLength(2);
@@ -92,9 +102,15 @@ describe("CSV input", () => {
   });
 
   it("runs end to end through batch with empty-text and blank lines", async () => {
-    const input = writeFile(dir, "notes.csv", 'id,text\r\nn1,"Shave biopsy, arm"\r\n\r\nn2,""\r\nn3,x,y\r\n');
+    const input = writeFile(
+      dir,
+      "notes.csv",
+      'id,text\r\nn1,"Shave biopsy, arm"\r\n\r\nn2,""\r\nn3,x,y\r\n',
+    );
     const lines = parseJsonl((await batch(input)).text);
-    expect(lines.map((line) => [line.id, (line.error as { kind?: string } | undefined)?.kind])).toEqual([
+    expect(
+      lines.map((line) => [line.id, (line.error as { kind?: string } | undefined)?.kind]),
+    ).toEqual([
       ["n1", undefined],
       ["n2", "empty_text"],
       ["n3", "bad_csv_row"],

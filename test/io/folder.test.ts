@@ -18,9 +18,23 @@ describe("folder input", () => {
   it("codes every .txt file in name order, id = file name, one line each", async () => {
     const { text, summary } = await batch(dir, { maxBytes: 1000 });
     const lines = parseJsonl(text);
-    expect(lines.map((line) => line.id)).toEqual(["C.TXT", "a.txt", "b.txt", "big.txt", "empty.txt", "z.txt"]);
+    expect(lines.map((line) => line.id)).toEqual([
+      "C.TXT",
+      "a.txt",
+      "b.txt",
+      "big.txt",
+      "empty.txt",
+      "z.txt",
+    ]);
     const kinds = lines.map((line) => (line.error as { kind?: string } | undefined)?.kind);
-    expect(kinds).toEqual([undefined, undefined, undefined, "too_large", "empty_text", "invalid_utf8"]);
+    expect(kinds).toEqual([
+      undefined,
+      undefined,
+      undefined,
+      "too_large",
+      "empty_text",
+      "invalid_utf8",
+    ]);
     expect(summary.errors).toBe(3);
   });
 });

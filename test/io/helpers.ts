@@ -56,7 +56,9 @@ export async function batch(
     maxBytes: DEFAULT_MAX_BYTES,
     ...options,
   });
-  const text = options.output ? readFileSync(options.output, "utf8") : Buffer.concat(chunks).toString();
+  const text = options.output
+    ? readFileSync(options.output, "utf8")
+    : Buffer.concat(chunks).toString();
   return { summary, text };
 }
 

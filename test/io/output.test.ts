@@ -21,15 +21,31 @@ function codeLine(code: string, procedure: number, modifiers: string[] = []): Co
   };
 }
 
-function result(id: string, codes: CodeLine[], warnings: SuggestResult["warnings"] = []): SuggestResult {
-  return { id, codeSet: "2026", lexiconVersion: "0.0.0", codes, procedures: [], diagnoses: [], warnings };
+function result(
+  id: string,
+  codes: CodeLine[],
+  warnings: SuggestResult["warnings"] = [],
+): SuggestResult {
+  return {
+    id,
+    codeSet: "2026",
+    lexiconVersion: "0.0.0",
+    codes,
+    procedures: [],
+    diagnoses: [],
+    warnings,
+  };
 }
 
 const LINES: OutputLine[] = [
-  result("two-codes", [codeLine("11102", 0), codeLine("11103", 1, ["59", "RT"])], [
-    { kind: "size_missing", message: "no size", procedure: 1 },
-    { kind: "note_wide", message: "applies to all" },
-  ]),
+  result(
+    "two-codes",
+    [codeLine("11102", 0), codeLine("11103", 1, ["59", "RT"])],
+    [
+      { kind: "size_missing", message: "no size", procedure: 1 },
+      { kind: "note_wide", message: "applies to all" },
+    ],
+  ),
   result("no-codes", [], [{ kind: "pathology_pending", message: "await path" }]),
   { id: "bad", error: { kind: "empty_text", message: "text is empty" } },
 ];
@@ -46,7 +62,10 @@ describe("JSONL output", () => {
 });
 
 describe("CSV output", () => {
-  const rows = parse(csvHeader() + formatLines(LINES, "csv"), { columns: true }) as Record<string, string>[];
+  const rows = parse(csvHeader() + formatLines(LINES, "csv"), { columns: true }) as Record<
+    string,
+    string
+  >[];
 
   it("has the documented columns", () => {
     expect(csvHeader().trimEnd().split(",")).toEqual([...CSV_COLUMNS]);
@@ -55,7 +74,12 @@ describe("CSV output", () => {
   it("writes one row per code line, with space-joined modifiers", () => {
     expect(rows.slice(0, 2)).toMatchObject([
       { id: "two-codes", code: "11102", units: "1", modifiers: "", confidence: "0.9" },
-      { id: "two-codes", code: "11103", modifiers: "59 RT", rationale: 'Says "shave" and gives a size' },
+      {
+        id: "two-codes",
+        code: "11103",
+        modifiers: "59 RT",
+        rationale: 'Says "shave" and gives a size',
+      },
     ]);
   });
 
@@ -65,16 +89,29 @@ describe("CSV output", () => {
   });
 
   it("gives a note without codes one row with an empty code", () => {
-    expect(rows[2]).toMatchObject({ id: "no-codes", code: "", warnings: "pathology_pending: await path" });
+    expect(rows[2]).toMatchObject({
+      id: "no-codes",
+      code: "",
+      warnings: "pathology_pending: await path",
+    });
   });
 
   it("gives an error record one row with its kind and message", () => {
-    expect(rows[3]).toMatchObject({ id: "bad", code: "", error_kind: "empty_text", error_message: "text is empty" });
+    expect(rows[3]).toMatchObject({
+      id: "bad",
+      code: "",
+      error_kind: "empty_text",
+      error_message: "text is empty",
+    });
   });
 
   it("is what batch writes to a .csv OUTPUT, header first", async () => {
     const dir = tempDir();
-    const input = writeFile(dir, "in.jsonl", '{"id":"a","text":"Shave biopsy."}\n{"id":"b","text":""}\n');
+    const input = writeFile(
+      dir,
+      "in.jsonl",
+      '{"id":"a","text":"Shave biopsy."}\n{"id":"b","text":""}\n',
+    );
     const { text } = await batch(input, { output: `${dir}/out.csv`, format: "csv" });
     const written = parse(text, { columns: true }) as Record<string, string>[];
     expect(text.startsWith("id,code,units,")).toBe(true);

@@ -12,7 +12,10 @@ function manyRecords(count: number): string {
   const lines: string[] = [];
   for (let i = 0; i < count; i++) {
     if (i % 37 === 5) lines.push(`{"id": "broken-${i}", "text": `);
-    else lines.push(JSON.stringify({ id: `n${i}`, text: SNIPPETS[i % SNIPPETS.length]!.repeat(1 + (i % 5)) }));
+    else
+      lines.push(
+        JSON.stringify({ id: `n${i}`, text: SNIPPETS[i % SNIPPETS.length]!.repeat(1 + (i % 5)) }),
+      );
   }
   return `${lines.join("\n")}\n`;
 }

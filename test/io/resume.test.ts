@@ -9,7 +9,11 @@ const records = Array.from({ length: 120 }, (_, i) => ({
   id: i % 10 === 3 ? "dup" : `n${i}`,
   text: i % 17 === 0 ? "" : `Shave biopsy number ${i} of a 0.${i % 9} cm lesion.`,
 }));
-const input = writeFile(dir, "in.jsonl", records.map((record) => JSON.stringify(record)).join("\n"));
+const input = writeFile(
+  dir,
+  "in.jsonl",
+  records.map((record) => JSON.stringify(record)).join("\n"),
+);
 
 async function fullRun(format: OutputFormat): Promise<string> {
   const output = join(dir, `full.${format}`);
@@ -26,16 +30,19 @@ async function resumeFrom(text: string, at: number, format: OutputFormat, name: 
 }
 
 describe("--resume", () => {
-  it.each(["jsonl", "csv"] as const)("finishes a %s output cut mid-line so it equals a full run", async (format) => {
-    const full = await fullRun(format);
-    for (const share of [0.13, 0.5, 0.77]) {
-      const at = Math.floor(Buffer.byteLength(full) * share);
-      const { text, summary } = await resumeFrom(full, at, format, `cut-${share}.${format}`);
-      expect(text).toBe(full);
-      expect(summary.skipped).toBeGreaterThan(0);
-      expect(summary.skipped + summary.records).toBe(records.length);
-    }
-  });
+  it.each(["jsonl", "csv"] as const)(
+    "finishes a %s output cut mid-line so it equals a full run",
+    async (format) => {
+      const full = await fullRun(format);
+      for (const share of [0.13, 0.5, 0.77]) {
+        const at = Math.floor(Buffer.byteLength(full) * share);
+        const { text, summary } = await resumeFrom(full, at, format, `cut-${share}.${format}`);
+        expect(text).toBe(full);
+        expect(summary.skipped).toBeGreaterThan(0);
+        expect(summary.skipped + summary.records).toBe(records.length);
+      }
+    },
+  );
 
   it("resumes after a cut exactly at a line end (duplicate ids counted)", async () => {
     const full = await fullRun("jsonl");

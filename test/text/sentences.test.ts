@@ -22,6 +22,14 @@ describe("splitSentences", () => {
     ["#1 R forehead\n#2 L forehead\n#3 nose", ["#1 R forehead", "#2 L forehead", "#3 nose"]],
     ["1) shave left arm\n2) punch right leg", ["1) shave left arm", "2) punch right leg"]],
     ["1. shave left arm\n2. punch right leg", ["1. shave left arm", "2. punch right leg"]],
+    [
+      "1. Shave biopsy left arm.\n2. Punch biopsy right leg.",
+      ["1. Shave biopsy left arm.", "2. Punch biopsy right leg."],
+    ],
+    [
+      "Procedures:\n1. Shave biopsy\n2. Punch biopsy",
+      ["Procedures:", "1. Shave biopsy", "2. Punch biopsy"],
+    ],
     ["- scalp: 8\n- face: 4", ["- scalp: 8", "- face: 4"]],
     ["  trailing spaces are trimmed.   ", ["trailing spaces are trimmed."]],
   ])("splits %j into %j", (note, expected) => {

@@ -1,0 +1,26 @@
+import { inSentence, type MentionIndex } from "./index-mentions.ts";
+import type { ProcedureEvent } from "./types.ts";
+
+/** Sections that say what the whole note is about. */
+const HEADLINE = new Set(["procedure_title", "diagnosis"]);
+
+/**
+ * Is the procedure on the skin? A non-skin organ named with it ("biopsies of the gastric
+ * antrum", "excisional biopsy of a cervical lymph node") says no; a skin diagnosis ("nevus",
+ * "BCC", "papule") or a skin word ("cutaneous", "skin lesion") nearby says yes; "lesion",
+ * "tumor", "mass" or "cyst" alone leave it open.
+ */
+export function skinEvidence(
+  e: ProcedureEvent,
+  near: number[],
+  index: MentionIndex,
+): ProcedureEvent["skin"] {
+  const anchorSentences = new Set(e.anchors.map((a) => a.sentence));
+  if ([...anchorSentences].some((s) => inSentence(index, s, "organ").length > 0)) return "organ";
+  if (e.histology?.skinSpecific || e.lesions.some((l) => l.histology?.skinSpecific)) return "skin";
+  if (near.some((s) => inSentence(index, s, "skin_word").length > 0)) return "skin";
+  const headline = index.all.some(
+    (m) => m.kind === "organ" && HEADLINE.has(index.doc.sentences[m.sentence]!.section),
+  );
+  return headline ? "organ" : "unknown";
+}
