@@ -14,7 +14,9 @@ import { mapBand } from "./map-band.ts";
 import { type CountedGroup, mapBiopsies, mapLadder, mapMohs } from "./map-counted.ts";
 
 type Weights = Record<string, { weight: number }>;
-const LESION_KINDS = new Set(["biopsy", "excision", "shave"]);
+const LESION_KINDS = new Set(["biopsy", "excision", "shave", "injection"]);
+/** Kinds coded without an anatomic site when nothing says they are off the skin. */
+const SITE_OPTIONAL = new Set(["phototherapy", "excimer"]);
 const SKIN_KINDS = new Set([
   "biopsy",
   "excision",
@@ -24,6 +26,9 @@ const SKIN_KINDS = new Set([
   "i_and_d",
   "injection",
   "paring",
+  "skin_tag",
+  "phototherapy",
+  "excimer",
 ]);
 
 function tablesOf<K extends CodeTable["kind"]>(lex: CompiledLexicon, kind: K, procedure: string) {
@@ -54,7 +59,12 @@ export function mapCodes(
     ),
   );
   for (const e of live) {
-    if (e.kind === "repair" && closesUncovered(e)) continue;
+    if (
+      e.kind === "repair" &&
+      (closesUncovered(e) || (e.closes !== undefined && !live.includes(events[e.closes]!)))
+    ) {
+      continue;
+    }
     if (
       e.kind === "excision" ||
       e.kind === "shave" ||
@@ -113,7 +123,7 @@ function codeable(
     });
     return false;
   }
-  if (LESION_KINDS.has(e.kind) && !e.histology && !e.site) return false;
+  if (LESION_KINDS.has(e.kind) && !e.histology) return false;
   if (SKIN_KINDS.has(e.kind) && e.skin === "organ") {
     uncovered.add(e.index);
     issues.push({
@@ -125,7 +135,14 @@ function codeable(
     });
     return false;
   }
-  if (SKIN_KINDS.has(e.kind) && e.skin === "unknown" && !e.site?.siteGroup) return false;
+  if (
+    SKIN_KINDS.has(e.kind) &&
+    e.skin === "unknown" &&
+    !e.site?.siteGroup &&
+    !SITE_OPTIONAL.has(e.kind)
+  ) {
+    return false;
+  }
   return true;
 }
 
@@ -191,8 +208,7 @@ function destructionLines(
     for (const l of e.lesions.length > 0
       ? e.lesions
       : [{ histology: e.histology, count: e.count }]) {
-      const family: string | undefined =
-        e.kind === "skin_tag" ? "skin_tag" : familyOf(lex, e, l.histology?.ruleId);
+      const family = familyOf(lex, e, l.histology?.ruleId);
       if (!family) {
         issues.push({
           code: "lesion_type_missing",
@@ -213,7 +229,16 @@ function destructionLines(
             span: e.anchors[0]!,
             event: e.index,
           });
-        else lines.push(...withUnits(mapBand(table, e, w, issues, { destruction: family }), e));
+        else {
+          const drafted = withUnits(mapBand(table, e, w, issues, { destruction: family }), e);
+          if (e.malignancy !== "malignant") {
+            for (const d of drafted)
+              d.factors.push(
+                factor(e.pathology === "pending" ? "pathology_pending" : "malignancy_clinical", w),
+              );
+          }
+          lines.push(...drafted);
+        }
         continue;
       }
       const f: { events: ProcedureEvent[]; count: number; vague: boolean } = families.get(
@@ -256,7 +281,7 @@ function familyOf(
       : term?.removal === "destruction"
         ? term.destruction
         : undefined;
-  if (term?.destruction === "malignant" && e.malignancy !== "malignant") return "benign";
+  if (e.kind === "skin_tag") return term?.destruction === "skin_tag" ? "skin_tag" : undefined;
   return term?.destruction;
 }
 
