@@ -16,12 +16,7 @@ export function extractCounts(doc: Doc, lex: CompiledLexicon): (CountMention | L
   const out: (CountMention | LesionRefMention)[] = [];
   for (const s of doc.sentences) {
     for (let i = s.firstToken; i < s.lastToken; i++) {
-      const found =
-        timesCount(doc, lex, i, s.lastToken) ??
-        hashRange(doc, i, s.lastToken) ??
-        labelCount(doc, lex, i, s.lastToken) ??
-        nounCount(doc, lex, i, s.lastToken) ??
-        vagueCount(doc, lex, i, s.lastToken);
+      const found = countAt(doc, lex, i, s.lastToken);
       if (found) {
         out.push({
           ...mentionBase(doc, "count", i, found.last, found.ruleId, s.index),
@@ -233,4 +228,30 @@ function partOfWord(doc: Doc, j: number): boolean {
     before.end === t.start &&
     /^[a-z]+$/.test(before.norm)
   );
+}
+
+/** Dispatches on the token so that most tokens cost one or two lookups. */
+function countAt(doc: Doc, lex: CompiledLexicon, i: number, limit: number): Found | undefined {
+  const tok = doc.canon[i]!;
+  if (lex.times.has(tok)) {
+    const times = timesCount(doc, lex, i, limit);
+    if (times) return times;
+  }
+  if (tok === "#") return hashRange(doc, i, limit);
+  if (colonAhead(doc, i, limit)) {
+    const label = labelCount(doc, lex, i, limit);
+    if (label) return label;
+  }
+  const code = tok.charCodeAt(0);
+  if ((code >= 48 && code <= 57) || lex.numberWords.vocabulary.has(tok)) return nounCount(doc, lex, i, limit);
+  return lex.vague.vocabulary.has(tok) ? vagueCount(doc, lex, i, limit) : undefined;
+}
+
+/** A ":" or "=" within the next few tokens ("Number of lesions: 5"). */
+function colonAhead(doc: Doc, i: number, limit: number): boolean {
+  for (let k = i + 1; k < Math.min(limit, i + 5); k++) {
+    const t = doc.canon[k];
+    if (t === ":" || t === "=") return true;
+  }
+  return false;
 }

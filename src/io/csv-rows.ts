@@ -40,7 +40,8 @@ export class CsvRecords {
     if (!this.header) return this.readHeader(fields);
     if (fields.length === 1 && lenientUtf8.decode(fields[0]).trim() === "") return this.flush();
     this.rowNo++;
-    this.pending.push(this.stoppedAt ? this.cutRow(this.idOf(fields)) : this.toRecord(fields));
+    const record = this.stoppedAt ? this.cutRow(this.idOf(fields)) : this.toRecord(fields);
+    this.pending.push({ ...record, at: bytes });
     return this.flush();
   }
 
@@ -51,7 +52,8 @@ export class CsvRecords {
     this.rowNo++;
     const id = `row:${this.rowNo}`;
     const message = error?.message ?? "unreadable CSV row";
-    this.pending.push(this.stoppedAt ? this.cutRow(id) : this.badRow(id, message));
+    const record = this.stoppedAt ? this.cutRow(id) : this.badRow(id, message);
+    this.pending.push({ ...record, at: this.recordEnd });
   }
 
   private cutRow(id: string): InputRecord {

@@ -47,16 +47,15 @@ export async function* readFolder(
   dir: string,
   names: string[],
   maxBytes: number,
-  progress: { done: number } = { done: 0 },
 ): AsyncGenerator<InputRecord> {
   const ahead: Promise<InputRecord>[] = [];
   const read = (name: string) =>
     readNoteFile(dir, name, maxBytes).catch((error: Error) =>
       badRecord(name, "internal", `could not read the file: ${error.message}`),
     );
+  let done = 0;
   for (let next = 0; next < names.length || ahead.length > 0; ) {
     while (ahead.length < 8 && next < names.length) ahead.push(read(names[next++]!));
-    yield await ahead.shift()!;
-    progress.done++;
+    yield { ...(await ahead.shift()!), at: ++done };
   }
 }

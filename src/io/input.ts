@@ -19,16 +19,12 @@ export interface InputOptions {
   textColumn?: string;
 }
 
-/** How far reading has got, in bytes (files) or files (folders); total when knowable. */
-export interface InputProgress {
-  done: number;
-  total?: number;
-}
-
 export interface InputSource {
   kind: InputKind;
+  /** Records carry `at`, their end position in the same unit as `total`. */
   records: AsyncIterable<InputRecord>;
-  progress(): InputProgress;
+  /** Input size in bytes (files) or files (folders); unknown for standard input. */
+  total?: number;
 }
 
 const EXTENSIONS: Record<string, InputKind> = {
@@ -62,19 +58,19 @@ function openFile(path: string): Promise<ReadStream> {
 /** Opens `path` (or `-` for standard input) as a stream of records. */
 export async function openInput(path: string, options: InputOptions): Promise<InputSource> {
   if (path === "-") {
-    const records = readJsonl(process.stdin, options.maxBytes);
-    return { kind: "jsonl", records, progress: () => ({ done: process.stdin.bytesRead ?? 0 }) };
+    return { kind: "jsonl", records: readJsonl(process.stdin, options.maxBytes) };
   }
   const { kind, size } = await kindOf(path);
   if (kind === "folder") {
     const names = await listTextFiles(path);
-    const progress = { done: 0, total: names.length };
-    const records = readFolder(path, names, options.maxBytes, progress);
-    return { kind, records, progress: () => progress };
+    return { kind, records: readFolder(path, names, options.maxBytes), total: names.length };
   }
   const stream = await openFile(path);
-  const progress = () => ({ done: stream.bytesRead, total: size });
-  if (kind === "jsonl") return { kind, records: readJsonl(stream, options.maxBytes), progress };
+  if (kind === "jsonl") return { kind, records: readJsonl(stream, options.maxBytes), total: size };
   const columns = { idColumn: options.idColumn ?? "id", textColumn: options.textColumn ?? "text" };
-  return { kind, records: readCsv(stream, { ...columns, maxBytes: options.maxBytes }), progress };
+  return {
+    kind,
+    records: readCsv(stream, { ...columns, maxBytes: options.maxBytes }),
+    total: size,
+  };
 }

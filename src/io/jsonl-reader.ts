@@ -94,6 +94,6 @@ export async function* readJsonl(
 ): AsyncGenerator<InputRecord> {
   for await (const line of splitLines(source, { maxLineBytes: maxLineBytes(maxBytes) })) {
     if (!line.oversize && isBlank(line.bytes)) continue;
-    yield parseJsonlLine(line, maxBytes);
+    yield { ...parseJsonlLine(line, maxBytes), at: line.endOffset };
   }
 }

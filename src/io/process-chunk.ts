@@ -19,7 +19,7 @@ function duplicateWarning(id: string) {
 
 /** The output line of one record. */
 export function processRecord(record: InputRecord, settings: ProcessSettings): OutputLine {
-  if (isBadRecord(record)) return record;
+  if (isBadRecord(record)) return { id: record.id, error: record.error };
   const { id, text } = record;
   const problem = checkText(text, settings.maxBytes);
   if (problem) return { id, error: problem };

@@ -56,7 +56,7 @@ export function throttledLine(stream: NodeJS.WriteStream, intervalMs = 250) {
       if (now - last < intervalMs) return;
       last = now;
       drawn = true;
-      stream.write(`\r\x1b[K${text.slice(0, Math.max(20, (stream.columns ?? 80) - 1))}`);
+      stream.write(`\r\x1b[K${text.slice(0, Math.max(20, (stream.columns || 80) - 1))}`);
     },
     clear(): void {
       if (drawn) stream.write("\r\x1b[K");

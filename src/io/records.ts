@@ -28,12 +28,15 @@ export interface NoteRecord {
   id: string;
   text: string;
   duplicate?: boolean;
+  /** Input position just past this record (bytes of a file, files of a folder), for the ETA. */
+  at?: number;
 }
 
 /** A record that could not be read; it is written in place as an error line. */
 export interface BadRecord {
   id: string;
   error: RecordError;
+  at?: number;
 }
 
 export type InputRecord = NoteRecord | BadRecord;

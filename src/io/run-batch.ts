@@ -6,14 +6,9 @@
 import type { Writable } from "node:stream";
 import { csvHeader } from "./format.ts";
 import { admitted, IdTracker } from "./id-tracker.ts";
-import { type InputProgress, openInput } from "./input.ts";
-import {
-  addCounts,
-  type BatchCounts,
-  type ChunkOutput,
-  type OutputFormat,
-  zeroCounts,
-} from "./records.ts";
+import { openInput } from "./input.ts";
+import { OrderedOutput } from "./ordered-output.ts";
+import type { BatchCounts, OutputFormat } from "./records.ts";
 import { prepareResume } from "./resume.ts";
 import { type ChunkLimits, chunkRecords, createRunner } from "./runner.ts";
 import { openSink } from "./sink.ts";
@@ -35,7 +30,8 @@ export interface BatchOptions {
 
 export interface BatchProgress {
   counts: BatchCounts;
-  input: InputProgress;
+  /** Input position of the last record written, and the input size when knowable. */
+  input: { done: number; total?: number };
   seconds: number;
 }
 
@@ -56,31 +52,25 @@ export async function runBatch(options: BatchOptions): Promise<BatchSummary> {
   const ids = new IdTracker(resumed?.done);
   const runner = await createRunner(options.jobs, { format, maxBytes: options.maxBytes });
   const sink = openSink(output, options.stdout, resumed !== undefined);
-  const counts = zeroCounts();
-  let header = format === "csv" && !resumed?.keptBytes ? csvHeader() : "";
-  const write = async (result: ChunkOutput) => {
-    await sink.write(header + result.text);
-    header = "";
-    addCounts(counts, result.counts);
-    options.onProgress?.({ counts, input: source.progress(), seconds: seconds() });
-  };
-  const window = Math.max(2, options.jobs * 2);
-  const pending: Promise<ChunkOutput>[] = [];
+  const header = format === "csv" && !resumed?.keptBytes ? csvHeader() : "";
+  const report = (done: number) =>
+    options.onProgress?.({
+      counts: ordered.counts,
+      input: { done, total: source.total },
+      seconds: seconds(),
+    });
+  const ordered = new OrderedOutput(sink, Math.max(2, options.jobs * 2), header, report);
   try {
     for await (const chunk of chunkRecords(admitted(source.records, ids), options.chunk)) {
-      const result = runner.run(chunk);
-      result.catch(() => {}); // awaited in order below; avoid an unhandled rejection meanwhile
-      pending.push(result);
-      if (pending.length >= window) await write(await pending.shift()!);
+      await ordered.add(runner.run(chunk), chunk.at(-1)?.at ?? 0);
     }
-    while (pending.length > 0) await write(await pending.shift()!);
-    await sink.write(header);
-    await sink.close();
+    await ordered.finish();
   } catch (error) {
     await sink.dispose();
     throw error;
   } finally {
     await runner.close();
   }
-  return { ...counts, skipped: ids.skipped, duplicates: ids.duplicates, seconds: seconds() };
+  const { skipped, duplicates } = ids;
+  return { ...ordered.counts, skipped, duplicates, seconds: seconds() };
 }

@@ -11,6 +11,7 @@ export type Canonicaliser = (token: string) => string;
 const MIN_STEM_LENGTH = 5;
 const MIN_FUZZY_LENGTH = 7;
 const MEMO_LIMIT = 200_000;
+const LETTERS = /^[a-z]+$/;
 
 export function createCanonicaliser(
   known: ReadonlySet<string>,
@@ -31,9 +32,10 @@ export function createCanonicaliser(
   }
   const memo = new Map<string, string>();
   return (token) => {
-    if (known.has(token) || token.length < MIN_STEM_LENGTH || !/^[a-z]+$/.test(token)) return token;
+    if (token.length < MIN_STEM_LENGTH) return token;
     const cached = memo.get(token);
     if (cached !== undefined) return cached;
+    if (known.has(token) || !LETTERS.test(token)) return token;
     const out = byStem.get(stem(token)) ?? fuzzy(token, deletes) ?? token;
     if (memo.size < MEMO_LIMIT) memo.set(token, out);
     return out;

@@ -38,17 +38,11 @@ export interface NormalizedText {
   lower: string;
 }
 
+/** Characters that may need folding: tabs, other controls above none, and everything non-ASCII. */
+const FOLDABLE = /[\t\u0080-\uffff]/g;
+
 export function normalize(original: string): NormalizedText {
-  let text = "";
-  for (let i = 0; i < original.length; i++) {
-    const ch = original[i]!;
-    const code = ch.charCodeAt(0);
-    if (code < 128 && ch !== "\t") {
-      text += ch;
-      continue;
-    }
-    text += FOLD[ch] ?? (code < 32 ? " " : ch);
-  }
+  const text = original.replace(FOLDABLE, (ch) => FOLD[ch] ?? ch);
   return { original, text, lower: lowerSameLength(text) };
 }
 

@@ -7,6 +7,8 @@ import { tokenAt } from "./tokens.ts";
  * at a line break unless the next line continues in lower case.
  * Sample: "Site: left arm\nSize: 5 mm. Tolerated well." -> 3 sentences.
  */
+/** Characters that may end a sentence. */
+const STOPS = /[\n.?!]/;
 const PROCEDURE_SECTIONS = new Set(["procedure", "procedure_title"]);
 
 export function splitSentences(
@@ -41,8 +43,11 @@ export function splitSentences(
 function sentenceRanges(text: string, from: number, to: number, abbr: ReadonlySet<string>) {
   const ranges: { start: number; end: number }[] = [];
   let start = from;
-  for (let i = from; i < to; i++) {
-    const ch = text[i]!;
+  const stops = new RegExp(STOPS.source, "g");
+  stops.lastIndex = from;
+  for (let m = stops.exec(text); m !== null && m.index < to; m = stops.exec(text)) {
+    const i = m.index;
+    const ch = m[0];
     let cut = -1;
     if (ch === "\n" && isLineBreakBoundary(text, i, to)) cut = i;
     else if ((ch === "." || ch === "?" || ch === "!") && isStopBoundary(text, i, to, abbr))

@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { SuggestResultSchema } from "../../src/schemas/api.ts";
 
 const ROOT = fileURLToPath(new URL("../..", import.meta.url));
-const NOTE = "Punch biopsy of the left forearm. Cryotherapy of 12 AKs on the scalp.";
+const NOTE = "Punch biopsy of a nevus on the left forearm. Cryotherapy of 12 AKs on the scalp.";
 
 interface Run {
   code: number | null;
@@ -46,7 +46,7 @@ beforeAll(async () => {
   writeFileSync(
     goldFile,
     [
-      { id: "a", note: "Punch biopsy of the back.", expected: [{ code: "11104" }] },
+      { id: "a", note: "Punch biopsy of a nevus on the back.", expected: [{ code: "11104" }] },
       {
         id: "b",
         note: "Cryotherapy of 12 AKs on the scalp.",

@@ -3,36 +3,45 @@ import { codes, codesOf, run } from "../group/notes.ts";
 
 describe("biopsy hierarchy (one primary per date: incisional > punch > tangential)", () => {
   it.each([
-    ["Shave biopsy of the back.", "11102"],
-    ["Punch biopsy of the back.", "11104"],
-    ["Incisional biopsy of the back.", "11106"],
-    ["Shave biopsies of the back and the scalp.", "11102 11103"],
-    ["Tangential biopsy of 4 lesions on the back.", "11102 11103x3"],
-    ["Punch biopsies x3: back, left arm, scalp.", "11104 11105x2"],
+    ["Shave biopsy of a nevus on the back.", "11102"],
+    ["Punch biopsy of a nevus on the back.", "11104"],
+    ["Incisional biopsy of a nevus on the back.", "11106"],
+    ["Shave biopsies of nevi on the back and the scalp.", "11102 11103"],
+    ["Tangential biopsy of 4 nevi on the back.", "11102 11103x3"],
+    ["Punch biopsies x3 to r/o psoriasis: back, left arm, scalp.", "11104 11105x2"],
     [
-      "Punch biopsy of the left arm. Shave biopsy of the back. Shave biopsy of the right cheek.",
+      "Punch biopsy of a nevus on the left arm. Shave biopsy of an SK on the back. Shave biopsy of a nevus on the right cheek.",
       "11104 11103x2",
     ],
     [
-      "Punch biopsy of the left arm. Shave biopsies of the back and the right cheek.",
+      "Punch biopsy of a nevus on the left arm. Shave biopsies of nevi on the back and the right cheek.",
       "11104 11103x2",
     ],
-    ["1 punch biopsy (left arm) and 2 shave biopsies (back, right cheek).", "11104 11103x2"],
-    ["Shave biopsy x2: back, scalp. Punch biopsy of the left arm.", "11104 11103x2"],
     [
-      "Incisional biopsy of the back. Punch biopsy of the left arm. Shave biopsy of the right cheek.",
+      "1 punch biopsy (left arm) and 2 shave biopsies (back, right cheek) of pigmented nevi.",
+      "11104 11103x2",
+    ],
+    [
+      "Shave biopsy x2 of nevi: back, scalp. Punch biopsy of a nevus on the left arm.",
+      "11104 11103x2",
+    ],
+    [
+      "Incisional biopsy of a nevus on the back. Punch biopsy of a nevus on the left arm. Shave biopsy of a nevus on the right cheek.",
       "11106 11105 11103",
     ],
-    ["Shave biopsy of the back. Punch biopsy of the left arm.", "11104 11103"],
+    [
+      "Shave biopsy of a nevus on the back. Punch biopsy of a nevus on the left arm.",
+      "11104 11103",
+    ],
   ])("codes %j as %s", (note, expected) => {
     expect(codes(note)).toBe(expected);
   });
 
   it("codes a biopsy without a technique as tangential, warns and lowers its confidence", () => {
-    const result = run("Biopsy of a lesion on the back.");
+    const result = run("Biopsy of a nevus on the back.");
     expect(codesOf(result)).toBe("11102");
     expect(result.codes[0]!.confidence).toBeLessThan(
-      run("Shave biopsy of the back.").codes[0]!.confidence,
+      run("Shave biopsy of a nevus on the back.").codes[0]!.confidence,
     );
     expect(result.warnings.map((w) => w.kind)).toContain("technique_missing");
   });

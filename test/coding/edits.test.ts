@@ -25,7 +25,7 @@ describe("same-lesion bundling", () => {
   it("keeps the biopsy of a different lesion, with a distinct-lesion modifier", () => {
     expect(
       codes(
-        "Punch biopsy of the left arm. Excision of a 1.0 cm nevus on the back with 2 mm margins.",
+        "Punch biopsy of a nevus on the left arm. Excision of a 1.0 cm nevus on the back with 2 mm margins.",
       ),
     ).toBe("11402 11104-XS");
   });
@@ -42,7 +42,7 @@ describe("same-lesion bundling", () => {
 });
 
 describe("distinct-lesion modifiers", () => {
-  const note = "Shave biopsy of the back. Cryotherapy of 3 AKs on the scalp.";
+  const note = "Shave biopsy of a nevus on the back. Cryotherapy of 3 AKs on the scalp.";
 
   it.each([
     ["X", "11102 17000-XS 17003x2"],
@@ -69,7 +69,10 @@ describe("distinct-lesion modifiers", () => {
 
 describe("claim line order", () => {
   it.each([
-    ["Shave biopsy of the back. Punch biopsy of the left arm.", "11104 11103"],
+    [
+      "Shave biopsy of a nevus on the back. Punch biopsy of a nevus on the left arm.",
+      "11104 11103",
+    ],
     [
       "Mohs surgery for biopsy-proven BCC of the nose. Stage I: 7 blocks. Stage II: 3 blocks.",
       "17311 17312 17315x2",
@@ -84,8 +87,8 @@ describe("claim line order", () => {
   });
 
   const notes = [
-    "Shave biopsy of the back. Punch biopsy of the left arm. Cryotherapy of 12 AKs on the scalp.",
-    "Incisional biopsy of the back. Punch biopsy of the left arm. Shave biopsy of the right cheek.",
+    "Shave biopsy of a nevus on the back. Punch biopsy of a nevus on the left arm. Cryotherapy of 12 AKs on the scalp.",
+    "Incisional biopsy of a nevus on the back. Punch biopsy of a nevus on the left arm. Shave biopsy of a nevus on the right cheek.",
     "Mohs surgery for biopsy-proven SCC of the back. Stage 1: 3 blocks. Stage 2: 2 blocks. Stage 3: 1 block.",
   ];
 

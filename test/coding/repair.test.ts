@@ -52,7 +52,7 @@ describe("repairs", () => {
     ],
     [
       "a simple closure of a punch biopsy",
-      "Punch biopsy of the left arm, closed with simple interrupted sutures.",
+      "Punch biopsy of a nevus on the left arm, closed with simple interrupted sutures.",
       "11104",
     ],
   ])("bundles %s into the procedure", (_name, note, expected) => {

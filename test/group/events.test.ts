@@ -16,7 +16,7 @@ describe("grouping: procedure events", () => {
   it.each([
     ["Excision of a 1.0 cm nevus on the back with 2 mm margins.", "excision back A_TAL"],
     ["Shave removal of a 6 mm SK on the right cheek.", "shave cheek C_FACE right"],
-    ["Punch biopsy of the L arm.", "biopsy arm A_TAL left"],
+    ["Punch biopsy of a nevus on the L arm.", "biopsy arm A_TAL left"],
     ["Cryotherapy of 12 AKs on the scalp.", "destruction scalp B_SNHFG"],
     ["Procedure: Excision\nSite: L neck\nSize: 1.2 cm", "excision neck B_SNHFG left"],
   ])("attaches the site of %j (%s)", (note, expected) => {
@@ -53,7 +53,7 @@ describe("grouping: procedure events", () => {
     ["Cryotherapy of 12 AKs on the scalp.", 12],
     ["LN2 to AKs x 9 on the scalp.", 9],
     ["Cryotherapy to 4 AKs and 6 warts on the left arm.", 10],
-    ["Tangential biopsy of 4 lesions on the back.", 4],
+    ["Tangential biopsy of 4 nevi on the back.", 4],
   ])("counts the lesions of %j (%i)", (note, expected) => {
     expect(procedures(note)[0]!.count).toBe(expected);
   });
@@ -101,10 +101,13 @@ describe("grouping: procedure events", () => {
   });
 
   it.each([
-    ["different sides", "Punch biopsy of the L arm. Punch biopsy of the R arm."],
+    [
+      "different sides",
+      "Punch biopsy of a nevus on the L arm. Punch biopsy of a nevus on the R arm.",
+    ],
     [
       "different sites",
-      "Shave biopsy of the back. Excision of a 1.0 cm nevus on the scalp with 2 mm margins.",
+      "Shave biopsy of an SK on the back. Excision of a 1.0 cm nevus on the scalp with 2 mm margins.",
     ],
   ])("keeps procedures on %s as different lesions", (_name, note) => {
     const [a, b] = procedures(note);

@@ -16,7 +16,10 @@ async function records(
   );
   const out: InputRecord[] = [];
   const columns = { idColumn: "id", textColumn: "text", maxBytes: 1024 * 1024 };
-  for await (const record of readCsv(source, { ...columns, ...options })) out.push(record);
+  for await (const { at, ...record } of readCsv(source, { ...columns, ...options })) {
+    expect(at).toBeGreaterThan(0); // input position, for the ETA
+    out.push(record);
+  }
   return out;
 }
 

@@ -24,10 +24,6 @@ export function writeFile(dir: string, name: string, content: string | Buffer): 
   return path;
 }
 
-export function jsonl(records: unknown[]): string {
-  return records.map((record) => JSON.stringify(record)).join("\n") + "\n";
-}
-
 export function parseJsonl(text: string): Record<string, unknown>[] {
   return text
     .split("\n")
@@ -80,8 +76,12 @@ export function cli(args: string[], stdin?: string): Promise<CliResult> {
     child.stderr.on("data", (chunk: Buffer) => {
       stderr += chunk.toString();
     });
+    const timer = setTimeout(() => child.kill(), 45_000); // never leave a hung CLI behind
     child.on("error", reject);
-    child.on("close", (code) => resolve({ code, stdout, stderr }));
+    child.on("close", (code) => {
+      clearTimeout(timer);
+      resolve({ code, stdout, stderr });
+    });
     child.stdin.end(stdin ?? "");
   });
 }

@@ -56,7 +56,6 @@ const NON_EXISTENT = [
  */
 const KNOWN_DUPLICATES = new Set([
   "procedures: closed with sutures",
-  "procedures: incised and drained",
   "histology: seborrheic keratoses",
   "roles: ellipse",
 ]);

@@ -23,7 +23,7 @@ const NOTES = [
   "Shave biopsy of a 0.6 × 0.4 cm lesion on the left forearm — path pending.",
   "😀 Pt seen.\r\nPROCEDURE: Excision of 1.2\u00a0cm BCC, L upper back, 2–3 mm margins; layered closure 4.5 cm.\r\nPATHOLOGY: \u201cbasal cell carcinoma\u201d",
   "İnitial visit. LN2 x3: L temple, nose, R forehead. 12 AKs on the scalp; 4 warts R hand.",
-  "\tCPT 11100 billed.\tPunch biopsy x2: back, scalp. Mohs of the nose: Stage I 7 blocks, Stage II 3 blocks.",
+  "\tCPT 11100 billed.\tPunch biopsy x2 of nevi: back, scalp. Mohs of the nose: Stage I 7 blocks, Stage II 3 blocks.",
   "Removal of 16 skin tags from the neck. Excimer 308 nm: elbows 120 sq cm, knees 150 sq cm.",
   "No biopsy today. Plan: excision of the nevus on the back next visit.",
 ];

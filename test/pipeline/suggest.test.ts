@@ -6,7 +6,7 @@ import { type SuggestOptions, SuggestResultSchema } from "../../src/schemas/api.
 import { lexiconWith, MINI_SITES } from "../extract/mini-lexicon.ts";
 
 const NOTE =
-  "Shave biopsy of a 0.6 x 0.4 cm lesion on the left forearm. Cryotherapy of 3 AKs on the scalp.";
+  "Shave biopsy of a 0.6 x 0.4 cm nevus on the left forearm. Cryotherapy of 3 AKs on the scalp.";
 
 describe("suggest()", () => {
   it.each([
@@ -63,7 +63,8 @@ describe("suggest()", () => {
   });
 
   it("warns about a deleted code in the note and never suggests it", () => {
-    const note = "CPT 11100 was billed in the template. Shave biopsy of the left forearm.";
+    const note =
+      "CPT 11100 was billed in the template. Shave biopsy of a nevus on the left forearm.";
     const result = suggest(note);
     const warning = result.warnings.find((w) => w.kind === "deleted_code");
     expect(warning?.message).toContain("11100");
@@ -73,7 +74,7 @@ describe("suggest()", () => {
   });
 
   it("leaves out lines below minConfidence and says which", () => {
-    const note = "Biopsy of a lesion on the back. Punch biopsy of the left forearm.";
+    const note = "Biopsy of a nevus on the back. Punch biopsy of a nevus on the left forearm.";
     const all = suggest(note);
     expect(all.codes.map((c) => c.code)).toEqual(["11104", "11103"]);
     const low = all.codes.find((c) => c.code === "11103")!.confidence;

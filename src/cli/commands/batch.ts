@@ -106,6 +106,8 @@ export async function run(argv: string[]): Promise<number> {
   } catch (error) {
     line?.clear();
     if (error instanceof InputError) throw new UsageError(error.message);
-    throw error;
+    if ((error as NodeJS.ErrnoException).code !== "EPIPE") throw error;
+    process.stderr.write("dermcode batch: the output was closed before the run finished\n");
+    return 1;
   }
 }
