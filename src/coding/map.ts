@@ -83,10 +83,14 @@ export function mapCodes(
     if (group.length > 0 && table) lines.push(...mapLadder(table, counted(group, table), w));
   }
   lines.push(...fixedLines(lex, live, w));
+  const many = live.filter((e) => e.kind !== "repair").length >= 3;
   for (const l of lines) {
-    if (l.events.some((i) => events[i]?.skin === "unknown" && SKIN_KINDS.has(events[i]!.kind))) {
+    const evs = l.events.map((i) => events[i]!).filter(Boolean);
+    if (evs.some((e) => e.skin === "unknown" && SKIN_KINDS.has(e.kind)))
       l.factors.push(factor("skin_unconfirmed", w));
-    }
+    if (evs.some((e) => e.siteInferred)) l.factors.push(factor("site_inferred", w));
+    if (evs.some((e) => distinctLesionSizes(e) > 1)) l.factors.push(factor("size_ambiguous", w));
+    if (many) l.factors.push(factor("many_procedures", w));
   }
   return lines;
 }
@@ -306,4 +310,13 @@ function fixedLines(lex: CompiledLexicon, live: ProcedureEvent[], w: Weights): D
     }
   }
   return lines;
+}
+
+/** How many different lesion (or unlabelled) sizes the procedure's description gives. */
+function distinctLesionSizes(e: ProcedureEvent): number {
+  return new Set(
+    e.sizes
+      .filter((s) => s.unit === "cm" && (s.role === "lesion" || s.role === "unknown"))
+      .map((s) => s.value),
+  ).size;
 }
