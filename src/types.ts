@@ -83,6 +83,8 @@ export interface ProcedureMention extends MentionBase {
   repairType?: string;
   /** Sets an explicit code family (e.g. "phototherapy:puva"). */
   codeKey?: string;
+  /** The term names a skin technique (punch, shave, LN2). */
+  skinSpecific?: boolean;
   /** A flap or graft that closes the defect of an excision (which it then includes). */
   closesDefect?: boolean;
   /** A bare technique word that joins another procedure of its sentence. */

@@ -12,7 +12,10 @@ export interface DraftLine {
   rationale: string;
   /** Events (procedures) this line codes; the first is the one reported. */
   events: number[];
-  lesions: number[];
+  /** Lesion identities (event lesion index, or "lesion:family" for a lesion type of a mixed destruction). */
+  lesions: (number | string)[];
+  /** Warnings that matter only while the line survives the edits (a missing length of a bundled repair does not). */
+  issues?: Issue[];
   evidence: Mention[];
   factors: Factor[];
   ruleIds: string[];

@@ -69,6 +69,7 @@ export function mapBand(
 ): DraftLine[] {
   const row = table.rows.find((r) => matches(r.when, e, extra));
   if (!row) return [];
+  const own: Issue[] = [];
   const m = measure(table, e);
   const factors = [factor("size_explicit", weights)];
   const at = { start: e.anchors[0]!.start, end: e.anchors[0]!.end };
@@ -78,7 +79,7 @@ export function mapBand(
     factors.push(
       factor(table.procedure === "repair" ? "repair_length_missing" : "size_missing", weights),
     );
-    issues.push({
+    own.push({
       code: table.procedure === "repair" ? "repair_length_missing" : "size_missing",
       message: `${m.how}: the smallest size band is suggested; document the size to confirm`,
       severity: "warning",
@@ -91,7 +92,7 @@ export function mapBand(
     e.derived.defectCm === undefined
   ) {
     factors.push(factor("margin_missing", weights));
-    issues.push({
+    own.push({
       code: "margin_missing",
       message: "no excision margin documented: coded on the lesion size alone (may under-code)",
       severity: "info",
@@ -100,13 +101,14 @@ export function mapBand(
     });
   }
   if (row.minimum !== undefined && value <= row.minimum && m.value !== undefined) {
-    issues.push({
+    own.push({
       code: "below_minimum",
       message: `${m.how}: no ${table.procedure} code exists at this size`,
       severity: "warning",
       span: at,
       event: e.index,
     });
+    issues.push(...own);
     return [];
   }
   const b = bandIndex(table.bands, value);
@@ -123,6 +125,7 @@ export function mapBand(
     evidence: e.evidence,
     factors,
     ruleIds: [table.id, row.id],
+    issues: own,
   };
   const lines = [line];
   if (row.addon && value > row.addon.over) {

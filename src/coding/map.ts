@@ -58,24 +58,20 @@ export function mapCodes(
       issues,
     ),
   );
+  const repairs: ProcedureEvent[] = [];
   for (const e of live) {
-    if (
-      e.kind === "repair" &&
-      (closesUncovered(e) || (e.closes !== undefined && !live.includes(events[e.closes]!)))
-    ) {
+    if (e.kind === "repair") {
+      const wound = e.closes !== undefined ? events[e.closes] : undefined;
+      if (!closesUncovered(e) && (wound === undefined || live.includes(wound))) repairs.push(e);
       continue;
     }
-    if (
-      e.kind === "excision" ||
-      e.kind === "shave" ||
-      e.kind === "repair" ||
-      e.kind === "excimer"
-    ) {
+    if (e.kind === "excision" || e.kind === "shave" || e.kind === "excimer") {
       lines.push(...perLesionBand(lex, e, w, issues));
     } else if (e.kind === "mohs") {
       lines.push(...mapMohs(tablesOf(lex, "mohs", "mohs")[0] as MohsTableT, e, w, issues));
     }
   }
+  for (const group of repairGroups(repairs)) lines.push(...repairLine(lex, group, w, issues));
   lines.push(...destructionLines(lex, live, w, issues));
   for (const kind of ["i_and_d", "injection", "paring"]) {
     const group = live.filter((e) => e.kind === kind);
@@ -127,7 +123,8 @@ function codeable(
     });
     return false;
   }
-  if (LESION_KINDS.has(e.kind) && !e.histology) return false;
+  if (LESION_KINDS.has(e.kind) && !e.histology && !e.anchors.some((a) => a.skinSpecific))
+    return false;
   if (SKIN_KINDS.has(e.kind) && e.skin === "organ") {
     uncovered.add(e.index);
     issues.push({
@@ -319,4 +316,41 @@ function distinctLesionSizes(e: ProcedureEvent): number {
       .filter((s) => s.unit === "cm" && (s.role === "lesion" || s.role === "unknown"))
       .map((s) => s.value),
   ).size;
+}
+
+/**
+ * Repairs of one type in one repair group are reported together on their summed length
+ * (reference 3.6). A simple closure of a lesion's own wound stays on its own line, so the edit
+ * that bundles it into the excision can drop it alone.
+ */
+function repairGroups(repairs: ProcedureEvent[]): ProcedureEvent[][] {
+  const groups = new Map<string, ProcedureEvent[]>();
+  for (const e of repairs) {
+    const group = e.repairType ? e.site?.repairGroups[e.repairType] : undefined;
+    const own = e.repairType === "simple" && e.closes !== undefined ? `#${e.index}` : "";
+    const key = `${e.repairType}|${group ?? `?${e.index}`}|${own}`;
+    groups.set(key, [...(groups.get(key) ?? []), e]);
+  }
+  return [...groups.values()];
+}
+
+function repairLine(lex: CompiledLexicon, group: ProcedureEvent[], w: Weights, issues: Issue[]): DraftLine[] {
+  const first = group[0]!;
+  if (group.length === 1) return perLesionBand(lex, first, w, issues);
+  const lengths = group.map((e) => e.derived.repairLengthCm).filter((v): v is number => v !== undefined);
+  const summed: ProcedureEvent = {
+    ...first,
+    anchors: group.flatMap((e) => e.anchors),
+    sizes: group.flatMap((e) => e.sizes),
+    evidence: group.flatMap((e) => e.evidence),
+    derived: lengths.length > 0 ? { repairLengthCm: Math.round(lengths.reduce((a, b) => a + b, 0) * 100) / 100 } : {},
+  };
+  const lines = perLesionBand(lex, summed, w, issues);
+  for (const l of lines) {
+    l.events = group.map((e) => e.index);
+    l.lesions = group.map((e) => e.lesion);
+    l.rationale = `${l.rationale.replace(/\.$/, "")}, summed over ${group.length} wounds of this repair type and group.`;
+    if (lengths.length < group.length) l.factors.push(factor("repair_length_missing", w));
+  }
+  return lines;
 }

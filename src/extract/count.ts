@@ -243,7 +243,8 @@ function countAt(doc: Doc, lex: CompiledLexicon, i: number, limit: number): Foun
     if (label) return label;
   }
   const code = tok.charCodeAt(0);
-  if ((code >= 48 && code <= 57) || lex.numberWords.vocabulary.has(tok)) return nounCount(doc, lex, i, limit);
+  if ((code >= 48 && code <= 57) || lex.numberWords.vocabulary.has(tok))
+    return nounCount(doc, lex, i, limit);
   return lex.vague.vocabulary.has(tok) ? vagueCount(doc, lex, i, limit) : undefined;
 }
 

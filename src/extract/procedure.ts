@@ -29,6 +29,7 @@ export function extractProcedures(
       ...(t.unsupported ? { unsupported: t.unsupported } : {}),
       ...(t.weak ? { weak: true } : {}),
       ...(t.closesDefect ? { closesDefect: true } : {}),
+      ...(t.skinSpecific ? { skinSpecific: true } : {}),
       ...(cue ? { pathologyCue: true } : {}),
     });
   }

@@ -17,7 +17,8 @@ export function extractSizes(doc: Doc, lex: CompiledLexicon): SizeMention[] {
   for (const s of doc.sentences) {
     for (let i = s.firstToken; i < s.lastToken; ) {
       const code = doc.canon[i]!.charCodeAt(0);
-      const numeric = (code >= 48 && code <= 57) || code === 46 || lex.numberWords.vocabulary.has(doc.canon[i]!);
+      const numeric =
+        (code >= 48 && code <= 57) || code === 46 || lex.numberWords.vocabulary.has(doc.canon[i]!);
       const size = numeric ? readSize(doc, lex, i, s.lastToken) : undefined;
       if (!size) {
         i++;

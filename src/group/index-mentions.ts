@@ -13,7 +13,8 @@ export interface MentionIndex {
   listNumber: Map<number, number>;
 }
 
-const LIST_ITEM = /^\s*(?:#\s*)?(\d{1,2})\s*[.)]\s/;
+/** "1. ...", "2) ...", "#3 ...", "#4: ..." at the start of a sentence. */
+const LIST_ITEM = /^\s*(?:#\s*(\d{1,2})[.):]?|(\d{1,2})\s*[.)])\s/;
 
 export function indexMentions(
   doc: Doc,
@@ -27,9 +28,15 @@ export function indexMentions(
     bySentence.set(m.sentence, list);
   }
   const listNumber = new Map<number, number>();
+  let previous: { n: number; end: number; section: number } | undefined;
   for (const s of doc.sentences) {
-    const match = LIST_ITEM.exec(doc.text.slice(s.start, Math.min(s.end, s.start + 8)) + " ");
-    if (match) listNumber.set(s.index, Number.parseInt(match[1]!, 10));
+    const match = LIST_ITEM.exec(`${doc.text.slice(s.start, Math.min(s.end, s.start + 8))} `);
+    const n = match ? Number.parseInt(match[1] ?? match[2]!, 10) : undefined;
+    // A sentence on the same line as a numbered item belongs to that item.
+    const sameLine = previous && previous.section === s.sectionIndex && !doc.text.slice(previous.end, s.start).includes("\n");
+    const item = n ?? (sameLine ? previous!.n : undefined);
+    if (item !== undefined) listNumber.set(s.index, item);
+    previous = item !== undefined ? { n: item, end: s.end, section: s.sectionIndex } : undefined;
   }
   return { doc, all, bySentence, assertions, listNumber };
 }

@@ -18,6 +18,7 @@ export function skinEvidence(
   const anchorSentences = new Set(e.anchors.map((a) => a.sentence));
   if ([...anchorSentences].some((s) => inSentence(index, s, "organ").length > 0)) return "organ";
   if (e.histology?.skinSpecific || e.lesions.some((l) => l.histology?.skinSpecific)) return "skin";
+  if (e.anchors.some((a) => a.skinSpecific)) return "skin";
   if (near.some((s) => inSentence(index, s, "skin_word").length > 0)) return "skin";
   const headline = index.all.some(
     (m) => m.kind === "organ" && HEADLINE.has(index.doc.sentences[m.sentence]!.section),

@@ -34,6 +34,8 @@ export const ProceduresLexiconSchema = z.object({
       codeKey: z.string().optional(),
       /** For procedure "unsupported": what code family a coder would use instead. */
       unsupported: z.string().optional(),
+      /** The technique itself is a skin technique (punch, shave, LN2): no other skin evidence needed. */
+      skinSpecific: z.boolean().optional(),
       /** A flap or graft closes the excision defect: the excision is included in it. */
       closesDefect: z.boolean().optional(),
       /** A bare technique word ("shaved", "Kenalog"): joins another procedure named in the same

@@ -20,7 +20,8 @@ export function splitSentences(
   const sentences: Sentence[] = [];
   sections.forEach((section, sectionIndex) => {
     // A procedure header is part of its section's first sentence: "Excision: elliptical, 2 mm margins".
-    const titled = section.title.end > section.title.start && PROCEDURE_SECTIONS.has(section.category);
+    const titled =
+      section.title.end > section.title.start && PROCEDURE_SECTIONS.has(section.category);
     const from = titled ? section.title.start : section.body.start;
     for (const range of sentenceRanges(text, from, section.body.end, abbreviations)) {
       const firstToken = tokenAt(tokens, range.start);
