@@ -259,13 +259,10 @@ function destructionLines(
     ) as LadderTableT | undefined;
     if (!table) continue;
     const g = counted(f.events, table, family === "skin_tag" ? "skin tags" : `${family} lesions`);
-    lines.push(
-      ...mapLadder(
-        table,
-        { ...g, count: f.count, countSource: f.vague ? "vague" : g.countSource },
-        w,
-      ),
-    );
+    const ladder = mapLadder(table, { ...g, count: f.count, countSource: f.vague ? "vague" : g.countSource }, w);
+    // AKs and warts destroyed in one sentence are still different lesions for the edits.
+    for (const l of ladder) l.lesions = f.events.map((e) => `${e.lesion}:${family}`);
+    lines.push(...ladder);
   }
   return lines;
 }

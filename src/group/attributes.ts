@@ -144,7 +144,8 @@ function noteHistology(index: MentionIndex): HistologyMention | undefined {
       h.malignancy !== "unknown" &&
       NOTE_HISTOLOGY_SECTIONS.has(index.doc.sentences[h.sentence]!.section) &&
       index.assertions.get(h.id)?.negation !== "negated" &&
-      index.assertions.get(h.id)?.experiencer !== "other",
+      index.assertions.get(h.id)?.experiencer !== "other" &&
+      index.assertions.get(h.id)?.temporality !== "historical",
   );
   return new Set(list.map((h) => h.histology)).size === 1 ? list[0] : undefined;
 }

@@ -32,6 +32,7 @@ export function attachCounts(e: ProcedureEvent, near: number[], index: MentionIn
     } else if (!lesion && !eventCount) eventCount = c;
     e.evidence.push(c);
   }
+  mergeLesionTypes(e);
   const used = e.lesions.flatMap((l) => (l.countMention ? [l.countMention] : []));
   if (used.length > 0) {
     e.count = e.lesions.reduce((sum, l) => sum + l.count, 0);
@@ -152,19 +153,33 @@ function dedupeLesions(e: ProcedureEvent): void {
         ? [{ histology: e.histology, count: 1 }]
         : [];
   const specific = list.filter((l) => l.histology?.malignancy !== "unknown");
-  const seen = new Set<string>();
-  e.lesions = (specific.length > 0 ? specific : list).filter((l) => {
+  e.lesions = specific.length > 0 ? specific : list;
+}
+
+/**
+ * One entry per lesion type: counted mentions of a type add up ("14 AKs on the scalp and 5 AKs
+ * on the cheek" = 19); uncounted repeats of a counted or already listed type are the same lesions.
+ */
+function mergeLesionTypes(e: ProcedureEvent): void {
+  const byType = new Map<string, ProcedureEvent["lesions"][number]>();
+  for (const l of e.lesions) {
     const key = l.histology?.histology ?? "";
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
+    const seen = byType.get(key);
+    if (!seen) byType.set(key, { ...l });
+    else if (l.countMention && seen.countMention) seen.count += l.count;
+    else if (l.countMention) byType.set(key, { ...l });
+  }
+  e.lesions = [...byType.values()];
 }
 
 function inferCount(e: ProcedureEvent, index: MentionIndex): void {
   if (!PER_LESION.has(e.kind)) return;
   const anchor = e.anchors[0]!;
-  const sites = inSentence(index, anchor.sentence, "site").filter((s) => s.start > anchor.start);
+  const own = new Set(e.anchors.map((a) => a.id));
+  const next = inSentence(index, anchor.sentence, "procedure").find((p) => p.start > anchor.start && !own.has(p.id));
+  const sites = inSentence(index, anchor.sentence, "site").filter(
+    (s) => s.start > anchor.start && (!next || s.start < next.start),
+  );
   const distinct = new Set(sites.map((s) => `${s.site}|${s.laterality ?? ""}`));
   if (distinct.size > 1 && e.kind === "biopsy") {
     e.count = distinct.size;

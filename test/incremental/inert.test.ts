@@ -3,7 +3,8 @@ import { createSession } from "../../src/incremental/index.ts";
 import { suggest } from "../../src/index.ts";
 import { fixtureNames, readFixture, seeded } from "./fixture-note.ts";
 
-const BASE = "Shave biopsy of a 0.6 cm papule on the left upper back. Patient tolerated it nicely today.";
+const BASE =
+  "Shave biopsy of a 0.6 cm papule on the left upper back. Patient tolerated it nicely today.";
 
 /** Inserts `insert` after the first occurrence of `after` in `note`. */
 function editAfter(note: string, after: string, insert: string, remove = 0) {
@@ -16,14 +17,29 @@ describe("inert edits (result moved, pipeline not run)", () => {
     ["a letter typed inside an ordinary word", BASE, editAfter(BASE, "nic", "e"), "shifted"],
     ["a letter deleted inside an ordinary word", BASE, editAfter(BASE, "nic", "", 1), "shifted"],
     ["a space added to a space between words", BASE, editAfter(BASE, "nicely", " "), "shifted"],
-    ["a letter at the end of a word before a full stop", BASE, editAfter(BASE, "today", "s"), "full"],
+    [
+      "a letter at the end of a word before a full stop",
+      BASE,
+      editAfter(BASE, "today", "s"),
+      "full",
+    ],
     ["a letter before the first letter of a word", BASE, editAfter(BASE, "it ", "q"), "full"],
     ["an upper-case letter", BASE, editAfter(BASE, "nic", "E"), "full"],
     ["a letter inside a lexicon word", BASE, editAfter(BASE, "tolera", "x"), "full"],
     ["a letter inside a mention", BASE, editAfter(BASE, "pap", "p"), "full"],
     ["a digit", BASE, editAfter(BASE, "nic", "4"), "full"],
-    ["a letter inside a section header", "Procedure performd: shave biopsy of the left arm.", { start: 15, end: 15, insert: "e" }, "full"],
-    ["a space inside an upper-case line", "REVIEW OF SYSTEMS\nShave biopsy of the left arm.", { start: 6, end: 6, insert: " " }, "full"],
+    [
+      "a letter inside a section header",
+      "Procedure performd: shave biopsy of the left arm.",
+      { start: 15, end: 15, insert: "e" },
+      "full",
+    ],
+    [
+      "a space inside an upper-case line",
+      "REVIEW OF SYSTEMS\nShave biopsy of the left arm.",
+      { start: 6, end: 6, insert: " " },
+      "full",
+    ],
   ])("%s takes the %s path and matches suggest", (_, note, edit, path) => {
     const session = createSession({ text: note });
     const update = session.applyEdit(edit);
@@ -40,7 +56,9 @@ describe("inert edits (result moved, pipeline not run)", () => {
         const edit = wordOrSpaceEdit(session.text, random);
         const update = session.applyEdit(edit);
         if (update.path === "shifted") shifted++;
-        expect(update.result, `${name} after ${JSON.stringify(edit)}`).toEqual(suggest(session.text));
+        expect(update.result, `${name} after ${JSON.stringify(edit)}`).toEqual(
+          suggest(session.text),
+        );
       }
     }
     expect(shifted).toBeGreaterThan(50);
@@ -58,7 +76,8 @@ function wordOrSpaceEdit(text: string, random: () => number) {
       if (r < 0.5) return { start: p, end: p, insert: letter };
       if (/[a-z]/.test(text[p]!)) return { start: p, end: p + 1, insert: r < 0.75 ? "" : letter };
     }
-    if (text[p] === " ") return r < 0.6 ? { start: p, end: p, insert: " " } : { start: p, end: p + 1, insert: "" };
+    if (text[p] === " ")
+      return r < 0.6 ? { start: p, end: p, insert: " " } : { start: p, end: p + 1, insert: "" };
   }
   return { start: 0, end: 0, insert: "x" };
 }
