@@ -38,6 +38,7 @@ export function extractSizes(doc: Doc, lex: CompiledLexicon): SizeMention[] {
       i = size.last;
     }
   }
+  shareRoles(doc, out);
   return out;
 }
 
@@ -120,4 +121,17 @@ function blocked(doc: Doc, from: number, to: number): boolean {
     if (BARRIERS.has(t) || /^\d/.test(t)) return true;
   }
   return false;
+}
+
+const COORDINATORS = new Set(["and", "or", ",", "/", "&"]);
+
+/** "1 mm and 3 mm margins": a measurement coordinated with the next one takes its role. */
+function shareRoles(doc: Doc, sizes: SizeMention[]): void {
+  for (let k = sizes.length - 2; k >= 0; k--) {
+    const a = sizes[k]!;
+    const b = sizes[k + 1]!;
+    if (a.role !== "unknown" || b.role === "unknown" || a.sentence !== b.sentence) continue;
+    const between = doc.lower.slice(a.end, b.start).trim();
+    if (between.split(/\s+/).every((w) => COORDINATORS.has(w))) a.role = b.role;
+  }
 }

@@ -30,7 +30,7 @@ interface Task {
  */
 export function workerLimits(maxBytes: number): ResourceLimits {
   const maxOldGenerationSizeMb = Math.ceil(64 + (128 * maxBytes) / (1024 * 1024));
-  return { maxOldGenerationSizeMb: Number(process.env.DC_OLD || maxOldGenerationSizeMb), maxYoungGenerationSizeMb: Number(process.env.DC_YOUNG || 16) };
+  return { maxOldGenerationSizeMb, maxYoungGenerationSizeMb: 16 };
 }
 
 export class WorkerPool implements ChunkRunner {
