@@ -4,6 +4,23 @@ import { calibration, type Prf, prf, r3, setCounts, unitsByCode } from "./metric
 
 const DISTINCT = new Set(["59", "XS", "XE", "XP", "XU"]);
 
+/** Warning kinds that keep a note out of auto-acceptance, whatever its lines' confidence. */
+export const REVIEW = new Set([
+  "procedure_not_covered",
+  "size_missing",
+  "site_missing",
+  "repair_length_missing",
+  "lesion_type_missing",
+  "technique_missing",
+  "count_ambiguous",
+  "pathology_pending",
+  "malignancy_unconfirmed",
+  "units_capped",
+  "units_over_limit",
+  "deleted_code",
+  "below_minimum",
+]);
+
 export interface CaseOutcome {
   id: string;
   tags: string[];
@@ -11,6 +28,8 @@ export interface CaseOutcome {
   suggested: { code: string; units: number; modifiers: string[]; confidence: number }[];
   exact: boolean;
   modifiersMatch: boolean;
+  /** Warnings that send the note to a human ("size missing", "procedure not covered"). */
+  review: string[];
   diagnoses?: { expected: string[]; suggested: string[] };
 }
 
@@ -58,6 +77,7 @@ export function scoreCase(c: GoldCase, r: SuggestResult): CaseOutcome {
     })),
     exact,
     modifiersMatch,
+    review: [...new Set(r.warnings.filter((w) => REVIEW.has(w.kind)).map((w) => w.kind))],
     ...(c.diagnoses
       ? { diagnoses: { expected: c.diagnoses, suggested: r.diagnoses.map((d) => d.code) } }
       : {}),
@@ -102,9 +122,14 @@ export function summarise(outcomes: CaseOutcome[], acceptAt?: number): CodingRep
   };
 }
 
-/** Notes whose every line is at or above the threshold are auto-accepted; how often are they right? */
+/**
+ * Notes whose every line is at or above the threshold and that raise no review warning are
+ * auto-accepted; how many are, and how often are they entirely right?
+ */
 function autoAccept(outcomes: CaseOutcome[], threshold: number) {
-  const accepted = outcomes.filter((o) => o.suggested.every((l) => l.confidence >= threshold));
+  const accepted = outcomes.filter(
+    (o) => o.review.length === 0 && o.suggested.every((l) => l.confidence >= threshold),
+  );
   const right = accepted.filter((o) => o.exact).length;
   return {
     threshold,

@@ -124,11 +124,11 @@ function labelCount(doc: Doc, lex: CompiledLexicon, i: number, limit: number): F
 }
 
 /** "#1-#4", "#1 through #4", "#1 to 4". */
-function hashRange(doc: Doc, i: number, limit: number): Found | undefined {
+function hashRange(doc: Doc, lex: CompiledLexicon, i: number, limit: number): Found | undefined {
   const c = doc.canon;
   if (c[i] !== "#" || !INTEGER.test(c[i + 1] ?? "")) return undefined;
   let j = i + 2;
-  if (!/^(?:-|to|through|thru)$/.test(c[j] ?? "")) return undefined;
+  if (!lex.source.counts.rangeWords.includes(c[j] ?? "")) return undefined;
   j++;
   if (c[j] === "#") j++;
   if (j >= limit || !INTEGER.test(c[j] ?? "")) return undefined;
@@ -237,7 +237,7 @@ function countAt(doc: Doc, lex: CompiledLexicon, i: number, limit: number): Foun
     const times = timesCount(doc, lex, i, limit);
     if (times) return times;
   }
-  if (tok === "#") return hashRange(doc, i, limit);
+  if (tok === "#") return hashRange(doc, lex, i, limit);
   if (colonAhead(doc, i, limit)) {
     const label = labelCount(doc, lex, i, limit);
     if (label) return label;

@@ -3,8 +3,6 @@ import { parseNumberPhrase } from "../text/nlp.ts";
 import type { Doc } from "../types.ts";
 
 const NUMERAL = /^(?:\d+(?:\.\d+)?|\.\d+)$/;
-/** Words that may continue a spelled-out number ("two and a half", "twenty-seven"). */
-const CONTINUATION = /^(?:and|a|half|quarter|-)$/;
 
 /** A number at token i: a numeral, or a spelled-out number from the lexicon (compromise for longer phrases). */
 export function readNumber(
@@ -26,10 +24,14 @@ export function readNumber(
   while (
     end > i + hit.length &&
     !lex.numberWords.vocabulary.has(doc.canon[end - 1]!) &&
-    !/^(?:half|quarter)$/.test(doc.canon[end - 1]!)
+    !lex.source.counts.fractions.includes(doc.canon[end - 1]!)
   )
     end--;
-  if (end > i + hit.length) {
+  const lastTok = doc.canon[end - 1]!;
+  const compound =
+    lex.source.counts.fractions.includes(lastTok) || (doc.canon[end - 2] === "-" && end - 2 >= i + hit.length - 1);
+  // compromise only for phrases the lexicon's words cannot add up ("two and a half", "twenty-seven").
+  if (end > i + hit.length && compound) {
     const phrase = doc.lower.slice(doc.tokens[i]!.start, doc.tokens[end - 1]!.end);
     const value = parseNumberPhrase(phrase);
     if (value !== undefined && value > 0) return { value, next: end };
@@ -38,5 +40,6 @@ export function readNumber(
 }
 
 function continues(tok: string, lex: CompiledLexicon): boolean {
-  return CONTINUATION.test(tok) || lex.numberWords.vocabulary.has(tok);
+  const c = lex.source.counts;
+  return c.numberJoiners.includes(tok) || c.fractions.includes(tok) || lex.numberWords.vocabulary.has(tok);
 }

@@ -14,10 +14,13 @@ export interface CsvColumns {
 const strictUtf8 = new TextDecoder("utf-8", { fatal: true });
 const lenientUtf8 = new TextDecoder("utf-8");
 
+/** The index of column `name` (exact, else trimmed and case-insensitive); InputError if none. */
 function findColumn(header: string[], name: string): number {
   const exact = header.indexOf(name);
   if (exact >= 0) return exact;
-  return header.findIndex((cell) => cell.trim().toLowerCase() === name.trim().toLowerCase());
+  const loose = header.findIndex((cell) => cell.trim().toLowerCase() === name.trim().toLowerCase());
+  if (loose >= 0) return loose;
+  throw new InputError(`CSV header has no "${name}" column (it has: ${header.join(", ")})`);
 }
 
 /** Turns csv-parse rows (and skipped rows) into records, in order. */
@@ -75,13 +78,6 @@ export class CsvRecords {
     const header = fields.map((field) => lenientUtf8.decode(field));
     this.idAt = findColumn(header, this.options.idColumn);
     this.textAt = findColumn(header, this.options.textColumn);
-    for (const [at, name] of [
-      [this.idAt, this.options.idColumn],
-      [this.textAt, this.options.textColumn],
-    ] as const) {
-      if (at < 0)
-        throw new InputError(`CSV header has no "${name}" column (it has: ${header.join(", ")})`);
-    }
     this.header = header;
     return [];
   }

@@ -1,12 +1,14 @@
 /**
  * Decides which records a batch run codes: skips those an earlier run already wrote (resume,
  * counted per id so duplicate ids work) and flags duplicate ids, which are coded all the same
- * and reported. Memory grows with the number of distinct ids (about 50-100 bytes each).
+ * and reported. Duplicates are found through IdHashSet (12-23 bytes an id); resume keeps the
+ * ids of the existing output in a Map until each is met again.
  */
+import { IdHashSet } from "./id-hash-set.ts";
 import { type InputRecord, isBadRecord } from "./records.ts";
 
 export class IdTracker {
-  private readonly seen = new Set<string>();
+  private readonly seen = new IdHashSet();
   duplicates = 0;
   skipped = 0;
 
@@ -15,9 +17,8 @@ export class IdTracker {
 
   /** The record to code (flagged when its id is a duplicate), or undefined to skip it. */
   admit(record: InputRecord): InputRecord | undefined {
-    const duplicate = this.seen.has(record.id);
+    const duplicate = !this.seen.add(record.id);
     if (duplicate) this.duplicates++;
-    else this.seen.add(record.id);
     const written = this.done.get(record.id);
     if (written !== undefined) {
       if (written <= 1) this.done.delete(record.id);

@@ -1,9 +1,9 @@
 /**
  * Runs chunks of records on a pool of worker threads. `run` resolves with each chunk's output;
  * callers keep the promises in input order, which is all the reassembly ordering needs.
- * A worker that dies takes only its current chunk down: those records become `internal` error
- * lines and a fresh worker takes its place. A worker that dies before it is ready (the code
- * cannot load) fails the run.
+ * A worker that dies (out of memory, say) is replaced, and its chunk is re-run one record at a
+ * time, so only the record that kills a worker again gets an `internal` error line. A worker
+ * that dies before it is ready (the code cannot load) fails the run.
  */
 import { type ResourceLimits, Worker } from "node:worker_threads";
 import { outputOf } from "./format.ts";

@@ -24,7 +24,7 @@ const REQUIRE_SHIM =
 async function bundle(dir: string): Promise<URL> {
   const esbuild = await import("esbuild");
   const outfile = join(dir, "worker.mjs");
-  await esbuild.build({
+  const built = esbuild.build({
     entryPoints: [fileURLToPath(new URL("./worker.ts", import.meta.url))],
     outfile,
     bundle: true,
@@ -34,6 +34,7 @@ async function bundle(dir: string): Promise<URL> {
     banner: { js: REQUIRE_SHIM },
     logLevel: "silent",
   });
+  await built.finally(() => esbuild.stop()); // ends esbuild's helper process (~80 MB)
   return pathToFileURL(outfile);
 }
 

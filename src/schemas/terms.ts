@@ -178,6 +178,11 @@ export const CountsLexiconSchema = z.object({
   totalCues: Literals,
   /** "LN2 x2", "ED&C x3": up to this many repetitions after a destruction technique are cycles. */
   maxCycles: z.number().int().nonnegative(),
+  /** Words between two list numbers that make a range ("#1 through #4"). */
+  rangeWords: Literals,
+  /** Words inside a spelled-out number ("two and a half") and the fractions that may end one. */
+  numberJoiners: Literals,
+  fractions: Literals,
   /** Words counting Mohs stages and tissue blocks. */
   mohsStageWords: Literals,
   mohsBlockWords: Literals,

@@ -1,3 +1,4 @@
+import type * as R4 from "fhir/r4.js";
 import { describe, expect, expectTypeOf, it } from "vitest";
 import {
   type Bundle,
@@ -46,8 +47,8 @@ describe("toFhirBundle", () => {
     const bundle = toFhirBundle(suggest(BIOPSY), BIOPSY);
     expectTypeOf(bundle).toEqualTypeOf<Bundle>();
     expectTypeOf(chargeItems(bundle)).toEqualTypeOf<ChargeItem[]>();
-    expectTypeOf<ChargeItem["code"]>().toEqualTypeOf<fhir.CodeableConcept>();
-    expectTypeOf<Condition["subject"]>().toEqualTypeOf<fhir.Reference>();
+    expectTypeOf<ChargeItem["code"]>().toEqualTypeOf<R4.CodeableConcept>();
+    expectTypeOf<Condition["subject"]>().toEqualTypeOf<R4.Reference>();
   });
 
   it("links each charge item to the Condition of its diagnosis and carries the ICD-10-CM code in reason", () => {
@@ -73,10 +74,7 @@ describe("toFhirBundle", () => {
     const [item] = chargeItems(bundle);
     const spans = ext(item!, EXT.evidence).map((e) =>
       Object.fromEntries(
-        ((e as fhir.Extension).extension ?? []).map((s) => [
-          s.url,
-          s.valueInteger ?? s.valueString,
-        ]),
+        ((e as R4.Extension).extension ?? []).map((s) => [s.url, s.valueInteger ?? s.valueString]),
       ),
     );
     expect(spans.length).toBeGreaterThan(0);
@@ -91,13 +89,13 @@ describe("toFhirBundle", () => {
     const items = chargeItems(toFhirBundle(result, note));
     if (withModifier >= 0) {
       const systems = ext(items[withModifier]!, EXT.modifier).map(
-        (e) => (e as fhir.Extension).valueCodeableConcept?.coding?.[0]?.system,
+        (e) => (e as R4.Extension).valueCodeableConcept?.coding?.[0]?.system,
       );
       expect(systems.every((s) => s === CPT_SYSTEM || s === HCPCS_SYSTEM)).toBe(true);
     }
     const fake = { ...result, codes: [{ ...result.codes[0]!, modifiers: ["59", "XS", "RT"] }] };
     const coded = ext(chargeItems(toFhirBundle(fake, note))[0]!, EXT.modifier).map(
-      (e) => (e as fhir.Extension).valueCodeableConcept?.coding?.[0],
+      (e) => (e as R4.Extension).valueCodeableConcept?.coding?.[0],
     );
     expect(coded).toEqual([
       { system: CPT_SYSTEM, code: "59" },
@@ -153,13 +151,13 @@ describe("validateFhirBundle", () => {
     [
       "a bad CPT code",
       (b: ReturnType<typeof good>) =>
-        ((item(b).code as fhir.CodeableConcept).coding![0]!.code = "1110"),
+        ((item(b).code as R4.CodeableConcept).coding![0]!.code = "1110"),
       /not a valid code/,
     ],
     ["units of zero", (b: ReturnType<typeof good>) => (item(b).quantity = { value: 0 }), /units/],
     [
       "an empty string",
-      (b: ReturnType<typeof good>) => ((item(b).code as fhir.CodeableConcept).text = ""),
+      (b: ReturnType<typeof good>) => ((item(b).code as R4.CodeableConcept).text = ""),
       /empty/,
     ],
     [
@@ -173,7 +171,7 @@ describe("validateFhirBundle", () => {
     [
       "an extension with value and sub-extensions",
       (b: ReturnType<typeof good>) =>
-        (item(b).extension as fhir.Extension[]).push({
+        (item(b).extension as R4.Extension[]).push({
           url: EXT.rationale,
           valueString: "x",
           extension: [{ url: "a", valueString: "b" }],
@@ -183,7 +181,7 @@ describe("validateFhirBundle", () => {
     [
       "evidence that does not match the note",
       (b: ReturnType<typeof good>) =>
-        (item(b).extension as fhir.Extension[]).push({
+        (item(b).extension as R4.Extension[]).push({
           url: EXT.evidence,
           extension: [
             { url: "start", valueInteger: 0 },

@@ -53,6 +53,12 @@ describe("dermcode batch (the CLI)", () => {
     ],
     ["a bad --jobs", ["batch", input, "--jobs", "zero"], /--jobs/],
     ["an unknown option", ["batch", input, "--fast"], /fast/],
+    ["--resume without OUTPUT", ["batch", input, "--resume"], /--resume needs -o/],
+    [
+      "an OUTPUT folder that does not exist",
+      ["batch", input, "-o", join(dir, "no/out.jsonl")],
+      /cannot write OUTPUT/,
+    ],
   ])("exits 2 with a one-line message for %s", async (_name, args, message) => {
     const { code, stdout, stderr } = await cli(args);
     expect(code).toBe(2);

@@ -41,3 +41,18 @@ describe("worker pool", () => {
     expect(pooled.text).toBe(inline.text);
   });
 });
+
+describe("worker start-up without the bundle", () => {
+  it("runs TypeScript workers through the tsx bootstrap (worker-entry.js)", async () => {
+    const dir = tempDir();
+    const input = writeFile(dir, "few.jsonl", manyRecords(200));
+    process.env.DERMCODE_WORKER_BUNDLE = "0";
+    try {
+      const pooled = await batch(input, { jobs: 2, chunk: { records: 5, chars: 10_000 } });
+      const inline = await batch(input, { jobs: 1 });
+      expect(pooled.text).toBe(inline.text);
+    } finally {
+      delete process.env.DERMCODE_WORKER_BUNDLE;
+    }
+  });
+});

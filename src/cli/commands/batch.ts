@@ -7,8 +7,10 @@
  * cannot be read at all (missing file, unknown extension, CSV without the id/text columns);
  * 1 for anything unexpected.
  */
+import { constants } from "node:fs";
+import { access } from "node:fs/promises";
 import { availableParallelism } from "node:os";
-import { resolve } from "node:path";
+import { dirname, resolve } from "node:path";
 import { formatProgress, formatSummary, throttledLine } from "../../io/progress.ts";
 import { DEFAULT_MAX_BYTES, InputError, type OutputFormat } from "../../io/records.ts";
 import { type BatchOptions, runBatch } from "../../io/run-batch.ts";
@@ -90,12 +92,26 @@ function optionsFrom(argv: string[]): BatchOptions | undefined {
   };
 }
 
+async function checkOutputFolder(output: string | undefined): Promise<void> {
+  if (output === undefined) return;
+  await access(dirname(resolve(output)), constants.W_OK).catch((error: NodeJS.ErrnoException) => {
+    throw new UsageError(`cannot write OUTPUT "${output}": ${error.code ?? error.message}`);
+  });
+}
+
+/** One line for a system error (EPIPE, ENOSPC, ...) instead of a stack trace. */
+function systemErrorLine(error: NodeJS.ErrnoException): string {
+  if (error.code === "EPIPE") return "the output was closed before the run finished";
+  return `stopped by a system error: ${error.message}`;
+}
+
 export async function run(argv: string[]): Promise<number> {
   const options = optionsFrom(argv);
   if (!options) {
     process.stdout.write(HELP);
     return 0;
   }
+  await checkOutputFolder(options.output);
   const line = process.stderr.isTTY ? throttledLine(process.stderr) : undefined;
   if (line) options.onProgress = (progress) => line.draw(formatProgress(progress));
   try {
@@ -106,8 +122,8 @@ export async function run(argv: string[]): Promise<number> {
   } catch (error) {
     line?.clear();
     if (error instanceof InputError) throw new UsageError(error.message);
-    if ((error as NodeJS.ErrnoException).code !== "EPIPE") throw error;
-    process.stderr.write("dermcode batch: the output was closed before the run finished\n");
+    if (!(error as NodeJS.ErrnoException).syscall) throw error;
+    process.stderr.write(`dermcode batch: ${systemErrorLine(error as NodeJS.ErrnoException)}\n`);
     return 1;
   }
 }
