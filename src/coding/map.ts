@@ -62,7 +62,9 @@ export function mapCodes(
   for (const e of live) {
     if (e.kind === "repair") {
       const wound = e.closes !== undefined ? events[e.closes] : undefined;
-      if (!closesUncovered(e) && (wound === undefined || live.includes(wound))) repairs.push(e);
+      // A wound whose excision is included in another procedure of the lesion (Mohs) is still closed.
+      const closed = wound === undefined || live.some((x) => x === wound || x.lesion === wound.lesion);
+      if (!closesUncovered(e) && closed) repairs.push(e);
       continue;
     }
     if (e.kind === "excision" || e.kind === "shave" || e.kind === "excimer") {

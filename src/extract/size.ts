@@ -106,8 +106,11 @@ function roleOf(
     const dist = before ? first - r.last : r.first - last;
     if (dist > r.payload.maxTokens) continue;
     if (blocked(doc, before ? r.last : last, before ? first : r.first)) continue;
-    if (!best || dist < best.dist || (dist === best.dist && best.term.role === "lesion")) {
-      best = { dist, term: r.payload };
+    // A generic "measured"/"lesion" cue yields to a specific one a token further away
+    // ("the layered repair measured 5.0 cm" is a repair length).
+    const score = dist + (r.payload.role === "lesion" ? 1.5 : 0);
+    if (!best || score < best.dist) {
+      best = { dist: score, term: r.payload };
     }
   }
   if (!best) return { role: "unknown" };

@@ -11,6 +11,9 @@ export class IdTracker {
   private readonly seen = new IdHashSet();
   duplicates = 0;
   skipped = 0;
+  /** Input position where coding starts: past the records skipped before the first one coded. */
+  startAt = 0;
+  private coding = false;
 
   /** @param done how many lines each id already has in the output (from prepareResume). */
   constructor(private readonly done: Map<string, number> = new Map()) {}
@@ -24,8 +27,10 @@ export class IdTracker {
       if (written <= 1) this.done.delete(record.id);
       else this.done.set(record.id, written - 1);
       this.skipped++;
+      if (!this.coding) this.startAt = record.at ?? 0;
       return undefined;
     }
+    this.coding = true;
     if (duplicate && !isBadRecord(record)) return { ...record, duplicate: true };
     return record;
   }

@@ -25,9 +25,10 @@ export function formatProgress(progress: BatchProgress): string {
     `dermcode batch: ${number.format(counts.records)} records`,
     rate(counts.records, seconds),
   ];
-  if (input.total && input.done > 0) {
-    const share = Math.min(1, input.done / input.total);
-    parts.push(`${Math.floor(share * 100)}%`, `ETA ${clock((seconds / share) * (1 - share))}`);
+  if (input.total && input.done > input.start) {
+    const share = Math.min(1, (input.done - input.start) / (input.total - input.start));
+    const percent = Math.floor((100 * input.done) / input.total);
+    parts.push(`${percent}%`, `ETA ${clock((seconds / share) * (1 - share))}`);
   }
   return parts.join("  ");
 }

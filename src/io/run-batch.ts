@@ -30,8 +30,11 @@ export interface BatchOptions {
 
 export interface BatchProgress {
   counts: BatchCounts;
-  /** Input position of the last record written, and the input size when knowable. */
-  input: { done: number; total?: number };
+  /**
+   * Input positions (bytes, or files of a folder): where coding started (past records skipped
+   * by --resume), the end of the last record written, and the input size when knowable.
+   */
+  input: { start: number; done: number; total?: number };
   seconds: number;
 }
 
@@ -56,7 +59,7 @@ export async function runBatch(options: BatchOptions): Promise<BatchSummary> {
   const report = (done: number) =>
     options.onProgress?.({
       counts: ordered.counts,
-      input: { done, total: source.total },
+      input: { start: ids.startAt, done, total: source.total },
       seconds: seconds(),
     });
   const ordered = new OrderedOutput(sink, Math.max(2, options.jobs * 2), header, report);
