@@ -150,6 +150,9 @@ function nounCount(doc: Doc, lex: CompiledLexicon, i: number, limit: number): Fo
   const prev = doc.canon[i - 1];
   if (prev !== undefined && (lex.dimensionJoiners.has(prev) || lex.notCountAfter.has(prev)))
     return undefined;
+  if (procedureFollows(doc, lex, num.next, limit)) {
+    return { last: num.next, ruleId: "count.procedure", fields: { count: num.value } };
+  }
   if (afterTotalCue(doc, lex, i))
     return { last: num.next, ruleId: "count.total", fields: { count: num.value } };
   let words = 0;
@@ -213,7 +216,10 @@ function countable(doc: Doc, lex: CompiledLexicon, j: number, limit: number): bo
   if (isLesionWord(doc, lex, j, limit) || doc.canon[j] === ":" || doc.canon[j] === "-") return true;
   for (let k = Math.max(0, j - 5); k <= j; k++) {
     const hit = lex.procedures.matchAt(doc.canon, k, j + 1);
-    if (hit && k + hit.length === j + 1 && hit.payload.procedure !== "ignore") return true;
+    if (hit && k + hit.length === j + 1) {
+      // "simple interrupted x2" counts sutures, not lesions.
+      return hit.payload.procedure !== "ignore" && hit.payload.procedure !== "repair";
+    }
   }
   return lex.histology.vocabulary.has(doc.canon[j]!) || lex.sites.vocabulary.has(doc.canon[j]!);
 }
@@ -255,4 +261,13 @@ function colonAhead(doc: Doc, i: number, limit: number): boolean {
     if (t === ":" || t === "=") return true;
   }
   return false;
+}
+
+/** "Both excised", "3 were treated with LN2": a count right before the procedure verb. */
+function procedureFollows(doc: Doc, lex: CompiledLexicon, j: number, limit: number): boolean {
+  const at = doc.canon[j] === "were" || doc.canon[j] === "are" ? j + 1 : j;
+  const hit = lex.procedures.matchAt(doc.canon, at, limit);
+  return (
+    hit !== undefined && hit.payload.procedure !== "ignore" && hit.payload.procedure !== "repair"
+  );
 }

@@ -29,7 +29,8 @@ export function readNumber(
     end--;
   const lastTok = doc.canon[end - 1]!;
   const compound =
-    lex.source.counts.fractions.includes(lastTok) || (doc.canon[end - 2] === "-" && end - 2 >= i + hit.length - 1);
+    lex.source.counts.fractions.includes(lastTok) ||
+    (doc.canon[end - 2] === "-" && end - 2 >= i + hit.length - 1);
   // compromise only for phrases the lexicon's words cannot add up ("two and a half", "twenty-seven").
   if (end > i + hit.length && compound) {
     const phrase = doc.lower.slice(doc.tokens[i]!.start, doc.tokens[end - 1]!.end);
@@ -41,5 +42,9 @@ export function readNumber(
 
 function continues(tok: string, lex: CompiledLexicon): boolean {
   const c = lex.source.counts;
-  return c.numberJoiners.includes(tok) || c.fractions.includes(tok) || lex.numberWords.vocabulary.has(tok);
+  return (
+    c.numberJoiners.includes(tok) ||
+    c.fractions.includes(tok) ||
+    lex.numberWords.vocabulary.has(tok)
+  );
 }

@@ -24,7 +24,9 @@ export function extractSizes(doc: Doc, lex: CompiledLexicon): SizeMention[] {
         i++;
         continue;
       }
-      const role = roleOf(doc, roles, size.first, size.last, s.index);
+      const cued = roleOf(doc, lex, roles, size.first, size.last, s.index);
+      // An area cue ("total") on a length means nothing about its role.
+      const role = cued.role === "area" && size.unit === "cm" ? { role: "unknown" as const } : cued;
       if (role.role !== "ignore") {
         out.push({
           ...mentionBase(doc, "size", size.first, size.last, role.ruleId ?? size.ruleId, s.index),
@@ -91,6 +93,7 @@ function round(v: number): number {
 
 function roleOf(
   doc: Doc,
+  lex: CompiledLexicon,
   roles: TermMatch<RoleTerm>[],
   first: number,
   last: number,
@@ -105,7 +108,7 @@ function roleOf(
     if (after && r.payload.side === "before") continue;
     const dist = before ? first - r.last : r.first - last;
     if (dist > r.payload.maxTokens) continue;
-    if (blocked(doc, before ? r.last : last, before ? first : r.first)) continue;
+    if (blocked(doc, lex, before ? r.last : last, before ? first : r.first)) continue;
     // A generic "measured"/"lesion" cue yields to a specific one a token further away
     // ("the layered repair measured 5.0 cm" is a repair length).
     const score = dist + (r.payload.role === "lesion" ? 1.5 : 0);
@@ -118,10 +121,12 @@ function roleOf(
   return { role, ruleId: best.term.id };
 }
 
-function blocked(doc: Doc, from: number, to: number): boolean {
+/** Commas, semicolons and other numbers stand between a cue and a measurement; "3 cycles" does not. */
+function blocked(doc: Doc, lex: CompiledLexicon, from: number, to: number): boolean {
   for (let k = from; k < to; k++) {
     const t = doc.canon[k]!;
-    if (BARRIERS.has(t) || /^\d/.test(t)) return true;
+    if (BARRIERS.has(t)) return true;
+    if (/^\d/.test(t) && !lex.notCountWords.has(doc.canon[k + 1] ?? "")) return true;
   }
   return false;
 }
