@@ -143,7 +143,7 @@ function hashRange(doc: Doc, lex: CompiledLexicon, i: number, limit: number): Fo
 function nounCount(doc: Doc, lex: CompiledLexicon, i: number, limit: number): Found | undefined {
   const num = readNumber(doc, lex, i, limit);
   if (!num || !Number.isInteger(num.value) || num.value < 1 || num.value > 500) return undefined;
-  if (lex.units.matchAt(doc.canon, num.next, limit)) return undefined;
+  if (lex.units.matchAt(doc.canon, num.next, limit) || partOfWord(doc, i)) return undefined;
   const next = doc.canon[num.next];
   if (next !== undefined && (lex.notCountWords.has(next) || lex.dimensionJoiners.has(next)))
     return undefined;

@@ -34,6 +34,8 @@ export function attachCounts(e: ProcedureEvent, near: number[], index: MentionIn
   }
   mergeLesionTypes(e);
   const used = e.lesions.flatMap((l) => (l.countMention ? [l.countMention] : []));
+  // A stated number ("26 skin tags were removed") beats "multiple"/"numerous" on a lesion word.
+  if (used.length > 0 && used.every((c) => c.vague) && eventCount && !eventCount.vague) used.length = 0;
   if (used.length > 0) {
     e.count = e.lesions.reduce((sum, l) => sum + l.count, 0);
     e.countSource = used.some((c) => c.vague) ? "vague" : "explicit";
