@@ -63,7 +63,8 @@ export function mapCodes(
     if (e.kind === "repair") {
       const wound = e.closes !== undefined ? events[e.closes] : undefined;
       // A wound whose excision is included in another procedure of the lesion (Mohs) is still closed.
-      const closed = wound === undefined || live.some((x) => x === wound || x.lesion === wound.lesion);
+      const closed =
+        wound === undefined || live.some((x) => x === wound || x.lesion === wound.lesion);
       if (!closesUncovered(e) && closed) repairs.push(e);
       continue;
     }
@@ -261,7 +262,11 @@ function destructionLines(
     ) as LadderTableT | undefined;
     if (!table) continue;
     const g = counted(f.events, table, family === "skin_tag" ? "skin tags" : `${family} lesions`);
-    const ladder = mapLadder(table, { ...g, count: f.count, countSource: f.vague ? "vague" : g.countSource }, w);
+    const ladder = mapLadder(
+      table,
+      { ...g, count: f.count, countSource: f.vague ? "vague" : g.countSource },
+      w,
+    );
     // AKs and warts destroyed in one sentence are still different lesions for the edits.
     for (const l of ladder) l.lesions = f.events.map((e) => `${e.lesion}:${family}`);
     lines.push(...ladder);
@@ -333,16 +338,26 @@ function repairGroups(repairs: ProcedureEvent[]): ProcedureEvent[][] {
   return [...groups.values()];
 }
 
-function repairLine(lex: CompiledLexicon, group: ProcedureEvent[], w: Weights, issues: Issue[]): DraftLine[] {
+function repairLine(
+  lex: CompiledLexicon,
+  group: ProcedureEvent[],
+  w: Weights,
+  issues: Issue[],
+): DraftLine[] {
   const first = group[0]!;
   if (group.length === 1) return perLesionBand(lex, first, w, issues);
-  const lengths = group.map((e) => e.derived.repairLengthCm).filter((v): v is number => v !== undefined);
+  const lengths = group
+    .map((e) => e.derived.repairLengthCm)
+    .filter((v): v is number => v !== undefined);
   const summed: ProcedureEvent = {
     ...first,
     anchors: group.flatMap((e) => e.anchors),
     sizes: group.flatMap((e) => e.sizes),
     evidence: group.flatMap((e) => e.evidence),
-    derived: lengths.length > 0 ? { repairLengthCm: Math.round(lengths.reduce((a, b) => a + b, 0) * 100) / 100 } : {},
+    derived:
+      lengths.length > 0
+        ? { repairLengthCm: Math.round(lengths.reduce((a, b) => a + b, 0) * 100) / 100 }
+        : {},
   };
   const lines = perLesionBand(lex, summed, w, issues);
   for (const l of lines) {

@@ -35,7 +35,8 @@ export function attachCounts(e: ProcedureEvent, near: number[], index: MentionIn
   mergeLesionTypes(e);
   const used = e.lesions.flatMap((l) => (l.countMention ? [l.countMention] : []));
   // A stated number ("26 skin tags were removed") beats "multiple"/"numerous" on a lesion word.
-  if (used.length > 0 && used.every((c) => c.vague) && eventCount && !eventCount.vague) used.length = 0;
+  if (used.length > 0 && used.every((c) => c.vague) && eventCount && !eventCount.vague)
+    used.length = 0;
   if (used.length > 0) {
     e.count = e.lesions.reduce((sum, l) => sum + l.count, 0);
     e.countSource = used.some((c) => c.vague) ? "vague" : "explicit";
@@ -178,7 +179,9 @@ function inferCount(e: ProcedureEvent, index: MentionIndex): void {
   if (!PER_LESION.has(e.kind)) return;
   const anchor = e.anchors[0]!;
   const own = new Set(e.anchors.map((a) => a.id));
-  const next = inSentence(index, anchor.sentence, "procedure").find((p) => p.start > anchor.start && !own.has(p.id));
+  const next = inSentence(index, anchor.sentence, "procedure").find(
+    (p) => p.start > anchor.start && !own.has(p.id),
+  );
   const sites = inSentence(index, anchor.sentence, "site").filter(
     (s) => s.start > anchor.start && (!next || s.start < next.start),
   );

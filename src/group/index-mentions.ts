@@ -33,7 +33,10 @@ export function indexMentions(
     const match = LIST_ITEM.exec(`${doc.text.slice(s.start, Math.min(s.end, s.start + 8))} `);
     const n = match ? Number.parseInt(match[1] ?? match[2]!, 10) : undefined;
     // A sentence on the same line as a numbered item belongs to that item.
-    const sameLine = previous && previous.section === s.sectionIndex && !doc.text.slice(previous.end, s.start).includes("\n");
+    const sameLine =
+      previous &&
+      previous.section === s.sectionIndex &&
+      !doc.text.slice(previous.end, s.start).includes("\n");
     const item = n ?? (sameLine ? previous!.n : undefined);
     if (item !== undefined) listNumber.set(s.index, item);
     previous = item !== undefined ? { n: item, end: s.end, section: s.sectionIndex } : undefined;

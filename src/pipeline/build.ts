@@ -24,7 +24,8 @@ export function buildResult(
       ruleId: m.ruleId,
     });
   for (const l of s.lines!) s.issues.push(...(l.issues ?? []));
-  for (const e of events) if (e.assertion.billable) s.issues.push(...e.issues.map((i) => ({ ...i, event: e.index })));
+  for (const e of events)
+    if (e.assertion.billable) s.issues.push(...e.issues.map((i) => ({ ...i, event: e.index })));
   const lines = orderLines(s.lines!, s.confidences!, s.lex);
   const codes = [];
   for (const { line, confidence } of lines) {
