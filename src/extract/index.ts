@@ -7,23 +7,54 @@ import { extractProcedures } from "./procedure.ts";
 import { extractSites } from "./site.ts";
 import { extractSizes } from "./size.ts";
 
-/** The extractor registry: one entry per attribute, all with the same signature. */
-export const EXTRACTORS: Record<string, (doc: Doc, lex: CompiledLexicon) => Mention[]> = {
-  procedure: extractProcedures,
-  site: extractSites,
-  size: extractSizes,
-  count: extractCounts,
-  histology: extractHistology,
-  deletedCode: extractDeletedCodes,
+type Extractor = (doc: Doc, lex: CompiledLexicon) => Mention[];
+
+/**
+ * The extractor registry: one entry per attribute, all with the same signature. `local`
+ * extractors only matter near a procedure (sizes, counts), so they read only the sentences
+ * around procedure mentions and the sections that describe lesions; the others read the note.
+ */
+export const EXTRACTORS: Record<string, { extract: Extractor; local: boolean }> = {
+  procedure: { extract: extractProcedures, local: false },
+  site: { extract: extractSites, local: false },
+  size: { extract: extractSizes, local: true },
+  count: { extract: extractCounts, local: true },
+  histology: { extract: extractHistology, local: false },
+  deletedCode: { extract: extractDeletedCodes, local: false },
 };
+
+/** How far around a procedure mention sizes and counts can matter (the grouping's reach, plus one). */
+const BEFORE = 5;
+const AFTER = 8;
+const DESCRIBING = new Set(["procedure", "procedure_title", "diagnosis", "pathology"]);
 
 /** Runs every extractor; mentions come back sorted by position with ids 0..n-1. */
 export function extractMentions(doc: Doc, lex: CompiledLexicon): Mention[] {
   const all: Mention[] = [];
-  for (const extract of Object.values(EXTRACTORS)) all.push(...extract(doc, lex));
+  const procedures = EXTRACTORS.procedure!.extract(doc, lex);
+  all.push(...procedures);
+  const near = nearProcedures(doc, procedures);
+  for (const [name, { extract, local }] of Object.entries(EXTRACTORS)) {
+    if (name === "procedure" || (local && near.sentences.length === 0)) continue;
+    all.push(...extract(local ? near : doc, lex));
+  }
   all.sort((a, b) => a.start - b.start || b.end - a.end);
   all.forEach((m, i) => {
     m.id = i;
   });
   return all;
+}
+
+/** The same note with only the sentences where a size or count can belong to a procedure. */
+function nearProcedures(doc: Doc, procedures: Mention[]): Doc {
+  const keep = new Uint8Array(doc.sentences.length);
+  for (const p of procedures) {
+    const from = Math.max(0, p.sentence - BEFORE);
+    const to = Math.min(doc.sentences.length - 1, p.sentence + AFTER);
+    keep.fill(1, from, to + 1);
+  }
+  if (procedures.length > 0) {
+    for (const s of doc.sentences) if (DESCRIBING.has(s.section)) keep[s.index] = 1;
+  }
+  return { ...doc, sentences: doc.sentences.filter((s) => keep[s.index] === 1) };
 }

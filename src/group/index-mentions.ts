@@ -9,6 +9,8 @@ export interface MentionIndex {
   all: Mention[];
   bySentence: Map<number, Mention[]>;
   assertions: Map<number, Assertion>;
+  /** Memo of inSentence lookups ("sentence:kind"). */
+  byKind: Map<string, Mention[]>;
   /** List item number of each sentence that starts with "1." / "2)" / "#3". */
   listNumber: Map<number, number>;
 }
@@ -41,7 +43,7 @@ export function indexMentions(
     if (item !== undefined) listNumber.set(s.index, item);
     previous = item !== undefined ? { n: item, end: s.end, section: s.sectionIndex } : undefined;
   }
-  return { doc, all, bySentence, assertions, listNumber };
+  return { doc, all, bySentence, assertions, listNumber, byKind: new Map() };
 }
 
 export function inSentence<K extends Mention["kind"]>(
@@ -49,8 +51,13 @@ export function inSentence<K extends Mention["kind"]>(
   sentence: number,
   kind: K,
 ): ByKind[K] {
-  const list = index.bySentence.get(sentence) ?? [];
-  return list.filter((m) => m.kind === kind) as ByKind[K];
+  const key = `${sentence}:${kind}`;
+  let found = index.byKind.get(key);
+  if (!found) {
+    found = (index.bySentence.get(sentence) ?? []).filter((m) => m.kind === kind);
+    index.byKind.set(key, found);
+  }
+  return found as ByKind[K];
 }
 
 export function ofKind<K extends Mention["kind"]>(index: MentionIndex, kind: K): ByKind[K] {

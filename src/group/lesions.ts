@@ -1,5 +1,4 @@
 import type { CompiledLexicon } from "../lexicon/compile.ts";
-import { tokenizeLiteral } from "../text/tokens.ts";
 import { inSentence, type MentionIndex } from "./index-mentions.ts";
 import type { ProcedureEvent } from "./types.ts";
 
@@ -85,7 +84,5 @@ function differentSites(b: ProcedureEvent, d: ProcedureEvent): boolean {
 }
 
 function mentionsDistinct(index: MentionIndex, lex: CompiledLexicon): boolean {
-  const phrases = lex.source.counts.distinctLesion.map((p) => tokenizeLiteral(p).join(" "));
-  const canonText = ` ${index.doc.canon.join(" ")} `;
-  return phrases.some((p) => canonText.includes(` ${p} `));
+  return lex.distinctLesion.findAll(index.doc.canon, 0, index.doc.canon.length).length > 0;
 }

@@ -48,6 +48,7 @@ export interface CompiledLexicon {
   numberWords: PhraseTrie<number>;
   vague: PhraseTrie<{ id: string; minimum: number }>;
   sameLesion: PhraseTrie<string>;
+  distinctLesion: PhraseTrie<string>;
   lesionNouns: Set<string>;
   notCountWords: Set<string>;
   countBlockers: Set<string>;
@@ -118,6 +119,7 @@ export function compileLexicon(lex: Lexicon): CompiledLexicon {
     numberWords,
     vague: vague as unknown as PhraseTrie<{ id: string; minimum: number }>,
     sameLesion,
+    distinctLesion: trieOf(lex.counts.distinctLesion, (t) => [t]),
     lesionNouns: new Set(lex.counts.lesionNouns),
     notCountWords: new Set(lex.counts.notCountWords),
     countBlockers: new Set(lex.counts.countBlockers),
