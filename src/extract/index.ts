@@ -33,7 +33,7 @@ export function extractMentions(doc: Doc, lex: CompiledLexicon): Mention[] {
   const all: Mention[] = [];
   const procedures = EXTRACTORS.procedure!.extract(doc, lex);
   all.push(...procedures);
-  const near = nearProcedures(doc, procedures);
+  const near = nearProcedures(doc, lex, procedures);
   for (const [name, { extract, local }] of Object.entries(EXTRACTORS)) {
     if (name === "procedure" || (local && near.sentences.length === 0)) continue;
     all.push(...extract(local ? near : doc, lex));
@@ -46,7 +46,7 @@ export function extractMentions(doc: Doc, lex: CompiledLexicon): Mention[] {
 }
 
 /** The same note with only the sentences where a size or count can belong to a procedure. */
-function nearProcedures(doc: Doc, procedures: Mention[]): Doc {
+function nearProcedures(doc: Doc, lex: CompiledLexicon, procedures: Mention[]): Doc {
   const keep = new Uint8Array(doc.sentences.length);
   for (const p of procedures) {
     const from = Math.max(0, p.sentence - BEFORE);
@@ -54,7 +54,15 @@ function nearProcedures(doc: Doc, procedures: Mention[]): Doc {
     keep.fill(1, from, to + 1);
   }
   if (procedures.length > 0) {
-    for (const s of doc.sentences) if (DESCRIBING.has(s.section)) keep[s.index] = 1;
+    for (const s of doc.sentences) {
+      if (DESCRIBING.has(s.section) || namesWound(doc, lex, s.firstToken, s.lastToken)) keep[s.index] = 1;
+    }
   }
   return { ...doc, sentences: doc.sentences.filter((s) => keep[s.index] === 1) };
+}
+
+/** Wound lengths ("2 cm laceration over the chin") may sit far from the repair that closes them. */
+function namesWound(doc: Doc, lex: CompiledLexicon, from: number, to: number): boolean {
+  for (let k = from; k < to; k++) if (lex.woundWords.has(doc.canon[k]!)) return true;
+  return false;
 }

@@ -109,6 +109,12 @@ function weakTarget(
       e.anchors.some((a) => a.sentence < m.sentence && m.sentence - a.sentence <= WEAK_SAME_KIND),
   );
   if (sameKind.length > 0) return bySite(sameKind, m, index) ?? closest(sameKind);
+  const nextSameKind = candidates.filter(
+    (e) =>
+      e.kind === m.procedure &&
+      e.anchors.some((a) => a.sentence > m.sentence && a.sentence - m.sentence <= WEAK_FORWARD),
+  );
+  if (nextSameKind.length > 0) return closest(nextSameKind);
   const sentences = index.doc.sentences;
   const titled = candidates.filter((e) => {
     const first = sentences[e.anchors[0]!.sentence]!;

@@ -72,7 +72,7 @@ export function compileLexicon(lex: Lexicon): CompiledLexicon {
   for (const t of lex.procedures.terms) {
     for (const l of t.literals) {
       const toks = tokenizeLiteral(l);
-      if (toks.length === 1 && t.procedure !== "ignore") stemWords.push(toks[0]!);
+      if (toks.length === 1 && t.procedure !== "ignore" && !t.weak) stemWords.push(toks[0]!);
     }
   }
   const histology = trieOf(lex.histology.terms, (t) => t.literals);
