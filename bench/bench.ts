@@ -72,6 +72,7 @@ function single() {
     notes: notes.length,
     seconds,
     notesPerSecond: notes.length / seconds,
+    textMb,
     mbPerSecond: textMb / seconds,
     latency: latencyStats(latencies),
     latency5kb: latencyStats(fiveKb),
@@ -79,9 +80,12 @@ function single() {
   };
 }
 
+const cpuSeconds = (usage: NodeJS.CpuUsage) => (usage.user + usage.system) / 1e6;
+
+/** The batch path end to end (reading, workers, ordering, writing), worker start-up included. */
 async function pool() {
   const jobs = availableParallelism();
-  const textMb = loadCorpus().reduce((sum, note) => sum + note.bytes, 0) / MB; // before the run
+  const cpuBefore = process.cpuUsage();
   const output = `${OUT}pool.jsonl`;
   const summary = await runBatch({
     input: CORPUS,
@@ -99,7 +103,8 @@ async function pool() {
     errors: summary.errors,
     seconds: summary.seconds,
     notesPerSecond: summary.records / summary.seconds,
-    mbPerSecond: textMb / summary.seconds,
+    /** CPU seconds of all threads; cpu / seconds below the job count means the cores were shared. */
+    cpuSeconds: cpuSeconds(process.cpuUsage(cpuBefore)),
     peakRssMb: peakRssMb(),
   };
 }

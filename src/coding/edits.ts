@@ -2,20 +2,12 @@ import type { ProcedureEvent } from "../group/types.ts";
 import type { CompiledLexicon } from "../lexicon/compile.ts";
 import type { EditRule } from "../schemas/edits.ts";
 import type { Issue } from "../types.ts";
+import { inCodeSet } from "./code-sets.ts";
 import { type DraftLine, factor } from "./lines.ts";
 
-type Rule<K extends EditRule["kind"]> = Extract<EditRule, { kind: K }>;
+export { inCodeSet };
 
-/** "11400-11446" or "11102" -> membership test. */
-export function inCodeSet(set: readonly string[], code: string): boolean {
-  const n = Number.parseInt(code, 10);
-  return set.some((entry) => {
-    const [a, b] = entry.split("-");
-    return b === undefined
-      ? entry === code
-      : n >= Number.parseInt(a!, 10) && n <= Number.parseInt(b, 10);
-  });
-}
+type Rule<K extends EditRule["kind"]> = Extract<EditRule, { kind: K }>;
 
 function rulesOf<K extends EditRule["kind"]>(lex: CompiledLexicon, kind: K): Rule<K>[] {
   return lex.source.edits.rules.filter((r): r is Rule<K> => r.kind === kind);

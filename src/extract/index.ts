@@ -55,7 +55,8 @@ function nearProcedures(doc: Doc, lex: CompiledLexicon, procedures: Mention[]): 
   }
   if (procedures.length > 0) {
     for (const s of doc.sentences) {
-      if (DESCRIBING.has(s.section) || namesWound(doc, lex, s.firstToken, s.lastToken)) keep[s.index] = 1;
+      if (DESCRIBING.has(s.section) || namesWound(doc, lex, s.firstToken, s.lastToken))
+        keep[s.index] = 1;
     }
   }
   return { ...doc, sentences: doc.sentences.filter((s) => keep[s.index] === 1) };

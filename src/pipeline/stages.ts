@@ -1,5 +1,6 @@
 import { confidenceOf } from "../coding/confidence.ts";
 import { applyEventEdits, applyLineEdits } from "../coding/edits.ts";
+import { globalModifiers } from "../coding/global-modifiers.ts";
 import type { DraftLine } from "../coding/lines.ts";
 import { mapCodes } from "../coding/map.ts";
 import { detectAssertions } from "../context/index.ts";
@@ -74,6 +75,7 @@ export const STAGES: Stage[] = [
     name: "edits.lines",
     run: (s) => {
       s.lines = applyLineEdits(s.lines!, s.events!, s.lex, s.modifierStyle, s.issues);
+      globalModifiers(s.lines, s.doc!, s.lex);
     },
   },
   {

@@ -49,6 +49,18 @@ export const EditRuleSchema = z.discriminatedUnion("kind", [
     into: CodeSet,
   }),
   z.object({
+    kind: z.literal("globalModifier"),
+    id: RuleId,
+    source: Source,
+    /** Modifier added to matching lines: 58 staged/related, 78 return to the room, 79 unrelated. */
+    modifier: z.string().regex(/^[0-9A-Z]{2}$/),
+    codes: CodeSet,
+    /** At least one phrase of every group must be in the note. */
+    allOf: z.array(z.array(z.string().min(1)).min(1)).min(1),
+    /** The note must date this visit within this many days of the earlier procedure. */
+    withinDays: z.number().int().positive(),
+  }),
+  z.object({
     kind: z.literal("distinct"),
     id: RuleId,
     source: Source,
@@ -63,6 +75,10 @@ export type EditRule = z.infer<typeof EditRuleSchema>;
 export const EditsLexiconSchema = z.object({
   ...LexiconHeader,
   rules: z.array(EditRuleSchema),
+  /** Words that date a visit after an earlier procedure ("day 8", "post-op day 6", "6 days after"). */
+  dayWords: z.array(z.string().min(1)),
+  /** Phrases that place the visit inside a global period without a day count. */
+  globalPhrases: z.array(z.string().min(1)),
 });
 export type EditsLexicon = z.infer<typeof EditsLexiconSchema>;
 
