@@ -176,20 +176,25 @@ function runPathological() {
 
 const fixed = (value: number, digits = 1) => value.toFixed(digits);
 
-function report(results: {
-  single: ReturnType<typeof single>;
-  pool: Awaited<ReturnType<typeof pool>>;
-}) {
-  const { single: one, pool: many } = results;
-  const lines = [
-    `corpus: ${one.notes} notes; machine: ${cpus().length} cores (${cpus()[0]?.model ?? "?"})`,
-    `single thread : ${fixed(one.notesPerSecond, 0)} notes/s, ${fixed(one.mbPerSecond, 2)} MB/s, peak RSS ${one.peakRssMb} MB`,
-    `  suggest() latency, all notes  : p50 ${one.latency.p50Ms} ms, p99 ${one.latency.p99Ms} ms (n=${one.latency.count})`,
-    `  suggest() latency, 4-6 KB notes: p50 ${one.latency5kb.p50Ms} ms, p99 ${one.latency5kb.p99Ms} ms (n=${one.latency5kb.count})`,
-    `pool --jobs ${many.jobs}  : ${fixed(many.notesPerSecond, 0)} notes/s, ${fixed(many.mbPerSecond, 2)} MB/s, peak RSS ${many.peakRssMb} MB, ${fixed(many.seconds, 2)} s with start-up`,
+type SingleResult = ReturnType<typeof single>;
+type PoolResult = Awaited<ReturnType<typeof pool>> & { mbPerSecond?: number };
+
+function report(one: SingleResult, many: PoolResult): string {
+  const machine = `${cpus().length} cores (${cpus()[0]?.model ?? "?"})`;
+  const rate = (notesPerSecond: number, mbPerSecond = 0) =>
+    `${fixed(notesPerSecond, 0)} notes/s, ${fixed(mbPerSecond, 2)} MB/s of note text`;
+  const latency = (name: string, stats: SingleResult["latency"]) =>
+    `  suggest() latency, ${name}: p50 ${stats.p50Ms} ms, p99 ${stats.p99Ms} ms (n=${stats.count})`;
+  const cpuShare = fixed(many.cpuSeconds / many.seconds, 2);
+  return [
+    `corpus: ${one.notes} notes, ${fixed(one.textMb, 1)} MB of text; machine: ${machine}`,
+    `single thread: ${rate(one.notesPerSecond, one.mbPerSecond)}, peak RSS ${one.peakRssMb} MB`,
+    latency("all notes    ", one.latency),
+    latency("4-6 KB notes ", one.latency5kb),
+    `pool --jobs ${many.jobs}: ${rate(many.notesPerSecond, many.mbPerSecond)}, peak RSS ${many.peakRssMb} MB`,
+    `  ${fixed(many.seconds, 2)} s wall with start-up, I/O and JSON; ${cpuShare} cores busy on average`,
     `  output lines ${many.outputLines} for ${many.notes} records (${many.errors} errors)`,
-  ];
-  return lines.join("\n");
+  ].join("\n");
 }
 
 function pathologicalLine(row: ReturnType<typeof runPathological>[number]): string {
@@ -214,11 +219,11 @@ async function main(): Promise<void> {
     return;
   }
   mkdirSync(OUT, { recursive: true });
-  const results = {
-    single: runPhase("single") as ReturnType<typeof single>,
-    pool: runPhase("pool") as Awaited<ReturnType<typeof pool>>,
-  };
-  process.stdout.write(`${report(results)}\n`);
+  const one = runPhase("single") as SingleResult;
+  const many = runPhase("pool") as PoolResult;
+  many.mbPerSecond = one.textMb / many.seconds;
+  const results = { single: one, pool: many };
+  process.stdout.write(`${report(one, many)}\n`);
   const extreme = runPathological();
   for (const row of extreme) process.stdout.write(`${pathologicalLine(row)}\n`);
   const at = new Date().toISOString();

@@ -6,7 +6,15 @@ import type { Diagnosis } from "../schemas/api.ts";
 import type { HistologyMention, Issue } from "../types.ts";
 import { spanOf } from "./result.ts";
 
-const DIAGNOSIS_SECTIONS = new Set(["diagnosis", "assessment", "pathology"]);
+const DIAGNOSIS_SECTIONS = new Set([
+  "diagnosis",
+  "assessment",
+  "pathology",
+  "other",
+  "exam",
+  "procedure",
+  "procedure_title",
+]);
 
 /**
  * ICD-10-CM facts: one per billable procedure with a diagnosis, plus specific diagnoses named in
@@ -17,33 +25,62 @@ export function diagnosisFacts(
   order: Map<number, number>,
   index: MentionIndex,
 ): DiagnosisFact[] {
-  const original = index.doc.original;
   const facts: DiagnosisFact[] = [];
-  const used = new Set<number>();
+  const covered = new Set<string>();
   for (const e of events) {
-    if (!e.histology || !e.assertion.billable || e.kind === "repair") continue;
-    used.add(e.histology.id);
-    facts.push({
-      histology: e.histology.histology,
-      malignancy: e.malignancy,
-      pathology: e.pathology,
-      ...(e.site?.icdSite ? { site: e.site.icdSite } : {}),
-      ...(e.site?.eyelid ? { eyelid: e.site.eyelid } : {}),
-      ...(e.site?.laterality ? { laterality: e.site.laterality } : {}),
-      temporality: "recent",
-      experiencer: "patient",
-      evidence: [spanOf(original, e.histology)],
-      procedures: [order.get(e.index)!],
-      ruleIds: [e.histology.ruleId],
-    });
+    if (e.kind === "repair") continue;
+    const named = e.lesions.flatMap((l) => (l.histology ? [l.histology] : []));
+    // Pathology wins over the clinical impression of the same lesion.
+    const list = e.histology?.fromPathology || named.length === 0 ? (e.histology ? [e.histology] : []) : named;
+    for (const h of new Map(list.map((x) => [x.histology, x])).values()) {
+      const fact = eventFact(e, h, order, index);
+      if (!fact) continue;
+      covered.add(h.histology);
+      facts.push(fact);
+    }
   }
+  const coded = facts.length > 0;
   for (const h of ofKind(index, "histology")) {
-    if (used.has(h.id) || h.malignancy === "unknown") continue;
+    if (covered.has(h.histology) || h.malignancy === "unknown" || !h.skinSpecific) continue;
+    // With procedures coded, a diagnosis named elsewhere without a site adds only an unspecified code.
+    if (coded && inSentence(index, h.sentence, "site").length === 0) continue;
     if (!DIAGNOSIS_SECTIONS.has(index.doc.sentences[h.sentence]!.section)) continue;
     const fact = mentionFact(h, index);
-    if (fact) facts.push(fact);
+    if (fact) {
+      covered.add(h.histology);
+      facts.push(fact);
+    }
   }
   return facts;
+}
+
+/** Definitive treatments of a named cancer (not a biopsy of a suspected one) code the cancer. */
+const DEFINITIVE = new Set(["excision", "destruction", "mohs", "shave"]);
+
+function eventFact(
+  e: ProcedureEvent,
+  h: HistologyMention,
+  order: Map<number, number>,
+  index: MentionIndex,
+): DiagnosisFact | undefined {
+  const a = index.assertions.get(h.id);
+  if (a && (a.negation === "negated" || a.experiencer === "other")) return undefined;
+  if (a?.negation === "possible" && h.malignancy !== "malignant" && h.malignancy !== "unknown")
+    return undefined;
+  const treated = DEFINITIVE.has(e.kind) && e.malignancy === "malignant" && e.pathology === "none";
+  return {
+    histology: h.histology,
+    malignancy: e.histology === h ? e.malignancy : h.malignancy,
+    pathology: treated ? "final" : e.pathology,
+    ...(e.site?.icdSite ? { site: e.site.icdSite } : {}),
+    ...(e.site?.eyelid ? { eyelid: e.site.eyelid } : {}),
+    ...(e.site?.laterality ? { laterality: e.site.laterality } : {}),
+    temporality: "recent",
+    experiencer: "patient",
+    evidence: [spanOf(index.doc.original, h)],
+    procedures: e.assertion.billable ? [order.get(e.index)!] : [],
+    ruleIds: [h.ruleId],
+  };
 }
 
 function mentionFact(h: HistologyMention, index: MentionIndex): DiagnosisFact | undefined {
