@@ -65,11 +65,17 @@ export function applyLineEdits(
   for (const r of rulesOf(lex, "bundle")) {
     for (const l of live) {
       if (!inCodeSet(r.codes, l.code)) continue;
-      const closes = l.events
-        .map((i) => events[i]?.closes)
-        .filter((x): x is number => x !== undefined);
+      // The repair closes the wound of a lesion; the code it is included in treats that lesion.
+      const wounds = l.events.flatMap((i) => {
+        const closes = events[i]?.closes;
+        return closes === undefined ? [] : [closes, events[closes]!.lesion];
+      });
       const into = live.find(
-        (o) => o !== l && inCodeSet(r.into, o.code) && o.events.some((i) => closes.includes(i)),
+        (o) =>
+          o !== l &&
+          inCodeSet(r.into, o.code) &&
+          (o.events.some((i) => wounds.includes(i)) ||
+            o.lesions.some((x) => wounds.includes(x as number))),
       );
       if (into) drop(l, r.id, `is included in ${into.code} (same wound)`);
     }

@@ -69,7 +69,7 @@ export class WorkerPool implements ChunkRunner {
   private spawn(): void {
     const worker = new Worker(this.script.url, {
       workerData: this.settings,
-      ...(process.env.DC_NOLIMIT ? {} : { resourceLimits: workerLimits(this.settings.maxBytes) }),
+      resourceLimits: workerLimits(this.settings.maxBytes),
     });
     this.workers.add(worker);
     let ready = false;

@@ -29,12 +29,16 @@ export function diagnosisFacts(
   const covered = new Set<string>();
   // Procedures done today first: their lesions' diagnoses are active; a procedure named only as
   // history adds a history code for a diagnosis no procedure of today treats.
-  const ordered = [...events.filter((e) => e.assertion.billable), ...events.filter((e) => !e.assertion.billable)];
+  const ordered = [
+    ...events.filter((e) => e.assertion.billable),
+    ...events.filter((e) => !e.assertion.billable),
+  ];
   for (const e of ordered) {
     if (e.kind === "repair") continue;
     const named = e.lesions.flatMap((l) => (l.histology ? [l.histology] : []));
     // Pathology wins over the clinical impression of the same lesion.
-    const list = e.histology?.fromPathology || named.length === 0 ? (e.histology ? [e.histology] : []) : named;
+    const list =
+      e.histology?.fromPathology || named.length === 0 ? (e.histology ? [e.histology] : []) : named;
     for (const h of new Map(list.map((x) => [x.histology, x])).values()) {
       if (covered.has(h.histology)) continue;
       const fact = eventFact(e, h, order, index);
@@ -81,7 +85,8 @@ function eventFact(
     ...(e.site?.laterality ? { laterality: e.site.laterality } : {}),
     // "History of BCC excision": the cancer was treated before; a diagnosis made earlier for a
     // lesion treated today ("BCC, bx-proven 2 wks ago") is still the active one.
-    temporality: !e.assertion.billable && e.assertion.temporality === "historical" ? "historical" : "recent",
+    temporality:
+      !e.assertion.billable && e.assertion.temporality === "historical" ? "historical" : "recent",
     experiencer: "patient",
     evidence: [spanOf(index.doc.original, h)],
     procedures: e.assertion.billable ? [order.get(e.index)!] : [],
