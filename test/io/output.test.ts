@@ -105,8 +105,9 @@ describe("CSV output", () => {
     });
   });
 
+  const dir = tempDir();
+
   it("is what batch writes to a .csv OUTPUT, header first", async () => {
-    const dir = tempDir();
     const input = writeFile(
       dir,
       "in.jsonl",

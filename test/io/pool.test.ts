@@ -43,8 +43,9 @@ describe("worker pool", () => {
 });
 
 describe("worker start-up without the bundle", () => {
+  const dir = tempDir();
+
   it("runs TypeScript workers through the tsx bootstrap (worker-entry.js)", async () => {
-    const dir = tempDir();
     const input = writeFile(dir, "few.jsonl", manyRecords(200));
     process.env.DERMCODE_WORKER_BUNDLE = "0";
     try {
