@@ -219,4 +219,6 @@ export interface Doc {
   sentences: Sentence[];
   /** Sentence index of each token (-1 outside any sentence). */
   sentenceOfToken: Int32Array;
+  /** Set when the note named too many procedures: sentences from here on were not read. */
+  truncatedAtSentence?: number;
 }

@@ -1,5 +1,9 @@
 import type { CompiledLexicon } from "../lexicon/compile.ts";
 import type { Doc, Mention } from "../types.ts";
+
+/** Procedure mentions read per note; real notes name a few dozen. */
+export const MAX_PROCEDURE_MENTIONS = 600;
+
 import { extractCounts } from "./count.ts";
 import { extractDeletedCodes } from "./deleted.ts";
 import { extractHistology } from "./histology.ts";
@@ -29,14 +33,23 @@ const AFTER = 8;
 const DESCRIBING = new Set(["procedure", "procedure_title", "diagnosis", "pathology"]);
 
 /** Runs every extractor; mentions come back sorted by position with ids 0..n-1. */
-export function extractMentions(doc: Doc, lex: CompiledLexicon): Mention[] {
+export function extractMentions(full: Doc, lex: CompiledLexicon): Mention[] {
   const all: Mention[] = [];
-  const procedures = EXTRACTORS.procedure!.extract(doc, lex);
-  all.push(...procedures);
+  let doc = full;
+  let procedures = EXTRACTORS.procedure!.extract(doc, lex);
+  const cut = procedures[MAX_PROCEDURE_MENTIONS];
+  if (cut) {
+    // A note naming hundreds of procedures (a pasted log) is read up to the sentence where the
+    // limit is reached; the pipeline warns that the rest was not coded.
+    full.truncatedAtSentence = cut.sentence;
+    procedures = procedures.filter((p) => p.sentence < cut.sentence);
+    doc = { ...full, sentences: full.sentences.filter((s) => s.index < cut.sentence) };
+  }
+  for (const m of procedures) all.push(m);
   const near = nearProcedures(doc, lex, procedures);
   for (const [name, { extract, local }] of Object.entries(EXTRACTORS)) {
     if (name === "procedure" || (local && near.sentences.length === 0)) continue;
-    all.push(...extract(local ? near : doc, lex));
+    for (const m of extract(local ? near : doc, lex)) all.push(m);
   }
   all.sort((a, b) => a.start - b.start || b.end - a.end);
   all.forEach((m, i) => {

@@ -9,7 +9,7 @@ export interface MentionIndex {
   all: Mention[];
   bySentence: Map<number, Mention[]>;
   assertions: Map<number, Assertion>;
-  /** Memo of inSentence lookups ("sentence:kind"). */
+  /** Memo of ofKind ("kind") and inSentence ("sentence:kind") lookups. */
   byKind: Map<string, Mention[]>;
   /** List item number of each sentence that starts with "1." / "2)" / "#3". */
   listNumber: Map<number, number>;
@@ -61,7 +61,12 @@ export function inSentence<K extends Mention["kind"]>(
 }
 
 export function ofKind<K extends Mention["kind"]>(index: MentionIndex, kind: K): ByKind[K] {
-  return index.all.filter((m) => m.kind === kind) as ByKind[K];
+  let found = index.byKind.get(kind);
+  if (!found) {
+    found = index.all.filter((m) => m.kind === kind);
+    index.byKind.set(kind, found);
+  }
+  return found as ByKind[K];
 }
 
 export function isBillable(index: MentionIndex, m: Mention): boolean {

@@ -11,6 +11,8 @@ export type Canonicaliser = (token: string) => string;
 const MIN_STEM_LENGTH = 5;
 const MIN_FUZZY_LENGTH = 7;
 const MEMO_LIMIT = 200_000;
+/** No clinical word is longer; longer "words" (glued text, long runs) are left as they are. */
+const MAX_WORD_LENGTH = 40;
 const LETTERS = /^[a-z]+$/;
 
 export function createCanonicaliser(
@@ -32,7 +34,7 @@ export function createCanonicaliser(
   }
   const memo = new Map<string, string>();
   return (token) => {
-    if (token.length < MIN_STEM_LENGTH) return token;
+    if (token.length < MIN_STEM_LENGTH || token.length > MAX_WORD_LENGTH) return token;
     const cached = memo.get(token);
     if (cached !== undefined) return cached;
     if (known.has(token) || !LETTERS.test(token)) return token;

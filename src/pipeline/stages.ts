@@ -4,7 +4,7 @@ import { globalModifiers } from "../coding/global-modifiers.ts";
 import type { DraftLine } from "../coding/lines.ts";
 import { mapCodes } from "../coding/map.ts";
 import { detectAssertions } from "../context/index.ts";
-import { extractMentions } from "../extract/index.ts";
+import { extractMentions, MAX_PROCEDURE_MENTIONS } from "../extract/index.ts";
 import { groupEvents } from "../group/events.ts";
 import { indexMentions, type MentionIndex } from "../group/index-mentions.ts";
 import type { ProcedureEvent } from "../group/types.ts";
@@ -62,6 +62,14 @@ export const STAGES: Stage[] = [
     name: "group",
     run: (s) => {
       s.events = groupEvents(s.index!, s.lex);
+      const cut = s.doc!.truncatedAtSentence;
+      if (cut !== undefined) {
+        s.issues.push({
+          code: "note_too_long",
+          message: `the note names more than ${MAX_PROCEDURE_MENTIONS} procedures; text after offset ${s.doc!.sentences[cut]!.start} was not coded`,
+          severity: "warning",
+        });
+      }
     },
   },
   { name: "edits.events", run: (s) => applyEventEdits(s.events!, s.lex) },

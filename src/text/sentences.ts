@@ -10,6 +10,8 @@ import { tokenAt } from "./tokens.ts";
 /** Characters that may end a sentence. */
 const STOPS = /[\n.?!]/;
 const PROCEDURE_SECTIONS = new Set(["procedure", "procedure_title"]);
+/** Longest sentence, in tokens, any later stage sees. */
+const MAX_TOKENS = 250;
 
 export function splitSentences(
   text: string,
@@ -26,16 +28,20 @@ export function splitSentences(
     for (const range of sentenceRanges(text, from, section.body.end, abbreviations)) {
       const firstToken = tokenAt(tokens, range.start);
       const lastToken = tokenAt(tokens, range.end);
-      if (lastToken === firstToken) continue;
-      sentences.push({
-        index: sentences.length,
-        start: range.start,
-        end: range.end,
-        section: section.category,
-        sectionIndex,
-        firstToken,
-        lastToken,
-      });
+      // A run-on "sentence" (a pasted table, a note with no punctuation) is cut into pieces of at
+      // most MAX_TOKENS tokens so that no stage works on an unbounded sentence.
+      for (let from = firstToken; from < lastToken; from += MAX_TOKENS) {
+        const to = Math.min(lastToken, from + MAX_TOKENS);
+        sentences.push({
+          index: sentences.length,
+          start: from === firstToken ? range.start : tokens[from]!.start,
+          end: to === lastToken ? range.end : tokens[to - 1]!.end,
+          section: section.category,
+          sectionIndex,
+          firstToken: from,
+          lastToken: to,
+        });
+      }
     }
   });
   return sentences;
