@@ -138,6 +138,8 @@ export interface HistologyMention extends MentionBase {
   histology: string;
   malignancy: Malignancy;
   destruction?: string;
+  /** A lesion a procedure can treat, not a rash or inflammatory condition ("rosacea"). */
+  lesional: boolean;
   /** The term itself places the lesion on the skin (a diagnosis, "papule"), unlike "lesion" or "mass". */
   skinSpecific: boolean;
   /** The term was found in a pathology section or after a pathology cue. */

@@ -3,6 +3,8 @@ import { inSentence, type MentionIndex, ofKind } from "./index-mentions.ts";
 import type { EventScope } from "./scope.ts";
 import type { ProcedureEvent } from "./types.ts";
 
+/** Procedures that treat a condition rather than a lesion (phototherapy of psoriasis). */
+const LESIONLESS = new Set(["phototherapy", "excimer", "injection"]);
 const NOTE_SITE_SECTIONS = new Set([
   "procedure_title",
   "procedure",
@@ -88,9 +90,12 @@ function firstIn(sentences: number[], index: MentionIndex, kind: "site"): SiteMe
 function attachHistology(e: ProcedureEvent, scope: EventScope, index: MentionIndex): void {
   // A diagnosis made earlier ("BCC, confirmed on shave bx 2 wks ago") still names the lesion
   // treated today; negated or other-person diagnoses do not.
+  const anchorSentences = new Set(e.anchors.map((a) => a.sentence));
   const live = (m: HistologyMention) => {
     const a = index.assertions.get(m.id);
-    return a?.negation !== "negated" && a?.experiencer !== "other";
+    // A rash or inflammatory condition names the treated lesion only in the procedure's sentence.
+    const reaches = m.lesional || anchorSentences.has(m.sentence) || LESIONLESS.has(e.kind);
+    return reaches && a?.negation !== "negated" && a?.experiencer !== "other";
   };
   const near = scope.near.flatMap((s) => inSentence(index, s, "histology")).filter(live);
   const linked = scope.linked.flatMap((s) => inSentence(index, s, "histology")).filter(live);

@@ -1,5 +1,6 @@
 import { confidenceOf } from "../coding/confidence.ts";
 import { applyEventEdits, applyLineEdits } from "../coding/edits.ts";
+import { modifier25Hint } from "../coding/em-hint.ts";
 import { globalModifiers } from "../coding/global-modifiers.ts";
 import type { DraftLine } from "../coding/lines.ts";
 import { mapCodes } from "../coding/map.ts";
@@ -84,6 +85,7 @@ export const STAGES: Stage[] = [
     run: (s) => {
       s.lines = applyLineEdits(s.lines!, s.events!, s.lex, s.modifierStyle, s.issues);
       globalModifiers(s.lines, s.doc!, s.lex);
+      modifier25Hint(s.lines, s.events!, s.index!, s.lex, s.issues);
     },
   },
   {

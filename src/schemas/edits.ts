@@ -79,6 +79,13 @@ export const EditsLexiconSchema = z.object({
   dayWords: z.array(z.string().min(1)),
   /** Phrases that place the visit inside a global period without a day count. */
   globalPhrases: z.array(z.string().min(1)),
+  /** When to hint that an E/M visit billed the same day needs modifier 25. */
+  emHint: z.object({
+    id: RuleId,
+    source: Source,
+    globals: z.array(z.string()),
+    managementCues: z.array(z.string().min(1)),
+  }),
 });
 export type EditsLexicon = z.infer<typeof EditsLexiconSchema>;
 

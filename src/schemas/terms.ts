@@ -119,6 +119,8 @@ export const HistologyLexiconSchema = z.object({
       unsupportedFor: z.record(z.string(), z.string()).optional(),
       /** Generic lesion words ("lesion", "nevus?") are weaker evidence than a diagnosis. */
       generic: z.boolean().optional(),
+      /** false for rashes and inflammatory conditions (rosacea, psoriasis): they name a lesion a procedure treats only in the procedure's own sentence. */
+      lesional: z.boolean().default(true),
       /** false: the word ("lesion", "tumor", "cyst", "abscess") does not by itself place the procedure on the skin. */
       skinSpecific: z.boolean().default(true),
       literals: Literals,

@@ -1,0 +1,60 @@
+import { describe, expect, it } from "vitest";
+import { suggest } from "../../src/index.ts";
+
+const mods = (text: string) =>
+  Object.fromEntries(suggest(text).codes.map((l) => [l.code, l.modifiers]));
+const warnings = (text: string) => suggest(text).warnings.map((w) => w.kind);
+
+describe("modifiers", () => {
+  it.each([
+    [
+      "Day 8 after excision of MIS L upper back with positive margin. Re-excised scar 1.5 cm with 5 mm margins.",
+      "11603",
+      ["58"],
+    ],
+    [
+      "Post-op day 4 after excision of BCC of the back; re-excision today of the 1.0 cm scar with 3 mm margins.",
+      "11602",
+      ["58"],
+    ],
+    [
+      "Returns 6 weeks after excision of BCC of the back; re-excision of the 1.0 cm scar with 3 mm margins.",
+      "11602",
+      [],
+    ],
+  ])("adds 58 only to a re-excision inside the global period: %s", (text, code, expected) => {
+    expect(mods(text)[code]).toEqual(expected);
+  });
+
+  it("puts the distinct-lesion modifier on the destruction beside a biopsy of another lesion", () => {
+    const m = mods(
+      "Tangential biopsy of a pigmented papule on the back. LN2 to 1 AK on the left forearm.",
+    );
+    expect(m["11102"]).toEqual([]);
+    expect(m["17000"]).toEqual(["XS"]);
+  });
+
+  it("uses 59 instead of XS when the payer style asks for it", () => {
+    const r = suggest(
+      "Tangential biopsy of a pigmented papule on the back. LN2 to 1 AK on the left forearm.",
+      {
+        modifierStyle: "59",
+      },
+    );
+    expect(r.codes.find((l) => l.code === "17000")?.modifiers).toEqual(["59"]);
+  });
+
+  it("hints modifier 25 when a different problem is managed beside a minor procedure", () => {
+    expect(
+      warnings(
+        "Rosacea flaring; start doxycycline 40 mg, counseled. LN2 to 2 AKs on the left temple.",
+      ),
+    ).toContain("modifier_25");
+  });
+
+  it("gives no modifier 25 hint when the visit only evaluated the treated lesion", () => {
+    expect(
+      warnings("Two AKs on the left temple, tender. LN2 to 2 AKs on the left temple."),
+    ).not.toContain("modifier_25");
+  });
+});
