@@ -29,22 +29,36 @@ export function diagnosisFacts(
   const covered = new Set<string>();
   // Procedures done today first: their lesions' diagnoses are active; a procedure named only as
   // history adds a history code for a diagnosis no procedure of today treats.
-  const ordered = [
-    ...events.filter((e) => e.assertion.billable),
-    ...events.filter((e) => !e.assertion.billable),
-  ];
+  const today = events.filter((e) => e.assertion.billable && e.kind !== "repair");
+  // A history-of procedure gives a history code only on a visit that treats nothing else.
+  const earlier = events.filter(
+    (e) =>
+      !e.assertion.billable && (today.length === 0 || e.assertion.temporality !== "historical"),
+  );
+  const ordered = [...today, ...earlier];
   for (const e of ordered) {
     if (e.kind === "repair") continue;
-    const named = e.lesions.flatMap((l) => (l.histology ? [l.histology] : []));
+    const all = e.lesions.flatMap((l) => (l.histology ? [l.histology] : []));
+    // A specific diagnosis beside a generic word ("pilar cyst" and "cyst") is the one to code.
+    const specificNamed = all.filter((h) => h.skinSpecific && h.malignancy !== "unknown");
+    const named = specificNamed.length > 0 ? specificNamed : all;
     // Pathology wins over the clinical impression of the same lesion.
     const list =
       e.histology?.fromPathology || named.length === 0 ? (e.histology ? [e.histology] : []) : named;
+    let coded = false;
     for (const h of new Map(list.map((x) => [x.histology, x])).values()) {
       if (covered.has(h.histology)) continue;
       const fact = eventFact(e, h, order, index);
       if (!fact) continue;
       covered.add(h.histology);
       facts.push(fact);
+      coded = true;
+    }
+    // A lesion biopsied today under a differential ("ddx DF vs BCC") is a neoplasm of
+    // unspecified behaviour until the report is back.
+    if (!coded && e.kind === "biopsy" && e.assertion.billable && !covered.has(PENDING_KEY)) {
+      covered.add(PENDING_KEY);
+      facts.push(pendingFact(e, order, index));
     }
   }
   const coded = facts.length > 0;
@@ -54,6 +68,8 @@ export function diagnosisFacts(
     if (coded && inSentence(index, h.sentence, "site").length === 0) continue;
     if (!DIAGNOSIS_SECTIONS.has(index.doc.sentences[h.sentence]!.section)) continue;
     const fact = mentionFact(h, index);
+    // History codes belong to visits about the history, not to a visit that treats a lesion.
+    if (fact?.temporality === "historical" && today.length > 0) continue;
     if (fact) {
       covered.add(h.histology);
       facts.push(fact);
@@ -76,10 +92,21 @@ function eventFact(
   if (a?.negation === "possible" && h.malignancy !== "malignant" && h.malignancy !== "unknown")
     return undefined;
   const treated = DEFINITIVE.has(e.kind) && e.malignancy === "malignant" && e.pathology === "none";
+  // A lesion sampled today waits for its report even when the note does not say "pending".
+  const sampled =
+    e.kind === "biopsy" &&
+    e.assertion.billable &&
+    e.pathology === "none" &&
+    h.malignancy !== "premalignant";
   return {
     histology: h.histology,
-    malignancy: e.histology === h ? e.malignancy : h.malignancy,
-    pathology: treated ? "final" : e.pathology,
+    malignancy:
+      sampled && h.malignancy !== "benign"
+        ? "pending"
+        : e.histology === h
+          ? e.malignancy
+          : h.malignancy,
+    pathology: treated ? "final" : sampled ? "pending" : e.pathology,
     ...(e.site?.icdSite ? { site: e.site.icdSite } : {}),
     ...(e.site?.eyelid ? { eyelid: e.site.eyelid } : {}),
     ...(e.site?.laterality ? { laterality: e.site.laterality } : {}),
@@ -121,4 +148,26 @@ export function diagnosesFor(
   const { diagnoses, warnings } = suggestDiagnoses(facts, lex.icd10);
   for (const w of warnings) issues.push({ code: w.kind, message: w.message, severity: "warning" });
   return diagnoses;
+}
+
+const PENDING_KEY = "neoplasm_unspecified";
+
+function pendingFact(
+  e: ProcedureEvent,
+  order: Map<number, number>,
+  index: MentionIndex,
+): DiagnosisFact {
+  const at = e.histology ?? e.anchors[0]!;
+  return {
+    histology: PENDING_KEY,
+    malignancy: "pending",
+    pathology: "pending",
+    ...(e.site?.icdSite ? { site: e.site.icdSite } : {}),
+    ...(e.site?.laterality ? { laterality: e.site.laterality } : {}),
+    temporality: "recent",
+    experiencer: "patient",
+    evidence: [spanOf(index.doc.original, at)],
+    procedures: [order.get(e.index)!],
+    ruleIds: [at.ruleId],
+  };
 }
