@@ -15,7 +15,7 @@ type GlobalRule = Extract<EditRule, { kind: "globalModifier" }>;
  */
 export function globalModifiers(lines: DraftLine[], doc: Doc, lex: CompiledLexicon): void {
   const rules = lex.source.edits.rules.filter((r): r is GlobalRule => r.kind === "globalModifier");
-  if (rules.length === 0) return;
+  if (rules.length === 0 || lines.length === 0) return;
   const days = daysSince(doc, lex);
   const inGlobal = lex.source.edits.globalPhrases.some((p) => contains(doc, p));
   for (const rule of rules) {

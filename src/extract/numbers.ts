@@ -28,9 +28,11 @@ export function readNumber(
   )
     end--;
   const lastTok = doc.canon[end - 1]!;
+  // "two and a half", "twenty-seven": a fraction at the end, or a tens word, a hyphen and a unit.
+  const tens = hit.payload >= 20 && hit.payload % 10 === 0 && hit.length === 1;
   const compound =
     lex.source.counts.fractions.includes(lastTok) ||
-    (doc.canon[end - 2] === "-" && end - 2 >= i + hit.length - 1);
+    (tens && doc.canon[i + 1] === "-" && end === i + 3);
   // compromise only for phrases the lexicon's words cannot add up ("two and a half", "twenty-seven").
   if (end > i + hit.length && compound) {
     const phrase = doc.lower.slice(doc.tokens[i]!.start, doc.tokens[end - 1]!.end);

@@ -33,12 +33,17 @@ export function createCanonicaliser(
     }
   }
   const memo = new Map<string, string>();
+  // Cheap gates before the costly steps: a stem or a typo only matches a word sharing its start.
+  const stemPrefixes = new Set(stemWords.map((w) => w.slice(0, 3)));
+  const fuzzyStarts = new Set([...deletes.values()].flat().map((w) => w[0]!));
   return (token) => {
     if (token.length < MIN_STEM_LENGTH || token.length > MAX_WORD_LENGTH) return token;
     const cached = memo.get(token);
     if (cached !== undefined) return cached;
     if (known.has(token) || !LETTERS.test(token)) return token;
-    const out = byStem.get(stem(token)) ?? fuzzy(token, deletes) ?? token;
+    const stemmed = stemPrefixes.has(token.slice(0, 3)) ? byStem.get(stem(token)) : undefined;
+    const out =
+      stemmed ?? (fuzzyStarts.has(token[0]!) ? fuzzy(token, deletes) : undefined) ?? token;
     if (memo.size < MEMO_LIMIT) memo.set(token, out);
     return out;
   };
