@@ -11,9 +11,8 @@ export interface Range {
   end: number;
 }
 
-/** A token of the note: `norm` is lower-cased, ASCII-folded text of the same length as `text`. */
+/** A token of the note: `norm` is its lower-cased, ASCII-folded text (same length as the original). */
 export interface Token extends Range {
-  text: string;
   norm: string;
 }
 

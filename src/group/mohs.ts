@@ -51,14 +51,15 @@ export function readMohs(
 /** An upper-case roman numeral token ("II"). */
 function romanAt(doc: Doc, i: number): number | undefined {
   const t = doc.tokens[i]!;
-  return t.text === t.text.toUpperCase() ? ROMAN[t.norm] : undefined;
+  const raw = doc.text.slice(t.start, t.end);
+  return raw === raw.toUpperCase() ? ROMAN[t.norm] : undefined;
 }
 
 function stageNumber(doc: Doc, lex: CompiledLexicon, i: number, limit: number): number | undefined {
   const tok = doc.canon[i];
   if (tok === undefined || i >= limit) return undefined;
-  if (ROMAN[tok] !== undefined && doc.tokens[i]!.text === doc.tokens[i]!.text.toUpperCase())
-    return ROMAN[tok];
+  const raw = doc.text.slice(doc.tokens[i]!.start, doc.tokens[i]!.end);
+  if (ROMAN[tok] !== undefined && raw === raw.toUpperCase()) return ROMAN[tok];
   const n = readNumber(doc, lex, i, limit);
   return n && Number.isInteger(n.value) && n.value < 10 ? n.value : undefined;
 }

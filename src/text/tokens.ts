@@ -7,13 +7,13 @@ import type { Token } from "../types.ts";
  */
 const TOKEN_RE = /\d+(?:\.\d+)?|\.\d+|[a-z]+|[^\sa-z\d]/g;
 
-export function tokenize(text: string, lower: string): Token[] {
+export function tokenize(_text: string, lower: string): Token[] {
   const tokens: Token[] = [];
   TOKEN_RE.lastIndex = 0;
   for (let m = TOKEN_RE.exec(lower); m !== null; m = TOKEN_RE.exec(lower)) {
     const start = m.index;
     const end = start + m[0].length;
-    tokens.push({ start, end, text: text.slice(start, end), norm: m[0] });
+    tokens.push({ start, end, norm: m[0] });
   }
   return tokens;
 }
