@@ -64,7 +64,8 @@ export function mapCodes(
       const wound = e.closes !== undefined ? events[e.closes] : undefined;
       // A wound whose excision is included in another procedure of the lesion (Mohs) is still closed.
       const closed =
-        wound === undefined || live.some((x) => x === wound || x.lesion === wound.lesion);
+        wound === undefined ||
+        live.some((x) => x.kind !== "repair" && (x === wound || x.lesion === wound.lesion));
       if (!closesUncovered(e) && closed) repairs.push(e);
       continue;
     }
