@@ -10,6 +10,7 @@ import { readMohs } from "./mohs.ts";
 import { repairEvents } from "./repairs.ts";
 import { anchorOwners, eventScope } from "./scope.ts";
 import { skinEvidence } from "./skin.ts";
+import { splitListedLesions } from "./split.ts";
 import type { ProcedureEvent } from "./types.ts";
 
 /**
@@ -18,10 +19,10 @@ import type { ProcedureEvent } from "./types.ts";
  * measurements (excised diameter, repair length, treated area) computed once.
  */
 export function groupEvents(index: MentionIndex, lex: CompiledLexicon): ProcedureEvent[] {
-  const events = clusterProcedures(index);
-  const owners = anchorOwners(events);
+  const clustered = clusterProcedures(index);
+  const owners = anchorOwners(clustered);
   const nearOf = new Map<ProcedureEvent, number[]>();
-  for (const e of events) {
+  for (const e of clustered) {
     const scope = eventScope(e, owners, index);
     nearOf.set(e, scope.near);
     attachAttributes(e, scope, index);
@@ -29,6 +30,8 @@ export function groupEvents(index: MentionIndex, lex: CompiledLexicon): Procedur
     derivePathology(e, [...scope.near, ...scope.linked], index);
     e.skin = skinEvidence(e, scope.near, index);
   }
+  const events = splitListedLesions(clustered, index);
+  for (const e of events) if (!nearOf.has(e)) nearOf.set(e, e.scope);
   linkLesions(events, index, lex);
   const repairs = repairEvents(events, index, events.length, lex.woundWords);
   const claimed = new Set(repairs.flatMap((r) => r.sizes));
