@@ -5,6 +5,7 @@ import { clusterProcedures } from "./cluster.ts";
 import { attachCounts } from "./counts.ts";
 import { derivePathology, deriveSizes } from "./derive.ts";
 import type { MentionIndex } from "./index-mentions.ts";
+import { applyRemovalIntent } from "./intent.ts";
 import { linkLesions } from "./lesions.ts";
 import { readMohs } from "./mohs.ts";
 import { repairEvents } from "./repairs.ts";
@@ -26,6 +27,7 @@ export function groupEvents(index: MentionIndex, lex: CompiledLexicon): Procedur
     const scope = eventScope(e, owners, index);
     nearOf.set(e, scope.near);
     attachAttributes(e, scope, index);
+    applyRemovalIntent(e, index, lex);
     attachCounts(e, scope.near, index);
     derivePathology(e, [...scope.near, ...scope.linked], index);
     e.skin = skinEvidence(e, scope.near, index);

@@ -47,7 +47,13 @@ export function eventScope(
     if ((!sameSection && !LEADS_IN.has(sentences[s]!.section)) || foreign(owner, s, e)) break;
     near.push(s);
   }
-  return { near, linked: linkedDiagnoses(e, index) };
+  // Sentences of another numbered item describe another lesion ("1. Back mole ... 2. Right cheek").
+  const items = new Set(e.scope.map((s) => index.listNumber.get(s)).filter((n) => n !== undefined));
+  const sameItem = (s: number) => {
+    const n = index.listNumber.get(s);
+    return n === undefined || items.size === 0 || items.has(n);
+  };
+  return { near: near.filter(sameItem), linked: linkedDiagnoses(e, index) };
 }
 
 function foreign(owner: Map<number, number>, s: number, e: ProcedureEvent): boolean {

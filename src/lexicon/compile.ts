@@ -49,6 +49,7 @@ export interface CompiledLexicon {
   vague: PhraseTrie<{ id: string; minimum: number }>;
   sameLesion: PhraseTrie<string>;
   distinctLesion: PhraseTrie<string>;
+  removalIntent: PhraseTrie<string>;
   lesionNouns: Set<string>;
   notCountWords: Set<string>;
   countBlockers: Set<string>;
@@ -120,6 +121,7 @@ export function compileLexicon(lex: Lexicon): CompiledLexicon {
     vague: vague as unknown as PhraseTrie<{ id: string; minimum: number }>,
     sameLesion,
     distinctLesion: trieOf(lex.counts.distinctLesion, (t) => [t]),
+    removalIntent: trieOf(lex.procedures.removalIntent.literals, (t) => [t]),
     lesionNouns: new Set(lex.counts.lesionNouns),
     notCountWords: new Set(lex.counts.notCountWords),
     countBlockers: new Set(lex.counts.countBlockers),

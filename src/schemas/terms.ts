@@ -54,6 +54,8 @@ export const ProceduresLexiconSchema = z.object({
       reason: z.string(),
     }),
   ),
+  /** Phrases saying a tangential "biopsy" was done to remove the lesion (a shave removal). */
+  removalIntent: z.object({ id: RuleId, source: z.string(), literals: Literals }),
   /** Words that show a closure is a wound repair when no lesion procedure is documented. */
   woundWords: Literals,
   /** Words that set the technique of a nearby biopsy/destruction ("with a 4 mm punch"). */
