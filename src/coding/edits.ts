@@ -84,6 +84,7 @@ export function applyLineEdits(
   live = addonPairing(live, lex, drop);
   unitLimits(live, lex, issues);
   distinctModifiers(live, lex, style);
+  encounterModifiers(live, events, lex, style);
   return live;
 }
 
@@ -141,5 +142,30 @@ function distinctModifiers(lines: DraftLine[], lex: CompiledLexicon, style: "59"
       if (!c2.modifiers.includes(modifier)) c2.modifiers.push(modifier);
       c2.ruleIds.push(r.id);
     }
+  }
+}
+
+/**
+ * Lines of a separate same-date encounter take XE (59 in the 59 style); the encounter of the
+ * highest-ranked line is the main one.
+ */
+function encounterModifiers(
+  lines: DraftLine[],
+  events: ProcedureEvent[],
+  lex: CompiledLexicon,
+  style: "59" | "X",
+): void {
+  const encounterOf = (l: DraftLine) => events[l.events[0]!]?.encounter ?? 0;
+  if (new Set(lines.map(encounterOf)).size < 2) return;
+  const catalog = lex.source.codeCatalog.codes;
+  const rank = (l: DraftLine) => (catalog[l.code]?.addon ? -1 : (catalog[l.code]?.rank ?? 0));
+  const main = encounterOf([...lines].sort((a, b) => rank(b) - rank(a))[0]!);
+  const modifier = style === "59" ? "59" : "XE";
+  const id = lex.source.edits.encounters.id;
+  for (const l of lines) {
+    if (encounterOf(l) === main || catalog[l.code]?.addon) continue;
+    if (style === "X") l.modifiers = l.modifiers.filter((m) => m !== "XS");
+    if (!l.modifiers.includes(modifier)) l.modifiers.push(modifier);
+    l.ruleIds.push(id);
   }
 }

@@ -333,7 +333,7 @@ function repairGroups(repairs: ProcedureEvent[]): ProcedureEvent[][] {
   for (const e of repairs) {
     const group = e.repairType ? e.site?.repairGroups[e.repairType] : undefined;
     const own = e.repairType === "simple" && e.closes !== undefined ? `#${e.index}` : "";
-    const key = `${e.repairType}|${group ?? `?${e.index}`}|${own}`;
+    const key = `${e.repairType}|${group ?? `?${e.index}`}|${own}|${e.encounter ?? 0}`;
     groups.set(key, [...(groups.get(key) ?? []), e]);
   }
   return [...groups.values()];

@@ -4,7 +4,8 @@ import { attachAttributes } from "./attributes.ts";
 import { clusterProcedures } from "./cluster.ts";
 import { attachCounts } from "./counts.ts";
 import { derivePathology, deriveSizes } from "./derive.ts";
-import type { MentionIndex } from "./index-mentions.ts";
+import { sentenceEncounters } from "./encounters.ts";
+import { isBillable, type MentionIndex } from "./index-mentions.ts";
 import { applyRemovalIntent } from "./intent.ts";
 import { linkLesions } from "./lesions.ts";
 import { readMohs } from "./mohs.ts";
@@ -35,7 +36,9 @@ export function groupEvents(index: MentionIndex, lex: CompiledLexicon): Procedur
   const events = splitListedLesions(clustered, index);
   for (const e of events) if (!nearOf.has(e)) nearOf.set(e, e.scope);
   linkLesions(events, index, lex);
-  const repairs = repairEvents(events, index, events.length, lex.woundWords);
+  const encounters = sentenceEncounters(index, lex);
+  for (const e of events) e.encounter = encounterOf(e, index, encounters);
+  const repairs = repairEvents(events, index, events.length, lex.woundWords, encounters);
   const claimed = new Set(repairs.flatMap((r) => r.sizes));
   for (const e of events) {
     e.sizes = e.sizes.filter((s) => !claimed.has(s));
@@ -46,6 +49,11 @@ export function groupEvents(index: MentionIndex, lex: CompiledLexicon): Procedur
     e.issues.push(...issuesOf(e));
   }
   return [...events, ...repairs];
+}
+
+function encounterOf(e: ProcedureEvent, index: MentionIndex, encounters: Int32Array): number {
+  const anchor = e.anchors.find((a) => isBillable(index, a)) ?? e.anchors[0]!;
+  return encounters[anchor.sentence] ?? 0;
 }
 
 function issuesOf(e: ProcedureEvent): Issue[] {

@@ -17,6 +17,7 @@ export function repairEvents(
   index: MentionIndex,
   next: number,
   woundWords: ReadonlySet<string>,
+  encounters: Int32Array,
 ): ProcedureEvent[] {
   const byWound = new Map<number, ProcedureMention[]>();
   const loose: ProcedureMention[] = [];
@@ -32,10 +33,11 @@ export function repairEvents(
     const lengths = repairLengths(mentions, index);
     const e = repairEvent(next + out.length, mentions, target.site, lengths, index, wound);
     e.lesion = target.lesion;
+    e.encounter = target.encounter ?? 0;
     out.push(e);
   }
   if (loose.length > 0 && mentionsWound(index, woundWords))
-    out.push(...looseRepairs(loose, index, next + out.length));
+    out.push(...looseRepairs(loose, index, next + out.length, encounters));
   return out;
 }
 
@@ -129,27 +131,38 @@ function repairEvent(
   };
 }
 
-/** Wound repairs without a lesion procedure: one event per repair group, lengths summed. */
+/**
+ * Wound repairs without a lesion procedure: one event per repair group and encounter, lengths
+ * summed (repairs of separate encounters on one date are reported separately).
+ */
 function looseRepairs(
   mentions: ProcedureMention[],
   index: MentionIndex,
   next: number,
+  encounters: Int32Array,
 ): ProcedureEvent[] {
   const lengths = ofKind(index, "size").filter((s) => s.role === "repair");
   const typed = mentions.filter((m) => m.repairType).map((m) => m.repairType!);
   const type = typed.sort((a, b) => TYPE_RANK[b]! - TYPE_RANK[a]!)[0] ?? "simple";
-  const groups = new Map<string, { site?: SiteMention; sizes: SizeMention[] }>();
+  const groups = new Map<string, { site?: SiteMention; sizes: SizeMention[]; encounter: number }>();
   for (const len of lengths) {
     const site = nearestSite(len, index);
-    const key = site?.repairGroups[type] ?? "unknown";
-    const g = groups.get(key) ?? { ...(site ? { site } : {}), sizes: [] };
+    const encounter = encounters[len.sentence] ?? 0;
+    const key = `${site?.repairGroups[type] ?? "unknown"}|${encounter}`;
+    const g = groups.get(key) ?? { ...(site ? { site } : {}), sizes: [], encounter };
     g.sizes.push(len);
     groups.set(key, g);
   }
-  if (groups.size === 0) groups.set("unknown", { sizes: [] });
+  if (groups.size === 0) groups.set("unknown", { sizes: [], encounter: 0 });
+  const several = new Set([...groups.values()].map((g) => g.encounter)).size > 1;
   return [...groups.values()].map((g, k) => {
-    const e = repairEvent(next + k, mentions, g.site, g.sizes, index);
-    e.repairType = type;
+    const own = several ? mentions.filter((m) => encounters[m.sentence] === g.encounter) : mentions;
+    const e = repairEvent(next + k, own.length > 0 ? own : mentions, g.site, g.sizes, index);
+    e.encounter = g.encounter;
+    if (several) {
+      const ownTyped = own.filter((m) => m.repairType).map((m) => m.repairType!);
+      e.repairType = ownTyped.sort((a, b) => TYPE_RANK[b]! - TYPE_RANK[a]!)[0] ?? type;
+    } else e.repairType = type;
     if (g.sizes.length > 0)
       e.derived = { repairLengthCm: round(g.sizes.reduce((a, s) => a + s.value, 0)) };
     return e;

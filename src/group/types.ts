@@ -48,6 +48,8 @@ export interface ProcedureEvent {
   assertion: Assertion;
   /** Lesion identity: events on the same lesion share it. */
   lesion: number;
+  /** Same-date encounter (0 = the first); lines of another encounter take XE. */
+  encounter?: number;
   /** For a repair: the lesion event whose wound it closes. */
   closes?: number;
   /** Whether the procedure is on the skin: a skin diagnosis or skin word, or a non-skin organ named. */

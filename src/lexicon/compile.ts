@@ -56,6 +56,9 @@ export interface CompiledLexicon {
   notCountAfter: Set<string>;
   totalCues: PhraseTrie<string>;
   woundWords: Set<string>;
+  encounterPhrases: PhraseTrie<string>;
+  encounterSequence: Set<string>;
+  encounterSettings: PhraseTrie<string>;
   times: Set<string>;
   dimensionJoiners: Set<string>;
   rangeJoiners: Set<string>;
@@ -128,6 +131,9 @@ export function compileLexicon(lex: Lexicon): CompiledLexicon {
     notCountAfter: new Set(lex.counts.notCountAfter),
     totalCues: trieOf(lex.counts.totalCues, (t) => [t]),
     woundWords: new Set(lex.procedures.woundWords.flatMap((w) => tokenizeLiteral(w))),
+    encounterPhrases: trieOf(lex.edits.encounters.phrases, (t) => [t]),
+    encounterSequence: new Set(lex.edits.encounters.sequence.flatMap((w) => tokenizeLiteral(w))),
+    encounterSettings: trieOf(lex.edits.encounters.settings, (t) => [t]),
     times: new Set(lex.counts.times),
     dimensionJoiners: new Set(lex.units.dimensionJoiners),
     rangeJoiners: new Set(lex.units.rangeJoiners),

@@ -79,6 +79,18 @@ export const EditsLexiconSchema = z.object({
   dayWords: z.array(z.string().min(1)),
   /** Phrases that place the visit inside a global period without a day count. */
   globalPhrases: z.array(z.string().min(1)),
+  /**
+   * A sentence that starts a separate encounter on the same date: it names a phrase, or a sequence
+   * word with a care setting ("later ... in the operating room"), after a procedure was already
+   * documented. Repairs are not summed across encounters; the other encounter's lines take XE (59).
+   */
+  encounters: z.object({
+    id: RuleId,
+    source: Source,
+    phrases: z.array(z.string().min(1)),
+    sequence: z.array(z.string().min(1)),
+    settings: z.array(z.string().min(1)),
+  }),
   /** When to hint that an E/M visit billed the same day needs modifier 25. */
   emHint: z.object({
     id: RuleId,

@@ -58,3 +58,33 @@ describe("modifiers", () => {
     ).not.toContain("modifier_25");
   });
 });
+
+describe("separate encounters on one date", () => {
+  const lines = (text: string, options = {}) =>
+    suggest(text, options)
+      .codes.map((l) => [l.code, ...l.modifiers].join("-"))
+      .sort();
+
+  it("does not sum repairs of two encounters, and marks the other encounter XE", () => {
+    const note =
+      "A 1.5 cm simple repair of a laceration of the right hand was done in clinic this morning. " +
+      "Later the same day the patient came back with a second laceration, of the left forearm, closed with a 2.0 cm simple repair.";
+    expect(lines(note)).toEqual(["12001", "12001-XE"]);
+    expect(lines(note, { modifierStyle: "59" })).toEqual(["12001", "12001-59"]);
+  });
+
+  it("sums the same repairs when nothing separates the encounters", () => {
+    const note =
+      "A 1.5 cm simple repair of a laceration of the right hand. " +
+      "A second laceration, of the left forearm, was closed with a 2.0 cm simple repair.";
+    expect(lines(note)).toEqual(["12002"]);
+  });
+
+  it("keeps an operative note that opens in the operating room as one encounter", () => {
+    const note =
+      "PROCEDURE: Simple repair of lacerations of the right hand and left forearm.\n" +
+      "The patient was subsequently taken to the operating room. The hand laceration was closed with a 1.5 cm simple repair. " +
+      "The forearm laceration was closed with a 2.0 cm simple repair.";
+    expect(lines(note)).toEqual(["12002"]);
+  });
+});
