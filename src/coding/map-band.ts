@@ -48,6 +48,14 @@ function measure(table: BandTableT, e: ProcedureEvent): { value?: number; how: s
             ? `total treated area ${d.areaSqCm} sq cm`
             : "no treated area documented",
       };
+    case "defectArea":
+      return {
+        value: d.defectAreaSqCm,
+        how:
+          d.defectAreaSqCm !== undefined
+            ? `defect area ${d.defectAreaSqCm} sq cm${d.defectAreaFrom ? ` (${d.defectAreaFrom})` : ""}`
+            : "no defect size documented",
+      };
     case "repairLength":
       return {
         value: d.repairLengthCm,

@@ -9,6 +9,7 @@ import type {
   MohsTableT,
 } from "../schemas/codes.ts";
 import type { Issue } from "../types.ts";
+import { collapseFlaps, flapForCoding, onSkin } from "./flap.ts";
 import { type DraftLine, factor, matches } from "./lines.ts";
 import { mapBand } from "./map-band.ts";
 import { type CountedGroup, mapBiopsies, mapLadder, mapMohs } from "./map-counted.ts";
@@ -74,6 +75,29 @@ export function mapCodes(
     } else if (e.kind === "mohs") {
       lines.push(...mapMohs(tablesOf(lex, "mohs", "mohs")[0] as MohsTableT, e, w, issues));
     }
+  }
+  const flaps = live.filter((e) => e.kind === "flap");
+  for (const { flap: f, partners } of collapseFlaps(flaps, events)) {
+    if (!onSkin(f, partners, events)) {
+      issues.push({
+        code: "procedure_not_covered",
+        message:
+          "flap with no skin lesion, skin wound or skin word documented: not coded as a skin flap (14000-14302)",
+        severity: "warning",
+        span: { start: f.anchors[0]!.start, end: f.anchors[0]!.end },
+        event: f.index,
+      });
+      continue;
+    }
+    const flap = flapForCoding(f, events, partners);
+    const flapLines = perLesionBand(lex, flap, w, issues);
+    for (const l of flapLines) {
+      l.events.push(...partners.map((p) => p.index));
+      l.evidence = [...l.evidence, ...partners.flatMap((p) => p.anchors)];
+      if (flap.derived.defectAreaFrom?.startsWith("estimated"))
+        l.factors.push(factor("flap_area_estimated", w));
+    }
+    lines.push(...flapLines);
   }
   for (const group of repairGroups(repairs)) lines.push(...repairLine(lex, group, w, issues));
   lines.push(...destructionLines(lex, live, w, issues));

@@ -33,9 +33,10 @@ export function groupEvents(index: MentionIndex, lex: CompiledLexicon): Procedur
     derivePathology(e, [...scope.near, ...scope.linked], index);
     e.skin = skinEvidence(e, scope.near, index);
   }
-  const events = splitListedLesions(clustered, index);
+  const events = continueGeneric(splitListedLesions(clustered, index), lex);
   for (const e of events) if (!nearOf.has(e)) nearOf.set(e, e.scope);
   linkLesions(events, index, lex);
+  flapSites(events);
   const encounters = sentenceEncounters(index, lex);
   for (const e of events) e.encounter = encounterOf(e, index, encounters);
   const repairs = repairEvents(events, index, events.length, lex.woundWords, encounters);
@@ -49,6 +50,45 @@ export function groupEvents(index: MentionIndex, lex: CompiledLexicon): Procedur
     e.issues.push(...issuesOf(e));
   }
   return [...events, ...repairs];
+}
+
+/**
+ * A generic mention ("the flap was elevated") continues the nearest procedure of the kind its term
+ * names ("rotation flap") when the note has one; otherwise it stays its own event.
+ */
+function continueGeneric(events: ProcedureEvent[], lex: CompiledLexicon): ProcedureEvent[] {
+  const continues = new Map(
+    lex.source.procedures.terms.filter((t) => t.continues).map((t) => [t.id, t.continues!]),
+  );
+  if (continues.size === 0) return events;
+  const out: ProcedureEvent[] = [];
+  for (const e of events) {
+    const kind = continues.get(e.anchors[0]!.ruleId);
+    const targets = kind ? events.filter((x) => x.kind === kind) : [];
+    if (targets.length === 0 || !e.anchors.every((a) => continues.get(a.ruleId) === kind)) {
+      out.push(e);
+      continue;
+    }
+    const start = e.anchors[0]!.start;
+    const target = targets.filter((x) => x.anchors[0]!.start < start).at(-1) ?? targets[0]!;
+    target.anchors.push(...e.anchors);
+    target.evidence.push(...e.anchors);
+  }
+  out.forEach((e, i) => {
+    e.index = i;
+  });
+  return out;
+}
+
+/** A flap's site is the site of the defect it closes; its own site word may name its donor area. */
+function flapSites(events: ProcedureEvent[]): void {
+  for (const f of events) {
+    if (f.kind !== "flap") continue;
+    const closed = events.find(
+      (x) => x !== f && x.lesion === f.lesion && x.kind !== "flap" && x.site,
+    );
+    if (closed?.site) f.site = closed.site;
+  }
 }
 
 function encounterOf(e: ProcedureEvent, index: MentionIndex, encounters: Int32Array): number {

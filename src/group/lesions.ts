@@ -37,7 +37,7 @@ export function linkLesions(
   }
 }
 
-const CONTAINERS = new Set(["mohs", "unsupported"]);
+const CONTAINERS = new Set(["mohs", "unsupported", "flap"]);
 const CONTAINED = new Set(["excision", "destruction", "shave"]);
 
 /**
@@ -51,11 +51,44 @@ function linkContained(events: ProcedureEvent[], index: MentionIndex): void {
     if (!CONTAINERS.has(c.kind) || !c.assertion.billable) continue;
     if (c.kind === "unsupported" && !c.anchors.some((a) => a.closesDefect)) continue;
     const own = sections(c);
+    if (c.kind === "flap") {
+      // A flap after Mohs closes the Mohs defect: it joins that lesion (Mohs is reported with it).
+      const at = c.anchors[0]!.start;
+      const mohs = events
+        .filter((e) => e.kind === "mohs" && e.assertion.billable && e.anchors[0]!.start < at)
+        .filter((e) => !apart(e, c))
+        .at(-1);
+      if (mohs) c.lesion = mohs.lesion;
+    }
     for (const e of events) {
-      if (!CONTAINED.has(e.kind) || e === c || differentSites(e, c)) continue;
+      if (!CONTAINED.has(e.kind) || e === c || apart(e, c)) continue;
+      if (c.kind === "flap" && !closesNear(e, c)) continue;
       if ([...sections(e)].some((s) => own.has(s))) e.lesion = c.lesion;
     }
   }
+}
+
+/**
+ * A flap or graft often names its donor area ("glabellar rotation flap" closing a canthal defect):
+ * it is apart from a lesion only in another lesion site group or on the other side.
+ */
+function apart(e: ProcedureEvent, container: ProcedureEvent): boolean {
+  if (container.kind === "mohs") return differentSites(e, container);
+  if (!e.site || !container.site) return false;
+  const sides =
+    e.site.laterality &&
+    container.site.laterality &&
+    e.site.laterality !== container.site.laterality;
+  return e.site.siteGroup !== container.site.siteGroup || Boolean(sides);
+}
+
+/** A flap closes a defect described in its own sentence or in the few sentences before it. */
+const FLAP_REACH = 3;
+function closesNear(e: ProcedureEvent, flap: ProcedureEvent): boolean {
+  const described = [...e.anchors.map((a) => a.sentence), ...e.scope];
+  return flap.anchors.some((f) =>
+    described.some((s) => s <= f.sentence && f.sentence - s <= FLAP_REACH),
+  );
 }
 
 function sameLesion(

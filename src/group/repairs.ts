@@ -3,7 +3,7 @@ import type { ProcedureMention, SiteMention, SizeMention } from "../types.ts";
 import { inSentence, isBillable, type MentionIndex, ofKind } from "./index-mentions.ts";
 import type { ProcedureEvent } from "./types.ts";
 
-const WOUND_KINDS = new Set(["excision", "mohs", "biopsy", "unsupported"]);
+const WOUND_KINDS = new Set(["excision", "mohs", "biopsy", "unsupported", "flap"]);
 const TYPE_RANK: Record<string, number> = { simple: 1, intermediate: 2, complex: 3 };
 
 /**

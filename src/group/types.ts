@@ -17,6 +17,9 @@ export interface DerivedSizes {
   defectCm?: number;
   repairLengthCm?: number;
   areaSqCm?: number;
+  /** Area of a flap's defect in sq cm, and how it was obtained when not documented as an area. */
+  defectAreaSqCm?: number;
+  defectAreaFrom?: string;
 }
 
 /** One procedure performed (or only mentioned) on one lesion, a group of lesions or an area. */

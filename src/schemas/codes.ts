@@ -26,7 +26,14 @@ const BandTable = z.object({
   id: RuleId,
   procedure: ProcedureKindSchema,
   /** Which derived measurement chooses the band. */
-  measure: z.enum(["excisedDiameter", "lesion", "defectOrLesion", "area", "repairLength"]),
+  measure: z.enum([
+    "excisedDiameter",
+    "lesion",
+    "defectOrLesion",
+    "area",
+    "repairLength",
+    "defectArea",
+  ]),
   /** Upper bounds (inclusive) of each band but the last, in cm (sq cm for area). */
   bands: z.array(z.number().positive()).min(1),
   /** The measurement is per lesion (one line per lesion) or summed over the visit. */

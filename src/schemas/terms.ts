@@ -12,6 +12,7 @@ export const ProcedureKindSchema = z.enum([
   "skin_tag",
   "mohs",
   "repair",
+  "flap",
   "i_and_d",
   "injection",
   "phototherapy",
@@ -41,6 +42,8 @@ export const ProceduresLexiconSchema = z.object({
       /** A bare technique word ("shaved", "Kenalog"): joins another procedure named in the same
        * sentence and starts its own only when none is. */
       weak: z.boolean().optional(),
+      /** A generic word ("flap") that continues a procedure of this kind when the note names one. */
+      continues: ProcedureKindSchema.optional(),
       literals: Literals,
     }),
   ),

@@ -1,0 +1,130 @@
+import type { ProcedureEvent } from "../group/types.ts";
+
+/** Procedures whose defect a flap closes (their sizes describe the flap's defect). */
+const CLOSED_KINDS = new Set(["excision", "mohs", "shave", "destruction", "unsupported"]);
+
+/**
+ * A flap event ready for its band table: the repair group of its site (or of the lesion it closes)
+ * and the defect area in sq cm: documented as an area, else the product of the defect's two
+ * dimensions, else estimated as the square of one diameter (defect, then excised diameter).
+ */
+export function flapForCoding(
+  e: ProcedureEvent,
+  events: ProcedureEvent[],
+  partners: ProcedureEvent[] = [],
+): ProcedureEvent {
+  const closed = closedBy(e, events);
+  // The closed lesion's site is the defect's; the flap's own site word may name its donor area.
+  const site = closed.find((x) => x.site)?.site ?? e.site ?? partners.find((x) => x.site)?.site;
+  return {
+    ...e,
+    repairType: "flap",
+    ...(site ? { site } : {}),
+    derived: { ...e.derived, ...defectArea([e, ...partners, ...closed]) },
+    count: 1,
+  };
+}
+
+/**
+ * A flap is coded when it closes the defect of a skin lesion procedure, or when it documents its
+ * defect size and the note says it is on the skin; a flap in an operation on another organ
+ * (palate, bone) or only planned for later is not coded.
+ */
+export function onSkin(
+  flap: ProcedureEvent,
+  partners: ProcedureEvent[],
+  events: ProcedureEvent[],
+): boolean {
+  if (closedBy(flap, events).some((x) => x.skin !== "organ")) return true;
+  const own = [flap, ...partners];
+  const sized = own.some((x) => x.sizes.some((s) => s.role === "defect" || s.unit === "cm2"));
+  return sized && own.some((x) => x.skin === "skin");
+}
+
+function closedBy(e: ProcedureEvent, events: ProcedureEvent[]): ProcedureEvent[] {
+  return events.filter((x) => x !== e && x.lesion === e.lesion && CLOSED_KINDS.has(x.kind));
+}
+
+/**
+ * One flap per defect: a flap mention that closes no lesion of its own ("the rotation flap was
+ * elevated and rotated into the defect") continues the description of a flap that does, unless
+ * it lies in another lesion site group or on the other side. Returns each flap to code with the
+ * mentions that continue it.
+ */
+export function collapseFlaps(
+  flaps: ProcedureEvent[],
+  events: ProcedureEvent[],
+): { flap: ProcedureEvent; partners: ProcedureEvent[] }[] {
+  const out: { flap: ProcedureEvent; partners: ProcedureEvent[] }[] = [];
+  const loose: ProcedureEvent[] = [];
+  for (const f of flaps) {
+    if (closedBy(f, events).length > 0) out.push({ flap: f, partners: [] });
+    else loose.push(f);
+  }
+  for (const f of loose) {
+    const home = out.find((o) => !apartSites(o.flap, f, events));
+    if (home) home.partners.push(f);
+    else out.push({ flap: f, partners: [] });
+  }
+  return out;
+}
+
+function apartSites(a: ProcedureEvent, b: ProcedureEvent, events: ProcedureEvent[]): boolean {
+  const siteA = closedBy(a, events).find((x) => x.site)?.site ?? a.site;
+  const siteB = b.site;
+  if (!siteA || !siteB) return false;
+  const sides = siteA.laterality && siteB.laterality && siteA.laterality !== siteB.laterality;
+  return siteA.siteGroup !== siteB.siteGroup || Boolean(sides);
+}
+
+function defectArea(
+  all: ProcedureEvent[],
+): Pick<ProcedureEvent["derived"], "defectAreaSqCm" | "defectAreaFrom"> {
+  for (const x of all)
+    if (x.derived.areaSqCm !== undefined) return { defectAreaSqCm: x.derived.areaSqCm };
+  for (const x of all) {
+    const d = largest(x, "defect");
+    if (!d) continue;
+    if (d.dims.length >= 2)
+      return {
+        defectAreaSqCm: round(d.dims[0]! * d.dims[1]!),
+        defectAreaFrom: `${d.dims[0]} x ${d.dims[1]} cm defect`,
+      };
+    return {
+      defectAreaSqCm: round(circle(d.value)),
+      defectAreaFrom: `estimated as a round ${d.value} cm defect`,
+    };
+  }
+  for (const x of all) {
+    const lesion = largest(x, "lesion") ?? largest(x, "unknown");
+    const margin = x.derived.marginCm ?? 0;
+    if (lesion && lesion.dims.length >= 2) {
+      const [a, b] = [lesion.dims[0]! + 2 * margin, lesion.dims[1]! + 2 * margin];
+      return {
+        defectAreaSqCm: round(a * b),
+        defectAreaFrom: `estimated from the ${lesion.dims[0]} x ${lesion.dims[1]} cm lesion${margin ? ` with ${margin} cm margins` : ""}`,
+      };
+    }
+    const v = x.derived.excisedDiameterCm;
+    if (v !== undefined)
+      return {
+        defectAreaSqCm: round(circle(v)),
+        defectAreaFrom: `estimated as a round defect of the ${v} cm excised diameter`,
+      };
+  }
+  return {};
+}
+
+function largest(x: ProcedureEvent, role: string) {
+  return x.sizes
+    .filter((s) => s.role === role && s.unit === "cm")
+    .sort((a, b) => b.value - a.value)[0];
+}
+
+function circle(d: number): number {
+  return (Math.PI / 4) * d * d;
+}
+
+function round(v: number): number {
+  return Math.round(v * 100) / 100;
+}

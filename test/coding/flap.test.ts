@@ -1,0 +1,67 @@
+import { describe, expect, it } from "vitest";
+import { suggest } from "../../src/index.ts";
+import { codesOf } from "../group/notes.ts";
+
+const codes = (note: string) => codesOf(suggest(note));
+
+describe("local flaps (adjacent tissue transfer, 14000-14302)", () => {
+  it.each([
+    [
+      "Excision of a biopsy-proven BCC of the left nasal ala, 0.6 cm with 2 mm margins; the 1.0 x 1.0 cm defect was closed with a bilobed flap.",
+      "14060",
+    ],
+    [
+      "Excision of biopsy-proven melanoma in situ of the upper back, 2.0 cm with 5 mm margins. The defect was closed with a rhomboid flap, total defect area 12 sq cm.",
+      "14001",
+    ],
+    [
+      "Excision of biopsy-proven SCC of the right cheek, 1.0 cm with 4 mm margins, closed with a rotation flap. The flap was inset with 5-0 Monocryl.",
+      "14040",
+    ],
+    [
+      "Excision of biopsy-proven BCC of the scalp, 1.5 cm with 4 mm margins, closed with an advancement flap. Layered closure of the secondary defect.",
+      "14020",
+    ],
+  ])("codes the flap and not the excision or closure it includes: %s", (note, expected) => {
+    expect(codes(note)).toBe(expected);
+  });
+
+  it.each([
+    ["Will schedule excision with a rotation flap for the nasal BCC."],
+    ["The palate was closed in two layers with opposing Z-plasties of the nasal and oral mucosa."],
+  ])("does not code a planned or non-skin flap: %s", (note) => {
+    expect(codes(note)).toBe("");
+  });
+
+  it("reports an interpolated flap as not covered and does not code the excision it includes", () => {
+    const r = suggest(
+      "Excision of biopsy-proven BCC of the nasal tip, 1.2 cm with 3 mm margins; reconstruction with a paramedian forehead flap.",
+    );
+    expect(r.codes).toEqual([]);
+    expect(r.warnings.map((w) => w.kind)).toContain("procedure_not_covered");
+  });
+
+  it("says how the defect area was obtained and lowers confidence when it was estimated", () => {
+    const documented = suggest(
+      "Excision of biopsy-proven BCC of the left nasal ala; the 1.0 x 0.8 cm defect was closed with a bilobed flap.",
+    ).codes[0]!;
+    const estimated = suggest(
+      "Excision of biopsy-proven BCC of the left nasal ala, 0.6 cm with 2 mm margins, closed with a bilobed flap.",
+    ).codes[0]!;
+    expect(documented.code).toBe("14060");
+    expect(documented.rationale).toContain("1 x 0.8 cm defect");
+    expect(estimated.code).toBe("14060");
+    expect(estimated.rationale).toContain("estimated");
+    expect(estimated.factors.map((f) => f.name)).toContain("flap_area_estimated");
+    expect(estimated.confidence).toBeLessThan(documented.confidence);
+  });
+});
+
+describe("Mohs with a flap", () => {
+  it("codes the Mohs stages and the flap of the final defect, flap first", () => {
+    const r = suggest(
+      "Mohs micrographic surgery for biopsy-proven BCC of the right cheek. Stage 1: 1 block, positive. Stage 2: 1 block, clear. The final defect measured 2.2 x 1.8 cm and was repaired with an advancement flap.",
+    );
+    expect(codesOf(r)).toBe("14040 17311 17312");
+  });
+});
