@@ -22,6 +22,8 @@ export interface CompiledTrigger {
   readonly category: string;
   readonly direction: ContextDirection | "none";
   readonly maxScope: number;
+  /** The scope runs on past a ":" (a trigger that introduces a list). */
+  readonly crossesColon?: boolean;
   /** Modifier effect: which attribute it sets, to what, and the reason template. */
   readonly effect?: ContextCategory;
   /** Categories a pseudo/terminate trigger cuts; null = all. */
@@ -62,6 +64,7 @@ function compileRule(rule: ContextRule, lex: ContextLexicon): CompiledTrigger {
     category: rule.category,
     direction: rule.direction,
     maxScope: rule.maxScope ?? effect?.maxScope ?? lex.defaults.maxScope,
+    ...(rule.crossesColon ? { crossesColon: true } : {}),
     ...(effect ? { effect } : {}),
     appliesTo: rule.appliesTo ? new Set(rule.appliesTo) : null,
     tokens: "literal" in rule ? Object.freeze(literalTokens(rule.literal)) : [],

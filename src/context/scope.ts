@@ -2,7 +2,8 @@
  * Scope of each modifier trigger, as a token range of its sentence. A scope runs from the
  * trigger in its direction and stops at the first of:
  *   - the sentence edge, a ";" or a list item marker ("1.", "2)", a bullet at line start);
- *   - a ":" not right next to the trigger ("Denies: fever" crosses it, "no rash, Skin:" stops);
+ *   - a ":" not right next to the trigger ("Denies: fever" crosses it, "no rash, Skin:" stops),
+ *     unless the trigger introduces a list ("if any of the following occur: fever, ...");
  *   - a pseudo or terminate trigger that applies to the category ("no rash but itching");
  *   - another trigger of the same category looking the same way (the closer one takes over);
  *   - maxScope word tokens.
@@ -77,7 +78,7 @@ function walkForward(index: SentenceIndex, from: number, trigger: CompiledTrigge
   let words = 0;
   let i = from;
   while (i < tokens.length) {
-    if (hard[i] || (i !== from && tokens[i]!.norm === ":")) return i;
+    if (hard[i] || (i !== from && tokens[i]!.norm === ":" && !trigger.crossesColon)) return i;
     const other = startsAt[i];
     const next = other ? other.end : i + 1;
     if (other && cuts(other.trigger, trigger, 1)) return i;

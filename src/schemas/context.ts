@@ -108,6 +108,8 @@ const ruleFields = {
    * rule with [] only hides its words ("the following" is not the terminator "following").
    */
   appliesTo: z.array(CategoryName).optional(),
+  /** The scope runs on past a ":" ("call if any of the following occur: fever, ..."). */
+  crossesColon: z.boolean().optional(),
   note: z.string().optional(),
 };
 
