@@ -31,7 +31,7 @@ export function groupEvents(index: MentionIndex, lex: CompiledLexicon): Procedur
     applyRemovalIntent(e, index, lex);
     attachCounts(e, scope.near, index);
     derivePathology(e, [...scope.near, ...scope.linked], index);
-    e.skin = skinEvidence(e, scope.near, index);
+    e.skin = skinEvidence(e, scope.close, index);
   }
   const events = continueGeneric(splitListedLesions(clustered, index), lex);
   for (const e of events) if (!nearOf.has(e)) nearOf.set(e, e.scope);

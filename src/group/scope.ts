@@ -3,6 +3,8 @@ import type { ProcedureEvent } from "./types.ts";
 
 /** Sentences after an anchor that still describe it ("Site: ...", "Size: ...", "margins ..."). */
 const FOLLOWING = 6;
+/** A procedure description that names no other procedure is read to its end (this far at most). */
+const FOLLOWING_MAX = 30;
 const PRECEDING = 4;
 const DIAGNOSIS_SECTIONS = new Set(["diagnosis", "assessment"]);
 /** Sections a template's fields may continue into ("Procedure: ED&C / Dx: BCC / Size: 8 mm"). */
@@ -22,6 +24,8 @@ export interface EventScope {
   near: number[];
   /** Diagnosis-list sentences linked by list number to the event's title line. */
   linked: number[];
+  /** `near` within the usual reach only (skin evidence must sit close to the procedure). */
+  close: number[];
 }
 
 /**
@@ -35,11 +39,15 @@ export function eventScope(
 ): EventScope {
   const sentences = index.doc.sentences;
   const near = [...e.scope];
+  const far = new Set<number>();
   const first = Math.min(...e.scope);
   for (const anchor of e.scope) {
-    for (let s = anchor + 1; s < sentences.length && s <= anchor + FOLLOWING; s++) {
+    for (let s = anchor + 1; s < sentences.length && s <= anchor + FOLLOWING_MAX; s++) {
       if (!CONTINUES.has(sentences[s]!.section) || foreign(owner, s, e)) break;
+      // Past the usual reach, only the rest of a procedure description no other event claims.
+      if (s > anchor + FOLLOWING && !describes(s, anchor, owner, e, index)) break;
       if (!near.includes(s)) near.push(s);
+      if (s > anchor + FOLLOWING) far.add(s);
     }
   }
   for (let s = first - 1; s >= 0 && s >= first - PRECEDING; s--) {
@@ -53,7 +61,34 @@ export function eventScope(
     const n = index.listNumber.get(s);
     return n === undefined || items.size === 0 || items.has(n);
   };
-  return { near: near.filter(sameItem), linked: linkedDiagnoses(e, index) };
+  const kept = near.filter(sameItem);
+  return {
+    near: kept,
+    linked: linkedDiagnoses(e, index),
+    close: kept.filter((s) => !far.has(s)),
+  };
+}
+
+/**
+ * Sentence s continues the description of the event anchored at `anchor`: it lies in a procedure
+ * description section that began within the usual reach, and no other event owns a sentence of it.
+ */
+function describes(
+  s: number,
+  anchor: number,
+  owner: Map<number, number>,
+  e: ProcedureEvent,
+  index: MentionIndex,
+): boolean {
+  const sentences = index.doc.sentences;
+  const section = sentences[s]!.sectionIndex;
+  if (sentences[s]!.section !== "procedure") return false;
+  let k = s;
+  while (k > 0 && sentences[k - 1]!.sectionIndex === section) k--;
+  if (k > anchor + FOLLOWING) return false;
+  for (let j = k; j < sentences.length && sentences[j]!.sectionIndex === section; j++)
+    if (foreign(owner, j, e)) return false;
+  return true;
 }
 
 function foreign(owner: Map<number, number>, s: number, e: ProcedureEvent): boolean {

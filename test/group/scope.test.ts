@@ -1,0 +1,22 @@
+import { describe, expect, it } from "vitest";
+import { suggest } from "../../src/index.ts";
+
+const filler = [
+  "The patient was placed supine.",
+  "The area was prepped and draped in the usual sterile fashion.",
+  "Local anesthetic was infiltrated.",
+  "A time-out was performed.",
+  "Loupe magnification was used.",
+  "The lesion was marked.",
+].join(" ");
+
+describe("attribute scope of a procedure named in a title line", () => {
+  it("reads the whole procedure description when no other procedure is named there", () => {
+    const note =
+      "PROCEDURE: Excision of epidermoid cyst, left upper back.\n" +
+      `DESCRIPTION OF PROCEDURE: ${filler} The cyst measured 1.4 cm. It was excised with 4 mm margins. The wound was closed with simple interrupted sutures.`;
+    const [line] = suggest(note).codes;
+    expect(line?.code).toBe("11403");
+    expect(line?.rationale).toContain("0.4 cm margin");
+  });
+});
