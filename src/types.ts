@@ -119,6 +119,8 @@ export interface SizeMention extends MentionBase {
   role: SizeRole;
   /** The unit was inferred, not written. */
   unitInferred?: boolean;
+  /** Cued as the final value of its role ("total margin 7 mm" after widening): it wins. */
+  final?: boolean;
 }
 
 export interface CountMention extends MentionBase {

@@ -35,6 +35,7 @@ export function extractSizes(doc: Doc, lex: CompiledLexicon): SizeMention[] {
           dims: size.dims,
           unit: size.unit,
           role: role.role,
+          ...("final" in role && role.final ? { final: true } : {}),
         });
       }
       i = size.last;
@@ -98,7 +99,7 @@ function roleOf(
   first: number,
   last: number,
   sentence: number,
-): { role: SizeRole | "ignore"; ruleId?: string } {
+): { role: SizeRole | "ignore"; ruleId?: string; final?: boolean } {
   let best: { dist: number; term: RoleTerm } | undefined;
   for (const r of roles) {
     if (r.sentence !== sentence) continue;
@@ -118,7 +119,7 @@ function roleOf(
   }
   if (!best) return { role: "unknown" };
   const role = best.term.role === "excised" ? "defect" : best.term.role;
-  return { role, ruleId: best.term.id };
+  return { role, ruleId: best.term.id, ...(best.term.final ? { final: true } : {}) };
 }
 
 /** Commas, semicolons and other numbers stand between a cue and a measurement; "3 cycles" does not. */

@@ -36,7 +36,9 @@ export function deriveSizes(sizes: SizeMention[]): DerivedSizes {
   const lesionSizes = by("lesion").length > 0 ? by("lesion") : by("unknown");
   const out: DerivedSizes = {};
   if (lesionSizes.length > 0) out.lesionCm = Math.max(...lesionSizes);
-  if (by("margin").length > 0) out.marginCm = Math.min(...by("margin"));
+  const finalMargins = flat.filter((s) => s.role === "margin" && s.final).map((s) => s.value);
+  if (finalMargins.length > 0) out.marginCm = Math.max(...finalMargins);
+  else if (by("margin").length > 0) out.marginCm = Math.min(...by("margin"));
   if (by("defect").length > 0) out.defectCm = Math.max(...by("defect"));
   if (by("repair").length > 0) out.repairLengthCm = Math.max(...by("repair"));
   const areas = sizes.filter((s) => s.unit === "cm2");

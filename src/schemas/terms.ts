@@ -155,6 +155,8 @@ export const UnitsLexiconSchema = z.object({
       /** Where the cue may stand relative to the number: before, after or either. */
       side: z.enum(["before", "after", "either"]),
       maxTokens: z.number().int().positive(),
+      /** The cue names the final value of its role ("total margin" after a widening): it wins. */
+      final: z.boolean().optional(),
       literals: Literals,
     }),
   ),

@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { extractSizes } from "../../src/extract/size.ts";
+import { compileLexicon } from "../../src/lexicon/compile.ts";
+import { loadLexicon } from "../../src/lexicon/load.ts";
 import { docOf, MINI_LEXICON } from "./mini-lexicon.ts";
 
 /** "1.2 cm lesion; 0.2 cm margin": value, unit and role of each measurement (no role: none). */
@@ -58,5 +60,15 @@ describe("extractSizes", () => {
     const [size] = extractSizes(docOf(note), MINI_LEXICON);
     expect(size).toMatchObject({ dims: [1.2, 0.8], text: "1.2 × 0.8 cm" });
     expect(note.slice(size!.start, size!.end)).toBe(size!.text);
+  });
+
+  it("marks a margin cued as total or final", () => {
+    const lex = compileLexicon(loadLexicon());
+    const found = extractSizes(
+      docOf("Excised with 3 mm margins, then widened by 4 mm (total margin 7 mm).", lex),
+      lex,
+    );
+    const final = found.filter((x) => x.final).map((x) => [x.value, x.role]);
+    expect(final).toEqual([[0.7, "margin"]]);
   });
 });

@@ -52,4 +52,11 @@ describe("deriveSizes", () => {
     const derived = deriveSizes(["1.0 cm lesion", "0.2 cm margin", "3.0 cm repair"].map(size));
     expect(derived.excisedDiameterCm).toBe(1.4);
   });
+
+  it("takes a margin cued as final (after a same-session widening) over the first one", () => {
+    const sizes = ["1.0 cm lesion", "0.3 cm margin", "0.7 cm margin"].map(size);
+    sizes[2]!.final = true;
+    expect(deriveSizes(sizes)).toMatchObject({ marginCm: 0.7, excisedDiameterCm: 2.4 });
+    expect(deriveSizes(sizes.slice(0, 2))).toMatchObject({ marginCm: 0.3 });
+  });
 });
