@@ -37,9 +37,15 @@ export function attachCounts(e: ProcedureEvent, near: number[], index: MentionIn
   // A stated number ("26 skin tags were removed") beats "multiple"/"numerous" on a lesion word.
   if (used.length > 0 && used.every((c) => c.vague) && eventCount && !eventCount.vague)
     used.length = 0;
+  // A count in a sentence that names no technique ("Two lesions biopsied today") may be the
+  // visit's total over the per-technique descriptions that follow.
+  const noTechnique = (s: number) =>
+    inSentence(index, s, "technique").length === 0 &&
+    !inSentence(index, s, "procedure").some((p) => p.technique);
   if (used.length > 0) {
     e.count = e.lesions.reduce((sum, l) => sum + l.count, 0);
     e.countSource = used.some((c) => c.vague) ? "vague" : "explicit";
+    e.countIsTotal = used.every((c) => noTechnique(c.sentence));
   } else if (eventCount) {
     e.count = eventCount.count;
     e.countSource = eventCount.vague ? "vague" : "explicit";

@@ -4,6 +4,10 @@ import { codes, codesOf, run } from "../group/notes.ts";
 describe("biopsy hierarchy (one primary per date: incisional > punch > tangential)", () => {
   it.each([
     ["Shave biopsy of a nevus on the back.", "11102"],
+    [
+      "Two lesions biopsied today. The first, a papule on the left ear, was sampled by shave biopsy. The second, a nodule on the back, was sampled with a 4 mm punch.",
+      "11104 11103",
+    ],
     ["Punch biopsy of a nevus on the back.", "11104"],
     ["Incisional biopsy of a nevus on the back.", "11106"],
     ["Shave biopsies of nevi on the back and the scalp.", "11102 11103"],
