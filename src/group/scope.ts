@@ -55,6 +55,13 @@ export function eventScope(
     if ((!sameSection && !LEADS_IN.has(sentences[s]!.section)) || foreign(owner, s, e)) break;
     near.push(s);
   }
+  // A later anchor in a description ("A fusiform excision was outlined") may follow its lesion's
+  // measurement ("The cyst measured 3.5 cm."): the sentence before it in its own section.
+  for (const anchor of e.scope) {
+    const s = anchor - 1;
+    if (anchor === first || s < 0 || near.includes(s) || foreign(owner, s, e)) continue;
+    if (sentences[s]!.sectionIndex === sentences[anchor]!.sectionIndex) near.push(s);
+  }
   // Sentences of another numbered item describe another lesion ("1. Back mole ... 2. Right cheek").
   const items = new Set(e.scope.map((s) => index.listNumber.get(s)).filter((n) => n !== undefined));
   const sameItem = (s: number) => {

@@ -19,4 +19,13 @@ describe("attribute scope of a procedure named in a title line", () => {
     expect(line?.code).toBe("11403");
     expect(line?.rationale).toContain("0.4 cm margin");
   });
+
+  it("reads the measurement just before a later anchor of the same procedure", () => {
+    const note =
+      "PROCEDURE: Excision of benign cyst, mid back.\nSURGEON: Attending.\nANESTHESIA: Local.\nCOMPLICATIONS: None.\n" +
+      "ESTIMATED BLOOD LOSS: Minimal.\nINDICATIONS: Enlarging. Painful when leaning back. Not infected.\n" +
+      `DESCRIPTION OF PROCEDURE: ${filler} The cyst measured 3.5 cm. A fusiform excision was outlined with a 3 mm margin.`;
+    const [line] = suggest(note).codes;
+    expect(line?.rationale).toContain("lesion 3.5 cm + 2 x 0.3 cm margin");
+  });
 });
