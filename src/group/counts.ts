@@ -60,10 +60,22 @@ export function attachCounts(e: ProcedureEvent, near: number[], index: MentionIn
  */
 function techniqueLines(e: ProcedureEvent, index: MentionIndex): boolean {
   if (e.kind !== "biopsy") return false;
+  // The lines may follow any anchor: the heading ("Bx performed as follows:") or a later one.
+  for (const anchor of [...new Set(e.anchors.map((a) => a.sentence))].sort((a, b) => a - b)) {
+    const out = linesAfter(anchor, index);
+    if (out.length === 0) continue;
+    e.techniqueCounts = out;
+    e.count = out.reduce((n, t) => n + t.count, 0);
+    e.countSource = "inferred";
+    return true;
+  }
+  return false;
+}
+
+function linesAfter(anchor: number, index: MentionIndex): { technique: string; count: number }[] {
   const doc = index.doc;
   const out: { technique: string; count: number }[] = [];
-  const last = e.anchors[e.anchors.length - 1]!.sentence;
-  for (let k = last + 1; k < doc.sentences.length && k <= last + 8; k++) {
+  for (let k = anchor + 1; k < doc.sentences.length && k <= anchor + 8; k++) {
     const s = doc.sentences[k]!;
     const lead = inSentence(index, k, "technique").find(
       (t) => t.applies.includes("biopsy") && t.start - s.start <= 3,
@@ -75,11 +87,7 @@ function techniqueLines(e: ProcedureEvent, index: MentionIndex): boolean {
     );
     out.push({ technique: lead.technique, count: Math.max(1, sites.size) });
   }
-  if (out.length === 0) return false;
-  e.techniqueCounts = out;
-  e.count = out.reduce((n, t) => n + t.count, 0);
-  e.countSource = "inferred";
-  return true;
+  return out;
 }
 
 /**
