@@ -27,7 +27,12 @@ export function attachAttributes(e: ProcedureEvent, scope: EventScope, index: Me
   attachTechnique(e, scope, index);
   attachSite(e, scope, index);
   const sentences = [...scope.near, ...scope.linked];
-  e.sizes = sentences.flatMap((s) => inSentence(index, s, "size"));
+  // A margin in a pathology report ("margins clear by 3 mm") is histologic clearance, not the
+  // surgical margin that sizes the excision.
+  const pathology = (s: number) => index.doc.sentences[s]!.section === "pathology";
+  e.sizes = sentences.flatMap((s) =>
+    inSentence(index, s, "size").filter((x) => !(x.role === "margin" && pathology(s))),
+  );
   attachHistology(e, scope, index);
 }
 

@@ -28,4 +28,13 @@ describe("attribute scope of a procedure named in a title line", () => {
     const [line] = suggest(note).codes;
     expect(line?.rationale).toContain("lesion 3.5 cm + 2 x 0.3 cm margin");
   });
+
+  it("does not size an excision on the histologic clearance in a pathology report", () => {
+    const note =
+      "PROCEDURE: Excision of biopsy-proven melanoma in situ of the scalp, 2.2 cm, with 5 mm margins.\n" +
+      "PATHOLOGY: Melanoma in situ, margins clear by 2 mm.";
+    const [line] = suggest(note).codes;
+    expect(line?.code).toBe("11624");
+    expect(line?.rationale).toContain("2 x 0.5 cm margin");
+  });
 });
