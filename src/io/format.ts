@@ -3,6 +3,8 @@
  * per code line, with columns CSV_COLUMNS; a note without codes still gets one row (empty
  * code), and an error record gets one row with error_kind and error_message.
  * Sample CSV row: `n1,11102,1,,0.91,Tangential biopsy,single lesion on the forearm,,,`
+ * Text cells that a spreadsheet would run as a formula (starting with =, +, @, a tab or a carriage
+ * return, or "-" when not a number) get a leading apostrophe: ids and warnings quote note text.
  */
 import { stringify } from "csv-stringify/sync";
 import type { CodeLine, SuggestResult, Warning } from "../schemas/api.ts";
@@ -61,13 +63,29 @@ function resultRows(result: SuggestResult): CsvRow[] {
   }));
 }
 
+const FORMULA_START = /^[=+@\t\r]/;
+const NUMBER = /^-?\d+(\.\d+)?$/;
+
+/** A text cell a spreadsheet would evaluate is prefixed with an apostrophe (CSV injection). */
+export function neutralise(cell: string | number): string | number {
+  if (typeof cell !== "string") return cell;
+  const risky = FORMULA_START.test(cell) || (cell.startsWith("-") && !NUMBER.test(cell));
+  return risky ? `'${cell}` : cell;
+}
+
+function neutralised(row: CsvRow): CsvRow {
+  const out = {} as CsvRow;
+  for (const column of CSV_COLUMNS) out[column] = neutralise(row[column]);
+  return out;
+}
+
 /** The CSV rows of one output line. */
 export function csvRows(line: OutputLine): CsvRow[] {
   if ("error" in line) {
     const { kind, message } = line.error;
-    return [{ ...emptyRow(line.id), error_kind: kind, error_message: message }];
+    return [neutralised({ ...emptyRow(line.id), error_kind: kind, error_message: message })];
   }
-  return resultRows(line);
+  return resultRows(line).map(neutralised);
 }
 
 export function csvHeader(): string {

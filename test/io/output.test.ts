@@ -1,6 +1,6 @@
 import { parse } from "csv-parse/sync";
 import { describe, expect, it } from "vitest";
-import { CSV_COLUMNS, csvHeader, formatLines } from "../../src/io/format.ts";
+import { CSV_COLUMNS, csvHeader, formatLines, neutralise } from "../../src/io/format.ts";
 import type { OutputLine } from "../../src/io/records.ts";
 import type { CodeLine, SuggestResult } from "../../src/schemas/api.ts";
 import { batch, tempDir, writeFile } from "./helpers.ts";
@@ -118,5 +118,29 @@ describe("CSV output", () => {
     expect(text.startsWith("id,code,units,")).toBe(true);
     expect(written.at(-1)).toMatchObject({ id: "b", error_kind: "empty_text" });
     expect(new Set(written.map((row) => row.id))).toEqual(new Set(["a", "b"]));
+  });
+});
+
+describe("CSV formula injection", () => {
+  it.each([
+    ['=HYPERLINK("x")', '\'=HYPERLINK("x")'],
+    ["+1+1", "'+1+1"],
+    ["@SUM(A1)", "'@SUM(A1)"],
+    ["-2+3", "'-2+3"],
+    ["\tcmd", "'\tcmd"],
+    ["-5", "-5"],
+    ["note-17", "note-17"],
+    ["11102", "11102"],
+  ])("writes the cell %j as %j", (cell, expected) => {
+    expect(neutralise(cell)).toBe(expected);
+  });
+
+  it("neutralises ids and messages in written rows, and leaves numbers alone", () => {
+    const text = formatLines(
+      [{ id: "=cmd|'/c calc'!A1", error: { kind: "empty_text", message: "@bad" } }],
+      "csv",
+    );
+    const [row] = parse(csvHeader() + text, { columns: true }) as Record<string, string>[];
+    expect(row).toMatchObject({ id: "'=cmd|'/c calc'!A1", error_message: "'@bad" });
   });
 });
