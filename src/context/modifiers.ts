@@ -6,6 +6,8 @@
  *   "no change in the rash"  ->  [no change](pseudo) in the rash     ("no" does not fire)
  *   "no rash or scaling"     ->  [no](negated) rash or scaling
  */
+
+import { tokenAt } from "../text/tokens.ts";
 import type { CompiledContext, CompiledTrigger, TriggerIndex } from "./compile.ts";
 import type { ContextToken } from "./tokens.ts";
 
@@ -29,18 +31,6 @@ function literalAt(tokens: ContextToken[], i: number, index: TriggerIndex): Comp
   return null;
 }
 
-/** Index of the first token that starts at or after `offset`. */
-function tokenStartingAt(tokens: ContextToken[], offset: number): number {
-  let lo = 0;
-  let hi = tokens.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (tokens[mid]!.start < offset) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
 /** Pattern matches that begin and end on token boundaries, longest per first token. */
 function patternMatches(
   text: string,
@@ -55,8 +45,8 @@ function patternMatches(
     for (const m of sentence.matchAll(regex)) {
       const start = from + m.index;
       const stop = start + m[0].length;
-      const first = tokenStartingAt(tokens, start);
-      const end = tokenStartingAt(tokens, stop);
+      const first = tokenAt(tokens, start);
+      const end = tokenAt(tokens, stop);
       const aligned =
         end > first && tokens[first]!.start === start && tokens[end - 1]!.end === stop;
       const previous = byFirst.get(first);

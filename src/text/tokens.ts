@@ -23,8 +23,8 @@ export function tokenizeLiteral(literal: string): string[] {
   return literal.toLowerCase().match(TOKEN_RE) ?? [];
 }
 
-/** Index of the first token whose start is >= offset (binary search). */
-export function tokenAt(tokens: Token[], offset: number): number {
+/** Index of the first token whose start is >= offset (binary search; any token with a start). */
+export function tokenAt(tokens: readonly { start: number }[], offset: number): number {
   let lo = 0;
   let hi = tokens.length;
   while (lo < hi) {
