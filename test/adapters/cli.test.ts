@@ -2,44 +2,19 @@
  * Smoke tests of the thin CLI: `node bin/dermcode.js` the way a user runs it. Every spawn costs
  * about a second, so the processes start together once and the tests read their results.
  */
-import { spawn } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { SuggestResultSchema } from "../../src/schemas/api.ts";
+import { type CliResult, cli } from "../io/helpers.ts";
 
-const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 const NOTE = "Punch biopsy of a nevus on the left forearm. Cryotherapy of 12 AKs on the scalp.";
-
-interface Run {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-function cli(args: string[], stdin = ""): Promise<Run> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [join(ROOT, "bin/dermcode.js"), ...args], { cwd: ROOT });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.on("data", (chunk: Buffer) => {
-      stdout += chunk.toString();
-    });
-    child.stderr.on("data", (chunk: Buffer) => {
-      stderr += chunk.toString();
-    });
-    child.on("error", reject);
-    child.on("close", (code) => resolve({ code, stdout, stderr }));
-    child.stdin.end(stdin);
-  });
-}
 
 const dir = mkdtempSync(join(tmpdir(), "dermcode-cli-"));
 const noteFile = join(dir, "note.txt");
 const goldFile = join(dir, "gold.jsonl");
-const runs: Record<string, Run> = {};
+const runs: Record<string, CliResult> = {};
 
 beforeAll(async () => {
   writeFileSync(noteFile, NOTE);

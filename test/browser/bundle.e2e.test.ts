@@ -5,36 +5,20 @@
  * editing session and the FHIR output work there too, and that nothing tried to leave the page.
  * Skipped (with a message) when /usr/bin/chromium is missing; CI installs it with apt-get.
  */
-import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { type Browser, chromium, type Page } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildBrowserBundle } from "../../scripts/build-browser.ts";
 import { toFhirBundle, validateFhirBundle } from "../../src/fhir/index.ts";
 import { suggest } from "../../src/index.ts";
+import { haveChromium, launchChromium } from "../chromium.ts";
 import { fiveKbNote, fixtureNames, readFixture } from "../incremental/fixture-note.ts";
 
-const CHROMIUM = "/usr/bin/chromium";
-const HAVE_CHROMIUM = existsSync(CHROMIUM);
-if (!HAVE_CHROMIUM) {
-  console.warn(
-    `browser bundle e2e: skipped, ${CHROMIUM} not found (apt-get install chromium to run it)`,
-  );
-}
-
-const LAUNCH_ARGS = [
-  "--headless",
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-quic",
-  "--no-first-run",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-];
+const HAVE_CHROMIUM = haveChromium("browser bundle e2e");
 
 const PAGE = `<!doctype html><meta charset="utf-8"><title>dermcode bundle test</title><p>bundle test</p>`;
 
@@ -58,7 +42,7 @@ describe.skipIf(!HAVE_CHROMIUM)("browser bundle in Chromium (network blocked)", 
     });
     await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
     origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: LAUNCH_ARGS });
+    browser = await launchChromium();
     const context = await browser.newContext({ serviceWorkers: "block" });
     await context.route("**/*", (route) => {
       const url = route.request().url();

@@ -3,30 +3,16 @@
  * the highlighted evidence, hover both ways, copy as CSV, and save test-results/page.png.
  * Skipped (with a message) when /usr/bin/chromium is missing; CI installs it with apt-get.
  */
-import { existsSync, mkdirSync } from "node:fs";
-import { type Browser, type BrowserContext, chromium, type Page } from "playwright-core";
+import { mkdirSync } from "node:fs";
+import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { suggest } from "../../src/index.ts";
 import type { CodeLine, SuggestResult } from "../../src/schemas/api.ts";
+import { haveChromium, launchChromium } from "../chromium.ts";
 import { fakeSuggest } from "./fake-result.ts";
 import { listen, type TestServer } from "./helpers.ts";
 
-const CHROMIUM = "/usr/bin/chromium";
-const HAVE_CHROMIUM = existsSync(CHROMIUM);
-if (!HAVE_CHROMIUM) {
-  console.warn(`page.e2e: skipped, ${CHROMIUM} not found (apt-get install chromium to run it)`);
-}
-
-const LAUNCH_ARGS = [
-  "--headless",
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-quic",
-  "--no-first-run",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-];
+const HAVE_CHROMIUM = haveChromium("page.e2e");
 
 const BIOPSY_NOTE = `Procedure: Shave biopsy
 Site: left upper back
@@ -95,7 +81,7 @@ async function readClipboard(page: Page): Promise<string> {
 describe.skipIf(!HAVE_CHROMIUM)("the page in Chromium", () => {
   let browser: Browser;
   beforeAll(async () => {
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: LAUNCH_ARGS });
+    browser = await launchChromium();
     mkdirSync("test-results", { recursive: true });
   });
   afterAll(async () => {
