@@ -1,3 +1,4 @@
+import { roundTo } from "../extract/numbers.ts";
 import type { ProcedureEvent } from "../group/types.ts";
 
 /** Procedures whose defect a flap closes (their sizes describe the flap's defect). */
@@ -87,11 +88,11 @@ function defectArea(
     if (!d) continue;
     if (d.dims.length >= 2)
       return {
-        defectAreaSqCm: round(d.dims[0]! * d.dims[1]!),
+        defectAreaSqCm: roundTo(d.dims[0]! * d.dims[1]!, 2),
         defectAreaFrom: `${d.dims[0]} x ${d.dims[1]} cm defect`,
       };
     return {
-      defectAreaSqCm: round(circle(d.value)),
+      defectAreaSqCm: roundTo(circle(d.value), 2),
       defectAreaFrom: `estimated as a round ${d.value} cm defect`,
     };
   }
@@ -101,14 +102,14 @@ function defectArea(
     if (lesion && lesion.dims.length >= 2) {
       const [a, b] = [lesion.dims[0]! + 2 * margin, lesion.dims[1]! + 2 * margin];
       return {
-        defectAreaSqCm: round(a * b),
+        defectAreaSqCm: roundTo(a * b, 2),
         defectAreaFrom: `estimated from the ${lesion.dims[0]} x ${lesion.dims[1]} cm lesion${margin ? ` with ${margin} cm margins` : ""}`,
       };
     }
     const v = x.derived.excisedDiameterCm;
     if (v !== undefined)
       return {
-        defectAreaSqCm: round(circle(v)),
+        defectAreaSqCm: roundTo(circle(v), 2),
         defectAreaFrom: `estimated as a round defect of the ${v} cm excised diameter`,
       };
   }
@@ -123,8 +124,4 @@ function largest(x: ProcedureEvent, role: string) {
 
 function circle(d: number): number {
   return (Math.PI / 4) * d * d;
-}
-
-function round(v: number): number {
-  return Math.round(v * 100) / 100;
 }

@@ -1,3 +1,4 @@
+import { roundTo } from "../extract/numbers.ts";
 import type { ProcedureEvent } from "../group/types.ts";
 import type { Factor } from "../schemas/api.ts";
 import type { CodeTable, When } from "../schemas/codes.ts";
@@ -60,11 +61,11 @@ export function matches(
 
 /** Index of the band a measurement falls in: bands are inclusive upper bounds; past the last = last band. */
 export function bandIndex(bands: number[], value: number): number {
-  const v = Math.round(value * 100) / 100;
+  const v = roundTo(value, 2);
   const i = bands.findIndex((upper) => v <= upper + 1e-9);
   return i < 0 ? bands.length : i;
 }
 
 export function fmtCm(v: number): string {
-  return `${Math.round(v * 100) / 100} cm`;
+  return `${roundTo(v, 2)} cm`;
 }

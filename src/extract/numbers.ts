@@ -50,3 +50,9 @@ function continues(tok: string, lex: CompiledLexicon): boolean {
     lex.numberWords.vocabulary.has(tok)
   );
 }
+
+/** A measurement rounded to `places` decimals (lengths to 0.01 cm, raw sizes to 0.001). */
+export function roundTo(v: number, places: number): number {
+  const f = 10 ** places;
+  return Math.round(v * f) / f;
+}

@@ -1,7 +1,7 @@
 import type { CompiledLexicon, RoleTerm } from "../lexicon/compile.ts";
 import type { Doc, SizeMention, SizeRole } from "../types.ts";
 import { matchSentences, mentionBase, type TermMatch } from "./match.ts";
-import { readNumber } from "./numbers.ts";
+import { readNumber, roundTo } from "./numbers.ts";
 
 /** Tokens that stop a role cue from reaching a measurement ("lesion 4 mm, 1 mm margins"). */
 const BARRIERS = new Set([",", ";"]);
@@ -79,17 +79,19 @@ function readSize(doc: Doc, lex: CompiledLexicon, i: number, limit: number): Raw
   }
   if (!unit || dims.length === 0) return undefined;
   if (pending.length > 0) dims.push(...pending.map((v) => v * unit.toCm));
-  return { first: i, last: j, dims: dims.map(round), unit: unit.unit, ruleId: unit.id };
+  return {
+    first: i,
+    last: j,
+    dims: dims.map((d) => roundTo(d, 3)),
+    unit: unit.unit,
+    ruleId: unit.id,
+  };
 }
 
 function unitAt(doc: Doc, lex: CompiledLexicon, j: number, limit: number) {
   const at = doc.canon[j] === "-" ? j + 1 : j;
   const hit = lex.units.matchAt(doc.canon, at, limit);
   return hit ? { payload: hit.payload, next: at + hit.length } : undefined;
-}
-
-function round(v: number): number {
-  return Math.round(v * 1000) / 1000;
 }
 
 function roleOf(

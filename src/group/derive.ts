@@ -1,3 +1,4 @@
+import { roundTo } from "../extract/numbers.ts";
 import type { Malignancy } from "../schemas/api.ts";
 import type { SizeMention } from "../types.ts";
 import { inSentence, type MentionIndex, ofKind } from "./index-mentions.ts";
@@ -44,14 +45,14 @@ export function deriveSizes(sizes: SizeMention[]): DerivedSizes {
   const areas = sizes.filter((s) => s.unit === "cm2");
   const totals = areas.filter((s) => s.role === "area").map((s) => s.value);
   if (totals.length > 0) out.areaSqCm = Math.max(...totals);
-  else if (areas.length > 0) out.areaSqCm = round(areas.reduce((a, s) => a + s.value, 0));
+  else if (areas.length > 0)
+    out.areaSqCm = roundTo(
+      areas.reduce((a, s) => a + s.value, 0),
+      3,
+    );
   if (out.lesionCm !== undefined && out.marginCm !== undefined) {
-    out.excisedDiameterCm = round(out.lesionCm + 2 * out.marginCm);
+    out.excisedDiameterCm = roundTo(out.lesionCm + 2 * out.marginCm, 3);
   } else if (out.defectCm !== undefined) out.excisedDiameterCm = out.defectCm;
   else if (out.lesionCm !== undefined) out.excisedDiameterCm = out.lesionCm;
   return out;
-}
-
-function round(v: number): number {
-  return Math.round(v * 1000) / 1000;
 }

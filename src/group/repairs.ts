@@ -1,3 +1,4 @@
+import { roundTo } from "../extract/numbers.ts";
 import type { Assertion } from "../schemas/api.ts";
 import type { ProcedureMention, SiteMention, SizeMention } from "../types.ts";
 import { inSentence, isBillable, type MentionIndex, ofKind } from "./index-mentions.ts";
@@ -164,7 +165,12 @@ function looseRepairs(
       e.repairType = ownTyped.sort((a, b) => TYPE_RANK[b]! - TYPE_RANK[a]!)[0] ?? type;
     } else e.repairType = type;
     if (g.sizes.length > 0)
-      e.derived = { repairLengthCm: round(g.sizes.reduce((a, s) => a + s.value, 0)) };
+      e.derived = {
+        repairLengthCm: roundTo(
+          g.sizes.reduce((a, s) => a + s.value, 0),
+          2,
+        ),
+      };
     return e;
   });
 }
@@ -175,10 +181,6 @@ function nearestSite(size: SizeMention, index: MentionIndex): SiteMention | unde
     if (!best || Math.abs(s.start - size.start) < Math.abs(best.start - size.start)) best = s;
   }
   return best;
-}
-
-function round(v: number): number {
-  return Math.round(v * 100) / 100;
 }
 
 /** A closure without a lesion procedure is a wound repair only when the note names a wound. */
