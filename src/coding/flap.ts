@@ -1,12 +1,12 @@
 import { roundTo } from "../extract/numbers.ts";
+import { apartInSiteGroup } from "../group/lesions.ts";
 import type { ProcedureEvent } from "../group/types.ts";
 
 /** Procedures whose defect a flap closes (their sizes describe the flap's defect). */
 const CLOSED_KINDS = new Set(["excision", "mohs", "shave", "destruction", "unsupported"]);
 
 /**
- * A flap event ready for its band table: the repair group of its site (or of the lesion it closes)
- * and the defect area in sq cm: documented as an area, else the product of the defect's two
+ * A flap event ready for its band table: the repair group of its site and the defect area in sq cm: documented as an area, else the product of the defect's two
  * dimensions, else estimated as the square of one diameter (defect, then excised diameter).
  */
 export function flapForCoding(
@@ -15,8 +15,8 @@ export function flapForCoding(
   partners: ProcedureEvent[] = [],
 ): ProcedureEvent {
   const closed = closedBy(e, events);
-  // The closed lesion's site is the defect's; the flap's own site word may name its donor area.
-  const site = closed.find((x) => x.site)?.site ?? e.site ?? partners.find((x) => x.site)?.site;
+  // Grouping already gave the flap the site of the defect it closes (linkLesions).
+  const site = e.site ?? partners.find((x) => x.site)?.site;
   return {
     ...e,
     repairType: "flap",
@@ -63,19 +63,11 @@ export function collapseFlaps(
     else loose.push(f);
   }
   for (const f of loose) {
-    const home = out.find((o) => !apartSites(o.flap, f, events));
+    const home = out.find((o) => !apartInSiteGroup(o.flap.site, f.site));
     if (home) home.partners.push(f);
     else out.push({ flap: f, partners: [] });
   }
   return out;
-}
-
-function apartSites(a: ProcedureEvent, b: ProcedureEvent, events: ProcedureEvent[]): boolean {
-  const siteA = closedBy(a, events).find((x) => x.site)?.site ?? a.site;
-  const siteB = b.site;
-  if (!siteA || !siteB) return false;
-  const sides = siteA.laterality && siteB.laterality && siteA.laterality !== siteB.laterality;
-  return siteA.siteGroup !== siteB.siteGroup || Boolean(sides);
 }
 
 function defectArea(

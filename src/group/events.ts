@@ -36,7 +36,6 @@ export function groupEvents(index: MentionIndex, lex: CompiledLexicon): Procedur
   const events = continueGeneric(splitListedLesions(clustered, index), lex);
   for (const e of events) if (!nearOf.has(e)) nearOf.set(e, e.scope);
   linkLesions(events, index, lex);
-  flapSites(events);
   const encounters = sentenceEncounters(index, lex);
   for (const e of events) e.encounter = encounterOf(e, index, encounters);
   const repairs = repairEvents(events, index, events.length, lex.woundWords, encounters);
@@ -57,9 +56,7 @@ export function groupEvents(index: MentionIndex, lex: CompiledLexicon): Procedur
  * names ("rotation flap") when the note has one; otherwise it stays its own event.
  */
 function continueGeneric(events: ProcedureEvent[], lex: CompiledLexicon): ProcedureEvent[] {
-  const continues = new Map(
-    lex.source.procedures.terms.filter((t) => t.continues).map((t) => [t.id, t.continues!]),
-  );
+  const continues = lex.continues;
   if (continues.size === 0) return events;
   const out: ProcedureEvent[] = [];
   for (const e of events) {
@@ -78,17 +75,6 @@ function continueGeneric(events: ProcedureEvent[], lex: CompiledLexicon): Proced
     e.index = i;
   });
   return out;
-}
-
-/** A flap's site is the site of the defect it closes; its own site word may name its donor area. */
-function flapSites(events: ProcedureEvent[]): void {
-  for (const f of events) {
-    if (f.kind !== "flap") continue;
-    const closed = events.find(
-      (x) => x !== f && x.lesion === f.lesion && x.kind !== "flap" && x.site,
-    );
-    if (closed?.site) f.site = closed.site;
-  }
 }
 
 function encounterOf(e: ProcedureEvent, index: MentionIndex, encounters: Int32Array): number {

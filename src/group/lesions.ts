@@ -1,4 +1,5 @@
 import type { CompiledLexicon } from "../lexicon/compile.ts";
+import type { SiteMention } from "../types.ts";
 import { inSentence, type MentionIndex } from "./index-mentions.ts";
 import type { ProcedureEvent } from "./types.ts";
 
@@ -15,6 +16,7 @@ export function linkLesions(
 ): void {
   const distinct = mentionsDistinct(index, lex);
   linkContained(events, index);
+  flapSites(events);
   const pairs = lex.source.edits.rules.flatMap((r) => (r.kind === "sameLesion" ? [r] : []));
   for (const b of events) {
     if (!b.assertion.billable) continue;
@@ -34,6 +36,17 @@ export function linkLesions(
         break;
       }
     }
+  }
+}
+
+/** A flap's site is the site of the defect it closes; its own site word may name its donor area. */
+function flapSites(events: ProcedureEvent[]): void {
+  for (const f of events) {
+    if (f.kind !== "flap") continue;
+    const closed = events.find(
+      (x) => x !== f && x.lesion === f.lesion && x.kind !== "flap" && x.site,
+    );
+    if (closed?.site) f.site = closed.site;
   }
 }
 
@@ -74,12 +87,17 @@ function linkContained(events: ProcedureEvent[], index: MentionIndex): void {
  */
 function apart(e: ProcedureEvent, container: ProcedureEvent): boolean {
   if (container.kind === "mohs") return differentSites(e, container);
-  if (!e.site || !container.site) return false;
-  const sides =
-    e.site.laterality &&
-    container.site.laterality &&
-    e.site.laterality !== container.site.laterality;
-  return e.site.siteGroup !== container.site.siteGroup || Boolean(sides);
+  return apartInSiteGroup(e.site, container.site);
+}
+
+/** Two sites in different lesion site groups, or on opposite sides (unknown sites are not apart). */
+export function apartInSiteGroup(a?: SiteMention, b?: SiteMention): boolean {
+  if (!a || !b) return false;
+  return a.siteGroup !== b.siteGroup || otherSide(a, b);
+}
+
+function otherSide(a: SiteMention, b: SiteMention): boolean {
+  return Boolean(a.laterality && b.laterality && a.laterality !== b.laterality);
 }
 
 /** A flap closes a defect described in its own sentence or in the few sentences before it. */
@@ -112,8 +130,7 @@ function sameLesion(
 
 function differentSites(b: ProcedureEvent, d: ProcedureEvent): boolean {
   if (!b.site || !d.site || b.site === d.site) return false;
-  const sides = b.site.laterality && d.site.laterality && b.site.laterality !== d.site.laterality;
-  return b.site.site !== d.site.site || Boolean(sides);
+  return b.site.site !== d.site.site || otherSide(b.site, d.site);
 }
 
 function mentionsDistinct(index: MentionIndex, lex: CompiledLexicon): boolean {

@@ -56,6 +56,8 @@ export interface CompiledLexicon {
   notCountAfter: Set<string>;
   totalCues: PhraseTrie<string>;
   woundWords: Set<string>;
+  /** Procedure term id -> the kind of procedure a generic mention of it continues ("flap"). */
+  continues: Map<string, string>;
   encounterPhrases: PhraseTrie<string>;
   encounterSequence: Set<string>;
   encounterSettings: PhraseTrie<string>;
@@ -131,6 +133,9 @@ export function compileLexicon(lex: Lexicon): CompiledLexicon {
     notCountAfter: new Set(lex.counts.notCountAfter),
     totalCues: trieOf(lex.counts.totalCues, (t) => [t]),
     woundWords: new Set(lex.procedures.woundWords.flatMap((w) => tokenizeLiteral(w))),
+    continues: new Map(
+      lex.procedures.terms.flatMap((t) => (t.continues ? [[t.id, t.continues] as const] : [])),
+    ),
     encounterPhrases: trieOf(lex.edits.encounters.phrases, (t) => [t]),
     encounterSequence: new Set(lex.edits.encounters.sequence.flatMap((w) => tokenizeLiteral(w))),
     encounterSettings: trieOf(lex.edits.encounters.settings, (t) => [t]),
