@@ -133,7 +133,7 @@ function unitLimits(lines: DraftLine[], lex: CompiledLexicon, issues: Issue[]): 
 
 /** The distinct-lesion modifier goes on the column-2 code of a pair that treats different lesions. */
 function distinctModifiers(lines: DraftLine[], lex: CompiledLexicon, style: "59" | "X"): void {
-  const modifier = style === "59" ? "59" : "XS";
+  const modifier = lex.source.edits.modifierStyles[style].distinct;
   for (const r of rulesOf(lex, "distinct")) {
     for (const c2 of lines) {
       if (!inCodeSet(r.column2, c2.code) || lex.source.codeCatalog.codes[c2.code]?.addon) continue;
@@ -160,12 +160,13 @@ function encounterModifiers(
   const catalog = lex.source.codeCatalog.codes;
   const rank = (l: DraftLine) => (catalog[l.code]?.addon ? -1 : (catalog[l.code]?.rank ?? 0));
   const main = encounterOf([...lines].sort((a, b) => rank(b) - rank(a))[0]!);
-  const modifier = style === "59" ? "59" : "XE";
+  const { distinct, encounter } = lex.source.edits.modifierStyles[style];
   const id = lex.source.edits.encounters.id;
   for (const l of lines) {
     if (encounterOf(l) === main || catalog[l.code]?.addon) continue;
-    if (style === "X") l.modifiers = l.modifiers.filter((m) => m !== "XS");
-    if (!l.modifiers.includes(modifier)) l.modifiers.push(modifier);
+    // The encounter modifier says more than the distinct-lesion one it replaces.
+    l.modifiers = l.modifiers.filter((m) => m !== distinct);
+    if (!l.modifiers.includes(encounter)) l.modifiers.push(encounter);
     l.ruleIds.push(id);
   }
 }

@@ -84,6 +84,14 @@ export const EditsLexiconSchema = z.object({
    * word with a care setting ("later ... in the operating room"), after a procedure was already
    * documented. Repairs are not summed across encounters; the other encounter's lines take XE (59).
    */
+  /**
+   * The modifier each payer style puts on a distinct-lesion line and on a line of a separate
+   * encounter ("59" style: 59 for both; "X" style: XS and XE).
+   */
+  modifierStyles: z.object({
+    "59": z.object({ distinct: z.string().min(2), encounter: z.string().min(2) }),
+    X: z.object({ distinct: z.string().min(2), encounter: z.string().min(2) }),
+  }),
   encounters: z.object({
     id: RuleId,
     source: Source,
