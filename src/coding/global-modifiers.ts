@@ -1,7 +1,7 @@
 import { readNumber } from "../extract/numbers.ts";
 import type { CompiledLexicon } from "../lexicon/compile.ts";
+import type { PhraseTrie } from "../lexicon/trie.ts";
 import type { EditRule } from "../schemas/edits.ts";
-import { tokenizeLiteral } from "../text/tokens.ts";
 import type { Doc } from "../types.ts";
 import { inCodeSet } from "./code-sets.ts";
 import type { DraftLine } from "./lines.ts";
@@ -17,10 +17,11 @@ export function globalModifiers(lines: DraftLine[], doc: Doc, lex: CompiledLexic
   const rules = lex.source.edits.rules.filter((r): r is GlobalRule => r.kind === "globalModifier");
   if (rules.length === 0 || lines.length === 0) return;
   const days = daysSince(doc, lex);
-  const inGlobal = lex.source.edits.globalPhrases.some((p) => contains(doc, p));
+  const inGlobal = contains(doc, lex.globalPhrases);
   for (const rule of rules) {
     if (!(inGlobal || (days !== undefined && days <= rule.withinDays))) continue;
-    if (!rule.allOf.every((group) => group.some((p) => contains(doc, p)))) continue;
+    const groups = lex.globalRuleGroups.get(rule.id) ?? [];
+    if (!groups.every((group) => contains(doc, group))) continue;
     for (const l of lines) {
       if (!inCodeSet(rule.codes, l.code) || l.modifiers.includes(rule.modifier)) continue;
       if (lex.source.codeCatalog.codes[l.code]?.addon) continue;
@@ -32,7 +33,7 @@ export function globalModifiers(lines: DraftLine[], doc: Doc, lex: CompiledLexic
 
 /** The smallest day count next to a day word ("day 8", "6 days after", "POD 3"). */
 function daysSince(doc: Doc, lex: CompiledLexicon): number | undefined {
-  const words = new Set(lex.source.edits.dayWords.flatMap((w) => tokenizeLiteral(w)));
+  const words = lex.dayWords;
   let best: number | undefined;
   for (let i = 0; i < doc.canon.length; i++) {
     if (!words.has(doc.canon[i]!)) continue;
@@ -44,12 +45,6 @@ function daysSince(doc: Doc, lex: CompiledLexicon): number | undefined {
   return best;
 }
 
-function contains(doc: Doc, phrase: string): boolean {
-  const toks = tokenizeLiteral(phrase);
-  const first = toks[0];
-  if (first === undefined) return false;
-  for (let i = doc.canon.indexOf(first); i >= 0; i = doc.canon.indexOf(first, i + 1)) {
-    if (toks.every((t, k) => doc.canon[i + k] === t)) return true;
-  }
-  return false;
+function contains(doc: Doc, phrases: PhraseTrie<string>): boolean {
+  return phrases.findAll(doc.canon, 0, doc.canon.length).length > 0;
 }

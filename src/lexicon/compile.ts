@@ -59,6 +59,10 @@ export interface CompiledLexicon {
   /** Procedure term id -> the kind of procedure a generic mention of it continues ("flap"). */
   continues: Map<string, string>;
   encounterPhrases: PhraseTrie<string>;
+  /** Global-period cues: phrases, day words, and each 58/78/79 rule's phrase groups by rule id. */
+  globalPhrases: PhraseTrie<string>;
+  dayWords: Set<string>;
+  globalRuleGroups: Map<string, PhraseTrie<string>[]>;
   encounterSequence: Set<string>;
   encounterSettings: PhraseTrie<string>;
   times: Set<string>;
@@ -137,6 +141,15 @@ export function compileLexicon(lex: Lexicon): CompiledLexicon {
       lex.procedures.terms.flatMap((t) => (t.continues ? [[t.id, t.continues] as const] : [])),
     ),
     encounterPhrases: trieOf(lex.edits.encounters.phrases, (t) => [t]),
+    globalPhrases: trieOf(lex.edits.globalPhrases, (t) => [t]),
+    dayWords: new Set(lex.edits.dayWords.flatMap((w) => tokenizeLiteral(w))),
+    globalRuleGroups: new Map(
+      lex.edits.rules.flatMap((r) =>
+        r.kind === "globalModifier"
+          ? [[r.id, r.allOf.map((group) => trieOf(group, (t) => [t]))] as const]
+          : [],
+      ),
+    ),
     encounterSequence: new Set(lex.edits.encounters.sequence.flatMap((w) => tokenizeLiteral(w))),
     encounterSettings: trieOf(lex.edits.encounters.settings, (t) => [t]),
     times: new Set(lex.counts.times),
