@@ -40,12 +40,13 @@ export function eventScope(
   const sentences = index.doc.sentences;
   const near = [...e.scope];
   const far = new Set<number>();
+  const described = new Map<string, boolean>();
   const first = Math.min(...e.scope);
   for (const anchor of e.scope) {
     for (let s = anchor + 1; s < sentences.length && s <= anchor + FOLLOWING_MAX; s++) {
       if (!CONTINUES.has(sentences[s]!.section) || foreign(owner, s, e)) break;
       // Past the usual reach, only the rest of a procedure description no other event claims.
-      if (s > anchor + FOLLOWING && !describes(s, anchor, owner, e, index)) break;
+      if (s > anchor + FOLLOWING && !describes(s, anchor, owner, e, index, described)) break;
       if (!near.includes(s)) near.push(s);
       if (s > anchor + FOLLOWING) far.add(s);
     }
@@ -86,16 +87,22 @@ function describes(
   owner: Map<number, number>,
   e: ProcedureEvent,
   index: MentionIndex,
+  memo: Map<string, boolean>,
 ): boolean {
   const sentences = index.doc.sentences;
   const section = sentences[s]!.sectionIndex;
   if (sentences[s]!.section !== "procedure") return false;
-  let k = s;
-  while (k > 0 && sentences[k - 1]!.sectionIndex === section) k--;
-  if (k > anchor + FOLLOWING) return false;
-  for (let j = k; j < sentences.length && sentences[j]!.sectionIndex === section; j++)
-    if (foreign(owner, j, e)) return false;
-  return true;
+  const key = `${anchor}:${section}`;
+  let ok = memo.get(key);
+  if (ok === undefined) {
+    let k = s;
+    while (k > 0 && sentences[k - 1]!.sectionIndex === section) k--;
+    ok = k <= anchor + FOLLOWING;
+    for (let j = k; ok && j < sentences.length && sentences[j]!.sectionIndex === section; j++)
+      if (foreign(owner, j, e)) ok = false;
+    memo.set(key, ok);
+  }
+  return ok;
 }
 
 function foreign(owner: Map<number, number>, s: number, e: ProcedureEvent): boolean {
