@@ -19,9 +19,16 @@ export function editDistance(a: string, b: string): number {
   return distance.DamerauLevenshteinDistance(a, b, { restricted: true });
 }
 
-/** The value of a spelled-out number phrase, or undefined when it is not one. */
+/** Parsed phrases: a compromise parse costs about 0.3 ms, and the same phrases recur. */
+const numberMemo = new Map<string, number | undefined>();
+const NUMBER_MEMO_LIMIT = 10_000;
+
+/** The value of a spelled-out number phrase, or undefined when it is not one (memoised). */
 export function parseNumberPhrase(phrase: string): number | undefined {
+  if (numberMemo.has(phrase)) return numberMemo.get(phrase);
   const values = nlp(phrase).numbers().get() as unknown[];
-  const value = values[0];
-  return typeof value === "number" && Number.isFinite(value) ? value : undefined;
+  const first = values[0];
+  const value = typeof first === "number" && Number.isFinite(first) ? first : undefined;
+  if (numberMemo.size < NUMBER_MEMO_LIMIT) numberMemo.set(phrase, value);
+  return value;
 }
