@@ -2,6 +2,8 @@
  * Internal pipeline types. Public result types come from zod schemas (src/schemas/api.ts).
  * Every `start`/`end` pair is a half-open offset into the ORIGINAL note text.
  */
+
+import type { TokenIds } from "./lexicon/trie.ts";
 import type { Assertion, Laterality, Malignancy, SiteGroup } from "./schemas/api.ts";
 
 export type { Assertion, Laterality, Malignancy, SiteGroup };
@@ -218,6 +220,8 @@ export interface Doc {
   tokens: Token[];
   /** Canonical spelling of each token (lexicon word for typos and inflections). */
   canon: string[];
+  /** Each canonical token's id in the lexicon's token ids (-1: in no trie), for fast scans. */
+  canonIds: { set: TokenIds; of: Int32Array };
   sections: Section[];
   sentences: Sentence[];
   /** Sentence index of each token (-1 outside any sentence). */

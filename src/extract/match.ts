@@ -14,7 +14,7 @@ export interface TermMatch<T> {
 export function matchSentences<T>(doc: Doc, trie: PhraseTrie<T>): TermMatch<T>[] {
   const out: TermMatch<T>[] = [];
   for (const s of doc.sentences) {
-    for (const { start, hit } of trie.findAll(doc.canon, s.firstToken, s.lastToken)) {
+    for (const { start, hit } of trie.findAll(doc.canon, s.firstToken, s.lastToken, doc.canonIds)) {
       out.push({ first: start, last: start + hit.length, payload: hit.payload, sentence: s.index });
     }
   }

@@ -10,7 +10,7 @@ import { tokenizeLiteral } from "../text/tokens.ts";
 import type { SectionCategory } from "../types.ts";
 import { type Canonicaliser, createCanonicaliser } from "./canon.ts";
 import type { Lexicon } from "./load.ts";
-import { PhraseTrie } from "./trie.ts";
+import { PhraseTrie, TokenIds } from "./trie.ts";
 
 export interface CompiledSections {
   exact: Map<string, { category: SectionCategory; ruleId: string }>;
@@ -71,6 +71,8 @@ export interface CompiledLexicon {
   deletedCodes: Map<string, Lexicon["deletedCodes"]["codes"][number]>;
   tables: CodeTable[];
   canon: Canonicaliser;
+  /** Ids of every token of the tries above (each top-level trie is indexed with it). */
+  tokenIds: TokenIds;
   context: CompiledContext;
   icd10: CompiledIcd10;
 }
@@ -116,7 +118,7 @@ export function compileLexicon(lex: Lexicon): CompiledLexicon {
   ]) {
     for (const w of trie.vocabulary) known.add(w);
   }
-  return {
+  const compiled: CompiledLexicon = {
     source: lex,
     version: lex.meta.version,
     codeSet: lex.meta.codeSet,
@@ -158,9 +160,13 @@ export function compileLexicon(lex: Lexicon): CompiledLexicon {
     deletedCodes: new Map(lex.deletedCodes.codes.map((c) => [c.code, c])),
     tables: codeTables(lex),
     canon: createCanonicaliser(known, stemWords, fuzzyWords),
+    tokenIds: new TokenIds(),
     context: compileContext(lex.context),
     icd10: compileIcd10(lex.icd10),
   };
+  for (const value of Object.values(compiled))
+    if (value instanceof PhraseTrie) value.index(compiled.tokenIds);
+  return compiled;
 }
 
 function trieOf<T>(entries: readonly T[], literals: (e: T) => readonly string[]): PhraseTrie<T> {

@@ -14,5 +14,6 @@ export function analyzeText(original: string, lex: CompiledLexicon): Doc {
   const sentenceOfToken = new Int32Array(tokens.length).fill(-1);
   for (const s of sentences) sentenceOfToken.fill(s.index, s.firstToken, s.lastToken);
   const canon = tokens.map((t) => lex.canon(t.norm));
-  return { original, text, lower, tokens, canon, sections, sentences, sentenceOfToken };
+  const canonIds = { set: lex.tokenIds, of: lex.tokenIds.of(canon) };
+  return { original, text, lower, tokens, canon, canonIds, sections, sentences, sentenceOfToken };
 }

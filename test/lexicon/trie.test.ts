@@ -1,0 +1,60 @@
+import { describe, expect, it } from "vitest";
+import { PhraseTrie, TokenIds } from "../../src/lexicon/trie.ts";
+import { tokenizeLiteral } from "../../src/text/tokens.ts";
+
+function trieOf(literals: string[]): PhraseTrie<string> {
+  const trie = new PhraseTrie<string>();
+  for (const l of literals) trie.add(tokenizeLiteral(l), l);
+  return trie;
+}
+
+const LITERALS = ["punch biopsy", "punch", "shave biopsy", "biopsy", "left upper arm", "arm"];
+const NOTE = tokenizeLiteral(
+  "a punch biopsy of the left upper arm and a shave biopsy of the arm then punch punch",
+);
+
+function found(trie: PhraseTrie<string>, ids?: { set: TokenIds; of: Int32Array }) {
+  return trie.findAll(NOTE, 0, NOTE.length, ids).map((m) => [m.start, m.hit.payload]);
+}
+
+describe("PhraseTrie", () => {
+  it("finds leftmost-longest matches", () => {
+    expect(found(trieOf(LITERALS))).toEqual([
+      [1, "punch biopsy"],
+      [5, "left upper arm"],
+      [10, "shave biopsy"],
+      [14, "arm"],
+      [16, "punch"],
+      [17, "punch"],
+    ]);
+  });
+
+  it("gives the same matches when tokens are skipped by id", () => {
+    const ids = new TokenIds();
+    const trie = trieOf(LITERALS).index(ids);
+    const other = trieOf(["of the"]).index(ids); // ids shared by several tries
+    const noteIds = { set: ids, of: ids.of(NOTE) };
+    expect(found(trie, noteIds)).toEqual(found(trieOf(LITERALS)));
+    expect(found(other, noteIds)).toEqual([
+      [3, "of the"],
+      [12, "of the"],
+    ]);
+  });
+
+  it("ignores ids from another id set, and drops its index when a literal is added", () => {
+    const ids = new TokenIds();
+    const trie = trieOf(LITERALS).index(ids);
+    const foreign = new TokenIds();
+    expect(found(trie, { set: foreign, of: foreign.of(NOTE) })).toEqual(found(trieOf(LITERALS)));
+    trie.add(tokenizeLiteral("then"), "then");
+    // "then" has no id in `ids` (-1), yet it must still be found.
+    expect(found(trie, { set: ids, of: ids.of(NOTE) })).toContainEqual([15, "then"]);
+  });
+
+  it("matchAt respects the limit", () => {
+    const trie = trieOf(LITERALS);
+    expect(trie.matchAt(NOTE, 1, 2)?.payload).toBe("punch");
+    expect(trie.matchAt(NOTE, 1, 3)?.payload).toBe("punch biopsy");
+    expect(trie.matchAt(NOTE, 1, 1)).toBeUndefined();
+  });
+});
