@@ -7,8 +7,6 @@ import { tokenAt } from "./tokens.ts";
  * at a line break unless the next line continues in lower case.
  * Sample: "Site: left arm\nSize: 5 mm. Tolerated well." -> 3 sentences.
  */
-/** Characters that may end a sentence. */
-const STOPS = /[\n.?!]/;
 const PROCEDURE_SECTIONS = new Set(["procedure", "procedure_title"]);
 /** Longest sentence, in tokens, any later stage sees. */
 const MAX_TOKENS = 250;
@@ -50,15 +48,14 @@ export function splitSentences(
 function sentenceRanges(text: string, from: number, to: number, abbr: ReadonlySet<string>) {
   const ranges: { start: number; end: number }[] = [];
   let start = from;
-  const stops = new RegExp(STOPS.source, "g");
-  stops.lastIndex = from;
-  for (let m = stops.exec(text); m !== null && m.index < to; m = stops.exec(text)) {
-    const i = m.index;
-    const ch = m[0];
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    // Characters that may end a sentence: "\n", ".", "?", "!".
+    if (c !== 10 && c !== 46 && c !== 63 && c !== 33) continue;
     let cut = -1;
-    if (ch === "\n" && isLineBreakBoundary(text, i, to)) cut = i;
-    else if ((ch === "." || ch === "?" || ch === "!") && isStopBoundary(text, i, to, abbr))
-      cut = i + 1;
+    if (c === 10) {
+      if (isLineBreakBoundary(text, i, to)) cut = i;
+    } else if (isStopBoundary(text, i, to, abbr)) cut = i + 1;
     if (cut < 0) continue;
     pushTrimmed(text, start, cut, ranges);
     start = cut;
@@ -102,8 +99,28 @@ function pushTrimmed(
   if (e > s) out.push({ start: s, end: e });
 }
 
-/** "2.  Excisional biopsy ...": a number opening its line is a list marker, not a sentence end. */
+/**
+ * "2.  Excisional biopsy ...": a number opening its line is a list marker, not a sentence end.
+ * The text before i on its line must read: spaces, an optional "#", spaces, one or two digits.
+ */
 function isListMarker(text: string, i: number): boolean {
-  const lineStart = text.lastIndexOf("\n", i - 1) + 1;
-  return /^\s*#?\s*\d{1,2}$/.test(text.slice(lineStart, i));
+  let k = i - 1;
+  while (k >= 0 && isAsciiDigit(text.charCodeAt(k))) k--;
+  const digits = i - 1 - k;
+  if (digits < 1 || digits > 2) return false;
+  while (k >= 0 && isInlineSpace(text.charCodeAt(k))) k--;
+  if (k >= 0 && text.charCodeAt(k) === 35) {
+    k--;
+    while (k >= 0 && isInlineSpace(text.charCodeAt(k))) k--;
+  }
+  return k < 0 || text.charCodeAt(k) === 10;
+}
+
+function isAsciiDigit(c: number): boolean {
+  return c >= 48 && c <= 57;
+}
+
+/** White space other than the line feed that ends a line ("\\s" minus "\\n"). */
+function isInlineSpace(c: number): boolean {
+  return c !== 10 && /\s/.test(String.fromCharCode(c));
 }

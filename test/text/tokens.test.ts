@@ -37,6 +37,16 @@ describe("tokenize", () => {
     }
   });
 
+  it("scans exactly the tokens of the documented pattern, whatever the characters", () => {
+    const pattern = /\d+(?:\.\d+)?|\.\d+|[a-z]+|[^\sa-z\d]/g;
+    let text = "1.2.3 .. 1. .1a 12.x \ud83d\ude00 x\ud83d";
+    for (let c = 0; c < 0x3100; c += 7) text += `${String.fromCharCode(c)}a1.2 .5x`;
+    for (const c of [0x1680, 0x2005, 0x2028, 0x2029, 0x202f, 0x205f, 0x3000, 0xfeff])
+      text += `b${String.fromCharCode(c)}c`;
+    const expected = [...text.matchAll(pattern)].map((m) => [m.index, m[0]]);
+    expect(tokenize(text, text).map((t) => [t.start, t.norm])).toEqual(expected);
+  });
+
   it("tokenises a lexicon literal the same way as note text", () => {
     expect(tokenizeLiteral("ED&C")).toEqual(tokens("ED&C").map((t) => t.norm));
     expect(tokenizeLiteral("sq. cm")).toEqual(["sq", ".", "cm"]);
