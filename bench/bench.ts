@@ -122,6 +122,7 @@ function pathologicalNotes(): Record<string, string> {
     "one endless sentence": fill("shave biopsy of lesion and "),
     "negation triggers": fill("no evidence of "),
     "newlines only": `${fill("\n").slice(1)}a`,
+    "a header on every line": fill("PLAN: excision\nSITE: arm.\n"),
   };
 }
 

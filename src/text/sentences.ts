@@ -18,12 +18,13 @@ export function splitSentences(
   abbreviations: ReadonlySet<string>,
 ): Sentence[] {
   const sentences: Sentence[] = [];
+  const stops = new StopScanner(text); // shared: each character is searched once per stop kind
   sections.forEach((section, sectionIndex) => {
     // A procedure header is part of its section's first sentence: "Excision: elliptical, 2 mm margins".
     const titled =
       section.title.end > section.title.start && PROCEDURE_SECTIONS.has(section.category);
     const from = titled ? section.title.start : section.body.start;
-    for (const range of sentenceRanges(text, from, section.body.end, abbreviations)) {
+    for (const range of sentenceRanges(text, from, section.body.end, abbreviations, stops)) {
       const firstToken = tokenAt(tokens, range.start);
       const lastToken = tokenAt(tokens, range.end);
       // A run-on "sentence" (a pasted table, a note with no punctuation) is cut into pieces of at
@@ -45,13 +46,18 @@ export function splitSentences(
   return sentences;
 }
 
-function sentenceRanges(text: string, from: number, to: number, abbr: ReadonlySet<string>) {
+function sentenceRanges(
+  text: string,
+  from: number,
+  to: number,
+  abbr: ReadonlySet<string>,
+  stops: StopScanner,
+) {
   const ranges: { start: number; end: number }[] = [];
   let start = from;
-  for (let i = from; i < to; i++) {
+  stops.seek(from);
+  for (let i = stops.next(to); i >= 0; i = stops.next(to)) {
     const c = text.charCodeAt(i);
-    // Characters that may end a sentence: "\n", ".", "?", "!".
-    if (c !== 10 && c !== 46 && c !== 63 && c !== 33) continue;
     let cut = -1;
     if (c === 10) {
       if (isLineBreakBoundary(text, i, to)) cut = i;
@@ -62,6 +68,46 @@ function sentenceRanges(text: string, from: number, to: number, abbr: ReadonlySe
   }
   pushTrimmed(text, start, to, ranges);
   return ranges;
+}
+
+/**
+ * Positions of the characters that may end a sentence ("\n", ".", "?", "!"), in order, found
+ * with indexOf. Moving forward (`seek` to a later offset, `next`) reuses what was found, so a
+ * note's sections together cost one search of the text per stop character.
+ */
+class StopScanner {
+  private static readonly STOPS = ["\n", ".", "?", "!"];
+  /** Next position of each stop character at or after `at` (-1: none left). */
+  private readonly ahead: number[];
+  private at = 0;
+
+  constructor(private readonly text: string) {
+    this.ahead = StopScanner.STOPS.map((ch) => text.indexOf(ch));
+  }
+
+  /** Continues from `offset` (moving back searches again). */
+  seek(offset: number): void {
+    if (offset < this.at)
+      for (let k = 0; k < this.ahead.length; k++)
+        this.ahead[k] = this.text.indexOf(StopScanner.STOPS[k]!, offset);
+    this.at = offset;
+  }
+
+  /** The next stop position before `limit`, or -1 (then the position stays where it was). */
+  next(limit: number): number {
+    let best = -1;
+    for (let k = 0; k < this.ahead.length; k++) {
+      let p = this.ahead[k]!;
+      if (p >= 0 && p < this.at) {
+        p = this.text.indexOf(StopScanner.STOPS[k]!, this.at);
+        this.ahead[k] = p;
+      }
+      if (p >= 0 && (best < 0 || p < best)) best = p;
+    }
+    if (best < 0 || best >= limit) return -1;
+    this.at = best + 1;
+    return best;
+  }
 }
 
 function isLineBreakBoundary(text: string, i: number, to: number): boolean {
