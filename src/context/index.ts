@@ -74,6 +74,35 @@ function targetTokens(
 }
 
 /**
+ * Analysed sentences by section and text, per compiled context: the analysis depends on
+ * nothing else, and notes repeat sentences (templates, re-coding while a note is typed).
+ * Entries are read-only; offsets in them are relative to the sentence start. Least recently
+ * used entries are dropped beyond SENTENCE_CACHE_SIZE.
+ */
+const sentenceCaches = new WeakMap<CompiledContext, Map<string, AnalysedSentence>>();
+const SENTENCE_CACHE_SIZE = 4096;
+
+function analysedSentence(
+  text: string,
+  sentence: ContextSentence,
+  ctx: CompiledContext,
+): AnalysedSentence {
+  let cache = sentenceCaches.get(ctx);
+  if (!cache) {
+    cache = new Map();
+    sentenceCaches.set(ctx, cache);
+  }
+  const own = text.slice(sentence.start, sentence.end);
+  const key = `${sentence.section}\u0000${own}`;
+  let entry = cache.get(key);
+  if (entry) cache.delete(key);
+  else entry = analyseSentence(own, { ...sentence, start: 0, end: own.length }, ctx);
+  cache.set(key, entry);
+  if (cache.size > SENTENCE_CACHE_SIZE) cache.delete(cache.keys().next().value!);
+  return entry;
+}
+
+/**
  * Assertions for every target, keyed by target id.
  * `text` is the note after length-preserving normalisation (same offsets as the original).
  */
@@ -90,10 +119,11 @@ export function detectAssertions(
     if (!sentence) throw new RangeError(`target ${target.id}: no sentence ${target.sentence}`);
     let entry = analysed.get(target.sentence);
     if (!entry) {
-      entry = analyseSentence(text, sentence, ctx);
+      entry = analysedSentence(text, sentence, ctx);
       analysed.set(target.sentence, entry);
     }
-    const span = targetTokens(entry.tokens, target.start, target.end);
+    const at = sentence.start;
+    const span = targetTokens(entry.tokens, target.start - at, target.end - at);
     result.set(target.id, assertTarget(entry.facts, span, ctx));
   }
   return result;

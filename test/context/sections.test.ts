@@ -127,6 +127,28 @@ describe("section defaults", () => {
     expect(result.get(3)).toMatchObject({ negation: "negated" });
   });
 
+  it("reuses a sentence's analysis at another offset and never across sections", () => {
+    const text = "Shave biopsy of the left arm, no bleeding.";
+    const note = `Procedure: x.\n${text}\n${text}\n${text}`;
+    const at = [1, 2, 3].map((k) => note.indexOf(text) + (k - 1) * (text.length + 1));
+    const sections: SectionCategory[] = ["procedure", "procedure", "plan"];
+    const sentences: ContextSentence[] = at.map((start, k) => ({
+      start,
+      end: start + text.length,
+      section: sections[k]!,
+    }));
+    const targets: ContextTarget[] = at.flatMap((start, k) => [
+      { id: 10 * k, start, end: start + 12, sentence: k },
+      { id: 10 * k + 1, start: start + 33, end: start + 41, sentence: k },
+    ]);
+    const result = detectAssertions(note, sentences, targets, ctx);
+    expect(result.get(0)).toMatchObject({ negation: "affirmed", billable: true });
+    expect(result.get(1)).toMatchObject({ negation: "negated" });
+    expect(result.get(10)).toEqual(result.get(0));
+    expect(result.get(11)).toEqual(result.get(1));
+    expect(result.get(20)).toMatchObject({ temporality: "hypothetical", billable: false });
+  });
+
   it("rejects a target that points at a missing sentence", () => {
     const target: ContextTarget = { id: 1, start: 0, end: 1, sentence: 3 };
     expect(() => detectAssertions("x", [], [target], ctx)).toThrow(RangeError);
