@@ -61,7 +61,8 @@ export interface CompiledLexicon {
   encounterPhrases: PhraseTrie<string>;
   /** Global-period cues: phrases, day words, and each 58/78/79 rule's phrase groups by rule id. */
   globalPhrases: PhraseTrie<string>;
-  dayWords: Set<string>;
+  /** Day phrases ("day", "post-op day"), matched as whole phrases. */
+  dayWords: PhraseTrie<string>;
   globalRuleGroups: Map<string, PhraseTrie<string>[]>;
   encounterSequence: Set<string>;
   encounterSettings: PhraseTrie<string>;
@@ -144,7 +145,7 @@ export function compileLexicon(lex: Lexicon): CompiledLexicon {
     ),
     encounterPhrases: trieOf(lex.edits.encounters.phrases, (t) => [t]),
     globalPhrases: trieOf(lex.edits.globalPhrases, (t) => [t]),
-    dayWords: new Set(lex.edits.dayWords.flatMap((w) => tokenizeLiteral(w))),
+    dayWords: trieOf(lex.edits.dayWords, (t) => [t]),
     globalRuleGroups: new Map(
       lex.edits.rules.flatMap((r) =>
         r.kind === "globalModifier"

@@ -26,6 +26,38 @@ describe("modifiers", () => {
     expect(mods(text)[code]).toEqual(expected);
   });
 
+  it.each([
+    [
+      "suture sizes are not day counts",
+      "Wound dehiscence was noted. A 6 mm punch biopsy of the left arm was closed with 4-0 nylon.",
+      "11104",
+      [],
+    ],
+    [
+      "a consent's risks are not events",
+      "Day 5 after excision. Risks including bleeding, infection and wound dehiscence were discussed. A 6 mm punch biopsy of the left arm was performed.",
+      "11104",
+      [],
+    ],
+    [
+      "a possible return to the operating room is not one",
+      "Post-op day 6. Bleeding may require return to the operating room. Excision of a 1.0 cm BCC of the back with 3 mm margins.",
+      "11602",
+      [],
+    ],
+    [
+      "a stated return in the global period gets 78",
+      "Post-op day 6 after excision; the patient was returned to the operating room for hematoma evacuation. Excision of a 1.0 cm BCC of the back with 3 mm margins.",
+      "11602",
+      ["78"],
+    ],
+  ])(
+    "78 needs a stated complication inside the global period: %s",
+    (_title, text, code, expected) => {
+      expect(mods(text)[code]).toEqual(expected);
+    },
+  );
+
   it("puts the distinct-lesion modifier on the destruction beside a biopsy of another lesion", () => {
     const m = mods(
       "Tangential biopsy of a pigmented papule on the back. LN2 to 1 AK on the left forearm.",
