@@ -62,6 +62,17 @@ describe("extractSizes", () => {
     expect(note.slice(size!.start, size!.end)).toBe(size!.text);
   });
 
+  it.each([
+    "the lamina was thinned with a 3 mm bur",
+    "a 2 mm drill was used",
+    "through a 5 mm trocar",
+    "a 3 mm curette",
+  ])("reads the instrument size in %j as no measurement (bundled lexicon)", (note) => {
+    const lex = compileLexicon(loadLexicon());
+    const found = extractSizes(docOf(note, lex), lex).filter((s) => s.role !== "ignore");
+    expect(found).toEqual([]);
+  });
+
   it("marks a margin cued as total or final", () => {
     const lex = compileLexicon(loadLexicon());
     const found = extractSizes(
