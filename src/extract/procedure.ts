@@ -14,10 +14,17 @@ export function extractProcedures(
 ): (ProcedureMention | TechniqueMention)[] {
   const out: (ProcedureMention | TechniqueMention)[] = [];
   const done = matchSentences(doc, lex.pathologyStatus).filter((s) => s.payload.status === "final");
+  const results = matchSentences(doc, lex.resultCues);
+  const { procedures: withResults, reach } = lex.source.procedures.resultCues;
   for (const m of matchSentences(doc, lex.procedures)) {
     const t = m.payload;
     if (t.procedure === "ignore") continue;
-    const cue = done.some((d) => d.first < m.last && m.first < d.last);
+    const cue =
+      done.some((d) => d.first < m.last && m.first < d.last) ||
+      (withResults.some((p) => p === t.procedure) &&
+        results.some(
+          (r) => r.sentence === m.sentence && r.first >= m.last && r.first - m.last <= reach,
+        ));
     if (suppressed(doc, lex, t.procedure, t.technique, m.sentence)) continue;
     out.push({
       ...mentionBase(doc, "procedure", m.first, m.last, t.id, m.sentence),

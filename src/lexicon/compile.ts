@@ -50,6 +50,8 @@ export interface CompiledLexicon {
   sameLesion: PhraseTrie<string>;
   distinctLesion: PhraseTrie<string>;
   removalIntent: PhraseTrie<string>;
+  /** Words reporting a specimen's result (lexicon procedures.resultCues). */
+  resultCues: PhraseTrie<string>;
   lesionNouns: Set<string>;
   notCountWords: Set<string>;
   countBlockers: Set<string>;
@@ -106,6 +108,7 @@ export function compileLexicon(lex: Lexicon): CompiledLexicon {
   for (const [w, n] of Object.entries(lex.counts.numberWords))
     numberWords.add(tokenizeLiteral(w), n);
   const vague = trieOf(lex.counts.vague, (t) => t.literals);
+  const resultCues = trieOf(lex.procedures.resultCues.literals, (t) => [t]);
   const sameLesion = new PhraseTrie<string>();
   for (const l of lex.counts.sameLesion) sameLesion.add(tokenizeLiteral(l), l);
   for (const trie of [
@@ -116,6 +119,7 @@ export function compileLexicon(lex: Lexicon): CompiledLexicon {
     numberWords,
     vague,
     sameLesion,
+    resultCues,
   ]) {
     for (const w of trie.vocabulary) known.add(w);
   }
@@ -134,6 +138,7 @@ export function compileLexicon(lex: Lexicon): CompiledLexicon {
     sameLesion,
     distinctLesion: trieOf(lex.counts.distinctLesion, (t) => [t]),
     removalIntent: trieOf(lex.procedures.removalIntent.literals, (t) => [t]),
+    resultCues,
     lesionNouns: new Set(lex.counts.lesionNouns),
     notCountWords: new Set(lex.counts.notCountWords),
     countBlockers: new Set(lex.counts.countBlockers),

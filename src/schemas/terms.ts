@@ -59,6 +59,18 @@ export const ProceduresLexiconSchema = z.object({
   ),
   /** Phrases saying a tangential "biopsy" was done to remove the lesion (a shave removal). */
   removalIntent: z.object({ id: RuleId, source: z.string(), literals: Literals }),
+  /**
+   * Words reporting a specimen's result ("showed", "revealed") after a procedure of one of
+   * `procedures` in the same sentence, within `reach` tokens: the result is back, so the
+   * procedure was done before this visit ("A punch biopsy was obtained ..., showing granulomas").
+   */
+  resultCues: z.object({
+    id: RuleId,
+    source: z.string(),
+    procedures: z.array(ProcedureKindSchema),
+    reach: z.number().int().min(1).max(30),
+    literals: Literals,
+  }),
   /** Words that show a closure is a wound repair when no lesion procedure is documented. */
   woundWords: Literals,
   /** Words that set the technique of a nearby biopsy/destruction ("with a 4 mm punch"). */

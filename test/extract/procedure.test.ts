@@ -24,6 +24,10 @@ describe("extractProcedures", () => {
     ["The lesion was excised", ["excised: excision"]],
     ["layered closure", ["layered closure: repair"]],
     ["biopsy-proven BCC", ["biopsy: biopsy (done before)"]],
+    ["Biopsy of the arm showed BCC", ["Biopsy: biopsy (done before)"]],
+    ["bx on the back in May came back positive", ["bx: biopsy (done before)"]],
+    ["Biopsy of a papule showing ulceration", ["Biopsy: biopsy"]],
+    ["LN2 to 4 AKs, which showed frosting", ["LN2: destruction/cryo"]],
     ["frozen section", []],
   ])("reads %j as %j", (note, expected) => {
     expect(procedures(note)).toEqual(expected);
