@@ -12,8 +12,19 @@ describe("procedures that are not skin procedures", () => {
     ],
     ["Left upper lid chalazion. Mild conjunctival injection over the lesion. Warm compresses."],
     ["Bunionectomy of the right foot; the capsule was closed with simple interrupted sutures."],
+    [
+      "PROCEDURE: Right total knee arthroplasty. The tibia was cut and then punched in standard fashion.",
+    ],
+    [
+      "PROCEDURE: Tympanomastoidectomy. The mastoid cavity was saucerized and the facial ridge lowered.",
+    ],
   ])("codes nothing for: %s", (note) => {
     expect(suggest(note).codes).toEqual([]);
+  });
+
+  it("still codes a lesion that was 'punched' when nothing says it is not skin", () => {
+    const codes = suggest("The 5 mm papule on the left forearm was punched and sent to pathology.");
+    expect(codes.codes.map((l) => l.code)).toEqual(["11104"]);
   });
 
   it("still codes the skin excision of a note that also names an organ elsewhere", () => {
