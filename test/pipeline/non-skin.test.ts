@@ -16,6 +16,9 @@ describe("procedures that are not skin procedures", () => {
       "PROCEDURE: Right total knee arthroplasty. The tibia was cut and then punched in standard fashion.",
     ],
     [
+      "OPERATION: Cystoscopy and fulguration of bladder tumors. Using a cold punch biopsy forceps, a random biopsy was obtained.",
+    ],
+    [
       "PROCEDURE: Tympanomastoidectomy. The mastoid cavity was saucerized and the facial ridge lowered.",
     ],
   ])("codes nothing for: %s", (note) => {
