@@ -52,7 +52,10 @@ export function extractProcedures(
   return out;
 }
 
-/** "hemostasis with electrocautery": a technique word used for something other than the procedure. */
+/**
+ * "hemostasis with electrocautery", "Kenalog ... injected ... in a nerve block": a procedure
+ * word used for something other than the procedure.
+ */
 function suppressed(
   doc: Doc,
   lex: CompiledLexicon,
@@ -61,7 +64,9 @@ function suppressed(
   sentence: number,
 ): boolean {
   const rules = lex.source.procedures.suppress.filter(
-    (r) => r.procedure === procedure && technique !== undefined && r.techniques.includes(technique),
+    (r) =>
+      r.procedure === procedure &&
+      (r.techniques === undefined || (technique !== undefined && r.techniques.includes(technique))),
   );
   if (rules.length === 0) return false;
   const s = doc.sentences[sentence]!;

@@ -52,7 +52,8 @@ export const ProceduresLexiconSchema = z.object({
     z.object({
       id: RuleId,
       procedure: ProcedureKindSchema,
-      techniques: z.array(z.string()),
+      /** Techniques the rule applies to; left out, it applies to every mention of the procedure. */
+      techniques: z.array(z.string()).optional(),
       words: Literals,
       reason: z.string(),
     }),

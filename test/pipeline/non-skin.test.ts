@@ -15,6 +15,10 @@ describe("procedures that are not skin procedures", () => {
     [
       "PROCEDURE: Right total knee arthroplasty. The tibia was cut and then punched in standard fashion.",
     ],
+    ["Arthroscopy: the menisci were intact. We drained the knee and washed out the joint."],
+    [
+      "A mixture of lidocaine, Marcaine and Kenalog was injected into the right foot in an infiltrative type block.",
+    ],
     [
       "OPERATION: Cystoscopy and fulguration of bladder tumors. Using a cold punch biopsy forceps, a random biopsy was obtained.",
     ],
@@ -23,6 +27,13 @@ describe("procedures that are not skin procedures", () => {
     ],
   ])("codes nothing for: %s", (note) => {
     expect(suggest(note).codes).toEqual([]);
+  });
+
+  it.each([
+    "A 2 cm inflamed cyst on the upper back was drained.",
+    "Fluctuant abscess of the left axilla; it was incised and drained of purulent material.",
+  ])("still codes the drainage of a named abscess or cyst: %s", (note) => {
+    expect(suggest(note).codes.map((l) => l.code)).toEqual(["10060"]);
   });
 
   it("still codes a lesion that was 'punched' when nothing says it is not skin", () => {
