@@ -32,6 +32,7 @@ describe("procedures that are not skin procedures", () => {
   it.each([
     "A 2 cm inflamed cyst on the upper back was drained.",
     "Fluctuant abscess of the left axilla; it was incised and drained of purulent material.",
+    "The swollen area of the right heel was incised with a scalpel and we drained the pus.",
   ])("still codes the drainage of a named abscess or cyst: %s", (note) => {
     expect(suggest(note).codes.map((l) => l.code)).toEqual(["10060"]);
   });
