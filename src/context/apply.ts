@@ -119,8 +119,12 @@ function applySection(
   const section = ctx.sections.get(facts.section);
   if (!section) return [];
   const sectionId = `section.${facts.section}`;
+  const allowed = section.overriddenBy;
   const override = section.overridable
-    ? facts.overrides.find((match) => !isDenied(match, facts.scopes))
+    ? facts.overrides.find(
+        (match) =>
+          !isDenied(match, facts.scopes) && (!allowed || allowed.includes(match.trigger.id)),
+      )
     : undefined;
   if (override) return [override.trigger.id];
   for (const attribute of ["temporality", "experiencer"] as const) {

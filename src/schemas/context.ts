@@ -125,6 +125,12 @@ export const SectionDefaultSchema = z.strictObject({
   reason: z.string(),
   /** Override triggers in the same sentence cancel this default ("performed", "done today"). */
   overridable: z.boolean().optional(),
+  /**
+   * Only these override rules cancel it (default: every override). A history of present
+   * illness tells of earlier procedures in the past tense ("underwent a biopsy"), so there only
+   * "today" means this visit.
+   */
+  overriddenBy: z.array(RuleId).optional(),
 });
 export type SectionDefault = z.infer<typeof SectionDefaultSchema>;
 

@@ -72,6 +72,15 @@ describe("lexicon/context.json", () => {
     expect(redundant).toEqual([]);
   });
 
+  it("limits a section's overrides only to override rules that exist, and only when overridable", () => {
+    const ids = new Set(lexicon.overrides.map((o) => o.id));
+    for (const [section, value] of Object.entries(lexicon.sections)) {
+      if (!value?.overriddenBy) continue;
+      expect(value.overridable, section).toBe(true);
+      for (const id of value.overriddenBy) expect(ids.has(id), `${section}: ${id}`).toBe(true);
+    }
+  });
+
   it("uses every declared category", () => {
     const used = new Set(lexicon.rules.map((rule) => rule.category));
     expect(Object.keys(lexicon.categories).filter((name) => !used.has(name))).toEqual([]);
