@@ -15,6 +15,9 @@ describe("procedures that are not skin procedures", () => {
     [
       "PROCEDURE: Right total knee arthroplasty. The tibia was cut and then punched in standard fashion.",
     ],
+    ["Ultrasound-guided core needle biopsy of the left breast mass at 2 o'clock, 1 cm."],
+    ["Biopsy confirmed tumor persistence in the right glottic region."],
+    ["A biopsy clip was placed at the end of the procedure."],
     ["Arthroscopy: the menisci were intact. We drained the knee and washed out the joint."],
     [
       "A mixture of lidocaine, Marcaine and Kenalog was injected into the right foot in an infiltrative type block.",
