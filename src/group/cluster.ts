@@ -8,6 +8,8 @@ const TITLE_SECTIONS = new Set(["procedure_title", "procedure"]);
 const DETAIL_SECTIONS = new Set(["procedure", "diagnosis", "other", "assessment"]);
 /** How many sentences apart two mentions of one procedure may stand ("excised ... The lesion was removed"). */
 const MERGE_DISTANCE = 3;
+/** Sections that name today's procedures in a problem list ("1. NUB, left ala - shave biopsy today"). */
+const PROBLEM_SECTIONS = new Set(["assessment", "plan"]);
 const AFFIRMED: Assertion = {
   negation: "affirmed",
   temporality: "recent",
@@ -235,6 +237,19 @@ function mergeTarget(
     if (titled.length === 1) return titled[0];
     if (titled.length > 1)
       return bySite(titled, m, index) ?? titled.find((e) => e.index === state.active) ?? titled[0];
+  }
+  // A procedure note detailing a procedure the assessment named ("1. NUB, left ala - shave
+  // biopsy today, see procedure note" ... "Procedure: ... shave biopsy was performed") at the
+  // same site is that procedure.
+  if (TITLE_SECTIONS.has(section)) {
+    const listed = events.filter(
+      (e) =>
+        compatible(e, m) &&
+        PROBLEM_SECTIONS.has(sentences[e.anchors[0]!.sentence]!.section) &&
+        sentences[e.anchors[0]!.sentence]!.sectionIndex < mSection,
+    );
+    const same = listed.length > 0 ? bySite(listed, m, index) : undefined;
+    if (same) return same;
   }
   const last = events.findLast((e) => compatible(e, m));
   if (!last) return undefined;
