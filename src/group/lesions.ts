@@ -76,9 +76,21 @@ function linkContained(events: ProcedureEvent[], index: MentionIndex): void {
     for (const e of events) {
       if (!CONTAINED.has(e.kind) || e === c || apart(e, c)) continue;
       if (c.kind === "flap" && !closesNear(e, c)) continue;
-      if ([...sections(e)].some((s) => own.has(s))) e.lesion = c.lesion;
+      if ([...sections(e)].some((s) => own.has(s)) || mohsStep(e, c)) e.lesion = c.lesion;
     }
   }
+}
+
+/**
+ * "I performed the excisions and read the frozen sections": in a Mohs note, an excision (or
+ * shave, or destruction) at a site not apart from the Mohs site and of no other diagnosis is a
+ * step of the Mohs procedure, wherever it is told.
+ */
+function mohsStep(e: ProcedureEvent, mohs: ProcedureEvent): boolean {
+  if (mohs.kind !== "mohs") return false;
+  const a = e.histology?.histology;
+  const b = mohs.histology?.histology;
+  return a === undefined || b === undefined || a === b;
 }
 
 /**

@@ -16,6 +16,8 @@ export interface CompiledSections {
   exact: Map<string, { category: SectionCategory; ruleId: string }>;
   contains: { id: string; category: SectionCategory; words: string[] }[];
   fields: Set<string>;
+  /** Fields that end a diagnosis section (a procedure section starts), with their rule id. */
+  endDiagnosis: { id: string; keys: Set<string> };
   abbreviations: Set<string>;
 }
 
@@ -189,6 +191,10 @@ function compileSections(s: Lexicon["sections"]): CompiledSections {
     exact,
     contains: s.contains,
     fields: new Set(s.fields.literals),
+    endDiagnosis: {
+      id: s.fields.endDiagnosis.id,
+      keys: new Set(s.fields.endDiagnosis.literals),
+    },
     abbreviations: new Set(s.abbreviations),
   };
 }

@@ -27,7 +27,16 @@ export const SectionsLexiconSchema = z.object({
     z.object({ id: RuleId, category: SectionCategorySchema, words: z.array(z.string().min(1)) }),
   ),
   /** Labels inside a section ("Site:", "Size:"): never headers. */
-  fields: z.object({ id: RuleId, literals: z.array(z.string().min(1)) }),
+  fields: z.object({
+    id: RuleId,
+    literals: z.array(z.string().min(1)),
+    /**
+     * Fields that tell how a procedure went ("Stage 1:", "Repair:"): after a diagnosis line they
+     * start the procedure's own section, so what they name is not read as part of the diagnosis.
+     * Each must also be in `literals`.
+     */
+    endDiagnosis: z.object({ id: RuleId, literals: z.array(z.string().min(1)) }),
+  }),
   /** Words after which a period does not end a sentence ("Dr.", "approx."). */
   abbreviations: z.array(z.string().min(1)),
 });

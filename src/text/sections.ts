@@ -16,7 +16,7 @@ export function detectSections(text: string, lex: CompiledSections): Section[] {
   let pos = 0;
   let current: Omit<Section, "body"> = { category: "other", title: { start: 0, end: 0 } };
   for (const h of headers) {
-    if (h.start < pos) continue;
+    if (h.start < pos || (h.after && current.category !== h.after)) continue;
     sections.push({ ...current, body: { start: pos, end: h.start } });
     current = { category: h.category, title: { start: h.start, end: h.end }, ruleId: h.ruleId };
     pos = h.bodyStart;
@@ -31,6 +31,8 @@ interface Header {
   bodyStart: number;
   category: SectionCategory;
   ruleId?: string;
+  /** A field that starts a section only after a section of this category. */
+  after?: SectionCategory;
 }
 
 function findHeaders(text: string, lex: CompiledSections): Header[] {
@@ -39,7 +41,18 @@ function findHeaders(text: string, lex: CompiledSections): Header[] {
   for (let m = HEADER_RE.exec(text); m !== null; m = HEADER_RE.exec(text)) {
     const raw = m[1]!;
     const start = m.index + m[0].indexOf(raw);
-    if (isField(raw, lex)) continue;
+    if (isField(raw, lex)) {
+      if (!lex.endDiagnosis.keys.has(headerKey(raw))) continue;
+      found.push({
+        start,
+        end: start + raw.length,
+        bodyStart: start,
+        category: "procedure",
+        ruleId: lex.endDiagnosis.id,
+        after: "diagnosis",
+      });
+      continue;
+    }
     const hit = classifyHeader(raw, lex);
     const caps = raw === raw.toUpperCase() && /[A-Z]{2}/.test(raw);
     if (!hit && !caps) continue;

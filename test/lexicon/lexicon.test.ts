@@ -214,6 +214,8 @@ describe("lexicon files", () => {
       ...lex.sections.exact.map((t) => t.id),
       ...lex.sections.contains.map((t) => t.id),
       lex.sections.fields.id,
+      lex.sections.fields.endDiagnosis.id,
+      lex.procedures.resultCues.id,
       ...lex.deletedCodes.codes.map((t) => t.id),
       ...lex.edits.rules.map((t) => t.id),
       ...TABLES.flatMap(({ table }) => [
@@ -223,6 +225,13 @@ describe("lexicon files", () => {
     ];
     expect(ids.length).toBeGreaterThan(100);
     expect(ids.filter((id, i) => ids.indexOf(id) !== i)).toEqual([]);
+  });
+});
+
+describe("section fields", () => {
+  it("lists every field that ends a diagnosis section among the fields", () => {
+    const fields = new Set(lex.sections.fields.literals);
+    expect(lex.sections.fields.endDiagnosis.literals.filter((f) => !fields.has(f))).toEqual([]);
   });
 });
 
