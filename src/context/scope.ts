@@ -6,7 +6,10 @@
  *     unless the trigger introduces a list ("if any of the following occur: fever, ...");
  *   - a pseudo or terminate trigger that applies to the category ("no rash but itching");
  *   - another trigger of the same category looking the same way (the closer one takes over);
- *   - maxScope word tokens.
+ *   - maxScope word tokens; for a category with `throughLists`, when those run out inside a list
+ *     ("options including cryotherapy, ED&C, excision, Mohs surgery and imiquimod") the scope
+ *     runs on to the end of the list, item by item, unless an item grows into a clause (more
+ *     than LIST_ITEM_WORDS words).
  * A trigger whose scope is empty and that sits right after (before) a colon looks across the
  * colon instead: "Biopsy: no" negates "Biopsy", "Allergies: none" negates "Allergies".
  */
@@ -83,8 +86,48 @@ function walkForward(index: SentenceIndex, from: number, trigger: CompiledTrigge
     const next = other ? other.end : i + 1;
     if (other && cuts(other.trigger, trigger, 1)) return i;
     words += wordsIn(tokens, i, next);
-    if (words > trigger.maxScope) return i;
+    if (words > trigger.maxScope)
+      return trigger.effect?.throughLists ? throughList(index, from, i, trigger) : i;
     i = next;
+  }
+  return i;
+}
+
+/** Longest list item, in words, a scope runs through after its word budget ran out. */
+const LIST_ITEM_WORDS = 5;
+const LIST_JOINERS: ReadonlySet<string> = new Set([",", "and", "or"]);
+
+/**
+ * The scope [from, end) ran out of words. When it already spans a "," it is inside a list:
+ * finish the list, one item at a time, stopping before an item longer than LIST_ITEM_WORDS
+ * ("..., and the patient elected excision") and wherever the walk itself would stop.
+ */
+function throughList(
+  index: SentenceIndex,
+  from: number,
+  end: number,
+  trigger: CompiledTrigger,
+): number {
+  const { tokens, startsAt, hard } = index;
+  let comma = false;
+  let itemStart = from;
+  for (let k = from; k < end; k++) {
+    if (tokens[k]!.norm === ",") comma = true;
+    if (LIST_JOINERS.has(tokens[k]!.norm)) itemStart = k + 1;
+  }
+  if (!comma) return end;
+  let itemWords = wordsIn(tokens, itemStart, end);
+  let i = end;
+  while (i < tokens.length) {
+    const norm = tokens[i]!.norm;
+    if (hard[i] || norm === ":" || norm === ".") return i;
+    const other = startsAt[i];
+    if (other && cuts(other.trigger, trigger, 1)) return i;
+    if (LIST_JOINERS.has(norm)) {
+      itemStart = i + 1;
+      itemWords = 0;
+    } else if (tokens[i]!.word && ++itemWords > LIST_ITEM_WORDS) return itemStart;
+    i++;
   }
   return i;
 }

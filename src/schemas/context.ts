@@ -69,6 +69,11 @@ const categoryFields = {
    * excision" is historical, but "exam showed no abnormality" is one (affirmed) finding.
    */
   insideTarget: z.boolean().optional(),
+  /**
+   * Whether a scope that runs out of words inside a list finishes the list ("discussed options
+   * including cryotherapy, ED&C, excision, Mohs surgery and imiquimod": all are options).
+   */
+  throughLists: z.boolean().optional(),
   /** A weaker second effect, used when no trigger of that attribute covers the target. */
   implies: z
     .strictObject({

@@ -21,7 +21,12 @@ export const MINI_CATEGORIES = {
     reason: "historical: {trigger}",
     insideTarget: true,
   },
-  PLANNED: { attribute: "temporality", value: "hypothetical", reason: "planned: {trigger}" },
+  PLANNED: {
+    attribute: "temporality",
+    value: "hypothetical",
+    reason: "planned: {trigger}",
+    throughLists: true,
+  },
   FAMILY: { attribute: "experiencer", value: "other", reason: "other person: {trigger}" },
   FAMILY_HISTORY: {
     attribute: "experiencer",

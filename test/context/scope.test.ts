@@ -219,6 +219,27 @@ const cases: [string, string, string, Expected][] = [
   ],
 ];
 
+cases.push(
+  [
+    "runs a planning scope through the rest of a list of options",
+    "We will consider cryotherapy, curettage, excision, Mohs surgery or imiquimod.",
+    "Mohs surgery",
+    { temporality: "hypothetical", billable: false },
+  ],
+  [
+    "stops a list scope before an item that grows into a clause",
+    "We will consider cryotherapy, curettage, and the patient then had the excision done today.",
+    "excision",
+    { temporality: "recent" },
+  ],
+  [
+    "keeps the word limit of a category that does not run through lists (negation)",
+    "No erythema, warmth, swelling, drainage, induration, tenderness or bleeding.",
+    "bleeding",
+    { negation: "affirmed" },
+  ],
+);
+
 describe("ConText scopes", () => {
   it.each(cases)("%s", (_title, sentence, concept, expected) => {
     expect(assertConcept(sentence, concept, ctx)).toMatchObject(expected);
