@@ -1,5 +1,6 @@
 import { roundTo } from "../extract/numbers.ts";
 import type { Assertion } from "../schemas/api.ts";
+import { tokenAt } from "../text/tokens.ts";
 import type { ProcedureMention, SiteMention, SizeMention } from "../types.ts";
 import { inSentence, isBillable, type MentionIndex, ofKind } from "./index-mentions.ts";
 import type { ProcedureEvent } from "./types.ts";
@@ -38,7 +39,7 @@ export function repairEvents(
     out.push(e);
   }
   if (loose.length > 0 && mentionsWound(index, woundWords))
-    out.push(...looseRepairs(loose, index, next + out.length, encounters));
+    out.push(...looseRepairs(loose, index, next + out.length, encounters, woundWords));
   return out;
 }
 
@@ -141,8 +142,24 @@ function looseRepairs(
   index: MentionIndex,
   next: number,
   encounters: Int32Array,
+  woundWords: ReadonlySet<string>,
 ): ProcedureEvent[] {
-  const lengths = ofKind(index, "size").filter((s) => s.role === "repair");
+  // A length cued as a repair, or an uncued one in a sentence naming the wound or its closure
+  // ("Lacerations of the forehead, 2.5 cm, and scalp, 3.0 cm, were repaired").
+  const closing = new Set(mentions.map((m) => m.sentence));
+  const woundSentence = (k: number) => {
+    const s = index.doc.sentences[k]!;
+    for (let i = s.firstToken; i < s.lastToken; i++)
+      if (woundWords.has(index.doc.canon[i]!)) return true;
+    return false;
+  };
+  const lengths = ofKind(index, "size").filter(
+    (s) =>
+      s.role === "repair" ||
+      (s.role === "unknown" &&
+        s.unit === "cm" &&
+        (closing.has(s.sentence) || woundSentence(s.sentence))),
+  );
   const typed = mentions.filter((m) => m.repairType).map((m) => m.repairType!);
   const type = typed.sort((a, b) => TYPE_RANK[b]! - TYPE_RANK[a]!)[0] ?? "simple";
   const groups = new Map<string, { site?: SiteMention; sizes: SizeMention[]; encounter: number }>();
@@ -175,12 +192,34 @@ function looseRepairs(
   });
 }
 
+/**
+ * The site a wound length belongs to: the one fewest list joiners away ("2.5 cm laceration of
+ * the forehead and 3.0 cm laceration of the scalp": 3.0 cm is the scalp's), then the nearest.
+ */
 function nearestSite(size: SizeMention, index: MentionIndex): SiteMention | undefined {
-  let best: SiteMention | undefined;
-  for (const s of inSentence(index, size.sentence, "site")) {
-    if (!best || Math.abs(s.start - size.start) < Math.abs(best.start - size.start)) best = s;
+  let best: { site: SiteMention; joiners: number; distance: number } | undefined;
+  for (const site of inSentence(index, size.sentence, "site")) {
+    const joiners = joinersBetween(index, size, site);
+    const distance = Math.abs(site.start - size.start);
+    if (!best || joiners < best.joiners || (joiners === best.joiners && distance < best.distance))
+      best = { site, joiners, distance };
   }
-  return best;
+  return best?.site;
+}
+
+const LIST_JOINERS: ReadonlySet<string> = new Set([",", ";", "and", "&"]);
+
+function joinersBetween(
+  index: MentionIndex,
+  a: { start: number; end: number },
+  b: { start: number; end: number },
+): number {
+  const tokens = index.doc.tokens;
+  const from = tokenAt(tokens, Math.min(a.end, b.end));
+  const to = tokenAt(tokens, Math.max(a.start, b.start));
+  let n = 0;
+  for (let i = from; i < to; i++) if (LIST_JOINERS.has(tokens[i]!.norm)) n++;
+  return n;
 }
 
 /** A closure without a lesion procedure is a wound repair only when the note names a wound. */

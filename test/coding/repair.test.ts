@@ -18,6 +18,14 @@ describe("repairs", () => {
       "Layered closure of a 3 cm laceration on the back. Layered closure of a 2 cm laceration on the neck.",
       "12041 12032",
     ],
+    [
+      "Laceration repair: 2.5 cm laceration of the cheek and 3.0 cm laceration of the neck, simple closure with 5-0 nylon.",
+      "12011 12002",
+    ],
+    [
+      "Lacerations of the cheek, 2.5 cm, and neck, 3.0 cm, were repaired with simple interrupted 5-0 nylon sutures.",
+      "12011 12002",
+    ],
   ])("sums wound repair lengths per type and repair group: %j as %s", (note, expected) => {
     expect(codes(note)).toBe(expected);
   });

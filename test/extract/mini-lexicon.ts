@@ -108,7 +108,11 @@ export const MINI_SECTIONS = {
     { id: "t.sec.history", category: "history", literals: ["past medical history"] },
   ],
   contains: [{ id: "t.sec.pathology", category: "pathology", words: ["pathology"] }],
-  fields: { id: "t.sec.fields", literals: ["site", "size", "margins"] },
+  fields: {
+    id: "t.sec.fields",
+    literals: ["site", "size", "margins", "repair"],
+    endDiagnosis: { id: "t.sec.fields.end-diagnosis", literals: ["repair"] },
+  },
   abbreviations: ["dr", "pt", "approx"],
 };
 
