@@ -12,7 +12,7 @@ import { readMohs } from "./mohs.ts";
 import { repairEvents } from "./repairs.ts";
 import { anchorOwners, eventScope } from "./scope.ts";
 import { skinEvidence } from "./skin.ts";
-import { splitListedLesions } from "./split.ts";
+import { splitCoordinatedLesions, splitListedLesions } from "./split.ts";
 import type { ProcedureEvent } from "./types.ts";
 
 /**
@@ -33,7 +33,8 @@ export function groupEvents(index: MentionIndex, lex: CompiledLexicon): Procedur
     derivePathology(e, [...scope.near, ...scope.linked], index);
     e.skin = skinEvidence(e, scope.close, index);
   }
-  const events = continueGeneric(splitListedLesions(clustered, index), lex);
+  const split = splitCoordinatedLesions(splitListedLesions(clustered, index), index);
+  const events = continueGeneric(split, lex);
   for (const e of events) if (!nearOf.has(e)) nearOf.set(e, e.scope);
   linkLesions(events, index, lex);
   const encounters = sentenceEncounters(index, lex);

@@ -1,4 +1,5 @@
-import type { HistologyMention } from "../types.ts";
+import { tokenAt } from "../text/tokens.ts";
+import type { HistologyMention, SiteMention, SizeMention } from "../types.ts";
 import { inSentence, isBillable, type MentionIndex } from "./index-mentions.ts";
 import type { ProcedureEvent } from "./types.ts";
 
@@ -74,4 +75,126 @@ function itemEvent(e: ProcedureEvent, sentence: number, index: MentionIndex): Pr
     evidence: [...e.anchors, site, ...sizes, ...(histology ? [histology] : [])],
     issues: [],
   };
+}
+
+/** Sizes that measure a lesion (not a margin, repair, depth or area). */
+const LESION_ROLES = new Set(["lesion", "unknown"]);
+/** Tokens that join the lesions of one sentence ("... on the cheek and a 1.2 cm SK on the back"). */
+const JOINERS: ReadonlySet<string> = new Set([",", ";", "and", "&"]);
+
+/**
+ * "Shave removal of a 0.4 cm SK on the left cheek and a 1.2 cm SK on the back": one procedure
+ * sentence naming several lesions, each with its own size and site, joined by "and" or commas.
+ * Each lesion becomes its own event with the mentions of its part of the sentence, as a coder
+ * codes each lesion by its own site and size.
+ */
+export function splitCoordinatedLesions(
+  events: ProcedureEvent[],
+  index: MentionIndex,
+): ProcedureEvent[] {
+  const out: ProcedureEvent[] = [];
+  for (const e of events) {
+    const perLesion =
+      PER_LESION.has(e.kind) && (e.kind !== "destruction" || e.malignancy === "malignant");
+    const parts = perLesion && e.assertion.billable ? lesionParts(e, index) : [];
+    // A count in the sentence ("two SKs: ...") must agree with the lesions found.
+    if (parts.length < 2 || (e.count > 1 && e.count !== parts.length)) out.push(e);
+    else for (const part of parts) out.push(partEvent(e, part, index));
+  }
+  out.forEach((e, i) => {
+    e.index = i;
+    e.lesion = i;
+  });
+  return out;
+}
+
+interface Part {
+  sentence: number;
+  site: SiteMention;
+  from: number;
+  to: number;
+}
+
+/** The parts of the event's sentence that each name one lesion's size and site, or []. */
+function lesionParts(e: ProcedureEvent, index: MentionIndex): Part[] {
+  // The one sentence of the event that names several sites after its procedure word.
+  const candidates = e.anchors.filter(
+    (a) => inSentence(index, a.sentence, "site").filter((x) => x.start > a.start).length >= 2,
+  );
+  const anchor = candidates[0];
+  if (!anchor || candidates.some((a) => a.sentence !== anchor.sentence)) return [];
+  const sentence = anchor.sentence;
+  const sites = inSentence(index, sentence, "site").filter((x) => x.start > anchor.start);
+  const sizes = inSentence(index, sentence, "size").filter(
+    (x) => x.start > anchor.start && LESION_ROLES.has(x.role),
+  );
+  if (sites.length < 2 || sizes.length !== sites.length) return [];
+  // Pair each size with the site of its own clause: nothing joins them ("0.4 cm SK on the cheek").
+  const pairs: { site: SiteMention; size: SizeMention }[] = [];
+  for (const size of sizes) {
+    const site = sites.find((x) => joinersBetween(index, size, x) === 0);
+    if (!site || pairs.some((p) => p.site === site)) return [];
+    pairs.push({ site, size });
+  }
+  pairs.sort((a, b) => Math.min(a.site.start, a.size.start) - Math.min(b.site.start, b.size.start));
+  const s = index.doc.sentences[sentence]!;
+  const parts: Part[] = [];
+  let from = s.start;
+  for (let k = 0; k < pairs.length; k++) {
+    const next = pairs[k + 1];
+    let to = s.end;
+    if (next) {
+      const end = Math.max(pairs[k]!.site.end, pairs[k]!.size.end);
+      const cut = lastJoiner(index, end, Math.min(next.site.start, next.size.start));
+      if (cut === undefined) return [];
+      to = cut;
+    }
+    parts.push({ sentence, site: pairs[k]!.site, from, to });
+    from = to;
+  }
+  return parts;
+}
+
+function partEvent(e: ProcedureEvent, part: Part, index: MentionIndex): ProcedureEvent {
+  const sentence = part.sentence;
+  const within = <T extends { start: number }>(list: T[]) =>
+    list.filter((m) => m.start >= part.from && m.start < part.to);
+  const sizes = within(inSentence(index, sentence, "size"));
+  const named = within(inSentence(index, sentence, "histology"));
+  const histology: HistologyMention | undefined =
+    named.find((h) => h.malignancy !== "unknown") ?? named[0] ?? e.histology;
+  return {
+    ...e,
+    site: part.site,
+    siteInferred: false,
+    sizes,
+    ...(histology ? { histology } : {}),
+    lesions: histology ? [{ histology, count: 1 }] : [],
+    count: 1,
+    countSource: "explicit",
+    evidence: [...e.anchors, part.site, ...sizes, ...(histology ? [histology] : [])],
+    issues: [],
+  };
+}
+
+function joinersBetween(
+  index: MentionIndex,
+  a: { start: number; end: number },
+  b: { start: number; end: number },
+): number {
+  const tokens = index.doc.tokens;
+  const from = tokenAt(tokens, Math.min(a.end, b.end));
+  const to = tokenAt(tokens, Math.max(a.start, b.start));
+  let n = 0;
+  for (let i = from; i < to; i++) if (JOINERS.has(tokens[i]!.norm)) n++;
+  return n;
+}
+
+/** Offset of the last joiner token in [from, to), or undefined. */
+function lastJoiner(index: MentionIndex, from: number, to: number): number | undefined {
+  const tokens = index.doc.tokens;
+  let found: number | undefined;
+  for (let i = tokenAt(tokens, from); i < tokens.length && tokens[i]!.start < to; i++)
+    if (JOINERS.has(tokens[i]!.norm)) found = tokens[i]!.start;
+  return found;
 }
