@@ -1,4 +1,5 @@
 import type { Assertion } from "../schemas/api.ts";
+import { tokenAt } from "../text/tokens.ts";
 import type { Doc, Mention } from "../types.ts";
 
 type ByKind = { [K in Mention["kind"]]: Extract<Mention, { kind: K }>[] };
@@ -71,4 +72,21 @@ export function ofKind<K extends Mention["kind"]>(index: MentionIndex, kind: K):
 
 export function isBillable(index: MentionIndex, m: Mention): boolean {
   return index.assertions.get(m.id)?.billable ?? true;
+}
+
+/** Tokens that join the items of a list ("forehead, 2.5 cm, and scalp, 3.0 cm"). */
+export const LIST_JOINERS: ReadonlySet<string> = new Set([",", ";", "and", "&"]);
+
+/** How many list joiners stand between two spans of the note. */
+export function joinersBetween(
+  index: MentionIndex,
+  a: { start: number; end: number },
+  b: { start: number; end: number },
+): number {
+  const tokens = index.doc.tokens;
+  const from = tokenAt(tokens, Math.min(a.end, b.end));
+  const to = tokenAt(tokens, Math.max(a.start, b.start));
+  let n = 0;
+  for (let i = from; i < to; i++) if (LIST_JOINERS.has(tokens[i]!.norm)) n++;
+  return n;
 }

@@ -1,8 +1,13 @@
 import { roundTo } from "../extract/numbers.ts";
 import type { Assertion } from "../schemas/api.ts";
-import { tokenAt } from "../text/tokens.ts";
 import type { ProcedureMention, SiteMention, SizeMention } from "../types.ts";
-import { inSentence, isBillable, type MentionIndex, ofKind } from "./index-mentions.ts";
+import {
+  inSentence,
+  isBillable,
+  joinersBetween,
+  type MentionIndex,
+  ofKind,
+} from "./index-mentions.ts";
 import type { ProcedureEvent } from "./types.ts";
 
 const WOUND_KINDS = new Set(["excision", "mohs", "biopsy", "unsupported", "flap"]);
@@ -205,21 +210,6 @@ function nearestSite(size: SizeMention, index: MentionIndex): SiteMention | unde
       best = { site, joiners, distance };
   }
   return best?.site;
-}
-
-const LIST_JOINERS: ReadonlySet<string> = new Set([",", ";", "and", "&"]);
-
-function joinersBetween(
-  index: MentionIndex,
-  a: { start: number; end: number },
-  b: { start: number; end: number },
-): number {
-  const tokens = index.doc.tokens;
-  const from = tokenAt(tokens, Math.min(a.end, b.end));
-  const to = tokenAt(tokens, Math.max(a.start, b.start));
-  let n = 0;
-  for (let i = from; i < to; i++) if (LIST_JOINERS.has(tokens[i]!.norm)) n++;
-  return n;
 }
 
 /** A closure without a lesion procedure is a wound repair only when the note names a wound. */

@@ -1,6 +1,12 @@
 import { tokenAt } from "../text/tokens.ts";
 import type { HistologyMention, SiteMention, SizeMention } from "../types.ts";
-import { inSentence, isBillable, type MentionIndex } from "./index-mentions.ts";
+import {
+  inSentence,
+  isBillable,
+  joinersBetween,
+  LIST_JOINERS,
+  type MentionIndex,
+} from "./index-mentions.ts";
 import type { ProcedureEvent } from "./types.ts";
 
 /** Procedures coded per lesion, whose list of lesions after a heading becomes one event each. */
@@ -79,8 +85,6 @@ function itemEvent(e: ProcedureEvent, sentence: number, index: MentionIndex): Pr
 
 /** Sizes that measure a lesion (not a margin, repair, depth or area). */
 const LESION_ROLES = new Set(["lesion", "unknown"]);
-/** Tokens that join the lesions of one sentence ("... on the cheek and a 1.2 cm SK on the back"). */
-const JOINERS: ReadonlySet<string> = new Set([",", ";", "and", "&"]);
 
 /**
  * "Shave removal of a 0.4 cm SK on the left cheek and a 1.2 cm SK on the back": one procedure
@@ -177,24 +181,11 @@ function partEvent(e: ProcedureEvent, part: Part, index: MentionIndex): Procedur
   };
 }
 
-function joinersBetween(
-  index: MentionIndex,
-  a: { start: number; end: number },
-  b: { start: number; end: number },
-): number {
-  const tokens = index.doc.tokens;
-  const from = tokenAt(tokens, Math.min(a.end, b.end));
-  const to = tokenAt(tokens, Math.max(a.start, b.start));
-  let n = 0;
-  for (let i = from; i < to; i++) if (JOINERS.has(tokens[i]!.norm)) n++;
-  return n;
-}
-
 /** Offset of the last joiner token in [from, to), or undefined. */
 function lastJoiner(index: MentionIndex, from: number, to: number): number | undefined {
   const tokens = index.doc.tokens;
   let found: number | undefined;
   for (let i = tokenAt(tokens, from); i < tokens.length && tokens[i]!.start < to; i++)
-    if (JOINERS.has(tokens[i]!.norm)) found = tokens[i]!.start;
+    if (LIST_JOINERS.has(tokens[i]!.norm)) found = tokens[i]!.start;
   return found;
 }
