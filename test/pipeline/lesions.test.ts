@@ -1,0 +1,36 @@
+import { describe, expect, it } from "vitest";
+import { suggest } from "../../src/index.ts";
+
+const codes = (note: string) =>
+  suggest(note)
+    .codes.map((l) => `${l.code}x${l.units}`)
+    .sort()
+    .join(" ");
+
+/** Lesions named together are still coded one by one, by their own site group and size. */
+describe("several lesions in one sentence", () => {
+  it.each([
+    [
+      "Shave removal of a 0.4 cm SK on the left cheek and a 1.2 cm SK on the back.",
+      "11302x1 11310x1",
+    ],
+    [
+      "Shave removal of two SKs: 0.4 cm on the left cheek and 1.2 cm on the back.",
+      "11302x1 11310x1",
+    ],
+    [
+      "Excision of a 1 cm nevus of the left arm and excision of a 0.5 cm nevus of the right leg.",
+      "11400x1 11401x1",
+    ],
+    [
+      "Excision of a 0.4 cm nevus on the cheek with 2 mm margins, and a 1.2 cm nevus on the back with 3 mm margins.",
+      "11402x1 11441x1",
+    ],
+  ])("%s -> %s", (note, expected) => {
+    expect(codes(note)).toBe(expected);
+  });
+
+  it("keeps one lesion with a lesion size and a margin as one excision", () => {
+    expect(codes("Excision of a 2 cm BCC on the left arm with 4 mm margins.")).toBe("11603x1");
+  });
+});
