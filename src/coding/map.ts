@@ -389,7 +389,10 @@ function repairLine(
     l.events = group.map((e) => e.index);
     l.lesions = group.map((e) => e.lesion);
     l.rationale = `${l.rationale.replace(/\.$/, "")}, summed over ${group.length} wounds of this repair type and group.`;
-    if (lengths.length < group.length) l.factors.push(factor("repair_length_missing", w));
+    // Some wounds without a length (when none had one, the band already says so).
+    const flagged = l.factors.some((f) => f.name === "repair_length_missing");
+    if (lengths.length < group.length && !flagged)
+      l.factors.push(factor("repair_length_missing", w));
   }
   return lines;
 }

@@ -66,4 +66,12 @@ describe("repairs", () => {
   ])("bundles %s into the procedure", (_name, note, expected) => {
     expect(codes(note)).toBe(expected);
   });
+
+  it("names a missing repair length once when no wound of a summed group has a length", () => {
+    const result = run(
+      "Excision of a 1 cm BCC on the cheek with 2 mm margins, layered closure. Excision of a 0.8 cm BCC on the nose with 2 mm margins, layered closure.",
+    );
+    const line = result.codes.find((l) => l.code.startsWith("120"));
+    expect(line?.factors.filter((f) => f.name === "repair_length_missing")).toHaveLength(1);
+  });
 });
