@@ -1,3 +1,4 @@
+import { existsSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { batch, parseJsonl, tempDir, writeFile } from "./helpers.ts";
 
@@ -54,6 +55,22 @@ describe("worker start-up without the bundle", () => {
       expect(pooled.text).toBe(inline.text);
     } finally {
       delete process.env.DERMCODE_WORKER_BUNDLE;
+    }
+  });
+});
+
+describe("worker bundle cache", () => {
+  it("builds the worker bundle once into node_modules/.cache and reuses it", async () => {
+    const { workerScript } = await import("../../src/io/worker-bundle.ts");
+    const first = await workerScript();
+    const second = await workerScript();
+    try {
+      expect(first.url.pathname).toMatch(/node_modules\/\.cache\/dermcode\/worker-[0-9a-f]+\.mjs$/);
+      expect(second.url.href).toBe(first.url.href);
+      expect(existsSync(first.url)).toBe(true);
+    } finally {
+      first.dispose();
+      second.dispose();
     }
   });
 });
