@@ -18,11 +18,21 @@ export function detectSections(text: string, lex: CompiledSections): Section[] {
   for (const h of headers) {
     if (h.start < pos || (h.after && current.category !== h.after)) continue;
     sections.push({ ...current, body: { start: pos, end: h.start } });
+    const before = current;
     current = { category: h.category, title: { start: h.start, end: h.end }, ruleId: h.ruleId };
     pos = h.bodyStart;
+    if (h.inline) {
+      // A header inside a line of prose heads only its own sentence; the prose goes on after it.
+      const end = inlineSectionEnd(text, h.bodyStart);
+      sections.push({ ...current, body: { start: pos, end } });
+      current = { ...before, title: { start: end, end } };
+      pos = end;
+    }
   }
   sections.push({ ...current, body: { start: pos, end: text.length } });
-  return sections.filter((s, i) => i === 0 || s.body.end > s.body.start || s.title.end > 0);
+  return sections.filter(
+    (s, i) => i === 0 || s.body.end > s.body.start || s.title.end > s.title.start,
+  );
 }
 
 interface Header {
@@ -33,14 +43,38 @@ interface Header {
   ruleId?: string;
   /** A field that starts a section only after a section of this category. */
   after?: SectionCategory;
+  /** The header follows a sentence of prose on its line ("... lesion. Pathology: SCC."). */
+  inline?: boolean;
 }
+
+/** Where an inline header's section ends: its first sentence end, or the end of its line. */
+function inlineSectionEnd(text: string, from: number): number {
+  const line = text.indexOf("\n", from);
+  const lineEnd = line < 0 ? text.length : line;
+  SENTENCE_END_RE.lastIndex = from;
+  const m = SENTENCE_END_RE.exec(text);
+  return m && m.index < lineEnd ? m.index + 1 : lineEnd;
+}
+
+/** A sentence end inside a line: ".", "?" or "!" before spaces and a capital or digit. */
+const SENTENCE_END_RE = /[.?!](?=[ ]+[A-Z0-9])/g;
+/** The end of the last sentence inside a header phrase ("Shave biopsy of the shin. Pathology"). */
+const PHRASE_SENTENCE_END_RE = /[.?!][ ]+(?=[A-Za-z])/g;
 
 function findHeaders(text: string, lex: CompiledSections): Header[] {
   const found: Header[] = [];
   HEADER_RE.lastIndex = 0;
   for (let m = HEADER_RE.exec(text); m !== null; m = HEADER_RE.exec(text)) {
-    const raw = m[1]!;
-    const start = m.index + m[0].indexOf(raw);
+    let raw = m[1]!;
+    let start = m.index + m[0].indexOf(raw);
+    // A header phrase does not run across a sentence end: the header is what follows the last.
+    let cut = 0;
+    for (const end of raw.matchAll(PHRASE_SENTENCE_END_RE)) cut = end.index + end[0].length;
+    const inline = cut > 0;
+    if (inline) {
+      raw = raw.slice(cut);
+      start += cut;
+    }
     if (isField(raw, lex)) {
       if (!lex.endDiagnosis.keys.has(headerKey(raw))) continue;
       found.push({
@@ -63,6 +97,7 @@ function findHeaders(text: string, lex: CompiledSections): Header[] {
       bodyStart: m.index + m[0].length,
       category,
       ruleId: hit?.ruleId,
+      ...(inline ? { inline } : {}),
     });
   }
   CAPS_LINE_RE.lastIndex = 0;

@@ -17,3 +17,13 @@ describe("'shave technique'", () => {
     expect(codes(note)).toEqual(["11301"]);
   });
 });
+
+describe("a header inside a line of prose", () => {
+  it("heads only its own sentence: the procedure after it is still coded", () => {
+    expect(
+      codes(
+        "Shave biopsy of left shin lesion. Pathology: SCC in situ. Patient returns today for ED&C of the biopsy site, 1.1 cm.",
+      ),
+    ).toEqual(["17262"]);
+  });
+});

@@ -59,6 +59,20 @@ describe("detectSections", () => {
       "Past Medical History: BCC in 2019.",
       [["history", "Past Medical History", "BCC in 2019."]],
     ],
+    [
+      "a header inside a line of prose, heading only its own sentence",
+      "Shave biopsy of the shin. Pathology: SCC in situ. Returns today for ED&C.\nPlan: recheck.",
+      [
+        ["pathology", "Pathology", "SCC in situ."],
+        ["other", "", "Returns today for ED&C."],
+        ["plan", "Plan", "recheck."],
+      ],
+    ],
+    [
+      "a header after a sentence on its line (its section ends with the line)",
+      "Recheck today. Plan: return in 3 months",
+      [["plan", "Plan", "return in 3 months"]],
+    ],
   ])("finds %s", (_name, note, expected) => {
     expect(sections(note)).toEqual(expected);
   });
@@ -66,7 +80,6 @@ describe("detectSections", () => {
   it.each([
     ["an unknown mixed-case label", "Chief concern: spot on back"],
     ["a field label", "Site: left arm"],
-    ["a header word in the middle of a line", "Recheck today. Plan: return in 3 months."],
     ["an unknown upper-case line", "SOME RANDOM CAPS LINE\nMore text."],
     ["a URL after a known word", "Plan://example"],
   ])("does not start a section at %s", (_name, note) => {
