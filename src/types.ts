@@ -90,6 +90,8 @@ export interface ProcedureMention extends MentionBase {
   closesDefect?: boolean;
   /** A bare technique word that joins another procedure of its sentence. */
   weak?: boolean;
+  /** A weak word that joins only a procedure of its own kind. */
+  ownKindOnly?: boolean;
   /** Named as already done by a pathology cue ("biopsy-proven"): historical. */
   pathologyCue?: boolean;
 }

@@ -25,7 +25,7 @@ export function extractProcedures(
         results.some(
           (r) => r.sentence === m.sentence && r.first >= m.last && r.first - m.last <= reach,
         ));
-    if (suppressed(doc, lex, t.procedure, t.technique, m.sentence)) continue;
+    if (suppressed(doc, lex, t, m.sentence)) continue;
     out.push({
       ...mentionBase(doc, "procedure", m.first, m.last, t.id, m.sentence),
       kind: "procedure",
@@ -35,6 +35,7 @@ export function extractProcedures(
       ...(t.codeKey ? { codeKey: t.codeKey } : {}),
       ...(t.unsupported ? { unsupported: t.unsupported } : {}),
       ...(t.weak ? { weak: true } : {}),
+      ...(t.ownKindOnly ? { ownKindOnly: true } : {}),
       ...(t.closesDefect ? { closesDefect: true } : {}),
       ...(t.skinSpecific ? { skinSpecific: true } : {}),
       ...(cue ? { pathologyCue: true } : {}),
@@ -59,14 +60,16 @@ export function extractProcedures(
 function suppressed(
   doc: Doc,
   lex: CompiledLexicon,
-  procedure: string,
-  technique: string | undefined,
+  term: { id: string; procedure: string; technique?: string },
   sentence: number,
 ): boolean {
+  const { procedure, technique } = term;
   const rules = lex.source.procedures.suppress.filter(
     (r) =>
       r.procedure === procedure &&
-      (r.techniques === undefined || (technique !== undefined && r.techniques.includes(technique))),
+      (r.techniques === undefined ||
+        (technique !== undefined && r.techniques.includes(technique))) &&
+      (r.terms === undefined || r.terms.includes(term.id)),
   );
   if (rules.length === 0) return false;
   const s = doc.sentences[sentence]!;

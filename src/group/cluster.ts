@@ -100,7 +100,9 @@ function weakTarget(
   m: ProcedureMention,
   index: MentionIndex,
 ): ProcedureEvent | undefined {
-  const candidates = events.filter((e) => e.kind !== "unsupported");
+  const candidates = events.filter(
+    (e) => e.kind !== "unsupported" && (!m.ownKindOnly || e.kind === m.procedure),
+  );
   const same = candidates.filter((e) => e.anchors.some((a) => a.sentence === m.sentence));
   if (same.length > 0) return same.find((e) => e.kind === m.procedure) ?? same[0];
   const before = candidates.filter((e) =>

@@ -42,6 +42,11 @@ export const ProceduresLexiconSchema = z.object({
       /** A bare technique word ("shaved", "Kenalog"): joins another procedure named in the same
        * sentence and starts its own only when none is. */
       weak: z.boolean().optional(),
+      /**
+       * A weak term that joins only a procedure of its own kind: a drug name ("prescribed
+       * triamcinolone") or "was drained" says nothing about a biopsy in the same sentence.
+       */
+      ownKindOnly: z.boolean().optional(),
       /** A generic word ("flap") that continues a procedure of this kind when the note names one. */
       continues: ProcedureKindSchema.optional(),
       literals: Literals,
@@ -54,6 +59,8 @@ export const ProceduresLexiconSchema = z.object({
       procedure: ProcedureKindSchema,
       /** Techniques the rule applies to; left out, it applies to every mention of the procedure. */
       techniques: z.array(z.string()).optional(),
+      /** Term ids the rule applies to; left out, every term of the procedure. */
+      terms: z.array(RuleId).optional(),
       words: Literals,
       reason: z.string(),
     }),

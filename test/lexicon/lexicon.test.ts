@@ -228,6 +228,15 @@ describe("lexicon files", () => {
   });
 });
 
+describe("procedure suppress rules", () => {
+  it("name only existing terms of their own procedure", () => {
+    const terms = new Map(lex.procedures.terms.map((t) => [t.id, t.procedure]));
+    for (const rule of lex.procedures.suppress)
+      for (const id of rule.terms ?? [])
+        expect(terms.get(id), `${rule.id}: ${id}`).toBe(rule.procedure);
+  });
+});
+
 describe("section fields", () => {
   it("lists every field that ends a diagnosis section among the fields", () => {
     const fields = new Set(lex.sections.fields.literals);

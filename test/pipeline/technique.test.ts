@@ -27,3 +27,17 @@ describe("a header inside a line of prose", () => {
     ).toEqual(["17262"]);
   });
 });
+
+describe("steroid names", () => {
+  it("a prescribed steroid is not an injection, nor part of a biopsy", () => {
+    const result = suggest(
+      "Contact dermatitis, new problem: prescribed triamcinolone 0.1% ointment BID. Shave biopsy of a 5 mm papule on the right nasal ala performed today.",
+    );
+    expect(result.codes.map((l) => l.code)).toEqual(["11102"]);
+    expect(result.codes[0]!.evidence.map((e) => e.text)).not.toContain("triamcinolone");
+  });
+
+  it("a steroid injected into lesions is an injection", () => {
+    expect(codes("Kenalog 10 mg/mL was injected into 3 keloids on the chest.")).toEqual(["11900"]);
+  });
+});
