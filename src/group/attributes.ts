@@ -100,7 +100,9 @@ function attachHistology(e: ProcedureEvent, scope: EventScope, index: MentionInd
     const a = index.assertions.get(m.id);
     // A rash or inflammatory condition names the treated lesion only in the procedure's sentence.
     const reaches = m.lesional || anchorSentences.has(m.sentence) || LESIONLESS.has(e.kind);
-    return reaches && a?.negation !== "negated" && a?.experiencer !== "other";
+    // "If pathology shows BCC, ...": a supposed diagnosis in another sentence is not this lesion's.
+    const supposed = a?.temporality === "hypothetical" && !anchorSentences.has(m.sentence);
+    return reaches && !supposed && a?.negation !== "negated" && a?.experiencer !== "other";
   };
   const near = scope.near.flatMap((s) => inSentence(index, s, "histology")).filter(live);
   const linked = scope.linked.flatMap((s) => inSentence(index, s, "histology")).filter(live);
@@ -131,10 +133,18 @@ function nearest<T extends Mention>(list: T[], anchor: Mention): T | undefined {
   return best;
 }
 
-/** A pathology-section diagnosis applies to the event when it is the only one, or shares its site. */
+/**
+ * A pathology diagnosis (stated, not conditional) applies to the event when it is the only one,
+ * or shares its site.
+ */
 function pathologyHistology(e: ProcedureEvent, index: MentionIndex): HistologyMention | undefined {
+  // "if pathology shows melanoma, ...": a conditional or negated result is no result.
+  const stated = (h: HistologyMention) => {
+    const a = index.assertions.get(h.id);
+    return a?.temporality !== "hypothetical" && a?.negation !== "negated";
+  };
   const path = ofKind(index, "histology").filter(
-    (h) => h.fromPathology && h.malignancy !== "unknown",
+    (h) => h.fromPathology && h.malignancy !== "unknown" && stated(h),
   );
   if (path.length === 0) return undefined;
   const distinct = new Set(path.map((h) => h.histology));
@@ -155,7 +165,8 @@ function noteHistology(index: MentionIndex): HistologyMention | undefined {
       NOTE_HISTOLOGY_SECTIONS.has(index.doc.sentences[h.sentence]!.section) &&
       index.assertions.get(h.id)?.negation !== "negated" &&
       index.assertions.get(h.id)?.experiencer !== "other" &&
-      index.assertions.get(h.id)?.temporality !== "historical",
+      index.assertions.get(h.id)?.temporality !== "historical" &&
+      index.assertions.get(h.id)?.temporality !== "hypothetical",
   );
   return new Set(list.map((h) => h.histology)).size === 1 ? list[0] : undefined;
 }

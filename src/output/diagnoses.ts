@@ -89,6 +89,9 @@ function eventFact(
 ): DiagnosisFact | undefined {
   const a = index.assertions.get(h.id);
   if (a && (a.negation === "negated" || a.experiencer === "other")) return undefined;
+  // "If pathology shows BCC, excision will follow": a procedure not done today gives no code
+  // for a diagnosis that is itself only supposed.
+  if (!e.assertion.billable && a?.temporality === "hypothetical") return undefined;
   if (a?.negation === "possible" && h.malignancy !== "malignant" && h.malignancy !== "unknown")
     return undefined;
   const treated = DEFINITIVE.has(e.kind) && e.malignancy === "malignant" && e.pathology === "none";

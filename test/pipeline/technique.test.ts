@@ -41,3 +41,21 @@ describe("steroid names", () => {
     expect(codes("Kenalog 10 mg/mL was injected into 3 keloids on the chest.")).toEqual(["11900"]);
   });
 });
+
+describe("pathology results", () => {
+  it("a result stated after the procedure decides the excision family", () => {
+    expect(
+      codes(
+        "A 2.2 cm lesion on the upper back is suspicious for melanoma. The dermatologist excises the lesion with 1 cm margins and closes the wound with a layered closure measuring 6 cm. Pathology confirms malignant melanoma.",
+      ),
+    ).toEqual(["11606", "12032"]);
+  });
+
+  it("a conditional result is no result", () => {
+    const result = suggest(
+      "Shave biopsy of a 6 mm papule on the back. If pathology shows BCC, excision will follow.",
+    );
+    expect(result.codes.map((l) => l.code)).toEqual(["11102"]);
+    expect(result.diagnoses.map((d) => d.code)).not.toContain("C44.519");
+  });
+});
