@@ -167,12 +167,21 @@ function looseRepairs(
   );
   const typed = mentions.filter((m) => m.repairType).map((m) => m.repairType!);
   const type = typed.sort((a, b) => TYPE_RANK[b]! - TYPE_RANK[a]!)[0] ?? "simple";
-  const groups = new Map<string, { site?: SiteMention; sizes: SizeMention[]; encounter: number }>();
+  type Group = { site?: SiteMention; sizes: SizeMention[]; encounter: number; type?: string };
+  const groups = new Map<string, Group>();
   for (const len of lengths) {
     const site = nearestSite(len, index);
     const encounter = encounters[len.sentence] ?? 0;
-    const key = `${site?.repairGroups[type] ?? "unknown"}|${encounter}`;
-    const g = groups.get(key) ?? { ...(site ? { site } : {}), sizes: [], encounter };
+    // "a 2.5 cm laceration ... with a simple closure, and a 4 cm laceration ... requires a
+    // layered closure": a length takes the type of the closure named in its own clause.
+    const own = ownType(len, mentions, index);
+    const key = `${site?.repairGroups[own ?? type] ?? "unknown"}|${own ?? type}|${encounter}`;
+    const g: Group = groups.get(key) ?? {
+      ...(site ? { site } : {}),
+      sizes: [],
+      encounter,
+      ...(own ? { type: own } : {}),
+    };
     g.sizes.push(len);
     groups.set(key, g);
   }
@@ -182,7 +191,8 @@ function looseRepairs(
     const own = several ? mentions.filter((m) => encounters[m.sentence] === g.encounter) : mentions;
     const e = repairEvent(next + k, own.length > 0 ? own : mentions, g.site, g.sizes, index);
     e.encounter = g.encounter;
-    if (several) {
+    if (g.type) e.repairType = g.type;
+    else if (several) {
       const ownTyped = own.filter((m) => m.repairType).map((m) => m.repairType!);
       e.repairType = ownTyped.sort((a, b) => TYPE_RANK[b]! - TYPE_RANK[a]!)[0] ?? type;
     } else e.repairType = type;
@@ -195,6 +205,21 @@ function looseRepairs(
       };
     return e;
   });
+}
+
+/**
+ * The repair type of the closure named in a length's own clause (no list joiner between them),
+ * when the sentence names closures of more than one type; undefined otherwise.
+ */
+function ownType(
+  len: SizeMention,
+  mentions: ProcedureMention[],
+  index: MentionIndex,
+): string | undefined {
+  const here = mentions.filter((m) => m.sentence === len.sentence && m.repairType);
+  if (new Set(here.map((m) => m.repairType)).size < 2) return undefined;
+  const own = here.filter((m) => joinersBetween(index, len, m) === 0);
+  return own.length === 1 ? own[0]!.repairType : undefined;
 }
 
 /**

@@ -26,6 +26,10 @@ describe("repairs", () => {
       "Lacerations of the cheek, 2.5 cm, and neck, 3.0 cm, were repaired with simple interrupted 5-0 nylon sutures.",
       "12011 12002",
     ],
+    [
+      "A 2.5 cm laceration of the cheek is repaired with a simple closure, and a 4 cm laceration of the arm requires a layered closure.",
+      "12032 12011",
+    ],
   ])("sums wound repair lengths per type and repair group: %j as %s", (note, expected) => {
     expect(codes(note)).toBe(expected);
   });
