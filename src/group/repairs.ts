@@ -53,15 +53,27 @@ const LENGTH_ROLES = new Set(["repair", "unknown"]);
 const FOLLOWING = 2;
 
 /**
- * Lengths of a closure: measurements after the closure words in their sentence ("layered
- * closure with 5-0 Monocryl, 6.0 cm") and repair-cued ones in the next sentences ("Repair
- * length 8.0 cm"). The longest one documented is the wound length.
+ * Lengths of a closure: measurements after the closure words in their sentence, up to another
+ * procedure named after them ("layered closure with 5-0 Monocryl, 6.0 cm"), and repair-cued
+ * ones in the next sentences ("Repair length 8.0 cm"). The longest one is the wound length.
  */
 function repairLengths(mentions: ProcedureMention[], index: MentionIndex): SizeMention[] {
   const out: SizeMention[] = [];
   for (const m of mentions) {
+    // "Complex repair of the 6 cm wound after excision of a 2.5 cm SCC": a size after another
+    // procedure named later in the sentence is that procedure's.
+    const other = inSentence(index, m.sentence, "procedure").find(
+      (p) => p.start > m.end && p.procedure !== "repair" && !p.weak,
+    );
+    const before = other?.start ?? Number.POSITIVE_INFINITY;
     for (const s of inSentence(index, m.sentence, "size")) {
-      if (s.start > m.start && s.unit === "cm" && LENGTH_ROLES.has(s.role) && !out.includes(s))
+      if (
+        s.start > m.start &&
+        s.start < before &&
+        s.unit === "cm" &&
+        LENGTH_ROLES.has(s.role) &&
+        !out.includes(s)
+      )
         out.push(s);
     }
     const section = index.doc.sentences[m.sentence]!.sectionIndex;

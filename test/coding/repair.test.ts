@@ -35,6 +35,10 @@ describe("repairs", () => {
   });
 
   it.each([
+    [
+      "Complex repair of the 6 cm wound of the back after excision of a 2.5 cm SCC with 4 mm margins.",
+      "11604 13101",
+    ],
     [`${BCC_BACK} Layered closure, 5.0 cm.`, "11603 12032"],
     [`${BCC_BACK} Complex repair 2.0 cm.`, "11603 13100"],
     [`${BCC_BACK} Complex repair 7.5 cm.`, "11603 13101"],
