@@ -1,4 +1,5 @@
 import type { Assertion } from "../schemas/api.ts";
+import { tokenAt } from "../text/tokens.ts";
 import type { ProcedureMention } from "../types.ts";
 import { inSentence, isBillable, type MentionIndex, ofKind } from "./index-mentions.ts";
 import type { ProcedureEvent } from "./types.ts";
@@ -103,7 +104,9 @@ function weakTarget(
   const candidates = events.filter(
     (e) => e.kind !== "unsupported" && (!m.ownKindOnly || e.kind === m.procedure),
   );
-  const same = candidates.filter((e) => e.anchors.some((a) => a.sentence === m.sentence));
+  const same = candidates.filter(
+    (e) => e.anchors.some((a) => a.sentence === m.sentence) && !genericApart(e, m, index),
+  );
   if (same.length > 0) return same.find((e) => e.kind === m.procedure) ?? same[0];
   const before = candidates.filter((e) =>
     e.anchors.some((a) => a.sentence < m.sentence && m.sentence - a.sentence <= WEAK_BACK),
@@ -283,6 +286,28 @@ function mergeTarget(
   )
     return last;
   return bySite([last], m, index);
+}
+
+/** Joiners that coordinate two procedures (a comma alone also separates a site from a size). */
+const COORDINATORS: ReadonlySet<string> = new Set([";", "and", "also", "plus"]);
+
+/**
+ * "Removal of 12 skin tags from the neck ...; a cyst on the back was also excised": a generic
+ * removal and a named procedure of its sentence, with a site and a ";" or "and" between them,
+ * are two procedures.
+ */
+function genericApart(e: ProcedureEvent, m: ProcedureMention, index: MentionIndex): boolean {
+  if (m.procedure !== "removal" || e.kind === "removal") return false;
+  const a = e.anchors.find((x) => x.sentence === m.sentence);
+  if (!a) return false;
+  const from = Math.min(a.end, m.end);
+  const to = Math.max(a.start, m.start);
+  const between = (x: { start: number; end: number }) => x.start >= from && x.end <= to;
+  if (!inSentence(index, m.sentence, "site").some(between)) return false;
+  const tokens = index.doc.tokens;
+  for (let i = tokenAt(tokens, from); i < tokens.length && tokens[i]!.start < to; i++)
+    if (COORDINATORS.has(tokens[i]!.norm)) return true;
+  return false;
 }
 
 /** The site a narrative is at when it names a procedure: in its sentence, else the last one named before it in its section. */

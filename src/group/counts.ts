@@ -9,12 +9,22 @@ const PER_LESION = new Set(["biopsy", "shave", "excision", "mohs"]);
  * 6 verrucae"); a bare "x 12" or "#1-#4" counts the event; otherwise several distinct sites
  * named after a per-lesion procedure count one lesion each ("punch bx of L arm and R thigh").
  */
-export function attachCounts(e: ProcedureEvent, near: number[], index: MentionIndex): void {
+export function attachCounts(
+  e: ProcedureEvent,
+  near: number[],
+  index: MentionIndex,
+  events: readonly ProcedureEvent[] = [],
+): void {
   const anchorSentences = new Set(e.anchors.map((a) => a.sentence));
   const first = e.anchors[0]!.start;
+  // "Removal of 12 skin tags ...; a cyst was also excised": the 12 counts the other event's tags.
+  const othersLesion = (c: CountMention) =>
+    c.target !== undefined &&
+    e.histology?.start !== c.target &&
+    events.some((o) => o !== e && o.histology?.start === c.target);
   const counts = near
     .flatMap((s) => inSentence(index, s, "count"))
-    .filter((c) => !c.ordinal && applies(c, e, anchorSentences, index))
+    .filter((c) => !c.ordinal && !othersLesion(c) && applies(c, e, anchorSentences, index))
     .sort(
       (a, b) =>
         Number(a.vague ?? false) - Number(b.vague ?? false) ||

@@ -24,15 +24,19 @@ export function groupEvents(index: MentionIndex, lex: CompiledLexicon): Procedur
   const clustered = clusterProcedures(index);
   const owners = anchorOwners(clustered);
   const nearOf = new Map<ProcedureEvent, number[]>();
-  for (const e of clustered) {
-    const scope = eventScope(e, owners, index);
-    nearOf.set(e, scope.near);
-    attachAttributes(e, scope, index);
+  const scopes = clustered.map((e) => eventScope(e, owners, index));
+  clustered.forEach((e, i) => {
+    nearOf.set(e, scopes[i]!.near);
+    attachAttributes(e, scopes[i]!, index);
     applyRemovalIntent(e, index, lex);
-    attachCounts(e, scope.near, index);
+  });
+  // Counts once every event has its diagnosis: a count of another event's lesions is not its own.
+  clustered.forEach((e, i) => {
+    const scope = scopes[i]!;
+    attachCounts(e, scope.near, index, clustered);
     derivePathology(e, [...scope.near, ...scope.linked], index);
     e.skin = skinEvidence(e, scope.close, index);
-  }
+  });
   const split = splitCoordinatedLesions(splitListedLesions(clustered, index), index);
   const events = continueGeneric(split, lex);
   for (const e of events) if (!nearOf.has(e)) nearOf.set(e, e.scope);

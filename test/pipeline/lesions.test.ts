@@ -30,6 +30,14 @@ describe("several lesions in one sentence", () => {
     expect(codes(note)).toBe(expected);
   });
 
+  it("keeps a generic removal and an excision of another site apart, each with its own count", () => {
+    expect(
+      codes(
+        "Removal of 12 skin tags from the neck by electrocautery; a cyst on the back was also excised, 1.5 cm.",
+      ),
+    ).toBe("11200x1 11402x1");
+  });
+
   it("keeps one lesion with a lesion size and a margin as one excision", () => {
     expect(codes("Excision of a 2 cm BCC on the left arm with 4 mm margins.")).toBe("11603x1");
   });
