@@ -100,7 +100,10 @@ export function splitCoordinatedLesions(
   for (const e of events) {
     const perLesion =
       PER_LESION.has(e.kind) && (e.kind !== "destruction" || e.malignancy === "malignant");
-    const parts = perLesion && e.assertion.billable ? lesionParts(e, index) : [];
+    const parts =
+      perLesion && e.assertion.billable
+        ? ([lesionParts, clauseParts].map((f) => f(e, index)).find((p) => p.length >= 2) ?? [])
+        : [];
     // A count in the sentence ("two SKs: ...") must agree with the lesions found.
     if (parts.length < 2 || (e.count > 1 && e.count !== parts.length)) out.push(e);
     else for (const part of parts) out.push(partEvent(e, part, index));
@@ -110,6 +113,55 @@ export function splitCoordinatedLesions(
     e.lesion = i;
   });
   return out;
+}
+
+/**
+ * "Nevus of the left shoulder, 0.9 cm, removed by shave; SK of the right cheek, 0.6 cm,
+ * removed by shave": one sentence naming the procedure once per lesion, the clauses joined by
+ * ";" (or "and"). Each clause with its own site is one lesion.
+ */
+function clauseParts(e: ProcedureEvent, index: MentionIndex): Part[] {
+  const bySentence = new Map<number, ProcedureEvent["anchors"]>();
+  for (const a of e.anchors)
+    if (!a.weak) bySentence.set(a.sentence, [...(bySentence.get(a.sentence) ?? []), a]);
+  const found = [...bySentence].filter(([, list]) => list.length >= 2);
+  if (found.length !== 1) return [];
+  const [sentence, anchors] = found[0]!;
+  const s = index.doc.sentences[sentence]!;
+  const cuts: number[] = [];
+  for (let k = 1; k < anchors.length; k++) {
+    const cut =
+      lastOf(index, anchors[k - 1]!.end, anchors[k]!.start, SEMICOLON) ??
+      lastOf(index, anchors[k - 1]!.end, anchors[k]!.start, AND);
+    if (cut === undefined) return [];
+    cuts.push(cut);
+  }
+  const bounds = [s.start, ...cuts, s.end];
+  const parts: Part[] = [];
+  for (let k = 0; k + 1 < bounds.length; k++) {
+    const [from, to] = [bounds[k]!, bounds[k + 1]!];
+    const site = inSentence(index, sentence, "site").find((x) => x.start >= from && x.end <= to);
+    if (!site) return [];
+    parts.push({ sentence, site, from, to });
+  }
+  return parts;
+}
+
+const SEMICOLON: ReadonlySet<string> = new Set([";"]);
+const AND: ReadonlySet<string> = new Set(["and"]);
+
+/** Offset of the last token in [from, to) that is one of `norms`, or undefined. */
+function lastOf(
+  index: MentionIndex,
+  from: number,
+  to: number,
+  norms: ReadonlySet<string>,
+): number | undefined {
+  const tokens = index.doc.tokens;
+  let found: number | undefined;
+  for (let i = tokenAt(tokens, from); i < tokens.length && tokens[i]!.start < to; i++)
+    if (norms.has(tokens[i]!.norm)) found = tokens[i]!.start;
+  return found;
 }
 
 interface Part {
@@ -149,7 +201,7 @@ function lesionParts(e: ProcedureEvent, index: MentionIndex): Part[] {
     let to = s.end;
     if (next) {
       const end = Math.max(pairs[k]!.site.end, pairs[k]!.size.end);
-      const cut = lastJoiner(index, end, Math.min(next.site.start, next.size.start));
+      const cut = lastOf(index, end, Math.min(next.site.start, next.size.start), LIST_JOINERS);
       if (cut === undefined) return [];
       to = cut;
     }
@@ -179,13 +231,4 @@ function partEvent(e: ProcedureEvent, part: Part, index: MentionIndex): Procedur
     evidence: [...e.anchors, part.site, ...sizes, ...(histology ? [histology] : [])],
     issues: [],
   };
-}
-
-/** Offset of the last joiner token in [from, to), or undefined. */
-function lastJoiner(index: MentionIndex, from: number, to: number): number | undefined {
-  const tokens = index.doc.tokens;
-  let found: number | undefined;
-  for (let i = tokenAt(tokens, from); i < tokens.length && tokens[i]!.start < to; i++)
-    if (LIST_JOINERS.has(tokens[i]!.norm)) found = tokens[i]!.start;
-  return found;
 }

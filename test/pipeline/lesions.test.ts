@@ -26,6 +26,10 @@ describe("several lesions in one sentence", () => {
       "Excision of a 0.4 cm nevus on the cheek with 2 mm margins, and a 1.2 cm nevus on the back with 3 mm margins.",
       "11402x1 11441x1",
     ],
+    [
+      "Benign nevus of the left shoulder, 0.9 cm, removed by shave; seborrheic keratosis of the right cheek, 0.6 cm, removed by shave.",
+      "11301x1 11311x1",
+    ],
   ])("%s -> %s", (note, expected) => {
     expect(codes(note)).toBe(expected);
   });
