@@ -80,7 +80,7 @@ function targetTokens(
  * used entries are dropped beyond SENTENCE_CACHE_SIZE.
  */
 const sentenceCaches = new WeakMap<CompiledContext, Map<string, AnalysedSentence>>();
-const SENTENCE_CACHE_SIZE = 4096;
+const SENTENCE_CACHE_SIZE = 512;
 
 function analysedSentence(
   text: string,
