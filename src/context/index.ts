@@ -74,31 +74,37 @@ function targetTokens(
 }
 
 /**
- * Analysed sentences by section and text, per compiled context: the analysis depends on
- * nothing else, and notes repeat sentences (templates, re-coding while a note is typed).
- * Entries are read-only; offsets in them are relative to the sentence start. Least recently
- * used entries are dropped beyond SENTENCE_CACHE_SIZE.
+ * Analysed sentences by section and text, for compiled contexts that asked for it
+ * (`cacheSentences`): the analysis depends on nothing else, and an editor re-codes the same
+ * sentences on every keystroke. Batch coding does not ask: notes rarely repeat whole sentences,
+ * and the cache would only cost memory. Entries are read-only; their offsets are relative to the
+ * sentence start. The least recently used entries are dropped beyond the size.
  */
-const sentenceCaches = new WeakMap<CompiledContext, Map<string, AnalysedSentence>>();
-const SENTENCE_CACHE_SIZE = 512;
+const sentenceCaches = new WeakMap<
+  CompiledContext,
+  { size: number; entries: Map<string, AnalysedSentence> }
+>();
+
+/** Keeps up to `size` analysed sentences of `ctx` for reuse (an editing session calls this). */
+export function cacheSentences(ctx: CompiledContext, size = 512): void {
+  if (!sentenceCaches.has(ctx)) sentenceCaches.set(ctx, { size, entries: new Map() });
+}
 
 function analysedSentence(
   text: string,
   sentence: ContextSentence,
   ctx: CompiledContext,
 ): AnalysedSentence {
-  let cache = sentenceCaches.get(ctx);
-  if (!cache) {
-    cache = new Map();
-    sentenceCaches.set(ctx, cache);
-  }
   const own = text.slice(sentence.start, sentence.end);
+  const analyse = () => analyseSentence(own, { ...sentence, start: 0, end: own.length }, ctx);
+  const cache = sentenceCaches.get(ctx);
+  if (!cache) return analyse();
   const key = `${sentence.section}\u0000${own}`;
-  let entry = cache.get(key);
-  if (entry) cache.delete(key);
-  else entry = analyseSentence(own, { ...sentence, start: 0, end: own.length }, ctx);
-  cache.set(key, entry);
-  if (cache.size > SENTENCE_CACHE_SIZE) cache.delete(cache.keys().next().value!);
+  let entry = cache.entries.get(key);
+  if (entry) cache.entries.delete(key);
+  else entry = analyse();
+  cache.entries.set(key, entry);
+  if (cache.entries.size > cache.size) cache.entries.delete(cache.entries.keys().next().value!);
   return entry;
 }
 

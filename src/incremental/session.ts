@@ -10,6 +10,7 @@
  * Every path returns exactly what `suggest(text, options)` returns for the new text; with
  * `verify: true` the session checks that on every update and throws IncrementalMismatchError.
  */
+import { cacheSentences } from "../context/index.ts";
 import type { CompiledLexicon } from "../lexicon/compile.ts";
 import { defaultLexicon, suggest } from "../pipeline/suggest.ts";
 import type { SuggestOptions, SuggestResult } from "../schemas/api.ts";
@@ -78,6 +79,7 @@ interface Coded {
 
 export function createSession(options: SessionOptions = {}): Session {
   const lexicon = options.lexicon ?? defaultLexicon();
+  cacheSentences(lexicon.context); // unchanged sentences are not re-analysed on each update
   const suggestOptions: SuggestOptions = { ...(options.suggest ?? {}), trace: false };
   const vocabulary = options.fastPath === false ? null : inertVocabulary(lexicon);
   const cache = new TextCache(options.cacheSize ?? 16);

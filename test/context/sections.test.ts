@@ -7,6 +7,7 @@ import { describe, expect, it } from "vitest";
 import {
   type ContextSentence,
   type ContextTarget,
+  cacheSentences,
   detectAssertions,
 } from "../../src/context/index.ts";
 import type { SectionCategory } from "../../src/types.ts";
@@ -128,6 +129,7 @@ describe("section defaults", () => {
   });
 
   it("reuses a sentence's analysis at another offset and never across sections", () => {
+    cacheSentences(ctx);
     const text = "Shave biopsy of the left arm, no bleeding.";
     const note = `Procedure: x.\n${text}\n${text}\n${text}`;
     const at = [1, 2, 3].map((k) => note.indexOf(text) + (k - 1) * (text.length + 1));
