@@ -139,7 +139,8 @@ function codeable(
     return false;
   }
   const term = lex.source.histology.terms.find((t) => t.id === e.histology?.ruleId);
-  const unsupportedFor = term?.unsupportedFor?.[e.kind];
+  const site = lex.source.sites.sites.find((t) => t.id === e.site?.ruleId);
+  const unsupportedFor = term?.unsupportedFor?.[e.kind] ?? site?.unsupportedFor?.[e.kind];
   if (unsupportedFor) {
     uncovered.add(e.index);
     issues.push({

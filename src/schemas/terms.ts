@@ -108,6 +108,11 @@ export const SitesLexiconSchema = z.object({
       repair: z.record(z.string(), z.string()),
       /** Mohs group: "head" (17311) or "trunk" (17313). */
       mohs: z.enum(["head", "trunk"]).optional(),
+      /**
+       * Procedures this site has its own code family for (biopsy of the penis, destruction of
+       * anal lesions): the skin codes do not apply, and the message says what does.
+       */
+      unsupportedFor: z.record(z.string(), z.string()).optional(),
       literals: Literals,
     }),
   ),

@@ -228,6 +228,15 @@ describe("lexicon files", () => {
   });
 });
 
+describe("site terms", () => {
+  it("name only procedure kinds in unsupportedFor", () => {
+    const kinds = new Set(lex.procedures.terms.map((t) => t.procedure));
+    for (const site of lex.sites.sites)
+      for (const kind of Object.keys(site.unsupportedFor ?? {}))
+        expect(kinds.has(kind as never), `${site.id}: ${kind}`).toBe(true);
+  });
+});
+
 describe("procedure suppress rules", () => {
   it("name only existing terms of their own procedure", () => {
     const terms = new Map(lex.procedures.terms.map((t) => [t.id, t.procedure]));

@@ -59,3 +59,25 @@ describe("pathology results", () => {
     expect(result.diagnoses.map((d) => d.code)).not.toContain("C44.519");
   });
 });
+
+describe("sites with their own code families", () => {
+  it.each([
+    ["Punch biopsy of a 4 mm lesion on the shaft of the penis.", "54100"],
+    ["Shave biopsy of a pigmented lesion of the left labium majus.", "56605"],
+    ["Shave biopsy of a lesion on the lower lip vermilion.", "40490"],
+    [
+      "Condylomata acuminata x 6 on the shaft of the penis were treated with liquid nitrogen.",
+      "54050",
+    ],
+    ["Perianal warts x 5 treated with cryotherapy.", "46900"],
+  ])("suggests no skin code and names the site's own: %s", (note, family) => {
+    const result = suggest(note);
+    expect(result.codes).toEqual([]);
+    const warning = result.warnings.find((w) => w.kind === "procedure_not_covered");
+    expect(warning?.message).toContain(family);
+  });
+
+  it("still codes a biopsy of the skin of the upper lip", () => {
+    expect(codes("Shave biopsy of a lesion on the upper lip.")).toEqual(["11102"]);
+  });
+});
