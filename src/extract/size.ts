@@ -24,7 +24,7 @@ export function extractSizes(doc: Doc, lex: CompiledLexicon): SizeMention[] {
         i++;
         continue;
       }
-      const cued = roleOf(doc, lex, roles, size.first, size.last, s.index);
+      const cued = roleOf(doc, lex, roles, size.first, size.last, s);
       // An area cue ("total") on a length means nothing about its role.
       const role = cued.role === "area" && size.unit === "cm" ? { role: "unknown" as const } : cued;
       if (role.role !== "ignore") {
@@ -100,7 +100,7 @@ function roleOf(
   roles: TermMatch<RoleTerm>[],
   first: number,
   last: number,
-  sentence: number,
+  { index: sentence, lastToken }: { index: number; lastToken: number },
 ): { role: SizeRole | "ignore"; ruleId?: string; final?: boolean } {
   let best: { dist: number; term: RoleTerm } | undefined;
   for (const r of roles) {
@@ -119,10 +119,21 @@ function roleOf(
       best = { dist: score, term: r.payload };
     }
   }
+  // "1.0 cm BCC", "5 mm SK": a diagnosis right after the measurement names what it measures,
+  // as strongly as a lesion cue there would ("... clear margins after excision of a 1.0 cm BCC").
+  const named = lex.histology.matchAt(doc.canon, last, lastToken);
+  const lesionCue = named?.payload.lesional
+    ? lex.source.units.roles.find((r) => r.role === "lesion")
+    : undefined;
+  if (lesionCue && (!best || LESION_CUE_SCORE < best.dist))
+    best = { dist: LESION_CUE_SCORE, term: lesionCue };
   if (!best) return { role: "unknown" };
   const role = best.term.role === "excised" ? "defect" : best.term.role;
   return { role, ruleId: best.term.id, ...(best.term.final ? { final: true } : {}) };
 }
+
+/** The score of a lesion cue right after a measurement (distance 0 plus the generic-cue 1.5). */
+const LESION_CUE_SCORE = 1.5;
 
 /** Commas, semicolons and other numbers stand between a cue and a measurement; "3 cycles" does not. */
 function blocked(doc: Doc, lex: CompiledLexicon, from: number, to: number): boolean {

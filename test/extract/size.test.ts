@@ -72,6 +72,14 @@ describe("extractSizes", () => {
     expect(extractSizes(docOf(note, lex), lex)).toEqual([]);
   });
 
+  it("reads a measurement right before a diagnosis as the lesion's, over a margin cue before it", () => {
+    const lex = compileLexicon(loadLexicon());
+    const note =
+      "Frozen sections confirmed clear margins after excision of a 1.0 cm BCC on the ear.";
+    const [size] = extractSizes(docOf(note, lex), lex);
+    expect(size).toMatchObject({ text: "1.0 cm", role: "lesion" });
+  });
+
   it("marks a margin cued as total or final", () => {
     const lex = compileLexicon(loadLexicon());
     const found = extractSizes(
