@@ -13,7 +13,8 @@ export function extractProcedures(
   lex: CompiledLexicon,
 ): (ProcedureMention | TechniqueMention)[] {
   const out: (ProcedureMention | TechniqueMention)[] = [];
-  const done = matchSentences(doc, lex.pathologyStatus).filter((s) => s.payload.status === "final");
+  const statuses = matchSentences(doc, lex.pathologyStatus);
+  const done = statuses.filter((s) => s.payload.status === "final");
   const results = matchSentences(doc, lex.resultCues);
   const { procedures: withResults, reach } = lex.source.procedures.resultCues;
   for (const m of matchSentences(doc, lex.procedures)) {
@@ -23,7 +24,11 @@ export function extractProcedures(
       done.some((d) => d.first < m.last && m.first < d.last) ||
       (withResults.some((p) => p === t.procedure) &&
         results.some(
-          (r) => r.sentence === m.sentence && r.first >= m.last && r.first - m.last <= reach,
+          (r) =>
+            r.sentence === m.sentence &&
+            r.first >= m.last &&
+            r.first - m.last <= reach &&
+            !reportBetween(doc, statuses, m.last, r.last),
         ));
     if (suppressed(doc, lex, t, m.sentence)) continue;
     out.push({
@@ -51,6 +56,22 @@ export function extractProcedures(
     });
   }
   return out;
+}
+
+/**
+ * "... was excised with 4 mm margins; pathology showed margins clear": the result belongs to a
+ * pathology report of this procedure (a status phrase, or a new clause after ";"), not to an
+ * earlier one.
+ */
+function reportBetween(
+  doc: Doc,
+  statuses: { first: number; last: number }[],
+  from: number,
+  to: number,
+): boolean {
+  if (statuses.some((s) => s.first < to && s.last > from)) return true;
+  for (let k = from; k < to; k++) if (doc.canon[k] === ";") return true;
+  return false;
 }
 
 /**

@@ -1,4 +1,4 @@
-import type { HistologyMention, Mention, SiteMention } from "../types.ts";
+import type { HistologyMention, Mention, SiteMention, SizeMention } from "../types.ts";
 import { inSentence, type MentionIndex, ofKind } from "./index-mentions.ts";
 import type { EventScope } from "./scope.ts";
 import type { ProcedureEvent } from "./types.ts";
@@ -28,10 +28,22 @@ export function attachAttributes(e: ProcedureEvent, scope: EventScope, index: Me
   attachSite(e, scope, index);
   const sentences = [...scope.near, ...scope.linked];
   // A margin in a pathology report ("margins clear by 3 mm") is histologic clearance, not the
-  // surgical margin that sizes the excision.
-  const pathology = (s: number) => index.doc.sentences[s]!.section === "pathology";
+  // surgical margin that sizes the excision: in a pathology section, or after a final-pathology
+  // cue that follows the procedure in its sentence ("excised ...; pathology showed margins clear
+  // by 2 mm"; not "bx-proven BCC, excised with 4 mm margins").
+  const procedures = (s: number) => inSentence(index, s, "procedure");
+  const reported = (x: SizeMention) =>
+    index.doc.sentences[x.sentence]!.section === "pathology" ||
+    inSentence(index, x.sentence, "pathology_status").some(
+      (p) =>
+        p.status === "final" &&
+        p.end <= x.start &&
+        e.anchors.some((a) => a.sentence === x.sentence && a.end <= p.start) &&
+        // "biopsy-proven" names an earlier biopsy's result, not a report of this procedure.
+        !procedures(x.sentence).some((m) => m.start < p.end && p.start < m.end),
+    );
   e.sizes = sentences.flatMap((s) =>
-    inSentence(index, s, "size").filter((x) => !(x.role === "margin" && pathology(s))),
+    inSentence(index, s, "size").filter((x) => !(x.role === "margin" && reported(x))),
   );
   attachHistology(e, scope, index);
 }

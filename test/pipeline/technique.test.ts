@@ -81,3 +81,13 @@ describe("sites with their own code families", () => {
     expect(codes("Shave biopsy of a lesion on the upper lip.")).toEqual(["11102"]);
   });
 });
+
+describe("a pathology report in the procedure's sentence", () => {
+  it("does not make the procedure an earlier one, and its margin clearance does not size it", () => {
+    expect(
+      codes(
+        "A 1.3 cm SCC of the right hand was excised with 4 mm margins; pathology showed margins clear by 2 mm.",
+      ),
+    ).toEqual(["11623"]);
+  });
+});
