@@ -285,7 +285,25 @@ function mergeTarget(
     !last.anchors.some((a) => inSentence(index, a.sentence, "site").length > 0)
   )
     return last;
-  return bySite([last], m, index);
+  // "Procedure: excision benign lesion trunk." then "Excision of a 1.6 cm cyst on the flank":
+  // a title line names the region, the detail the exact site in it.
+  const bySiteGroup = () =>
+    titles(lastAnchor.sentence) && sameSiteGroup(last, m, index) ? last : undefined;
+  return bySite([last], m, index) ?? bySiteGroup();
+}
+
+function sameSiteGroup(e: ProcedureEvent, m: ProcedureMention, index: MentionIndex): boolean {
+  const mine = currentSites(m, index);
+  return e.anchors.some((a) =>
+    inSentence(index, a.sentence, "site").some((s) =>
+      mine.some(
+        (t) =>
+          t.siteGroup !== undefined &&
+          t.siteGroup === s.siteGroup &&
+          (t.laterality ?? s.laterality) === (s.laterality ?? t.laterality),
+      ),
+    ),
+  );
 }
 
 /** Joiners that coordinate two procedures (a comma alone also separates a site from a size). */

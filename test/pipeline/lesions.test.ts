@@ -42,6 +42,14 @@ describe("several lesions in one sentence", () => {
     ).toBe("11200x1 11402x1");
   });
 
+  it("joins a title naming the region with the detail naming the site in it", () => {
+    expect(
+      codes(
+        "Procedure: excision benign lesion trunk. Excision of a 1.6 cm epidermoid cyst on the flank, margins 2 mm, simple closure.",
+      ),
+    ).toBe("11402x1");
+  });
+
   it("keeps one lesion with a lesion size and a margin as one excision", () => {
     expect(codes("Excision of a 2 cm BCC on the left arm with 4 mm margins.")).toBe("11603x1");
   });
