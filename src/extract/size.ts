@@ -154,6 +154,15 @@ function shareRoles(doc: Doc, sizes: SizeMention[]): void {
     const b = sizes[k + 1]!;
     if (a.role !== "unknown" || b.role === "unknown" || a.sentence !== b.sentence) continue;
     const between = doc.lower.slice(a.end, b.start).trim();
-    if (between.split(/\s+/).every((w) => COORDINATORS.has(w))) a.role = b.role;
+    if (!between.split(/\s+/).every((w) => COORDINATORS.has(w))) continue;
+    // "0.9 cm, 3 mm margins" lists a lesion size and then a margin: a comma alone coordinates
+    // only measurements written in the same unit ("2 mm, 3 mm margins").
+    if (between === "," && writtenUnit(doc, a) !== writtenUnit(doc, b)) continue;
+    a.role = b.role;
   }
+}
+
+/** The unit word a measurement was written with ("mm" in "3 mm"). */
+function writtenUnit(doc: Doc, size: SizeMention): string {
+  return doc.lower.slice(size.start, size.end).match(/[a-z]+$/)?.[0] ?? "";
 }

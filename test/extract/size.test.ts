@@ -43,6 +43,8 @@ describe("extractSizes", () => {
     ["excised diameter 1.4 cm", "1.4 cm defect"],
     ["layered closure length 3.5 cm", "3.5 cm repair"],
     ["lesion 5 mm; closure 2.5 cm", "0.5 cm lesion; 2.5 cm repair"],
+    ["BCC of the nose, 0.9 cm, 3 mm margins", "0.9 cm; 0.3 cm margin"],
+    ["excised with 2 mm, 3 mm margins", "0.2 cm margin; 0.3 cm margin"],
   ])("reads %j as %s", (note, expected) => {
     expect(sizes(note)).toBe(expected);
   });
