@@ -244,6 +244,10 @@ function countAt(doc: Doc, lex: CompiledLexicon, i: number, limit: number): Foun
     if (times) return times;
   }
   if (tok === "#") return hashRange(doc, lex, i, limit);
+  if (tok === "(") {
+    const bracket = bracketCount(doc, lex, i, limit);
+    if (bracket) return bracket;
+  }
   if (colonAhead(doc, i, limit)) {
     const label = labelCount(doc, lex, i, limit);
     if (label) return label;
@@ -252,6 +256,33 @@ function countAt(doc: Doc, lex: CompiledLexicon, i: number, limit: number): Foun
   if ((code >= 48 && code <= 57) || lex.numberWords.vocabulary.has(tok))
     return nounCount(doc, lex, i, limit);
   return lex.vague.vocabulary.has(tok) ? vagueCount(doc, lex, i, limit) : undefined;
+}
+
+/** How far before a bracketed count its lesion word may start ("Actinic keratoses, face (8)"). */
+const BRACKET_REACH = 6;
+
+/**
+ * "Actinic keratoses, face (8)", "AKs (n=8)": a whole number alone in brackets after a lesion
+ * word (and its site) counts that lesion type.
+ */
+function bracketCount(doc: Doc, lex: CompiledLexicon, i: number, limit: number): Found | undefined {
+  let j = i + 1;
+  if (doc.canon[j] === "n" && doc.canon[j + 1] === "=") j += 2;
+  const num = doc.canon[j];
+  if (num === undefined || j + 1 >= limit || !INTEGER.test(num) || doc.canon[j + 1] !== ")")
+    return undefined;
+  const count = Number(num);
+  if (count < 1) return undefined;
+  const sentence = doc.sentenceOfToken[i];
+  for (let k = Math.max(0, i - BRACKET_REACH); k < i; k++) {
+    if (doc.sentenceOfToken[k] !== sentence || !isLesionWord(doc, lex, k, i)) continue;
+    return {
+      last: j + 2,
+      ruleId: "count.bracket",
+      fields: { count, target: doc.tokens[k]!.start },
+    };
+  }
+  return undefined;
 }
 
 /** A ":" or "=" within the next few tokens ("Number of lesions: 5"). */

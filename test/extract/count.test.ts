@@ -28,6 +28,8 @@ describe("extractCounts", () => {
     ["a total of 12 treated", "12"],
     ["LN2 x3: L cheek, nose, R cheek", "3"],
     ["multiple warts", "2+"],
+    ["AKs, scalp (8) - LN2 today", "8"],
+    ["AKs on the face (n=8)", "8"],
   ])("counts %j as %s", (note, expected) => {
     expect(counts(note).join(", ")).toBe(expected);
   });
@@ -43,6 +45,8 @@ describe("extractCounts", () => {
     "4 after excision of lesions",
     "1.2 x 3 cm lesion",
     "lesion #2",
+    "Cryotherapy (2) today",
+    "AKs (2019) treated",
   ])("does not count %j as lesions", (note) => {
     expect(counts(note)).toEqual([]);
   });
