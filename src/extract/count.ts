@@ -258,6 +258,9 @@ function countAt(doc: Doc, lex: CompiledLexicon, i: number, limit: number): Foun
   return lex.vague.vocabulary.has(tok) ? vagueCount(doc, lex, i, limit) : undefined;
 }
 
+/** Tokens after which a bracketed number opens a list item rather than counting. */
+const ITEM_OPENERS: ReadonlySet<string> = new Set([",", ":", ";", "and", "or", "-"]);
+
 /** How far before a bracketed count its lesion word may start ("Actinic keratoses, face (8)"). */
 const BRACKET_REACH = 6;
 
@@ -274,6 +277,10 @@ function bracketCount(doc: Doc, lex: CompiledLexicon, i: number, limit: number):
   const count = Number(num);
   if (count < 1) return undefined;
   const sentence = doc.sentenceOfToken[i];
+  // "lesions: (1) right arm nodule, (2) left thigh plaque": a bracket opening an item numbers it.
+  const before = doc.canon[i - 1];
+  if (before === undefined || doc.sentenceOfToken[i - 1] !== sentence) return undefined;
+  if (ITEM_OPENERS.has(before)) return undefined;
   for (let k = Math.max(0, i - BRACKET_REACH); k < i; k++) {
     if (doc.sentenceOfToken[k] !== sentence || !isLesionWord(doc, lex, k, i)) continue;
     return {

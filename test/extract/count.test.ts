@@ -47,6 +47,7 @@ describe("extractCounts", () => {
     "lesion #2",
     "Cryotherapy (2) today",
     "AKs (2019) treated",
+    "biopsies: (1) right arm nodule, (2) left thigh plaque",
   ])("does not count %j as lesions", (note) => {
     expect(counts(note)).toEqual([]);
   });
