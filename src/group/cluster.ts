@@ -1,7 +1,6 @@
 import type { Assertion } from "../schemas/api.ts";
-import { tokenAt } from "../text/tokens.ts";
 import type { ProcedureMention } from "../types.ts";
-import { inSentence, isBillable, type MentionIndex, ofKind } from "./index-mentions.ts";
+import { inSentence, isBillable, type MentionIndex, ofKind, tokensIn } from "./index-mentions.ts";
 import type { ProcedureEvent } from "./types.ts";
 
 const TITLE_SECTIONS = new Set(["procedure_title", "procedure"]);
@@ -322,10 +321,7 @@ function genericApart(e: ProcedureEvent, m: ProcedureMention, index: MentionInde
   const to = Math.max(a.start, m.start);
   const between = (x: { start: number; end: number }) => x.start >= from && x.end <= to;
   if (!inSentence(index, m.sentence, "site").some(between)) return false;
-  const tokens = index.doc.tokens;
-  for (let i = tokenAt(tokens, from); i < tokens.length && tokens[i]!.start < to; i++)
-    if (COORDINATORS.has(tokens[i]!.norm)) return true;
-  return false;
+  return tokensIn(index, from, to, COORDINATORS).length > 0;
 }
 
 /** The site a narrative is at when it names a procedure: in its sentence, else the last one named before it in its section. */

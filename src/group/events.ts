@@ -12,7 +12,7 @@ import { readMohs } from "./mohs.ts";
 import { repairEvents } from "./repairs.ts";
 import { anchorOwners, eventScope } from "./scope.ts";
 import { skinEvidence } from "./skin.ts";
-import { splitCoordinatedLesions, splitListedLesions } from "./split.ts";
+import { splitLesions } from "./split.ts";
 import type { ProcedureEvent } from "./types.ts";
 
 /**
@@ -37,8 +37,7 @@ export function groupEvents(index: MentionIndex, lex: CompiledLexicon): Procedur
     derivePathology(e, [...scope.near, ...scope.linked], index);
     e.skin = skinEvidence(e, scope.close, index);
   });
-  const split = splitCoordinatedLesions(splitListedLesions(clustered, index), index);
-  const events = continueGeneric(split, lex);
+  const events = continueGeneric(splitLesions(clustered, index), lex);
   for (const e of events) if (!nearOf.has(e)) nearOf.set(e, e.scope);
   linkLesions(events, index, lex);
   const encounters = sentenceEncounters(index, lex);

@@ -83,10 +83,29 @@ export function joinersBetween(
   a: { start: number; end: number },
   b: { start: number; end: number },
 ): number {
+  return tokensIn(index, Math.min(a.end, b.end), Math.max(a.start, b.start), LIST_JOINERS).length;
+}
+
+/** Start offsets of the tokens in [from, to) of the note that are one of `norms`. */
+export function tokensIn(
+  index: MentionIndex,
+  from: number,
+  to: number,
+  norms: ReadonlySet<string>,
+): number[] {
   const tokens = index.doc.tokens;
-  const from = tokenAt(tokens, Math.min(a.end, b.end));
-  const to = tokenAt(tokens, Math.max(a.start, b.start));
-  let n = 0;
-  for (let i = from; i < to; i++) if (LIST_JOINERS.has(tokens[i]!.norm)) n++;
-  return n;
+  const out: number[] = [];
+  for (let i = tokenAt(tokens, from); i < tokens.length && tokens[i]!.start < to; i++)
+    if (norms.has(tokens[i]!.norm)) out.push(tokens[i]!.start);
+  return out;
+}
+
+/** Offset of the last token in [from, to) that is one of `norms`, or undefined. */
+export function lastTokenIn(
+  index: MentionIndex,
+  from: number,
+  to: number,
+  norms: ReadonlySet<string>,
+): number | undefined {
+  return tokensIn(index, from, to, norms).at(-1);
 }

@@ -1,10 +1,10 @@
-import { tokenAt } from "../text/tokens.ts";
 import type { HistologyMention, SiteMention, SizeMention } from "../types.ts";
 import {
   inSentence,
   isBillable,
   joinersBetween,
   LIST_JOINERS,
+  lastTokenIn,
   type MentionIndex,
 } from "./index-mentions.ts";
 import type { ProcedureEvent } from "./types.ts";
@@ -14,25 +14,32 @@ const PER_LESION = new Set(["excision", "shave", "destruction"]);
 const ITEM = /^\s*(?:#\s*\d{1,2}|\d{1,2}\s*[.)]|[-*\u2022])\s*/;
 
 /**
- * "ED&C today:" followed by "1) R nasal sidewall BCC, 0.7 cm ..." and "2) L mid back BCC, 1.5
- * cm ...": a heading that names the procedure and a list of lesions, one per item, each with
- * its own site, size and diagnosis. The heading's event becomes one event per listed lesion.
+ * One event per lesion for the procedures coded per lesion, when one event names several:
+ * - "ED&C today:" followed by "1) R nasal sidewall BCC, 0.7 cm ..." and "2) L mid back BCC,
+ *   1.5 cm ...": a heading that names the procedure and a list of lesions, one per item;
+ * - "Shave removal of a 0.4 cm SK on the left cheek and a 1.2 cm SK on the back": one sentence
+ *   naming several lesions, each with its own size and site, joined by "and" or commas;
+ * - "Nevus of the left shoulder, 0.9 cm, removed by shave; SK of the right cheek, 0.6 cm,
+ *   removed by shave": one sentence naming the procedure once per lesion.
+ * Each lesion gets the site, sizes and diagnosis of its own item or part of the sentence.
  */
-export function splitListedLesions(
-  events: ProcedureEvent[],
-  index: MentionIndex,
-): ProcedureEvent[] {
+export function splitLesions(events: ProcedureEvent[], index: MentionIndex): ProcedureEvent[] {
   const out: ProcedureEvent[] = [];
   for (const e of events) {
     // Counted destructions (AKs, warts) add their lesions up anyway; only cancers are per lesion.
     const perLesion =
-      PER_LESION.has(e.kind) && (e.kind !== "destruction" || e.malignancy === "malignant");
-    const items = perLesion && e.assertion.billable ? listedItems(e, index) : [];
-    if (items.length < 2) {
-      out.push(e);
+      PER_LESION.has(e.kind) &&
+      (e.kind !== "destruction" || e.malignancy === "malignant") &&
+      e.assertion.billable;
+    const items = perLesion ? listedItems(e, index) : [];
+    if (items.length >= 2) {
+      for (const s of items) out.push(itemEvent(e, s, index));
       continue;
     }
-    for (const s of items) out.push(itemEvent(e, s, index));
+    const parts = perLesion ? sentenceParts(e, index) : [];
+    // A count in the sentence ("two SKs: ...") must agree with the lesions found.
+    if (parts.length < 2 || (e.count > 1 && e.count !== parts.length)) out.push(e);
+    else for (const part of parts) out.push(partEvent(e, part, index));
   }
   out.forEach((e, i) => {
     e.index = i;
@@ -64,13 +71,25 @@ function listedItems(e: ProcedureEvent, index: MentionIndex): number[] {
 
 function itemEvent(e: ProcedureEvent, sentence: number, index: MentionIndex): ProcedureEvent {
   const site = inSentence(index, sentence, "site")[0]!;
-  const named = inSentence(index, sentence, "histology");
-  const histology: HistologyMention | undefined =
-    named.find((h) => h.malignancy !== "unknown") ?? named[0] ?? e.histology;
-  const sizes = inSentence(index, sentence, "size");
+  const lesion = lesionEvent(
+    e,
+    site,
+    inSentence(index, sentence, "size"),
+    inSentence(index, sentence, "histology"),
+  );
+  return { ...lesion, scope: [...e.scope, sentence] };
+}
+
+/** The event of one lesion of `e`: its own site, sizes and diagnosis (else `e`'s diagnosis). */
+function lesionEvent(
+  e: ProcedureEvent,
+  site: SiteMention,
+  sizes: SizeMention[],
+  named: HistologyMention[],
+): ProcedureEvent {
+  const histology = named.find((h) => h.malignancy !== "unknown") ?? named[0] ?? e.histology;
   return {
     ...e,
-    scope: [...e.scope, sentence],
     site,
     siteInferred: false,
     sizes,
@@ -86,33 +105,10 @@ function itemEvent(e: ProcedureEvent, sentence: number, index: MentionIndex): Pr
 /** Sizes that measure a lesion (not a margin, repair, depth or area). */
 const LESION_ROLES = new Set(["lesion", "unknown"]);
 
-/**
- * "Shave removal of a 0.4 cm SK on the left cheek and a 1.2 cm SK on the back": one procedure
- * sentence naming several lesions, each with its own size and site, joined by "and" or commas.
- * Each lesion becomes its own event with the mentions of its part of the sentence, as a coder
- * codes each lesion by its own site and size.
- */
-export function splitCoordinatedLesions(
-  events: ProcedureEvent[],
-  index: MentionIndex,
-): ProcedureEvent[] {
-  const out: ProcedureEvent[] = [];
-  for (const e of events) {
-    const perLesion =
-      PER_LESION.has(e.kind) && (e.kind !== "destruction" || e.malignancy === "malignant");
-    const parts =
-      perLesion && e.assertion.billable
-        ? ([lesionParts, clauseParts].map((f) => f(e, index)).find((p) => p.length >= 2) ?? [])
-        : [];
-    // A count in the sentence ("two SKs: ...") must agree with the lesions found.
-    if (parts.length < 2 || (e.count > 1 && e.count !== parts.length)) out.push(e);
-    else for (const part of parts) out.push(partEvent(e, part, index));
-  }
-  out.forEach((e, i) => {
-    e.index = i;
-    e.lesion = i;
-  });
-  return out;
+/** The parts of one sentence that each name one lesion: by size and site pairs, else by clause. */
+function sentenceParts(e: ProcedureEvent, index: MentionIndex): Part[] {
+  const bySize = lesionParts(e, index);
+  return bySize.length >= 2 ? bySize : clauseParts(e, index);
 }
 
 /**
@@ -131,8 +127,8 @@ function clauseParts(e: ProcedureEvent, index: MentionIndex): Part[] {
   const cuts: number[] = [];
   for (let k = 1; k < anchors.length; k++) {
     const cut =
-      lastOf(index, anchors[k - 1]!.end, anchors[k]!.start, SEMICOLON) ??
-      lastOf(index, anchors[k - 1]!.end, anchors[k]!.start, AND);
+      lastTokenIn(index, anchors[k - 1]!.end, anchors[k]!.start, SEMICOLON) ??
+      lastTokenIn(index, anchors[k - 1]!.end, anchors[k]!.start, AND);
     if (cut === undefined) return [];
     cuts.push(cut);
   }
@@ -149,20 +145,6 @@ function clauseParts(e: ProcedureEvent, index: MentionIndex): Part[] {
 
 const SEMICOLON: ReadonlySet<string> = new Set([";"]);
 const AND: ReadonlySet<string> = new Set(["and"]);
-
-/** Offset of the last token in [from, to) that is one of `norms`, or undefined. */
-function lastOf(
-  index: MentionIndex,
-  from: number,
-  to: number,
-  norms: ReadonlySet<string>,
-): number | undefined {
-  const tokens = index.doc.tokens;
-  let found: number | undefined;
-  for (let i = tokenAt(tokens, from); i < tokens.length && tokens[i]!.start < to; i++)
-    if (norms.has(tokens[i]!.norm)) found = tokens[i]!.start;
-  return found;
-}
 
 interface Part {
   sentence: number;
@@ -201,7 +183,7 @@ function lesionParts(e: ProcedureEvent, index: MentionIndex): Part[] {
     let to = s.end;
     if (next) {
       const end = Math.max(pairs[k]!.site.end, pairs[k]!.size.end);
-      const cut = lastOf(index, end, Math.min(next.site.start, next.size.start), LIST_JOINERS);
+      const cut = lastTokenIn(index, end, Math.min(next.site.start, next.size.start), LIST_JOINERS);
       if (cut === undefined) return [];
       to = cut;
     }
@@ -212,23 +194,12 @@ function lesionParts(e: ProcedureEvent, index: MentionIndex): Part[] {
 }
 
 function partEvent(e: ProcedureEvent, part: Part, index: MentionIndex): ProcedureEvent {
-  const sentence = part.sentence;
   const within = <T extends { start: number }>(list: T[]) =>
     list.filter((m) => m.start >= part.from && m.start < part.to);
-  const sizes = within(inSentence(index, sentence, "size"));
-  const named = within(inSentence(index, sentence, "histology"));
-  const histology: HistologyMention | undefined =
-    named.find((h) => h.malignancy !== "unknown") ?? named[0] ?? e.histology;
-  return {
-    ...e,
-    site: part.site,
-    siteInferred: false,
-    sizes,
-    ...(histology ? { histology } : {}),
-    lesions: histology ? [{ histology, count: 1 }] : [],
-    count: 1,
-    countSource: "explicit",
-    evidence: [...e.anchors, part.site, ...sizes, ...(histology ? [histology] : [])],
-    issues: [],
-  };
+  return lesionEvent(
+    e,
+    part.site,
+    within(inSentence(index, part.sentence, "size")),
+    within(inSentence(index, part.sentence, "histology")),
+  );
 }
