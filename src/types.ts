@@ -92,6 +92,8 @@ export interface ProcedureMention extends MentionBase {
   weak?: boolean;
   /** A weak word that joins only a procedure of its own kind. */
   ownKindOnly?: boolean;
+  /** Joining no procedure, it starts one only beside a lesion word. */
+  needsLesion?: boolean;
   /** Named as already done by a pathology cue ("biopsy-proven"): historical. */
   pathologyCue?: boolean;
 }

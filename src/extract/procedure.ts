@@ -41,6 +41,7 @@ export function extractProcedures(
       ...(t.unsupported ? { unsupported: t.unsupported } : {}),
       ...(t.weak ? { weak: true } : {}),
       ...(t.ownKindOnly ? { ownKindOnly: true } : {}),
+      ...(t.needsLesion ? { needsLesion: true } : {}),
       ...(t.closesDefect ? { closesDefect: true } : {}),
       ...(t.skinSpecific ? { skinSpecific: true } : {}),
       ...(cue ? { pathologyCue: true } : {}),

@@ -42,12 +42,7 @@ export function clusterProcedures(index: MentionIndex): ProcedureEvent[] {
   }
   for (const m of weak) {
     const target = weakTarget(events, m, index);
-    const bare =
-      m.procedure === "shave" ||
-      m.procedure === "injection" ||
-      m.procedure === "removal" ||
-      m.procedure === "i_and_d";
-    if (!target && bare && !lesionNearby(m, index)) continue;
+    if (!target && m.needsLesion && !lesionNearby(m, index)) continue;
     const crosses = target && !target.anchors.some((a) => a.sentence === m.sentence);
     if (target && crosses && isBillable(index, m) !== target.assertion.billable) {
       events.push(newEvent(events.length, m, index));

@@ -47,6 +47,11 @@ export const ProceduresLexiconSchema = z.object({
        * triamcinolone") or "was drained" says nothing about a biopsy in the same sentence.
        */
       ownKindOnly: z.boolean().optional(),
+      /**
+       * A weak or generic term ("shaved", "removed", "Kenalog", "was drained") that, joining no
+       * procedure, starts one only beside a lesion word in its sentence or the one before.
+       */
+      needsLesion: z.boolean().optional(),
       /** A generic word ("flap") that continues a procedure of this kind when the note names one. */
       continues: ProcedureKindSchema.optional(),
       literals: Literals,
