@@ -13,7 +13,7 @@ export function attachCounts(
   e: ProcedureEvent,
   near: number[],
   index: MentionIndex,
-  events: readonly ProcedureEvent[] = [],
+  events: readonly ProcedureEvent[],
 ): void {
   const anchorSentences = new Set(e.anchors.map((a) => a.sentence));
   const first = e.anchors[0]!.start;
