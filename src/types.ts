@@ -106,6 +106,8 @@ export interface SiteMention extends MentionBase {
   icdSite?: string;
   eyelid?: "upper" | "lower";
   mohs?: "head" | "trunk";
+  /** Soft-tissue tumour region of the matched literal (lexicon sites `softTissue`). */
+  softTissue?: string;
   laterality?: Laterality;
 }
 
@@ -149,6 +151,8 @@ export interface HistologyMention extends MentionBase {
   lesional: boolean;
   /** The term itself places the lesion on the skin (a diagnosis, "papule"), unlike "lesion" or "mass". */
   skinSpecific: boolean;
+  /** "soft": a soft-tissue tumour (lipoma), coded with the soft-tissue excision codes. */
+  tissue: "skin" | "soft";
   /** The term was found in a pathology section or after a pathology cue. */
   fromPathology: boolean;
 }

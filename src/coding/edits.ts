@@ -18,6 +18,7 @@ export function applyEventEdits(events: ProcedureEvent[], lex: CompiledLexicon):
   for (const rule of rulesOf(lex, "sameLesion")) {
     for (const e of events) {
       if (!e.assertion.billable || !rule.drop.includes(e.kind as never)) continue;
+      if (rule.tissue && !rule.tissue.includes(tissueOf(e, events))) continue;
       const definitive = events.find(
         (d) =>
           d !== e &&
@@ -35,6 +36,13 @@ export function applyEventEdits(events: ProcedureEvent[], lex: CompiledLexicon):
       e.ruleIds.push(rule.id);
     }
   }
+}
+
+/** The tissue of an event's lesion; a repair takes the tissue of the wound it closes. */
+function tissueOf(e: ProcedureEvent, events: ProcedureEvent[]): "skin" | "soft" {
+  const wound = e.closes !== undefined ? events[e.closes] : undefined;
+  const lesion = events.find((x) => x.lesion === e.lesion && x.histology);
+  return (e.histology ?? wound?.histology ?? lesion?.histology)?.tissue ?? "skin";
 }
 
 /** Line-level edits: exclusivity, bundling, add-on pairing, unit limits, distinct-lesion modifiers. */

@@ -53,16 +53,27 @@ export function matches(
     [when.destruction, extra.destruction],
     [when.codeKey, e.codeKey],
     [when.technique, e.technique],
+    [when.tissue, e.histology?.tissue ?? "skin"],
+    [when.softTissue, site?.softTissue],
   ];
   return checks.every(
     ([allowed, value]) => !allowed || (value !== undefined && allowed.includes(value)),
   );
 }
 
-/** Index of the band a measurement falls in: bands are inclusive upper bounds; past the last = last band. */
-export function bandIndex(bands: number[], value: number): number {
+/**
+ * Index of the band a measurement falls in: bands are inclusive upper bounds (exclusive ones start
+ * the next band); past the last = last band.
+ */
+export function bandIndex(
+  bands: number[],
+  value: number,
+  boundary: "inclusive" | "exclusive" = "inclusive",
+): number {
   const v = roundTo(value, 2);
-  const i = bands.findIndex((upper) => v <= upper + 1e-9);
+  const i = bands.findIndex((upper) =>
+    boundary === "inclusive" ? v <= upper + 1e-9 : v < upper - 1e-9,
+  );
   return i < 0 ? bands.length : i;
 }
 

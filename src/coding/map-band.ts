@@ -119,9 +119,10 @@ export function mapBand(
     issues.push(...own);
     return [];
   }
-  const b = bandIndex(table.bands, value);
+  const b = bandIndex(row.bands ?? table.bands, value, table.boundary);
   const code = row.codes[Math.min(b, row.codes.length - 1)]!;
-  const description = `${row.label}, ${table.bandLabels[b] ?? ""}`.replace(/, $/, "");
+  const labels = row.bandLabels ?? table.bandLabels;
+  const description = `${row.label}, ${labels[b] ?? ""}`.replace(/, $/, "");
   const line: DraftLine = {
     code,
     units: 1,

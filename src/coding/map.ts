@@ -110,7 +110,7 @@ export function mapCodes(
   const many = live.filter((e) => e.kind !== "repair").length >= 3;
   for (const l of lines) {
     const evs = l.events.map((i) => events[i]!).filter(Boolean);
-    if (evs.some((e) => e.skin === "unknown" && SKIN_KINDS.has(e.kind)))
+    if (evs.some((e) => e.skin === "unknown" && SKIN_KINDS.has(e.kind) && !softTissue(e)))
       l.factors.push(factor("skin_unconfirmed", w));
     if (evs.some((e) => e.siteInferred)) l.factors.push(factor("site_inferred", w));
     if (evs.some((e) => distinctLesionSizes(e) > 1)) l.factors.push(factor("size_ambiguous", w));
@@ -118,6 +118,8 @@ export function mapCodes(
   }
   return lines;
 }
+
+const softTissue = (e: ProcedureEvent) => e.histology?.tissue === "soft";
 
 /** Lesion procedures need a skin lesion; flags what dermcode does not code. */
 function codeable(
@@ -152,6 +154,17 @@ function codeable(
     });
     return false;
   }
+  if (e.kind === "excision" && softTissue(e) && !e.site?.softTissue) {
+    uncovered.add(e.index);
+    issues.push({
+      code: "procedure_not_covered",
+      message: `soft-tissue tumour excision ${e.site ? `at ${e.site.text}` : "without a site"}: the soft-tissue codes (21011-28047) go by region, and no region is known for ${e.site ? "this site" : "it"}, so no code is suggested`,
+      severity: "warning",
+      span: at,
+      event: e.index,
+    });
+    return false;
+  }
   if (LESION_KINDS.has(e.kind) && !e.histology && !e.anchors.some((a) => a.skinSpecific))
     return false;
   if (SKIN_KINDS.has(e.kind) && e.skin === "organ") {
@@ -176,6 +189,27 @@ function codeable(
   return true;
 }
 
+/** A soft-tissue excision with no depth written is coded as subcutaneous, and says so. */
+function softTissueDepth(
+  lines: DraftLine[],
+  e: ProcedureEvent,
+  w: Weights,
+  issues: Issue[],
+): DraftLine[] {
+  if (!softTissue(e) || e.technique === "subfascial" || e.technique === "subcutaneous")
+    return lines;
+  for (const l of lines) l.factors.push(factor("depth_assumed", w));
+  issues.push({
+    code: "depth_assumed",
+    message:
+      "soft-tissue tumour with no depth written: coded as subcutaneous; a tumour beneath the fascia or within muscle takes the subfascial code",
+    severity: "warning",
+    span: { start: e.anchors[0]!.start, end: e.anchors[0]!.end },
+    event: e.index,
+  });
+  return lines;
+}
+
 function perLesionBand(
   lex: CompiledLexicon,
   e: ProcedureEvent,
@@ -195,7 +229,7 @@ function perLesionBand(
   }
   for (const t of tables) {
     const lines = mapBand(t, e, w, issues);
-    if (lines.length > 0) return withUnits(lines, e);
+    if (lines.length > 0) return withUnits(softTissueDepth(lines, e, w, issues), e);
   }
   return [];
 }

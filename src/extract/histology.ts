@@ -29,6 +29,7 @@ export function extractHistology(
       histology: t.histology,
       malignancy: t.malignancy,
       skinSpecific: t.skinSpecific,
+      tissue: t.tissue,
       lesional: t.lesional,
       ...(t.destruction ? { destruction: t.destruction } : {}),
       fromPathology: sentence.section === "pathology" || cue,

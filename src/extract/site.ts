@@ -30,6 +30,7 @@ export function extractSites(
       ...(t.icdSite ? { icdSite: t.icdSite } : {}),
       ...(t.eyelid ? { eyelid: t.eyelid } : {}),
       ...(t.mohs ? { mohs: t.mohs } : {}),
+      ...(t.softTissue ? { softTissue: t.softTissue } : {}),
       repairGroups: t.repair,
       ...(lat ? { laterality: lat.payload.laterality } : {}),
     });

@@ -2,7 +2,9 @@ import type { Assertion } from "../schemas/api.ts";
 import { tokenAt } from "../text/tokens.ts";
 import type { Doc, Mention } from "../types.ts";
 
-type ByKind = { [K in Mention["kind"]]: Extract<Mention, { kind: K }>[] };
+/** The mentions of a kind (a union-kinded mention, organ | skin_word, is found under each). */
+type OfKind<M, K> = M extends { kind: infer MK } ? (K extends MK ? M : never) : never;
+type ByKind = { [K in Mention["kind"]]: OfKind<Mention, K>[] };
 
 /** Mentions indexed by sentence and kind, with their assertions: what grouping reads. */
 export interface MentionIndex {

@@ -16,7 +16,7 @@ export function skinEvidence(
   index: MentionIndex,
 ): ProcedureEvent["skin"] {
   const anchorSentences = new Set(e.anchors.map((a) => a.sentence));
-  if ([...anchorSentences].some((s) => inSentence(index, s, "organ").length > 0)) return "organ";
+  if ([...anchorSentences].some((s) => organIn(s, index))) return "organ";
   if (e.histology?.skinSpecific || e.lesions.some((l) => l.histology?.skinSpecific)) return "skin";
   if (e.anchors.some((a) => a.skinSpecific)) return "skin";
   if (near.some((s) => inSentence(index, s, "skin_word").length > 0)) return "skin";
@@ -24,4 +24,18 @@ export function skinEvidence(
     (m) => m.kind === "organ" && HEADLINE.has(index.doc.sentences[m.sentence]!.section),
   );
   return headline ? "organ" : "unknown";
+}
+
+/**
+ * A non-skin word in the sentence, other than one inside a soft-tissue diagnosis or depth phrase
+ * ("intramuscular lipoma", "intramuscular" as a depth): those name the tumour's layer, not an organ.
+ */
+function organIn(sentence: number, index: MentionIndex): boolean {
+  const organs = inSentence(index, sentence, "organ");
+  if (organs.length === 0) return false;
+  const layers = [
+    ...inSentence(index, sentence, "histology").filter((h) => h.tissue === "soft"),
+    ...inSentence(index, sentence, "technique").filter((t) => t.technique === "subfascial"),
+  ];
+  return organs.some((o) => !layers.some((l) => l.start <= o.start && o.end <= l.end));
 }

@@ -94,7 +94,7 @@ export function compileLexicon(lex: Lexicon): CompiledLexicon {
   }
   const histology = trieOf(lex.histology.terms, (t) => t.literals);
   const sites = trieOf<SiteTerm | { pseudo: string }>(
-    [...lex.sites.sites, { pseudo: lex.sites.pseudo.id }],
+    [...lex.sites.sites.flatMap(bySoftTissueRegion), { pseudo: lex.sites.pseudo.id }],
     (t) => ("pseudo" in t ? lex.sites.pseudo.literals : t.literals),
   );
   for (const trie of [histology, sites]) fuzzyWords.push(...trie.vocabulary);
@@ -175,6 +175,19 @@ export function compileLexicon(lex: Lexicon): CompiledLexicon {
   for (const value of Object.values(compiled))
     if (value instanceof PhraseTrie) value.index(compiled.tokenIds);
   return compiled;
+}
+
+/**
+ * A site term split by soft-tissue region: literals named in `softTissueBy` carry that region, the
+ * rest the term's own. Every part keeps the term's id, so the site is the same for everything else.
+ */
+function bySoftTissueRegion(t: SiteTerm): SiteTerm[] {
+  if (!t.softTissueBy) return [t];
+  const named = new Set(Object.values(t.softTissueBy).flat());
+  const parts: SiteTerm[] = [{ ...t, literals: t.literals.filter((l) => !named.has(l)) }];
+  for (const [region, literals] of Object.entries(t.softTissueBy))
+    parts.push({ ...t, softTissue: region, literals });
+  return parts;
 }
 
 function trieOf<T>(entries: readonly T[], literals: (e: T) => readonly string[]): PhraseTrie<T> {

@@ -12,6 +12,10 @@ export const WhenSchema = z.object({
   destruction: z.array(z.string()).optional(),
   codeKey: z.array(z.string()).optional(),
   technique: z.array(z.string()).optional(),
+  /** "skin" (the default of every lesion) or "soft" (a soft-tissue tumour such as a lipoma). */
+  tissue: z.array(z.enum(["skin", "soft"])).optional(),
+  /** Soft-tissue tumour region of the site (lexicon sites `softTissue`). */
+  softTissue: z.array(z.string()).optional(),
 });
 export type When = z.infer<typeof WhenSchema>;
 
@@ -36,6 +40,8 @@ const BandTable = z.object({
   ]),
   /** Upper bounds (inclusive) of each band but the last, in cm (sq cm for area). */
   bands: z.array(z.number().positive()).min(1),
+  /** "exclusive": each bound starts the next band ("less than 3 cm" / "3 cm or more"). */
+  boundary: z.enum(["inclusive", "exclusive"]).default("inclusive"),
   /** The measurement is per lesion (one line per lesion) or summed over the visit. */
   per: z.enum(["lesion", "visit"]),
   rows: z.array(
@@ -50,6 +56,9 @@ const BandTable = z.object({
         .optional(),
       /** Below this measure no code of the row exists (complex repair <= 1.0 cm). */
       minimum: z.number().optional(),
+      /** The row's own band bounds and labels, where its sizes differ from the table's. */
+      bands: z.array(z.number().positive()).min(1).optional(),
+      bandLabels: z.array(z.string()).optional(),
     }),
   ),
   bandLabels: z.array(z.string()),

@@ -15,6 +15,8 @@ export const EditRuleSchema = z.discriminatedUnion("kind", [
     drop: z.array(ProcedureKindSchema),
     /** ... is not billed when one of these was done on the same lesion. */
     when: z.array(ProcedureKindSchema),
+    /** Only lesions of these tissues are dropped (absent: any); a lipoma is "soft". */
+    tissue: z.array(z.enum(["skin", "soft"])).optional(),
   }),
   z.object({
     kind: z.literal("exclusive"),

@@ -118,6 +118,13 @@ export const SitesLexiconSchema = z.object({
        * anal lesions): the skin codes do not apply, and the message says what does.
        */
       unsupportedFor: z.record(z.string(), z.string()).optional(),
+      /**
+       * Soft-tissue tumour region (CPT musculoskeletal excision codes: back/flank, upper arm, ...)
+       * of the site's literals, unless `softTissueBy` names another region for some of them.
+       */
+      softTissue: z.string().optional(),
+      /** Region -> the literals of this site that lie in that region ("forearm" of the arm). */
+      softTissueBy: z.record(z.string(), Literals).optional(),
       literals: Literals,
     }),
   ),
@@ -158,6 +165,8 @@ export const HistologyLexiconSchema = z.object({
       lesional: z.boolean().default(true),
       /** false: the word ("lesion", "tumor", "cyst", "abscess") does not by itself place the procedure on the skin. */
       skinSpecific: z.boolean().default(true),
+      /** "soft": a tumour of the subcutaneous or deeper soft tissue (lipoma), excised with the soft-tissue codes. */
+      tissue: z.enum(["skin", "soft"]).default("skin"),
       literals: Literals,
     }),
   ),

@@ -128,7 +128,11 @@ function tableLabels(t: CodeTable): string[] {
     case "band":
       return [
         ...t.bandLabels,
-        ...t.rows.flatMap((r) => [r.label, ...(r.addon ? [r.addon.label] : [])]),
+        ...t.rows.flatMap((r) => [
+          r.label,
+          ...(r.addon ? [r.addon.label] : []),
+          ...(r.bandLabels ?? []),
+        ]),
       ];
     case "ladder":
       return t.steps.flatMap((s) => s.lines.map((l) => l.label));
@@ -234,6 +238,37 @@ describe("site terms", () => {
     for (const site of lex.sites.sites)
       for (const kind of Object.keys(site.unsupportedFor ?? {}))
         expect(kinds.has(kind as never), `${site.id}: ${kind}`).toBe(true);
+  });
+});
+
+describe("soft-tissue regions", () => {
+  const table = lex.codesExcision.tables.find((t) => t.id === "table.soft-tissue");
+  const rows = table?.kind === "band" ? table.rows : [];
+  const regions = new Set(
+    lex.sites.sites.flatMap((s) => [
+      ...(s.softTissue ? [s.softTissue] : []),
+      ...Object.keys(s.softTissueBy ?? {}),
+    ]),
+  );
+
+  it("splits a site only into literals it has", () => {
+    for (const site of lex.sites.sites)
+      for (const literals of Object.values(site.softTissueBy ?? {}))
+        for (const l of literals) expect(site.literals, `${site.id}: ${l}`).toContain(l);
+  });
+
+  it.each([...regions].map((r) => [r] as const))(
+    "codes region %s at both depths, subfascial first",
+    (region) => {
+      const of = rows.filter((r) => r.when.softTissue?.includes(region));
+      expect(of.map((r) => r.when.technique ?? [])).toEqual([["subfascial"], []]);
+    },
+  );
+
+  it("names no region that no site has", () => {
+    const named = rows.flatMap((r) => r.when.softTissue ?? []);
+    expect(named.filter((r) => !regions.has(r))).toEqual([]);
+    expect(rows.every((r) => r.when.tissue?.join() === "soft")).toBe(true);
   });
 });
 
@@ -361,12 +396,16 @@ describe("code tables", () => {
     },
   );
 
-  it.each(bandTables.flatMap((t) => t.rows.map((r) => [r.id, t.bands.length + 1, r] as const)))(
-    "gives row %s one code per band (%i)",
-    (_id, n, row) => {
-      expect(row.codes).toHaveLength(n);
-    },
-  );
+  it.each(
+    bandTables.flatMap((t) =>
+      t.rows.map((r) => [r.id, (r.bands ?? t.bands).length + 1, r] as const),
+    ),
+  )("gives row %s one code per band (%i)", (_id, n, row) => {
+    expect(row.codes).toHaveLength(n);
+    const bands = row.bands ?? [];
+    for (let i = 1; i < bands.length; i++) expect(bands[i]!).toBeGreaterThan(bands[i - 1]!);
+    if (row.bandLabels) expect(row.bandLabels).toHaveLength(n);
+  });
 
   it.each(bandTables.flatMap((t) => t.rows.flatMap((r) => (r.addon ? [[r.id, r] as const] : []))))(
     "uses a catalogued add-on code for the add-on of %s",

@@ -1,0 +1,106 @@
+/**
+ * Soft-tissue tumour excision (lipoma): region from the site, depth from the note (subcutaneous
+ * unless it says beneath the fascia or within muscle), and the region's size bound, where a
+ * tumour of exactly the bound takes the larger code ("3 cm or more"). Regions are data of the
+ * shipped sites file (lexicon/sites.json `softTissue`), so these notes run on the shipped lexicon.
+ */
+import { describe, expect, it } from "vitest";
+import { suggest } from "../../src/pipeline/suggest.ts";
+import { codesOf } from "../group/notes.ts";
+
+const run = (note: string) => suggest(note);
+const codes = (note: string) => codesOf(run(note));
+
+describe("soft-tissue tumour excision codes", () => {
+  it.each([
+    ["back", "2.9", "21930"],
+    ["back", "3.0", "21931"],
+    ["flank", "4.0", "21931"],
+    ["abdominal wall", "2.0", "22902"],
+    ["abdomen", "3.5", "22903"],
+    ["chest wall", "2.0", "21555"],
+    ["neck", "3.0", "21552"],
+    ["shoulder", "1.0", "23075"],
+    ["shoulder", "6.0", "23071"],
+    ["upper arm", "2.5", "24075"],
+    ["elbow", "3.2", "24071"],
+    ["forearm", "2.9", "25075"],
+    ["wrist", "3.0", "25071"],
+    ["palm", "1.4", "26115"],
+    ["thumb", "1.5", "26111"],
+    ["hip", "2.0", "27047"],
+    ["buttock", "5.0", "27043"],
+    ["thigh", "2.0", "27327"],
+    ["knee", "3.0", "27337"],
+    ["calf", "2.0", "27618"],
+    ["ankle", "4.0", "27632"],
+    ["sole", "1.0", "28043"],
+    ["great toe", "2.0", "28039"],
+    ["forehead", "1.9", "21011"],
+    ["scalp", "2.0", "21012"],
+  ])("codes a subcutaneous lipoma of the %s, %s cm, as %s", (site, size, code) => {
+    expect(codes(`Excision of a ${size} cm subcutaneous lipoma of the left ${site}.`)).toBe(code);
+  });
+
+  it.each([
+    ["back", "4.9", "21932"],
+    ["back", "5.0", "21933"],
+    ["forearm", "2.9", "25076"],
+    ["forearm", "3.0", "25073"],
+    ["thigh", "3.5", "27328"],
+    ["thigh", "7.0", "27339"],
+    ["cheek", "2.5", "21014"],
+    ["finger", "1.0", "26116"],
+    ["foot", "1.5", "28041"],
+    ["calf", "4.0", "27619"],
+  ])("codes an intramuscular lipoma of the %s, %s cm, as %s", (site, size, code) => {
+    expect(codes(`Excision of a ${size} cm intramuscular lipoma of the right ${site}.`)).toBe(code);
+  });
+
+  it.each([
+    "Excision of a 2 cm lipoma of the back; the tumour lay deep to the fascia.",
+    "Excision of a 2 cm lipoma of the back, subfascial.",
+  ])("reads the depth from the excision's sentence: %j", (note) => {
+    expect(codes(note)).toBe("21932");
+  });
+
+  it("codes an unstated depth as subcutaneous and warns", () => {
+    const result = run("Excision of a 2 cm lipoma of the back.");
+    expect(result.codes.map((c) => c.code)).toEqual(["21930"]);
+    expect(result.codes[0]!.factors.map((f) => f.name)).toContain("depth_assumed");
+    expect(result.warnings.map((w) => w.kind)).toContain("depth_assumed");
+  });
+
+  it("does not warn about depth when the note says subcutaneous", () => {
+    const result = run("Excision of a 2 cm lipoma of the back, removed from the subcutaneous fat.");
+    expect(result.warnings.map((w) => w.kind)).not.toContain("depth_assumed");
+  });
+
+  it("never codes a lipoma with a skin excision code, even at a site with no region", () => {
+    const result = run("Excision of a 3 cm lipoma of the left groin; layered closure, 3 cm.");
+    expect(result.codes).toEqual([]);
+    expect(result.warnings.map((w) => w.kind)).toContain("procedure_not_covered");
+  });
+
+  it("includes simple and intermediate closure in the soft-tissue code", () => {
+    expect(
+      codes(
+        "Excision of a 2.5 cm lipoma of the right upper arm. Intermediate layered closure, 3.0 cm.",
+      ),
+    ).toBe("24075");
+  });
+
+  it("keeps an epidermal cyst beside a lipoma on the skin codes", () => {
+    expect(
+      codes(
+        "1. Excision of a 2 cm lipoma of the back. 2. Excision of a 1.0 cm epidermoid cyst of the chest with 1 mm margins.",
+      ),
+    ).toBe("21930 11402");
+  });
+
+  it("does not let an unnamed 'flap closure' absorb a soft-tissue excision", () => {
+    expect(
+      codes("Excision of a 3.0 cm intramuscular lipoma of the left shoulder with flap closure."),
+    ).toBe("23076");
+  });
+});
