@@ -11,6 +11,7 @@ import {
 import type { ProcedureEvent } from "./types.ts";
 
 const WOUND_KINDS = new Set(["excision", "mohs", "biopsy", "unsupported", "flap"]);
+const PROCEDURE_SECTIONS = new Set(["procedure_title", "procedure"]);
 const TYPE_RANK: Record<string, number> = { simple: 1, intermediate: 2, complex: 3 };
 
 /**
@@ -197,7 +198,13 @@ function looseRepairs(
     g.sizes.push(len);
     groups.set(key, g);
   }
-  if (groups.size === 0) groups.set("unknown", { sizes: [], encounter: 0 });
+  if (groups.size === 0) {
+    // No length anywhere: when a closure is named with its wound, the site is the one named with
+    // the closure, else the one every sentence naming the wound agrees on ("Closure of multiple
+    // lacerations" + "Lacerations of the periorbital area").
+    const site = woundSite(mentions, index, type, woundSentence);
+    groups.set("unknown", { ...(site ? { site } : {}), sizes: [], encounter: 0 });
+  }
   const several = new Set([...groups.values()].map((g) => g.encounter)).size > 1;
   return [...groups.values()].map((g, k) => {
     const own = several ? mentions.filter((m) => encounters[m.sentence] === g.encounter) : mentions;
@@ -217,6 +224,31 @@ function looseRepairs(
       };
     return e;
   });
+}
+
+function woundSite(
+  mentions: ProcedureMention[],
+  index: MentionIndex,
+  type: string,
+  woundSentence: (k: number) => boolean,
+): SiteMention | undefined {
+  // Only a closure named with its wound in the procedure's own text ("PROCEDURE: Closure of
+  // multiple lacerations"), not one reported in a history or an exam ("lacerations, which are
+  // sutured"), takes its site from the note this way.
+  const named = mentions.filter(
+    (m) =>
+      woundSentence(m.sentence) && PROCEDURE_SECTIONS.has(index.doc.sentences[m.sentence]!.section),
+  );
+  if (named.length === 0) return undefined;
+  const own = named.flatMap((m) => inSentence(index, m.sentence, "site"));
+  const sites =
+    own.length > 0
+      ? own
+      : ofKind(index, "site").filter(
+          (s) => woundSentence(s.sentence) && index.assertions.get(s.id)?.negation !== "negated",
+        );
+  const groups = new Set(sites.map((s) => s.repairGroups[type]));
+  return groups.size === 1 ? sites[0] : undefined;
 }
 
 /**

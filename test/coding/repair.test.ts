@@ -82,4 +82,22 @@ describe("repairs", () => {
     const line = result.codes.find((l) => l.code.startsWith("120"));
     expect(line?.factors.filter((f) => f.name === "repair_length_missing")).toHaveLength(1);
   });
+
+  it("takes a length-less wound repair's site from the sentences naming the wound", () => {
+    const note =
+      "PREOPERATIVE DIAGNOSIS: Multiple lacerations of the right cheek.\nPROCEDURE PERFORMED: Closure of multiple lacerations.\nPROCEDURE: 5-0 Vicryl was used to close the deep layers and 6-0 Prolene for the skin.";
+    const result = run(note);
+    expect(codesOf(result)).toBe("12051");
+    expect(result.warnings.map((w) => w.kind)).toContain("repair_length_missing");
+  });
+
+  it.each([
+    ["an exam finding", "EXAM: He has 2 lacerations on the cheek, which are sutured. Lungs clear."],
+    [
+      "wounds whose sites disagree on the repair group",
+      "DIAGNOSIS: Lacerations of the cheek and of the back.\nPROCEDURE: Closure of the lacerations.",
+    ],
+  ])("codes no length-less wound repair from %s", (_name, note) => {
+    expect(codes(note)).toBe("");
+  });
 });
