@@ -15,7 +15,7 @@ import { mapBand } from "./map-band.ts";
 import { type CountedGroup, mapBiopsies, mapLadder, mapMohs } from "./map-counted.ts";
 
 type Weights = Record<string, { weight: number }>;
-const LESION_KINDS = new Set(["biopsy", "excision", "shave", "injection"]);
+const LESION_KINDS = new Set(["biopsy", "excision", "shave", "injection", "i_and_d"]);
 /** Kinds coded without an anatomic site when nothing says they are off the skin. */
 const SITE_OPTIONAL = new Set(["phototherapy", "excimer"]);
 const SKIN_KINDS = new Set([

@@ -40,6 +40,25 @@ describe("procedures that are not skin procedures", () => {
     expect(suggest(note).codes.map((l) => l.code)).toEqual(["10060"]);
   });
 
+  it("does not code an I&D that names nothing to drain (a laceration's washout)", () => {
+    const result = suggest(
+      "OPERATION PERFORMED: Incision and drainage (I&D) with primary wound closure of scalp lacerations.",
+    );
+    expect(result.codes.map((l) => l.code)).not.toContain("10060");
+  });
+
+  it("does not code infected tissue that was cut away as a lesion excision", () => {
+    const result = suggest(
+      "The abscess of the left lower abdomen was opened, pus was evacuated and the necrotic skin around it was excised.",
+    );
+    expect(result.codes.map((l) => l.code).filter((c) => c.startsWith("114"))).toEqual([]);
+  });
+
+  it("still codes the excision of an inflamed cyst as a lesion excision", () => {
+    const result = suggest("Excision of a 1.5 cm inflamed cyst of the back, 1 mm margins.");
+    expect(result.codes.map((l) => l.code)).toEqual(["11402"]);
+  });
+
   it("still codes a lesion that was 'punched' when nothing says it is not skin", () => {
     const codes = suggest("The 5 mm papule on the left forearm was punched and sent to pathology.");
     expect(codes.codes.map((l) => l.code)).toEqual(["11104"]);
