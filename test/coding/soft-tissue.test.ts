@@ -64,6 +64,13 @@ describe("soft-tissue tumour excision codes", () => {
     expect(codes(note)).toBe("21932");
   });
 
+  it.each([
+    ["Excision of a 2.5 cm soft tissue mass of the left thigh.", "27327"],
+    ["Excision of a 4 cm fibrolipoma of the upper back.", "21931"],
+  ])("codes other soft-tissue tumours the same way: %j", (note, code) => {
+    expect(codes(note)).toBe(code);
+  });
+
   it("codes an unstated depth as subcutaneous and warns", () => {
     const result = run("Excision of a 2 cm lipoma of the back.");
     expect(result.codes.map((c) => c.code)).toEqual(["21930"]);
