@@ -101,10 +101,12 @@ export function mapCodes(
   }
   for (const group of repairGroups(repairs)) lines.push(...repairLine(lex, group, w, issues));
   lines.push(...destructionLines(lex, live, w, issues));
-  for (const kind of ["i_and_d", "injection", "paring"]) {
-    const group = live.filter((e) => e.kind === kind);
-    const table = tablesOf(lex, "ladder", kind)[0];
-    if (group.length > 0 && table) lines.push(...mapLadder(table, counted(group, table), w));
+  for (const kind of ["i_and_d", "injection", "paring", "nail"]) {
+    // Each ladder of a kind counts the events its `when` selects (nail debridement, avulsion ...).
+    for (const table of tablesOf(lex, "ladder", kind)) {
+      const group = live.filter((e) => e.kind === kind && matches(table.when, e));
+      if (group.length > 0) lines.push(...mapLadder(table, counted(group, table), w));
+    }
   }
   lines.push(...fixedLines(lex, live, w));
   const many = live.filter((e) => e.kind !== "repair").length >= 3;

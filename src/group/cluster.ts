@@ -207,7 +207,8 @@ function compatible(e: ProcedureEvent, m: ProcedureMention): boolean {
   if (!sameKind) return false;
   const kind = e.kind === "removal" ? m.procedure : e.kind;
   if (kind === "biopsy" && e.technique && m.technique && e.technique !== m.technique) return false;
-  if (kind === "phototherapy" && e.codeKey && m.codeKey && e.codeKey !== m.codeKey) return false;
+  // Terms with their own codes (a PDT beside UVB, an avulsion beside a matrixectomy) stay apart.
+  if (e.codeKey && m.codeKey && e.codeKey !== m.codeKey) return false;
   return true;
 }
 

@@ -18,6 +18,7 @@ export const ProcedureKindSchema = z.enum([
   "phototherapy",
   "excimer",
   "paring",
+  "nail",
   "removal",
   "unsupported",
   "ignore",

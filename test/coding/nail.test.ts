@@ -1,0 +1,37 @@
+/**
+ * Nail procedures (reference 8.5): each kind of nail work has its own code, counted per nail or
+ * per visit, and nail-unit biopsies never take the skin biopsy codes.
+ */
+import { describe, expect, it } from "vitest";
+import { suggest } from "../../src/pipeline/suggest.ts";
+import { codesOf } from "../group/notes.ts";
+
+const codes = (note: string) => codesOf(suggest(note));
+
+describe("nail procedure codes", () => {
+  it.each([
+    ["Debridement of mycotic toenails x 3.", "11720"],
+    ["Debridement of mycotic toenails x 6.", "11721"],
+    ["Nails were debrided, five nails, left foot.", "11720"],
+    ["Toenails were trimmed, all ten, non-dystrophic.", "11719"],
+    ["Nails were trimmed and debrided of mycotic debris, 1-5 right.", "11720"],
+    ["Partial nail avulsion, lateral border, left great toe.", "11730"],
+    ["Toenail avulsion x 3, right 2nd, 3rd and 4th toes.", "11730 11732x2"],
+    ["Chemical matrixectomy of the lateral border of the right hallux with phenol.", "11750"],
+    ["Biopsy of the nail matrix of the left index finger.", "11755"],
+    ["Wedge excision of the nail fold, right great toe, for ingrown nail.", "11765"],
+  ])("codes %j as %s", (note, code) => {
+    expect(codes(note)).toBe(code);
+  });
+
+  it("keeps a matrixectomy and an avulsion of a single nail as one 11750", () => {
+    expect(codes("Total nail avulsion with phenol matrixectomy, right great toe.")).toBe("11750");
+  });
+
+  it.each([
+    "Recommend nail avulsion if the ingrown nail recurs.",
+    "History of matrixectomy of the left hallux in 2019.",
+  ])("does not bill nail work that was not done today: %j", (note) => {
+    expect(codes(note)).toBe("");
+  });
+});
