@@ -55,7 +55,11 @@ export function matches(
     [when.technique, e.technique],
     [when.tissue, e.histology?.tissue ?? "skin"],
     [when.softTissue, site?.softTissue],
+    [when.histology, e.histology?.histology],
   ];
+  const histology = e.histology?.histology;
+  if (when.notHistology && histology !== undefined && when.notHistology.includes(histology))
+    return false;
   return checks.every(
     ([allowed, value]) => !allowed || (value !== undefined && allowed.includes(value)),
   );

@@ -16,6 +16,10 @@ export const WhenSchema = z.object({
   tissue: z.array(z.enum(["skin", "soft"])).optional(),
   /** Soft-tissue tumour region of the site (lexicon sites `softTissue`). */
   softTissue: z.array(z.string()).optional(),
+  /** Histology keys of the event's lesion (hematoma, pilonidal) ... */
+  histology: z.array(z.string()).optional(),
+  /** ... or histology keys it must not have (an event without a histology passes). */
+  notHistology: z.array(z.string()).optional(),
 });
 export type When = z.infer<typeof WhenSchema>;
 

@@ -1,0 +1,33 @@
+/**
+ * Drainage family (reference 8.2): what is drained chooses the code (abscess 10060/10061,
+ * hematoma or seroma 10140, pilonidal cyst 10080/10081), a needle aspiration is 10160 and
+ * comedone or milia extraction is acne surgery 10040.
+ */
+import { describe, expect, it } from "vitest";
+import { suggest } from "../../src/pipeline/suggest.ts";
+import { codesOf } from "../group/notes.ts";
+
+const codes = (note: string) => codesOf(suggest(note));
+
+describe("drainage codes", () => {
+  it.each([
+    ["Incision and drainage of a 3 cm abscess of the right axilla.", "10060"],
+    ["A fluctuant hematoma of the left shin was incised and drained of clot.", "10140"],
+    ["Postoperative seroma of the back: incision and drainage, 40 mL serous fluid.", "10140"],
+    ["Pilonidal cyst, simple I&D, 5 mL of pus.", "10080"],
+    ["Pilonidal abscess: incised and drained, loculations broken up and packed.", "10081"],
+    ["The 2 cm cyst of the back was aspirated with an 18-gauge needle.", "10160"],
+    ["Comedone extraction performed on the forehead and nose.", "10040"],
+    ["Milia were extracted from the lower eyelids.", "10040"],
+  ])("codes %j as %s", (note, code) => {
+    expect(codes(note)).toBe(code);
+  });
+
+  it.each([
+    "I&D of right auricular hematoma with bolster.",
+    "Knee effusion was aspirated, 30 mL of straw-colored fluid.",
+    "Pilonidal cyst excision with primary closure.",
+  ])("codes no skin drainage or excision for %j", (note) => {
+    expect(codes(note)).toBe("");
+  });
+});
