@@ -24,7 +24,8 @@ export function applyEventEdits(events: ProcedureEvent[], lex: CompiledLexicon):
           d !== e &&
           d.lesion === e.lesion &&
           d.assertion.billable &&
-          rule.when.includes(d.kind as never),
+          rule.when.includes(d.kind as never) &&
+          (!rule.codeKeys || (d.codeKey !== undefined && rule.codeKeys.includes(d.codeKey))),
       );
       if (!definitive) continue;
       e.assertion = {

@@ -38,7 +38,11 @@ export function onSkin(
 ): boolean {
   if (closedBy(flap, events).some((x) => x.skin !== "organ")) return true;
   const own = [flap, ...partners];
-  const sized = own.some((x) => x.sizes.some((s) => s.role === "defect" || s.unit === "cm2"));
+  // A term that is itself a skin procedure (a skin graft) needs only a size; others a defect size.
+  const skinTerm = own.some((x) => x.anchors.some((a) => a.skinSpecific));
+  const sized = own.some((x) =>
+    x.sizes.some((s) => s.role === "defect" || s.unit === "cm2" || (skinTerm && s.unit === "cm")),
+  );
   return sized && own.some((x) => x.skin === "skin");
 }
 

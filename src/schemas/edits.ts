@@ -17,6 +17,8 @@ export const EditRuleSchema = z.discriminatedUnion("kind", [
     when: z.array(ProcedureKindSchema),
     /** Only lesions of these tissues are dropped (absent: any); a lipoma is "soft". */
     tissue: z.array(z.enum(["skin", "soft"])).optional(),
+    /** Only a `when` procedure with one of these code keys counts (a flap, not a skin graft). */
+    codeKeys: z.array(z.string()).optional(),
   }),
   z.object({
     kind: z.literal("exclusive"),

@@ -1,0 +1,49 @@
+/**
+ * Skin grafts: full-thickness grafts by the flap site groups per 20 sq cm, split-thickness by
+ * trunk/limbs versus face/hands/feet per 100 sq cm. Unlike a flap, a graft does not include the
+ * excision; like a flap, it includes the closure of its defect.
+ */
+import { describe, expect, it } from "vitest";
+import { suggest } from "../../src/pipeline/suggest.ts";
+import { codesOf } from "../group/notes.ts";
+
+const codes = (note: string) => codesOf(suggest(note));
+
+describe("skin graft codes", () => {
+  it.each([
+    ["Full-thickness skin graft to the nasal ala, 2 x 2 cm defect.", "15260"],
+    ["FTSG to a 3 x 3 cm defect of the right cheek.", "15240"],
+    ["Full-thickness skin graft to a 5 x 5 cm defect of the left cheek.", "15240 15241"],
+    ["Full-thickness graft to a 4 x 3 cm defect of the scalp.", "15220"],
+    ["Full-thickness skin graft to a 3 x 2 cm defect of the back.", "15200"],
+    ["Split-thickness skin graft to a 10 x 8 cm wound of the left leg.", "15100"],
+    ["Split-thickness skin graft, 15 x 10 cm, to the right thigh wound.", "15100 15101"],
+    ["STSG to a 4 x 3 cm defect of the dorsal hand.", "15120"],
+  ])("codes %j as %s", (note, code) => {
+    expect(codes(note)).toBe(code);
+  });
+
+  it("reports the excision with the graft that closes its defect, but not a repair of it", () => {
+    expect(
+      codes(
+        "Excision of a 1.5 cm biopsy-proven SCC of the right temple with 4 mm margins; the 2.3 x 2.3 cm defect was closed with a full-thickness skin graft from the neck. Donor site closed with 5-0 nylon.",
+      ),
+    ).toBe("15240 11643");
+  });
+
+  it("still includes the excision in a flap that closes its defect", () => {
+    expect(
+      codes(
+        "Excision of a 1.0 cm BCC of the left cheek with 3 mm margins; the 1.6 x 1.6 cm defect was closed with a rhomboid flap.",
+      ),
+    ).toBe("14040");
+  });
+
+  it("warns about a graft of unstated type and keeps the excision", () => {
+    const result = suggest(
+      "Excision of a 1.0 cm BCC of the back with 4 mm margins. The defect was closed with a skin graft.",
+    );
+    expect(codesOf(result)).toBe("11602");
+    expect(result.warnings.map((w) => w.kind)).toContain("procedure_not_covered");
+  });
+});
