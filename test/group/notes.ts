@@ -26,3 +26,8 @@ export function codesOf(result: SuggestResult): string {
 export function codes(note: string, options: SuggestOptions = {}): string {
   return codesOf(run(note, options));
 }
+
+/** Claim lines of a note coded with the shipped lexicon (families whose data is in sites.json). */
+export function shippedCodes(note: string): string {
+  return codesOf(suggest(note));
+}
