@@ -285,17 +285,23 @@ function destructionLines(
         });
         continue;
       }
-      if (family === "malignant") {
-        const table = tablesOf(lex, "band", "destruction")[0] as BandTableT;
-        if (!e.site?.siteGroup)
+      // Families sized per lesion (malignant by diameter, vascular by treated area) have a band table.
+      const table = (tablesOf(lex, "band", "destruction") as BandTableT[]).find((t) =>
+        t.rows.some((r) => r.when.destruction?.includes(family)),
+      );
+      if (table) {
+        const needsSite = table.rows.some((r) => r.when.siteGroup);
+        if (needsSite && !e.site?.siteGroup)
           issues.push({
             code: "site_missing",
-            message: "malignant destruction without a site",
+            message: `${family} destruction without a site`,
             severity: "warning",
             span: e.anchors[0]!,
             event: e.index,
           });
-        else {
+        else if (family !== "malignant") {
+          lines.push(...withUnits(mapBand(table, e, w, issues, { destruction: family }), e));
+        } else {
           const drafted = withUnits(mapBand(table, e, w, issues, { destruction: family }), e);
           if (e.malignancy !== "malignant") {
             for (const d of drafted)

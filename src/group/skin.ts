@@ -27,14 +27,17 @@ export function skinEvidence(
 }
 
 /**
- * A non-skin word in the sentence, other than one inside a soft-tissue diagnosis or depth phrase
- * ("intramuscular lipoma", "intramuscular" as a depth): those name the tumour's layer, not an organ.
+ * A non-skin word in the sentence, other than one inside a skin or soft-tissue diagnosis or a
+ * depth phrase ("port-wine stain", "venous lake", "intramuscular lipoma", "intramuscular" as a
+ * depth): those words are part of the lesion's name or layer, not an organ.
  */
 function organIn(sentence: number, index: MentionIndex): boolean {
   const organs = inSentence(index, sentence, "organ");
   if (organs.length === 0) return false;
   const layers = [
-    ...inSentence(index, sentence, "histology").filter((h) => h.tissue === "soft"),
+    ...inSentence(index, sentence, "histology").filter(
+      (h) => h.skinSpecific || h.tissue === "soft",
+    ),
     ...inSentence(index, sentence, "technique").filter((t) => t.technique === "subfascial"),
   ];
   return organs.some((o) => !layers.some((l) => l.start <= o.start && o.end <= l.end));

@@ -155,7 +155,9 @@ export const HistologyLexiconSchema = z.object({
       histology: z.string(),
       malignancy: MalignancySchema,
       /** Destruction code family for this lesion type. */
-      destruction: z.enum(["premalignant", "benign", "malignant", "skin_tag"]).optional(),
+      destruction: z
+        .enum(["premalignant", "benign", "malignant", "skin_tag", "vascular", "granulation"])
+        .optional(),
       /** What a bare "removal" of this lesion means when no technique is written. */
       removal: z.enum(["destruction", "skin_tag", "shave", "excision"]).optional(),
       /** Procedures that fall outside dermcode's families for this lesion (e.g. lipoma excision). */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { suggest } from "../../src/pipeline/suggest.ts";
 import { lexiconWith, MINI_SITES } from "../extract/mini-lexicon.ts";
-import { codes, codesOf, run } from "../group/notes.ts";
+import { codes, codesOf, run, shippedCodes } from "../group/notes.ts";
 
 describe("premalignant destruction (AK ladder)", () => {
   it.each([
@@ -94,5 +94,28 @@ describe("unit limits (lexicon/edits.json unitLimit)", () => {
     const result = suggest("Cryotherapy of 14 AKs on the scalp.", {}, uncapped);
     expect(codesOf(result)).toBe("17000 17003x13");
     expect(result.warnings.map((w) => w.kind)).not.toContain("units_capped");
+  });
+});
+
+describe("vascular and granulation-tissue destruction (reference 6.6-6.7)", () => {
+  it.each([
+    ["Vbeam to the infantile hemangioma of the scalp, area 6 cm2.", "17106"],
+    [
+      "Pulsed dye laser treatment of a port-wine stain of the left cheek, treated area 24 sq cm.",
+      "17107",
+    ],
+    ["PDL to a port-wine stain of the back, treated area 50 sq cm.", "17107"],
+    ["PDL to port-wine stain of the back, 60 cm2 treated.", "17108"],
+    ["Cryotherapy to 3 cherry angiomas of the trunk.", "17110"],
+    ["Hypergranulation tissue at the umbilicus was cauterized with silver nitrate.", "17250"],
+    ["Shave biopsy of a nevus of the back; hemostasis with silver nitrate cautery.", "11102"],
+  ])("codes %j as %s", (note, code) => {
+    expect(shippedCodes(note)).toBe(code);
+  });
+
+  it("codes a vascular lesion without a treated area in the smallest band and says so", () => {
+    const result = suggest("Laser treatment of a venous lake of the lower lip.");
+    expect(codesOf(result)).toBe("17106");
+    expect(result.warnings.map((w) => w.kind)).toContain("size_missing");
   });
 });

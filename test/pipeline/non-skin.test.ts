@@ -18,6 +18,9 @@ describe("procedures that are not skin procedures", () => {
     ["Ultrasound-guided core needle biopsy of the left breast mass at 2 o'clock, 1 cm."],
     ["Biopsy confirmed tumor persistence in the right glottic region."],
     ["A biopsy clip was placed at the end of the procedure."],
+    ["Rigid bronchoscopy: the granulation tissue was biopsied and removed with forceps."],
+    ["Bilateral myringotomy: thick fluid was aspirated from the middle ear and tubes placed."],
+    ["Debridement of the ischial ulcer: granulation tissue and fibrin were excised."],
     ["Arthroscopy: the menisci were intact. We drained the knee and washed out the joint."],
     [
       "A mixture of lidocaine, Marcaine and Kenalog was injected into the right foot in an infiltrative type block.",
