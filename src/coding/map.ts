@@ -167,7 +167,18 @@ function codeable(
     });
     return false;
   }
-  if (LESION_KINDS.has(e.kind) && !e.histology && !e.anchors.some((a) => a.skinSpecific))
+  // A skin technique word qualifying the word "biopsy" ("biopsy ... by punch") places it on the
+  // skin like a lesion word; a technique verb alone ("the tibia was punched") does not.
+  const namedWithTechnique =
+    e.kind === "biopsy" &&
+    e.technique !== undefined &&
+    e.anchors.some((a) => !a.weak && a.procedure === "biopsy" && a.technique === undefined);
+  if (
+    LESION_KINDS.has(e.kind) &&
+    !e.histology &&
+    !e.anchors.some((a) => a.skinSpecific) &&
+    !namedWithTechnique
+  )
     return false;
   if (SKIN_KINDS.has(e.kind) && e.skin === "organ") {
     uncovered.add(e.index);

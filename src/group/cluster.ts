@@ -1,6 +1,7 @@
 import type { Assertion } from "../schemas/api.ts";
 import type { ProcedureMention } from "../types.ts";
 import { inSentence, isBillable, type MentionIndex, ofKind, tokensIn } from "./index-mentions.ts";
+import { splitPerLesion } from "./split.ts";
 import type { ProcedureEvent } from "./types.ts";
 
 const TITLE_SECTIONS = new Set(["procedure_title", "procedure"]);
@@ -220,7 +221,8 @@ function mergeTarget(
 ): ProcedureEvent | undefined {
   const sentences = index.doc.sentences;
   const sameSentence = events.findLast((e) => e.anchors.some((a) => a.sentence === m.sentence));
-  if (sameSentence && compatible(sameSentence, m)) return sameSentence;
+  if (sameSentence && compatible(sameSentence, m))
+    return namedApart(sameSentence, m, index) ? undefined : sameSentence;
   const section = sentences[m.sentence]!.section;
   const mSection = sentences[m.sentence]!.sectionIndex;
   // A description after a title list ("TITLE OF PROCEDURES: 1. Excision ... PROCEDURE: An
@@ -311,6 +313,21 @@ const COORDINATORS: ReadonlySet<string> = new Set([";", "and", "also", "plus"]);
  */
 function genericApart(e: ProcedureEvent, m: ProcedureMention, index: MentionIndex): boolean {
   if (m.procedure !== "removal" || e.kind === "removal") return false;
+  return coordinatedApart(e, m, index);
+}
+
+/**
+ * "Biopsy of the left arm lesion by punch, and a shave biopsy of the back lesion": a procedure
+ * named again after a site and a coordinator in the same sentence is a second procedure.
+ */
+function namedApart(e: ProcedureEvent, m: ProcedureMention, index: MentionIndex): boolean {
+  // Kinds coded per lesion are split into their clauses later (splitLesions).
+  if (isWeak(m) || e.kind !== m.procedure || splitPerLesion(e.kind)) return false;
+  if (!e.anchors.some((a) => a.sentence === m.sentence && !isWeak(a))) return false;
+  return coordinatedApart(e, m, index);
+}
+
+function coordinatedApart(e: ProcedureEvent, m: ProcedureMention, index: MentionIndex): boolean {
   const a = e.anchors.find((x) => x.sentence === m.sentence);
   if (!a) return false;
   const from = Math.min(a.end, m.end);

@@ -11,6 +11,11 @@ import type { ProcedureEvent } from "./types.ts";
 
 /** Procedures coded per lesion, whose list of lesions after a heading becomes one event each. */
 const PER_LESION = new Set(["excision", "shave", "destruction"]);
+
+/** Whether events of this kind are split into one event per lesion after clustering. */
+export function splitPerLesion(kind: string): boolean {
+  return PER_LESION.has(kind);
+}
 const ITEM = /^\s*(?:#\s*\d{1,2}|\d{1,2}\s*[.)]|[-*\u2022])\s*/;
 
 /**

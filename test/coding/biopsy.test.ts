@@ -50,3 +50,22 @@ describe("biopsy hierarchy (one primary per date: incisional > punch > tangentia
     expect(result.warnings.map((w) => w.kind)).toContain("technique_missing");
   });
 });
+
+describe("biopsies named twice in one sentence", () => {
+  it.each([
+    [
+      "Biopsy of the left arm lesion by punch, and a shave biopsy of the back lesion.",
+      "11104 11103",
+    ],
+    ["Biopsy of the left arm by punch.", "11104"],
+    ["Shave biopsy of a nevus of the back and shave biopsy of a papule of the arm.", "11102 11103"],
+  ])("codes %j as %s", (note, expected) => {
+    expect(codes(note)).toBe(expected);
+  });
+
+  it("does not take a technique verb alone for a skin biopsy", () => {
+    expect(codes("The tibia was cut and then punched in standard fashion; bone was removed.")).toBe(
+      "",
+    );
+  });
+});
