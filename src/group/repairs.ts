@@ -252,8 +252,9 @@ function woundSite(
 }
 
 /**
- * The repair type of the closure named in a length's own clause (no list joiner between them),
- * when the sentence names closures of more than one type; undefined otherwise.
+ * The repair type of a length's wound: the one closure type its sentence names, else, when the
+ * sentence names several, the type of the closure in the length's own clause (no list joiner
+ * between them); undefined when its sentence names none.
  */
 function ownType(
   len: SizeMention,
@@ -261,7 +262,10 @@ function ownType(
   index: MentionIndex,
 ): string | undefined {
   const here = mentions.filter((m) => m.sentence === len.sentence && m.repairType);
-  if (new Set(here.map((m) => m.repairType)).size < 2) return undefined;
+  const types = new Set(here.map((m) => m.repairType));
+  // One closure type in the length's sentence: that sentence's wounds were closed that way.
+  if (types.size === 1) return here[0]!.repairType;
+  if (types.size < 2) return undefined;
   const own = here.filter((m) => joinersBetween(index, len, m) === 0);
   return own.length === 1 ? own[0]!.repairType : undefined;
 }

@@ -59,6 +59,10 @@ describe("biopsies named twice in one sentence", () => {
     ],
     ["Biopsy of the left arm by punch.", "11104"],
     ["Shave biopsy of a nevus of the back and shave biopsy of a papule of the arm.", "11102 11103"],
+    [
+      "A tangential biopsy of a lesion on the cheek and a punch biopsy of a rash on the left arm and another punch biopsy on the back.",
+      "11104 11105 11103",
+    ],
   ])("codes %j as %s", (note, expected) => {
     expect(codes(note)).toBe(expected);
   });

@@ -22,6 +22,11 @@ describe("modifiers", () => {
       "11602",
       [],
     ],
+    [
+      "The patient returns 5 days after excision of a melanoma of the back with positive margins. The physician re-excises the site; the excised diameter is 3.2 cm.",
+      "11604",
+      ["58"],
+    ],
   ])("adds 58 only to a re-excision inside the global period: %s", (text, code, expected) => {
     expect(mods(text)[code]).toEqual(expected);
   });
@@ -80,6 +85,14 @@ describe("modifiers", () => {
     expect(
       warnings(
         "Rosacea flaring; start doxycycline 40 mg, counseled. LN2 to 2 AKs on the left temple.",
+      ),
+    ).toContain("modifier_25");
+  });
+
+  it("hints modifier 25 when labs are ordered for a different problem", () => {
+    expect(
+      warnings(
+        "Worsening acne: isotretinoin discussed and labs ordered. Shave biopsy of a changing nevus on the left shoulder.",
       ),
     ).toContain("modifier_25");
   });

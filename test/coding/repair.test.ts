@@ -100,4 +100,12 @@ describe("repairs", () => {
   ])("codes no length-less wound repair from %s", (_name, note) => {
     expect(codes(note)).toBe("");
   });
+
+  it("gives each sentence's lengths the closure type that sentence names", () => {
+    expect(
+      codes(
+        "A 3.0 cm laceration of the scalp and a 2.2 cm laceration of the cheek were repaired with simple sutures. A 4.0 cm laceration of the arm required a layered closure.",
+      ),
+    ).toBe("12032 12011 12002");
+  });
 });
