@@ -282,10 +282,13 @@ function destructionLines(
   const lines: DraftLine[] = [];
   for (const e of live) {
     if (e.kind !== "destruction" && e.kind !== "skin_tag" && e.kind !== "removal") continue;
-    for (const l of e.lesions.length > 0
-      ? e.lesions
-      : [{ histology: e.histology, count: e.count }]) {
+    const lesions = e.lesions.length > 0 ? e.lesions : [{ histology: e.histology, count: e.count }];
+    // A lesion type named beside the destroyed ones ("a nevus shaved and 5 warts destroyed")
+    // is not a missing type: warn only when no lesion of the event chooses a family.
+    const typed = lesions.some((l) => familyOf(lex, e, l.histology?.ruleId) !== undefined);
+    for (const l of lesions) {
       const family = familyOf(lex, e, l.histology?.ruleId);
+      if (!family && typed) continue;
       if (!family) {
         issues.push({
           code: "lesion_type_missing",

@@ -18,6 +18,8 @@ export function extractHistology(
     status: m.payload.status,
   }));
   for (const m of matchSentences(doc, lex.histology)) {
+    // "skin tag-like nevus", "lipoma-like cyst": a likeness names another lesion.
+    if (likeness(doc, m.last)) continue;
     const t = m.payload;
     const sentence = doc.sentences[m.sentence]!;
     const cue = status.some(
@@ -36,4 +38,10 @@ export function extractHistology(
     });
   }
   return out;
+}
+
+/** "-like" or "like" right after a diagnosis ("tag-like", "SK like"): it describes a look-alike. */
+function likeness(doc: Doc, next: number): boolean {
+  const a = doc.canon[next];
+  return a === "like" || (a === "-" && doc.canon[next + 1] === "like");
 }

@@ -15,6 +15,7 @@ export function readMohs(
   lex: CompiledLexicon,
 ): { stages: number; extraBlocks: number } {
   const stageWords = new Set(lex.source.counts.mohsStageWords);
+  const ordinals = lex.source.counts.ordinalWords;
   const blockWords = new Set(lex.source.counts.mohsBlockWords.map((w) => w.split(" ").pop()!));
   let stages = 0;
   let current = 0;
@@ -27,6 +28,13 @@ export function readMohs(
       const roman = staged ? romanAt(doc, i) : undefined;
       if (stageWords.has(tok)) {
         staged = true;
+        // "first stage 7 tissue blocks": the ordinal names the stage, the number after it blocks.
+        const ordinal = i > s.firstToken ? ordinals[doc.canon[i - 1]!] : undefined;
+        if (ordinal !== undefined) {
+          current = ordinal;
+          stages = Math.max(stages, ordinal);
+          continue;
+        }
         const after = stageNumber(doc, lex, i + 1, s.lastToken);
         const before = readNumber(doc, lex, i - 1, s.lastToken);
         if (after) current = after;

@@ -236,6 +236,8 @@ export const CountsLexiconSchema = z.object({
   fractions: Literals,
   /** Words counting Mohs stages and tissue blocks. */
   mohsStageWords: Literals,
+  /** Ordinal words naming which stage ("first stage", "2nd stage"). */
+  ordinalWords: z.record(z.string(), z.number().int().positive()).default({}),
   mohsBlockWords: Literals,
   /** Phrases saying two procedures treat different lesions. */
   distinctLesion: Literals,

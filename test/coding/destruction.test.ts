@@ -119,3 +119,21 @@ describe("vascular and granulation-tissue destruction (reference 6.6-6.7)", () =
     expect(result.warnings.map((w) => w.kind)).toContain("size_missing");
   });
 });
+
+describe("destruction beside other lesions", () => {
+  it("does not call a lesion type missing when the destroyed lesions have one", () => {
+    const result = suggest(
+      "Shave removal of a 0.4 cm skin tag-like nevus on the eyelid and destruction of 5 common warts on the fingers with liquid nitrogen.",
+    );
+    expect(codesOf(result)).toBe("11310 17110");
+    expect(result.warnings.map((w) => w.kind)).not.toContain("lesion_type_missing");
+  });
+
+  it("reads 'total treated area' as a size, not a treatment", () => {
+    const result = suggest(
+      "Excimer laser to psoriasis plaques on the elbows and knees, total treated area 520 sq cm.",
+    );
+    expect(codesOf(result)).toBe("96922");
+    expect(result.warnings).toEqual([]);
+  });
+});

@@ -23,6 +23,8 @@ describe("extractHistology", () => {
     ["biopsy-proven BCC", ["biopsy-proven: final", "BCC: bcc malignant (pathology)"]],
     ["BCC, path pending", ["path pending: pending", "BCC: bcc malignant"]],
     ["BCC. biopsy-proven", ["biopsy-proven: final", "BCC: bcc malignant"]],
+    ["an SK-like nevus", ["nevus: nevus benign"]],
+    ["a BCC like papule", []],
   ])("reads %j as %j", (note, expected) => {
     expect(histology(note)).toEqual(expected);
   });
