@@ -1,3 +1,4 @@
+import type { Mention } from "../types.ts";
 import { inSentence, type MentionIndex } from "./index-mentions.ts";
 import type { ProcedureEvent } from "./types.ts";
 
@@ -19,10 +20,18 @@ export function skinEvidence(
   if ([...anchorSentences].some((s) => organIn(s, index))) return "organ";
   if (e.histology?.skinSpecific || e.lesions.some((l) => l.histology?.skinSpecific)) return "skin";
   if (e.anchors.some((a) => a.skinSpecific)) return "skin";
-  if (near.some((s) => inSentence(index, s, "skin_word").length > 0)) return "skin";
+  const inHeadline = (m: Mention) => HEADLINE.has(index.doc.sentences[m.sentence]!.section);
   const headline = index.all.some(
-    (m) => m.kind === "organ" && HEADLINE.has(index.doc.sentences[m.sentence]!.section),
+    (m) => m.kind === "organ" && inHeadline(m) && !inLesionName(m, index),
   );
+  // A title naming a non-skin organ and nothing on the skin ("Excisional breast biopsy with
+  // needle localization") outranks the skin words of the access and closure ("the skin incision
+  // was closed"); a title that also names a skin lesion or word leaves them their say.
+  const skinHeadline = index.all.some(
+    (m) => inHeadline(m) && (m.kind === "skin_word" || (m.kind === "histology" && m.skinSpecific)),
+  );
+  if (headline && !skinHeadline) return "organ";
+  if (near.some((s) => inSentence(index, s, "skin_word").length > 0)) return "skin";
   return headline ? "organ" : "unknown";
 }
 
@@ -32,13 +41,15 @@ export function skinEvidence(
  * depth): those words are part of the lesion's name or layer, not an organ.
  */
 function organIn(sentence: number, index: MentionIndex): boolean {
-  const organs = inSentence(index, sentence, "organ");
-  if (organs.length === 0) return false;
+  return inSentence(index, sentence, "organ").some((o) => !inLesionName(o, index));
+}
+
+function inLesionName(o: Mention, index: MentionIndex): boolean {
   const layers = [
-    ...inSentence(index, sentence, "histology").filter(
+    ...inSentence(index, o.sentence, "histology").filter(
       (h) => h.skinSpecific || h.tissue === "soft",
     ),
-    ...inSentence(index, sentence, "technique").filter((t) => t.technique === "subfascial"),
+    ...inSentence(index, o.sentence, "technique").filter((t) => t.technique === "subfascial"),
   ];
-  return organs.some((o) => !layers.some((l) => l.start <= o.start && o.end <= l.end));
+  return layers.some((l) => l.start <= o.start && o.end <= l.end);
 }

@@ -21,6 +21,9 @@ describe("procedures that are not skin procedures", () => {
     ["Rigid bronchoscopy: the granulation tissue was biopsied and removed with forceps."],
     ["Bilateral myringotomy: thick fluid was aspirated from the middle ear and tubes placed."],
     ["Debridement of the ischial ulcer: granulation tissue and fibrin were excised."],
+    [
+      "PROCEDURE PERFORMED: Wedge resection of the right lung.\nDESCRIPTION: A 2 cm lesion of the right chest was excised with a stapler. The skin was closed with staples.",
+    ],
     ["Arthroscopy: the menisci were intact. We drained the knee and washed out the joint."],
     [
       "A mixture of lidocaine, Marcaine and Kenalog was injected into the right foot in an infiltrative type block.",
