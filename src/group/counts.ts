@@ -209,9 +209,17 @@ function inferCount(e: ProcedureEvent, index: MentionIndex): void {
   const sites = inSentence(index, anchor.sentence, "site").filter(
     (s) => s.start > anchor.start && (!next || s.start < next.start),
   );
-  const distinct = new Set(sites.map((s) => `${s.site}|${s.laterality ?? ""}`));
-  if (distinct.size > 1 && e.kind === "biopsy") {
-    e.count = distinct.size;
+  // "left ear helix": a site word without a side beside the same site with one is one place.
+  const sides = new Map<string, Set<string>>();
+  for (const x of sites) {
+    const set = sides.get(x.site) ?? new Set<string>();
+    if (x.laterality) set.add(x.laterality);
+    sides.set(x.site, set);
+  }
+  let places = 0;
+  for (const set of sides.values()) places += Math.max(1, set.size);
+  if (places > 1 && e.kind === "biopsy") {
+    e.count = places;
     e.countSource = "inferred";
   }
 }

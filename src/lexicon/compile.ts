@@ -13,7 +13,7 @@ import type { Lexicon } from "./load.ts";
 import { PhraseTrie, TokenIds } from "./trie.ts";
 
 export interface CompiledSections {
-  exact: Map<string, { category: SectionCategory; ruleId: string }>;
+  exact: Map<string, { category: SectionCategory; ruleId: string; firstSentence?: boolean }>;
   contains: { id: string; category: SectionCategory; words: string[] }[];
   fields: Set<string>;
   /** Fields that end a diagnosis section (a procedure section starts), with their rule id. */
@@ -197,9 +197,17 @@ function trieOf<T>(entries: readonly T[], literals: (e: T) => readonly string[])
 }
 
 function compileSections(s: Lexicon["sections"]): CompiledSections {
-  const exact = new Map<string, { category: SectionCategory; ruleId: string }>();
+  const exact = new Map<
+    string,
+    { category: SectionCategory; ruleId: string; firstSentence?: boolean }
+  >();
   for (const e of s.exact)
-    for (const l of e.literals) exact.set(l, { category: e.category, ruleId: e.id });
+    for (const l of e.literals)
+      exact.set(l, {
+        category: e.category,
+        ruleId: e.id,
+        ...(e.firstSentence ? { firstSentence: true } : {}),
+      });
   return {
     exact,
     contains: s.contains,

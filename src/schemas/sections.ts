@@ -21,7 +21,13 @@ export const SectionCategorySchema = z.enum([
 export const SectionsLexiconSchema = z.object({
   ...LexiconHeader,
   exact: z.array(
-    z.object({ id: RuleId, category: SectionCategorySchema, literals: z.array(z.string().min(1)) }),
+    z.object({
+      id: RuleId,
+      category: SectionCategorySchema,
+      /** The header heads only its first sentence ("Chief complaint: rash."); the rest is untitled. */
+      firstSentence: z.boolean().optional(),
+      literals: z.array(z.string().min(1)),
+    }),
   ),
   contains: z.array(
     z.object({ id: RuleId, category: SectionCategorySchema, words: z.array(z.string().min(1)) }),

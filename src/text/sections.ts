@@ -21,11 +21,13 @@ export function detectSections(text: string, lex: CompiledSections): Section[] {
     const before = current;
     current = { category: h.category, title: { start: h.start, end: h.end }, ruleId: h.ruleId };
     pos = h.bodyStart;
-    if (h.inline) {
-      // A header inside a line of prose heads only its own sentence; the prose goes on after it.
-      const end = inlineSectionEnd(text, h.bodyStart);
+    if (h.inline || h.firstSentence) {
+      // A header inside a line of prose heads only its own sentence; the prose goes on after it
+      // in the section before. A chief complaint heads only its first sentence; what follows it
+      // on its line is untitled.
+      const end = inlineSectionEnd(text, firstText(text, h.bodyStart));
       sections.push({ ...current, body: { start: pos, end } });
-      current = { ...before, title: { start: end, end } };
+      current = h.inline ? { ...before, title: { start: end, end } } : untitled(end);
       pos = end;
     }
   }
@@ -45,6 +47,23 @@ interface Header {
   after?: SectionCategory;
   /** The header follows a sentence of prose on its line ("... lesion. Pathology: SCC."). */
   inline?: boolean;
+  /** The header heads only its first sentence (lexicon sections `firstSentence`). */
+  firstSentence?: boolean;
+}
+
+function untitled(at: number): Omit<Section, "body"> {
+  return { category: "other", title: { start: at, end: at } };
+}
+
+/** The first non-blank character at or after `from` (a header's text may start on the next line). */
+function firstText(text: string, from: number): number {
+  let i = from;
+  while (
+    i < text.length &&
+    (text[i] === " " || text[i] === "\n" || text[i] === "\r" || text[i] === "\t")
+  )
+    i++;
+  return i;
 }
 
 /** Where an inline header's section ends: its first sentence end, or the end of its line. */
@@ -98,6 +117,7 @@ function findHeaders(text: string, lex: CompiledSections): Header[] {
       category,
       ruleId: hit?.ruleId,
       ...(inline ? { inline } : {}),
+      ...(hit && "firstSentence" in hit && hit.firstSentence ? { firstSentence: true } : {}),
     });
   }
   CAPS_LINE_RE.lastIndex = 0;
@@ -126,7 +146,7 @@ function headerKey(raw: string): string {
 export function classifyHeader(
   raw: string,
   lex: CompiledSections,
-): { category: SectionCategory; ruleId: string } | undefined {
+): { category: SectionCategory; ruleId: string; firstSentence?: boolean } | undefined {
   const key = headerKey(raw);
   const exact = lex.exact.get(key);
   if (exact) return exact;

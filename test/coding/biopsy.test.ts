@@ -58,6 +58,10 @@ describe("biopsies named twice in one sentence", () => {
       "11104 11103",
     ],
     ["Biopsy of the left arm by punch.", "11104"],
+    [
+      "Biopsy of the left scalp vertex lesion by shave technique. Also biopsied: right arm, punch 3 mm.",
+      "11104 11103",
+    ],
     ["Shave biopsy of a nevus of the back and shave biopsy of a papule of the arm.", "11102 11103"],
     [
       "A tangential biopsy of a lesion on the cheek and a punch biopsy of a rash on the left arm and another punch biopsy on the back.",

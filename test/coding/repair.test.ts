@@ -108,4 +108,12 @@ describe("repairs", () => {
       ),
     ).toBe("12032 12011 12002");
   });
+
+  it("takes a layered closure's length from the wound its sentence measures", () => {
+    expect(
+      codes(
+        "The 3.4 cm epidermoid cyst of the back was excised with 1 mm margins. The wound measured 5.0 cm and was closed in layers.",
+      ),
+    ).toBe("11404 12032");
+  });
 });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { defaultLexicon } from "../../src/pipeline/suggest.ts";
 import { classifyHeader, detectSections } from "../../src/text/sections.ts";
 import { MINI_LEXICON } from "../extract/mini-lexicon.ts";
 
@@ -102,5 +103,31 @@ describe("detectSections", () => {
     ["nothing known", undefined],
   ])("classifies the header %j as %s", (raw, category) => {
     expect(classifyHeader(raw, lex)?.category).toBe(category);
+  });
+});
+
+describe("chief complaint headers (shipped sections lexicon)", () => {
+  const shipped = defaultLexicon().sections;
+  const of = (note: string) =>
+    detectSections(note, shipped)
+      .slice(1)
+      .map((s) => [
+        s.category,
+        note.slice(s.title.start, s.title.end),
+        note.slice(s.body.start, s.body.end).trim(),
+      ]);
+
+  it("heads only the complaint's own sentence; the rest of its line is untitled", () => {
+    expect(of("CC: Lesion on back. Cryotherapy of 3 SKs was performed.\nPlan: recheck.")).toEqual([
+      ["hpi", "CC", "Lesion on back."],
+      ["other", "", "Cryotherapy of 3 SKs was performed."],
+      ["plan", "Plan", "recheck."],
+    ]);
+  });
+
+  it("reads a complaint written on the line after its header", () => {
+    const found = of("CHIEF COMPLAINT:\nRash on arms.\nHISTORY OF PRESENT ILLNESS: Itchy.");
+    expect(found[0]).toEqual(["hpi", "CHIEF COMPLAINT", "Rash on arms."]);
+    expect(found.at(-1)).toEqual(["hpi", "HISTORY OF PRESENT ILLNESS", "Itchy."]);
   });
 });
