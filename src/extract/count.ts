@@ -289,6 +289,32 @@ function bracketCount(doc: Doc, lex: CompiledLexicon, i: number, limit: number):
       fields: { count, target: doc.tokens[k]!.start },
     };
   }
+  // "Skin tags removed today: neck (12), left axilla (6)": each site's bracket counts the
+  // lesion word that heads the list before the colon.
+  const head = listHead(doc, lex, i, sentence!);
+  if (head !== undefined)
+    return {
+      last: j + 2,
+      ruleId: "count.bracket",
+      fields: { count, target: doc.tokens[head]!.start },
+    };
+  return undefined;
+}
+
+/** The first lesion word before the last ":" ahead of token `i` in its sentence, if any. */
+function listHead(doc: Doc, lex: CompiledLexicon, i: number, sentence: number): number | undefined {
+  let colon = -1;
+  for (let k = i - 1; k >= 0 && doc.sentenceOfToken[k] === sentence; k--) {
+    if (doc.canon[k] === ":") {
+      colon = k;
+      break;
+    }
+  }
+  if (colon < 0) return undefined;
+  let first = colon;
+  while (first > 0 && doc.sentenceOfToken[first - 1] === sentence) first--;
+  // The first lesion word, as the bracket after the first site finds it ("Skin tags ...").
+  for (let k = first; k < colon; k++) if (isLesionWord(doc, lex, k, colon)) return k;
   return undefined;
 }
 

@@ -39,6 +39,9 @@ export function attachCounts(
     if (lesion && !lesion.countMention) {
       lesion.count = c.count;
       lesion.countMention = c;
+    } else if (lesion && sameList(lesion.countMention!, c)) {
+      // "neck (12), left axilla (6), right axilla (5)": the sites' counts add up.
+      lesion.count += c.count;
     } else if (!lesion && !eventCount) eventCount = c;
     e.evidence.push(c);
   }
@@ -231,4 +234,15 @@ function lesionOf(c: CountMention, e: ProcedureEvent, index: MentionIndex) {
   if (exact) return exact;
   const named = inSentence(index, c.sentence, "histology").find((h) => h.start === c.target);
   return named ? e.lesions.find((l) => l.histology?.histology === named.histology) : undefined;
+}
+
+/** Two bracketed counts of one lesion word's list ("neck (12), left axilla (6)"). */
+function sameList(a: CountMention, b: CountMention): boolean {
+  return (
+    a !== b &&
+    a.ruleId === "count.bracket" &&
+    b.ruleId === "count.bracket" &&
+    a.target === b.target &&
+    a.sentence === b.sentence
+  );
 }

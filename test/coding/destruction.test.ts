@@ -137,3 +137,19 @@ describe("destruction beside other lesions", () => {
     expect(result.warnings).toEqual([]);
   });
 });
+
+describe("counts listed per site", () => {
+  it.each([
+    ["AKs treated with LN2: forehead (4), scalp (6), hands (3).", "17000 17003x12"],
+    [
+      "Skin tags removed today: neck (12), left axilla (6), right axilla (5). Snip excision.",
+      "11200 11201",
+    ],
+  ])("adds up %j", (note, expected) => {
+    expect(shippedCodes(note)).toBe(expected);
+  });
+
+  it("destroys keloids with the benign destruction code", () => {
+    expect(shippedCodes("Cryotherapy to two keloids on the back.")).toBe("17110");
+  });
+});

@@ -46,6 +46,14 @@ describe("procedures that are not skin procedures", () => {
     expect(suggest(note).codes.map((l) => l.code)).toEqual(["10060"]);
   });
 
+  it("flags a lip wedge excision as the lip's own code family", () => {
+    const result = suggest(
+      "Indication: biopsy-proven SCC of the right lower lip vermilion. Procedure: wedge excision of the lower lip with primary layered closure.",
+    );
+    expect(result.codes).toEqual([]);
+    expect(result.warnings.map((w) => w.kind)).toContain("procedure_not_covered");
+  });
+
   it("does not code an I&D that names nothing to drain (a laceration's washout)", () => {
     const result = suggest(
       "OPERATION PERFORMED: Incision and drainage (I&D) with primary wound closure of scalp lacerations.",
