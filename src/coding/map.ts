@@ -30,6 +30,7 @@ const SKIN_KINDS = new Set([
   "skin_tag",
   "phototherapy",
   "excimer",
+  "foreign_body",
 ]);
 
 function tablesOf<K extends CodeTable["kind"]>(lex: CompiledLexicon, kind: K, procedure: string) {
@@ -101,7 +102,7 @@ export function mapCodes(
   }
   for (const group of repairGroups(repairs)) lines.push(...repairLine(lex, group, w, issues));
   lines.push(...destructionLines(lex, live, w, issues));
-  for (const kind of ["i_and_d", "injection", "paring", "nail"]) {
+  for (const kind of ["i_and_d", "injection", "paring", "nail", "foreign_body"]) {
     // Each ladder of a kind counts the events its `when` selects (nail debridement, avulsion ...).
     for (const table of tablesOf(lex, "ladder", kind)) {
       const group = live.filter((e) => e.kind === kind && matches(table.when, e));

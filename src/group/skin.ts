@@ -36,9 +36,10 @@ export function skinEvidence(
 }
 
 /**
- * A non-skin word in the sentence, other than one inside a skin or soft-tissue diagnosis or a
- * depth phrase ("port-wine stain", "venous lake", "intramuscular lipoma", "intramuscular" as a
- * depth): those words are part of the lesion's name or layer, not an organ.
+ * A non-skin word in the sentence, other than one inside a skin or soft-tissue diagnosis, a
+ * depth phrase or a procedure's own name ("port-wine stain", "intramuscular lipoma",
+ * "intramuscular" as a depth, "foreign body removal"): those words name the lesion, its layer or
+ * the procedure, not an organ.
  */
 function organIn(sentence: number, index: MentionIndex): boolean {
   return inSentence(index, sentence, "organ").some((o) => !inLesionName(o, index));
@@ -50,6 +51,7 @@ function inLesionName(o: Mention, index: MentionIndex): boolean {
       (h) => h.skinSpecific || h.tissue === "soft",
     ),
     ...inSentence(index, o.sentence, "technique").filter((t) => t.technique === "subfascial"),
+    ...inSentence(index, o.sentence, "procedure"),
   ];
   return layers.some((l) => l.start <= o.start && o.end <= l.end);
 }

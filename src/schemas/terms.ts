@@ -19,6 +19,7 @@ export const ProcedureKindSchema = z.enum([
   "excimer",
   "paring",
   "nail",
+  "foreign_body",
   "removal",
   "unsupported",
   "ignore",

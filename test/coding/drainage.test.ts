@@ -16,6 +16,14 @@ describe("drainage codes", () => {
     ["The 2 cm cyst of the back was aspirated with an 18-gauge needle.", "10160"],
     ["Comedone extraction performed on the forehead and nose.", "10040"],
     ["Milia were extracted from the lower eyelids.", "10040"],
+    [
+      "A wooden splinter was removed from the palm of the right hand through a small incision.",
+      "10120",
+    ],
+    [
+      "Removal of a foreign body (glass) from the subcutaneous tissue of the left forearm; complicated, required dissection.",
+      "10121",
+    ],
   ])("codes %j as %s", (note, code) => {
     expect(codes(note)).toBe(code);
   });
@@ -24,6 +32,8 @@ describe("drainage codes", () => {
     "I&D of right auricular hematoma with bolster.",
     "Knee effusion was aspirated, 30 mL of straw-colored fluid.",
     "Pilonidal cyst excision with primary closure.",
+    "Rigid bronchoscopy with foreign body removal from the right main stem bronchus.",
+    "Foreign body was removed from the plantar right foot.",
   ])("codes no skin drainage or excision for %j", (note) => {
     expect(codes(note)).toBe("");
   });
