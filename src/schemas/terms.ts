@@ -20,6 +20,7 @@ export const ProcedureKindSchema = z.enum([
   "paring",
   "nail",
   "foreign_body",
+  "patch_test",
   "removal",
   "unsupported",
   "ignore",
