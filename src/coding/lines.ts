@@ -56,10 +56,12 @@ export function matches(
     [when.tissue, e.histology?.tissue ?? "skin"],
     [when.softTissue, site?.softTissue],
     [when.histology, e.histology?.histology],
+    [when.site, site?.site],
   ];
   const histology = e.histology?.histology;
   if (when.notHistology && histology !== undefined && when.notHistology.includes(histology))
     return false;
+  if (when.notSite && site && when.notSite.includes(site.site)) return false;
   return checks.every(
     ([allowed, value]) => !allowed || (value !== undefined && allowed.includes(value)),
   );

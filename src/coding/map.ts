@@ -18,6 +18,16 @@ type Weights = Record<string, { weight: number }>;
 const LESION_KINDS = new Set(["biopsy", "excision", "shave", "injection", "i_and_d"]);
 /** Kinds coded without an anatomic site when nothing says they are off the skin. */
 const SITE_OPTIONAL = new Set(["phototherapy", "excimer", "patch_test"]);
+/** Kinds coded from count ladders, each ladder selecting its events by its `when`. */
+const LADDER_KINDS = [
+  "i_and_d",
+  "injection",
+  "paring",
+  "nail",
+  "foreign_body",
+  "patch_test",
+  "chemodenervation",
+];
 const SKIN_KINDS = new Set([
   "biopsy",
   "excision",
@@ -102,7 +112,7 @@ export function mapCodes(
   }
   for (const group of repairGroups(repairs)) lines.push(...repairLine(lex, group, w, issues));
   lines.push(...destructionLines(lex, live, w, issues));
-  for (const kind of ["i_and_d", "injection", "paring", "nail", "foreign_body", "patch_test"]) {
+  for (const kind of LADDER_KINDS) {
     // Each ladder of a kind counts the events its `when` selects (nail debridement, avulsion ...).
     for (const table of tablesOf(lex, "ladder", kind)) {
       const group = live.filter((e) => e.kind === kind && matches(table.when, e));

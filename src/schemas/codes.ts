@@ -20,6 +20,9 @@ export const WhenSchema = z.object({
   histology: z.array(z.string()).optional(),
   /** ... or histology keys it must not have (an event without a histology passes). */
   notHistology: z.array(z.string()).optional(),
+  /** Sites (lexicon sites `site`) the event is at, or is not at. */
+  site: z.array(z.string()).optional(),
+  notSite: z.array(z.string()).optional(),
 });
 export type When = z.infer<typeof WhenSchema>;
 

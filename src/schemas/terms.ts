@@ -21,6 +21,7 @@ export const ProcedureKindSchema = z.enum([
   "nail",
   "foreign_body",
   "patch_test",
+  "chemodenervation",
   "removal",
   "unsupported",
   "ignore",
