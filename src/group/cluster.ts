@@ -333,8 +333,18 @@ function coordinatedApart(e: ProcedureEvent, m: ProcedureMention, index: Mention
   const from = Math.min(a.end, m.end);
   const to = Math.max(a.start, m.start);
   const between = (x: { start: number; end: number }) => x.start >= from && x.end <= to;
-  if (!inSentence(index, m.sentence, "site").some(between)) return false;
-  return tokensIn(index, from, to, COORDINATORS).length > 0;
+  const sites = inSentence(index, m.sentence, "site");
+  if (!sites.some(between)) return false;
+  // "on the cheek and temple", "neck and the left axilla": a joiner right before a site (its
+  // side included in the site's span) lists sites, not procedures.
+  const text = index.doc.text;
+  const listsSite = (at: number) =>
+    sites.some((x) => {
+      if (x.start <= at) return false;
+      const gap = text.slice(at, x.start).replace(/^\S+/, "").trim();
+      return gap === "" || gap === "the";
+    });
+  return tokensIn(index, from, to, COORDINATORS).some((at) => !listsSite(at));
 }
 
 /** The site a narrative is at when it names a procedure: in its sentence, else the last one named before it in its section. */

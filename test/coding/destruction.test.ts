@@ -129,6 +129,14 @@ describe("destruction beside other lesions", () => {
     expect(result.warnings.map((w) => w.kind)).not.toContain("lesion_type_missing");
   });
 
+  it("keeps a treatment word after a list of sites in the procedure it describes", () => {
+    const result = suggest(
+      "Vbeam PDL to a port wine stain of the right cheek and temple, approximately 30 sq cm treated.",
+    );
+    expect(codesOf(result)).toBe("17107");
+    expect(result.warnings).toEqual([]);
+  });
+
   it("reads 'total treated area' as a size, not a treatment", () => {
     const result = suggest(
       "Excimer laser to psoriasis plaques on the elbows and knees, total treated area 520 sq cm.",

@@ -59,6 +59,7 @@ describe("soft-tissue tumour excision codes", () => {
   it.each([
     "Excision of a 2 cm lipoma of the back; the tumour lay deep to the fascia.",
     "Excision of a 2 cm lipoma of the back, subfascial.",
+    "Excision of a 2 cm lipoma of the back. The lipoma was found deep to the trapezius and removed.",
   ])("reads the depth from the excision's sentence: %j", (note) => {
     expect(codes(note)).toBe("21932");
   });
@@ -68,6 +69,12 @@ describe("soft-tissue tumour excision codes", () => {
     ["Excision of a 4 cm fibrolipoma of the upper back.", "21931"],
   ])("codes other soft-tissue tumours the same way: %j", (note, code) => {
     expect(codes(note)).toBe(code);
+  });
+
+  it("reads a posterior shoulder as the shoulder region", () => {
+    expect(codes("Excision of a 2.2 cm subcutaneous lipoma of the right posterior shoulder.")).toBe(
+      "23075",
+    );
   });
 
   it("codes an unstated depth as subcutaneous and warns", () => {
