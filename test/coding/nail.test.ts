@@ -9,6 +9,7 @@ describe("nail procedure codes", () => {
   it.each([
     ["Debridement of mycotic toenails x 3.", "11720"],
     ["Debridement of mycotic toenails x 6.", "11721"],
+    ["Debridement of thick dystrophic toenails x 7 with nippers.", "11721"],
     ["Nails were debrided, five nails, left foot.", "11720"],
     ["Toenails were trimmed, all ten, non-dystrophic.", "11719"],
     ["Nails were trimmed and debrided of mycotic debris, 1-5 right.", "11720"],
