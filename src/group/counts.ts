@@ -33,6 +33,7 @@ export function attachCounts(
     );
   dedupeLesions(e);
   if (techniqueLines(e, index)) return;
+  if (techniquesInSentence(e, index, events)) return;
   let eventCount: CountMention | undefined;
   for (const c of counts) {
     const lesion = lesionOf(c, e, index);
@@ -79,6 +80,47 @@ function techniqueLines(e: ProcedureEvent, index: MentionIndex): boolean {
     if (out.length === 0) continue;
     e.techniqueCounts = out;
     e.count = out.reduce((n, t) => n + t.count, 0);
+    e.countSource = "inferred";
+    return true;
+  }
+  return false;
+}
+
+/**
+ * "Two biopsies: a 4 mm punch of the left forearm rash and a shave of a papule on the back":
+ * one sentence naming different biopsy techniques, each with its own site, counts one lesion per
+ * technique word.
+ */
+function techniquesInSentence(
+  e: ProcedureEvent,
+  index: MentionIndex,
+  events: readonly ProcedureEvent[],
+): boolean {
+  // Only one biopsy event for the sentence: two named ones ("punch biopsy ... and shave biopsy")
+  // are already apart.
+  if (e.kind !== "biopsy") return false;
+  for (const sentence of new Set(e.anchors.map((a) => a.sentence))) {
+    if (
+      events.some(
+        (o) => o !== e && o.kind === e.kind && o.anchors.some((a) => a.sentence === sentence),
+      )
+    )
+      continue;
+    const words = inSentence(index, sentence, "technique").filter((t) =>
+      t.applies.includes("biopsy"),
+    );
+    if (new Set(words.map((t) => t.technique)).size < 2) continue;
+    const sites = inSentence(index, sentence, "site");
+    // Each technique word needs a site of its own before the next technique word.
+    const owned = words.every((t, k) => {
+      const end = words[k + 1]?.start ?? Number.POSITIVE_INFINITY;
+      return sites.some((x) => x.start > t.end && x.start < end);
+    });
+    if (!owned) continue;
+    const counts = new Map<string, number>();
+    for (const t of words) counts.set(t.technique, (counts.get(t.technique) ?? 0) + 1);
+    e.techniqueCounts = [...counts].map(([technique, count]) => ({ technique, count }));
+    e.count = words.length;
     e.countSource = "inferred";
     return true;
   }

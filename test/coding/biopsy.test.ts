@@ -59,6 +59,10 @@ describe("biopsies named twice in one sentence", () => {
     ],
     ["Biopsy of the left arm by punch.", "11104"],
     [
+      "Two biopsies: a 4 mm punch of the left arm rash and a shave of a pigmented papule on the back.",
+      "11104 11103",
+    ],
+    [
       "Biopsy of the left scalp vertex lesion by shave technique. Also biopsied: right arm, punch 3 mm.",
       "11104 11103",
     ],
