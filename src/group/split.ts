@@ -113,7 +113,37 @@ const LESION_ROLES = new Set(["lesion", "unknown"]);
 /** The parts of one sentence that each name one lesion: by size and site pairs, else by clause. */
 function sentenceParts(e: ProcedureEvent, index: MentionIndex): Part[] {
   const bySize = lesionParts(e, index);
-  return bySize.length >= 2 ? bySize : clauseParts(e, index);
+  if (bySize.length >= 2) return bySize;
+  const byClause = clauseParts(e, index);
+  return byClause.length >= 2 ? byClause : countedParts(e, index);
+}
+
+/**
+ * "Two separate cysts were excised from the back: 1.5 cm and 2.5 cm, each with 1 mm margins":
+ * as many lesion sizes as the stated count, at one site, are one lesion each; the sentence's
+ * margins apply to all of them.
+ */
+function countedParts(e: ProcedureEvent, index: MentionIndex): Part[] {
+  if (e.count < 2 || !e.site) return [];
+  const anchor = e.anchors.find((a) => !a.weak) ?? e.anchors[0]!;
+  // Sizes after another procedure named later in the sentence are that procedure's.
+  const own = new Set(e.anchors);
+  const next = inSentence(index, anchor.sentence, "procedure").find(
+    (p) => p.start > anchor.end && !own.has(p),
+  );
+  const sizes = inSentence(index, anchor.sentence, "size").filter(
+    (x) =>
+      LESION_ROLES.has(x.role) && x.unit === "cm" && (next === undefined || x.start < next.start),
+  );
+  if (sizes.length !== e.count) return [];
+  const s = index.doc.sentences[anchor.sentence]!;
+  const parts: Part[] = [];
+  for (let k = 0; k < sizes.length; k++) {
+    const from = k === 0 ? s.start : sizes[k]!.start;
+    const to = k + 1 < sizes.length ? sizes[k + 1]!.start : s.end;
+    parts.push({ sentence: anchor.sentence, site: e.site, from, to, shared: true });
+  }
+  return parts;
 }
 
 /**
@@ -156,6 +186,8 @@ interface Part {
   site: SiteMention;
   from: number;
   to: number;
+  /** The part's own lesion size plus the sizes of the sentence that are not lesion sizes. */
+  shared?: boolean;
 }
 
 /** The parts of the event's sentence that each name one lesion's size and site, or []. */
@@ -171,12 +203,16 @@ function lesionParts(e: ProcedureEvent, index: MentionIndex): Part[] {
   const sizes = inSentence(index, sentence, "size").filter(
     (x) => x.start > anchor.start && LESION_ROLES.has(x.role),
   );
-  if (sites.length < 2 || sizes.length !== sites.length) return [];
+  if (sizes.length < 2 || sites.length < sizes.length) return [];
   // Pair each size with the site of its own clause: nothing joins them ("0.4 cm SK on the cheek").
+  // A site no size pairs with ("removed from the face by shave: 0.3 cm on the nose, ...") is
+  // the region the list is in.
   const pairs: { site: SiteMention; size: SizeMention }[] = [];
   for (const size of sizes) {
-    const site = sites.find((x) => joinersBetween(index, size, x) === 0);
-    if (!site || pairs.some((p) => p.site === site)) return [];
+    const site = sites.find(
+      (x) => joinersBetween(index, size, x) === 0 && !pairs.some((p) => p.site === x),
+    );
+    if (!site) return [];
     pairs.push({ site, size });
   }
   pairs.sort((a, b) => Math.min(a.site.start, a.size.start) - Math.min(b.site.start, b.size.start));
@@ -199,12 +235,16 @@ function lesionParts(e: ProcedureEvent, index: MentionIndex): Part[] {
 }
 
 function partEvent(e: ProcedureEvent, part: Part, index: MentionIndex): ProcedureEvent {
-  const within = <T extends { start: number }>(list: T[]) =>
-    list.filter((m) => m.start >= part.from && m.start < part.to);
+  const inPart = (m: { start: number }) => m.start >= part.from && m.start < part.to;
+  const within = <T extends { start: number }>(list: T[]) => list.filter(inPart);
+  const sizes = inSentence(index, part.sentence, "size").filter(
+    (x) => inPart(x) || (part.shared === true && !(LESION_ROLES.has(x.role) && x.unit === "cm")),
+  );
+  const histology = within(inSentence(index, part.sentence, "histology"));
   return lesionEvent(
     e,
     part.site,
-    within(inSentence(index, part.sentence, "size")),
-    within(inSentence(index, part.sentence, "histology")),
+    sizes,
+    histology.length > 0 || !part.shared ? histology : e.histology ? [e.histology] : [],
   );
 }

@@ -18,6 +18,14 @@ describe("excision codes", () => {
     ["Excision of a 1.0 cm nevus on the back, excised diameter 2.2 cm.", "11403"],
     ["Excision of a 1.0 cm biopsy-proven melanoma in situ on the neck with 5 mm margins.", "11622"],
     ["Excision of 2 nevi on the back, each 0.5 cm with 1 mm margins.", "11401x2"],
+    [
+      "Two separate cysts were excised from the back: 1.5 cm and 2.5 cm, each with 1 mm margins, closed with intermediate repairs of 3.0 cm and 4.0 cm.",
+      "11403 11402 12032",
+    ],
+    [
+      "Three lesions were removed from the cheek by shave: 0.3 cm on the nose, 0.6 cm on the left cheek and 0.9 cm on the right cheek. All were seborrheic keratoses.",
+      "11311x2 11310",
+    ],
   ])("codes %j as %s", (note, expected) => {
     expect(codes(note)).toBe(expected);
   });
