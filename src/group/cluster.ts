@@ -328,7 +328,14 @@ function namedApart(e: ProcedureEvent, m: ProcedureMention, index: MentionIndex)
 }
 
 function coordinatedApart(e: ProcedureEvent, m: ProcedureMention, index: MentionIndex): boolean {
-  const a = e.anchors.find((x) => x.sentence === m.sentence);
+  // The event's mention nearest to m in its sentence ("... and an SK treated with LN2").
+  let a: ProcedureMention | undefined;
+  for (const x of e.anchors)
+    if (
+      x.sentence === m.sentence &&
+      (!a || Math.abs(x.start - m.start) < Math.abs(a.start - m.start))
+    )
+      a = x;
   if (!a) return false;
   const from = Math.min(a.end, m.end);
   const to = Math.max(a.start, m.start);

@@ -161,3 +161,13 @@ describe("counts listed per site", () => {
     expect(shippedCodes("Cryotherapy to two keloids on the back.")).toBe("17110");
   });
 });
+
+describe("treatment words in a sentence listing several destructions", () => {
+  it("keeps each 'treated' with the destruction next to it", () => {
+    expect(
+      shippedCodes(
+        "ED&C of a 0.9 cm BCC on the left cheek, final defect 1.4 cm. Also 6 AKs of the scalp treated with LN2, and an irritated SK of the back treated with LN2.",
+      ),
+    ).toBe("17282 17000 17003x5 17110-XS");
+  });
+});
