@@ -27,8 +27,14 @@ export function skinEvidence(
   // A title naming a non-skin organ and nothing on the skin ("Excisional breast biopsy with
   // needle localization") outranks the skin words of the access and closure ("the skin incision
   // was closed"); a title that also names a skin lesion or word leaves them their say.
+  // Only the title line itself counts: a long "PROCEDURE:" narrative is not a title.
+  const sentences = index.doc.sentences;
+  const titleLine = (m: Mention) => {
+    const prev = sentences[m.sentence - 1];
+    return inHeadline(m) && (!prev || prev.sectionIndex !== sentences[m.sentence]!.sectionIndex);
+  };
   const skinHeadline = index.all.some(
-    (m) => inHeadline(m) && (m.kind === "skin_word" || (m.kind === "histology" && m.skinSpecific)),
+    (m) => titleLine(m) && (m.kind === "skin_word" || (m.kind === "histology" && m.skinSpecific)),
   );
   if (headline && !skinHeadline) return "organ";
   if (near.some((s) => inSentence(index, s, "skin_word").length > 0)) return "skin";

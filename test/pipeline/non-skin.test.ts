@@ -24,6 +24,9 @@ describe("procedures that are not skin procedures", () => {
     [
       "PROCEDURE PERFORMED: Wedge resection of the right lung.\nDESCRIPTION: A 2 cm lesion of the right chest was excised with a stapler. The skin was closed with staples.",
     ],
+    [
+      "PROCEDURE PERFORMED: Excisional breast biopsy with needle localization.\nPROCEDURE: The wire was identified. An incision was made in the skin of the right breast and the 1 cm lesion was excised with a margin of normal tissue. The skin was closed with 4-0 Vicryl.",
+    ],
     ["Arthroscopy: the menisci were intact. We drained the knee and washed out the joint."],
     [
       "A mixture of lidocaine, Marcaine and Kenalog was injected into the right foot in an infiltrative type block.",
