@@ -108,6 +108,8 @@ export interface SiteMention extends MentionBase {
   mohs?: "head" | "trunk";
   /** Soft-tissue tumour region of the matched literal (lexicon sites `softTissue`). */
   softTissue?: string;
+  /** Right after a donor cue ("harvested from the ..."): where a graft or flap came from. */
+  donor?: boolean;
   laterality?: Laterality;
 }
 

@@ -31,6 +31,7 @@ export function extractSites(
       ...(t.eyelid ? { eyelid: t.eyelid } : {}),
       ...(t.mohs ? { mohs: t.mohs } : {}),
       ...(t.softTissue ? { softTissue: t.softTissue } : {}),
+      ...(afterDonorCue(doc, lex, first) ? { donor: true } : {}),
       repairGroups: t.repair,
       ...(lat ? { laterality: lat.payload.laterality } : {}),
     });
@@ -64,4 +65,13 @@ function lateralityFor(
     if (!between) best = l;
   }
   return best;
+}
+
+const ARTICLES: ReadonlySet<string> = new Set(["the", "a", "an"]);
+
+/** "harvested from the left upper arm": a donor cue right before the site (an article between). */
+function afterDonorCue(doc: Doc, lex: CompiledLexicon, first: number): boolean {
+  let k = first - 1;
+  if (k >= 0 && ARTICLES.has(doc.canon[k]!)) k--;
+  return k >= 0 && lex.donorCues.has(doc.canon[k]!);
 }

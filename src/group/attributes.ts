@@ -67,7 +67,10 @@ function attachTechnique(e: ProcedureEvent, scope: EventScope, index: MentionInd
 
 function attachSite(e: ProcedureEvent, scope: EventScope, index: MentionIndex): void {
   const anchor = e.anchors[0]!;
-  const own = inSentence(index, anchor.sentence, "site");
+  // A flap's or graft's donor site ("harvested from the left upper arm") is not its defect's.
+  const own = inSentence(index, anchor.sentence, "site").filter(
+    (s) => e.kind !== "flap" || !s.donor,
+  );
   const after = own.filter((s) => s.start >= anchor.start);
   const site =
     after[0] ??

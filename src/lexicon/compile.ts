@@ -75,6 +75,8 @@ export interface CompiledLexicon {
   rangeJoiners: Set<string>;
   deletedCodes: Map<string, Lexicon["deletedCodes"]["codes"][number]>;
   tables: CodeTable[];
+  /** Words before a site that make it a donor site (lexicon sites `donorCues`). */
+  donorCues: ReadonlySet<string>;
   canon: Canonicaliser;
   /** Ids of every token of the tries above (each top-level trie is indexed with it). */
   tokenIds: TokenIds;
@@ -167,6 +169,7 @@ export function compileLexicon(lex: Lexicon): CompiledLexicon {
     rangeJoiners: new Set(lex.units.rangeJoiners),
     deletedCodes: new Map(lex.deletedCodes.codes.map((c) => [c.code, c])),
     tables: codeTables(lex),
+    donorCues: new Set(lex.sites.donorCues),
     canon: createCanonicaliser(known, stemWords, fuzzyWords),
     tokenIds: new TokenIds(),
     context: compileContext(lex.context),

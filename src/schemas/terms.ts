@@ -143,6 +143,11 @@ export const SitesLexiconSchema = z.object({
   ),
   /** Phrases that contain a site word but name no site ("came back", "chest pain"). */
   pseudo: z.object({ id: RuleId, literals: Literals }),
+  /**
+   * Words right before a site (an article between allowed) that make it a flap's or graft's
+   * donor site ("graft harvested from the left upper arm"), not the defect it closes.
+   */
+  donorCues: z.array(z.string().min(1)).default([]),
   /** Organs and tissues that are not skin: a biopsy or excision there is not a skin procedure. */
   nonSkin: z.object({ id: RuleId, literals: Literals }),
   /** Words that place a procedure on the skin ("skin", "cutaneous", "subcutaneous"). */

@@ -45,3 +45,13 @@ describe("skin graft codes", () => {
     expect(result.warnings.map((w) => w.kind)).toContain("procedure_not_covered");
   });
 });
+
+describe("graft donor sites", () => {
+  it("codes the graft at the defect, not at the donor site it was harvested from", () => {
+    expect(
+      codes(
+        "Mohs surgery for SCC of the left dorsal hand, 1 stage. Defect 2.5 x 2.2 cm repaired with a full-thickness skin graft from the left upper arm.",
+      ),
+    ).toBe("17311 15240");
+  });
+});

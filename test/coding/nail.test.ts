@@ -17,6 +17,10 @@ describe("nail procedure codes", () => {
     ["Toenail avulsion x 3, right 2nd, 3rd and 4th toes.", "11730 11732x2"],
     ["Chemical matrixectomy of the lateral border of the right hallux with phenol.", "11750"],
     ["Biopsy of the nail matrix of the left index finger.", "11755"],
+    [
+      "Punch biopsy of the nail bed of the right great toe; 3 mm punch through the nail plate.",
+      "11755",
+    ],
     ["Wedge excision of the nail fold, right great toe, for ingrown nail.", "11765"],
   ])("codes %j as %s", (note, code) => {
     expect(codes(note)).toBe(code);
