@@ -21,7 +21,7 @@ export function flapForCoding(
     ...e,
     repairType: "flap",
     ...(site ? { site } : {}),
-    derived: { ...e.derived, ...defectArea([e, ...partners, ...closed]) },
+    derived: { ...e.derived, ...(graftArea(e) ?? defectArea([e, ...partners, ...closed])) },
     count: 1,
   };
 }
@@ -72,6 +72,28 @@ export function collapseFlaps(
     else out.push({ flap: f, partners: [] });
   }
   return out;
+}
+
+/**
+ * A skin graft (a skin term) listing several two-dimension sizes with no stated total ("15 x 18 cm
+ * on the right leg and 15 x 15 cm on the left leg") covers their summed area.
+ */
+function graftArea(
+  e: ProcedureEvent,
+): Pick<ProcedureEvent["derived"], "defectAreaSqCm" | "defectAreaFrom"> | undefined {
+  if (!e.anchors.some((a) => a.skinSpecific) || e.derived.areaSqCm !== undefined) return undefined;
+  const pairs = e.sizes.filter(
+    (s) => s.unit === "cm" && s.dims.length >= 2 && s.role === "unknown",
+  );
+  if (pairs.length < 2) return undefined;
+  const total = roundTo(
+    pairs.reduce((sum, s) => sum + s.dims[0]! * s.dims[1]!, 0),
+    2,
+  );
+  return {
+    defectAreaSqCm: total,
+    defectAreaFrom: `sum of ${pairs.map((s) => `${s.dims[0]} x ${s.dims[1]} cm`).join(" + ")}`,
+  };
 }
 
 function defectArea(

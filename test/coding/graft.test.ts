@@ -55,3 +55,13 @@ describe("graft donor sites", () => {
     ).toBe("17311 15240");
   });
 });
+
+describe("graft areas", () => {
+  it("adds up the areas a split-thickness graft lists without a total", () => {
+    expect(
+      codes(
+        "Split-thickness skin grafting of approximately 15 x 18 cm on the right leg and 15 x 15 cm on the left leg.",
+      ),
+    ).toBe("15100 15101x4");
+  });
+});
