@@ -1,5 +1,5 @@
 /**
- * Nail procedures (reference 8.5): each kind of nail work has its own code, counted per nail or
+ * Nail procedures (reference 8.5; trephination 11740 from AMA-based references): each kind of nail work has its own code, counted per nail or
  * per visit, and nail-unit biopsies never take the skin biopsy codes.
  */
 import { describe, expect, it } from "vitest";
@@ -22,6 +22,7 @@ describe("nail procedure codes", () => {
       "11755",
     ],
     ["Wedge excision of the nail fold, right great toe, for ingrown nail.", "11765"],
+    ["A subungual hematoma of the right thumbnail was drained by trephination.", "11740"],
   ])("codes %j as %s", (note, code) => {
     expect(codes(note)).toBe(code);
   });
