@@ -116,4 +116,12 @@ describe("repairs", () => {
       ),
     ).toBe("11404 12032");
   });
+
+  it("reads 'deep layer closed' as a layered closure beside a simple one", () => {
+    expect(
+      codes(
+        "Laceration repair: 4.5 cm laceration of the left arm; irrigated; deep layer closed with 4-0 Vicryl and skin with 4-0 nylon. Also 1.2 cm laceration of the left cheek closed with 6-0 nylon simple interrupted.",
+      ),
+    ).toBe("12032 12011");
+  });
 });
