@@ -167,6 +167,41 @@ function nounCount(doc: Doc, lex: CompiledLexicon, i: number, limit: number): Fo
     if (!/^[a-z,-]+$/.test(doc.canon[j]!) || lex.countBlockers.has(doc.canon[j]!)) break;
     if (/^[a-z]/.test(doc.canon[j]!)) words++;
   }
+  const elided = elidedNoun(doc, lex, i, num.next, limit);
+  if (elided !== undefined)
+    return {
+      last: num.next,
+      ruleId: "count.elided",
+      fields: { count: num.value, target: doc.tokens[elided]!.start },
+    };
+  return undefined;
+}
+
+/** Site prepositions after which a bare number's lesion word was left out ("and 3 on the foot"). */
+const SITE_PREPOSITIONS: ReadonlySet<string> = new Set(["on", "of", "at", "over", "in"]);
+
+/**
+ * "12 verrucae on both hands and 3 on the right foot": a number joined by "and" or "," to an
+ * earlier counted lesion word of its sentence, and followed by a site preposition, counts that
+ * lesion word again. Returns the lesion word's token index.
+ */
+function elidedNoun(
+  doc: Doc,
+  lex: CompiledLexicon,
+  i: number,
+  next: number,
+  limit: number,
+): number | undefined {
+  const before = doc.canon[i - 1];
+  if ((before !== "and" && before !== ",") || !SITE_PREPOSITIONS.has(doc.canon[next] ?? ""))
+    return undefined;
+  const sentence = doc.sentenceOfToken[i];
+  for (let k = i - 2; k > 0 && doc.sentenceOfToken[k] === sentence; k--) {
+    // "5 AKs: 3 on the scalp, 2 on the hand" breaks a total down; it adds nothing.
+    if (doc.canon[k] === ":") return undefined;
+    if (!isLesionWord(doc, lex, k, limit)) continue;
+    return INTEGER.test(doc.canon[k - 1] ?? "") ? k : undefined;
+  }
   return undefined;
 }
 

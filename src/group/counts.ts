@@ -278,13 +278,13 @@ function lesionOf(c: CountMention, e: ProcedureEvent, index: MentionIndex) {
   return named ? e.lesions.find((l) => l.histology?.histology === named.histology) : undefined;
 }
 
-/** Two bracketed counts of one lesion word's list ("neck (12), left axilla (6)"). */
+/**
+ * Counts of one lesion word's list that add up: bracketed ones ("neck (12), left axilla (6)")
+ * and one whose lesion word was left out ("10 AKs on the scalp and 5 on the forearms").
+ */
 function sameList(a: CountMention, b: CountMention): boolean {
+  if (a === b || a.target !== b.target || a.sentence !== b.sentence) return false;
   return (
-    a !== b &&
-    a.ruleId === "count.bracket" &&
-    b.ruleId === "count.bracket" &&
-    a.target === b.target &&
-    a.sentence === b.sentence
+    (a.ruleId === "count.bracket" && b.ruleId === "count.bracket") || b.ruleId === "count.elided"
   );
 }

@@ -171,3 +171,13 @@ describe("treatment words in a sentence listing several destructions", () => {
     ).toBe("17282 17000 17003x5 17110-XS");
   });
 });
+
+describe("a number whose lesion word was left out", () => {
+  it.each([
+    ["Cryotherapy of 12 verrucae on both hands and 3 on the right foot.", "17111"],
+    ["LN2 to 10 AKs on the scalp and 5 on the forearms.", "17004"],
+    ["LN2 to 5 AKs: 3 on the scalp, 2 on the right dorsal hand.", "17000 17003x4"],
+  ])("counts %j as %s", (note, expected) => {
+    expect(shippedCodes(note)).toBe(expected);
+  });
+});

@@ -124,4 +124,12 @@ describe("repairs", () => {
       ),
     ).toBe("12032 12011");
   });
+
+  it("reads an 'intermediate linear repair' of a Mohs defect", () => {
+    expect(
+      codes(
+        "Mohs micrographic surgery for a recurrent BCC of the right back. Stage 1: 4 blocks. Final defect 3.0 x 2.5 cm, closed with an intermediate linear repair, 6.0 cm.",
+      ),
+    ).toBe("17313 12032");
+  });
 });
