@@ -18,16 +18,8 @@ type Weights = Record<string, { weight: number }>;
 const LESION_KINDS = new Set(["biopsy", "excision", "shave", "injection", "i_and_d"]);
 /** Kinds coded without an anatomic site when nothing says they are off the skin. */
 const SITE_OPTIONAL = new Set(["phototherapy", "excimer", "patch_test"]);
-/** Kinds coded from count ladders, each ladder selecting its events by its `when`. */
-const LADDER_KINDS = [
-  "i_and_d",
-  "injection",
-  "paring",
-  "nail",
-  "foreign_body",
-  "patch_test",
-  "chemodenervation",
-];
+/** Kinds whose ladders destructionLines applies by lesion family instead. */
+const FAMILY_LADDERS = new Set(["destruction", "skin_tag"]);
 const SKIN_KINDS = new Set([
   "biopsy",
   "excision",
@@ -112,12 +104,11 @@ export function mapCodes(
   }
   for (const group of repairGroups(repairs)) lines.push(...repairLine(lex, group, w, issues));
   lines.push(...destructionLines(lex, live, w, issues));
-  for (const kind of LADDER_KINDS) {
-    // Each ladder of a kind counts the events its `when` selects (nail debridement, avulsion ...).
-    for (const table of tablesOf(lex, "ladder", kind)) {
-      const group = live.filter((e) => e.kind === kind && matches(table.when, e));
-      if (group.length > 0) lines.push(...mapLadder(table, counted(group, table), w));
-    }
+  // Each ladder counts the events of its kind that its `when` selects (nail debridement, avulsion).
+  for (const table of lex.tables) {
+    if (table.kind !== "ladder" || FAMILY_LADDERS.has(table.procedure)) continue;
+    const group = live.filter((e) => e.kind === table.procedure && matches(table.when, e));
+    if (group.length > 0) lines.push(...mapLadder(table, counted(group, table), w));
   }
   lines.push(...fixedLines(lex, live, w));
   const many = live.filter((e) => e.kind !== "repair").length >= 3;
@@ -220,8 +211,8 @@ function softTissueDepth(
   w: Weights,
   issues: Issue[],
 ): DraftLine[] {
-  if (!softTissue(e) || e.technique === "subfascial" || e.technique === "subcutaneous")
-    return lines;
+  // The excision techniques of the lexicon are depth phrases (subfascial, subcutaneous).
+  if (!softTissue(e) || e.technique !== undefined) return lines;
   for (const l of lines) l.factors.push(factor("depth_assumed", w));
   issues.push({
     code: "depth_assumed",
@@ -293,12 +284,14 @@ function destructionLines(
   const lines: DraftLine[] = [];
   for (const e of live) {
     if (e.kind !== "destruction" && e.kind !== "skin_tag" && e.kind !== "removal") continue;
-    const lesions = e.lesions.length > 0 ? e.lesions : [{ histology: e.histology, count: e.count }];
+    const lesions = (
+      e.lesions.length > 0 ? e.lesions : [{ histology: e.histology, count: e.count }]
+    ).map((l) => ({ ...l, family: familyOf(lex, e, l.histology?.ruleId) }));
     // A lesion type named beside the destroyed ones ("a nevus shaved and 5 warts destroyed")
     // is not a missing type: warn only when no lesion of the event chooses a family.
-    const typed = lesions.some((l) => familyOf(lex, e, l.histology?.ruleId) !== undefined);
+    const typed = lesions.some((l) => l.family !== undefined);
     for (const l of lesions) {
-      const family = familyOf(lex, e, l.histology?.ruleId);
+      const family = l.family;
       if (!family && typed) continue;
       if (!family) {
         issues.push({
@@ -324,11 +317,10 @@ function destructionLines(
             span: e.anchors[0]!,
             event: e.index,
           });
-        else if (family !== "malignant") {
-          lines.push(...withUnits(mapBand(table, e, w, issues, { destruction: family }), e));
-        } else {
+        else {
           const drafted = withUnits(mapBand(table, e, w, issues, { destruction: family }), e);
-          if (e.malignancy !== "malignant") {
+          // A cancer destroyed before its pathology confirms it is coded on the clinical call.
+          if (family === "malignant" && e.malignancy !== "malignant") {
             for (const d of drafted)
               d.factors.push(
                 factor(e.pathology === "pending" ? "pathology_pending" : "malignancy_clinical", w),
