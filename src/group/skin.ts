@@ -20,30 +20,43 @@ export function skinEvidence(
   if ([...anchorSentences].some((s) => organIn(s, index))) return "organ";
   if (e.histology?.skinSpecific || e.lesions.some((l) => l.histology?.skinSpecific)) return "skin";
   if (e.anchors.some((a) => a.skinSpecific)) return "skin";
-  const inHeadline = (m: Mention) => HEADLINE.has(index.doc.sentences[m.sentence]!.section);
-  const headline = index.all.some(
-    (m) => m.kind === "organ" && inHeadline(m) && !inLesionName(m, index),
-  );
-  // A title naming a non-skin organ and nothing on the skin ("Excisional breast biopsy with
-  // needle localization") outranks the skin words of the access and closure ("the skin incision
-  // was closed"); a title that also names a skin lesion or word leaves them their say.
-  // Only the title line itself counts: a long "PROCEDURE:" narrative is not a title.
+  const title = titleOf(index);
+  if (title.organ && !title.skin) return "organ";
+  if (near.some((s) => inSentence(index, s, "skin_word").length > 0)) return "skin";
+  return title.organ ? "organ" : "unknown";
+}
+
+/** What the note's title and diagnosis lines say, once per note (the same for every event). */
+const titles = new WeakMap<MentionIndex, { organ: boolean; skin: boolean }>();
+
+/**
+ * A title naming a non-skin organ and nothing on the skin ("Excisional breast biopsy with needle
+ * localization") outranks the skin words of the access and closure ("the skin incision was
+ * closed"); a title that also names a skin lesion or word leaves them their say. Only the title
+ * line itself says "skin": a long "PROCEDURE:" narrative is not a title.
+ */
+function titleOf(index: MentionIndex): { organ: boolean; skin: boolean } {
+  const known = titles.get(index);
+  if (known) return known;
   const sentences = index.doc.sentences;
+  const inHeadline = (m: Mention) => HEADLINE.has(sentences[m.sentence]!.section);
   const titleLine = (m: Mention) => {
     const prev = sentences[m.sentence - 1];
     return inHeadline(m) && (!prev || prev.sectionIndex !== sentences[m.sentence]!.sectionIndex);
   };
-  const skinHeadline = index.all.some(
-    (m) => titleLine(m) && (m.kind === "skin_word" || (m.kind === "histology" && m.skinSpecific)),
-  );
-  if (headline && !skinHeadline) return "organ";
-  if (near.some((s) => inSentence(index, s, "skin_word").length > 0)) return "skin";
-  return headline ? "organ" : "unknown";
+  const found = {
+    organ: index.all.some((m) => m.kind === "organ" && inHeadline(m) && !inLesionName(m, index)),
+    skin: index.all.some(
+      (m) => titleLine(m) && (m.kind === "skin_word" || (m.kind === "histology" && m.skinSpecific)),
+    ),
+  };
+  titles.set(index, found);
+  return found;
 }
 
 /**
  * A non-skin word in the sentence, other than one inside a skin or soft-tissue diagnosis, a
- * depth phrase or a procedure's own name ("port-wine stain", "intramuscular lipoma",
+ * technique phrase or a procedure's own name ("port-wine stain", "intramuscular lipoma",
  * "intramuscular" as a depth, "foreign body removal"): those words name the lesion, its layer or
  * the procedure, not an organ.
  */
@@ -56,7 +69,7 @@ function inLesionName(o: Mention, index: MentionIndex): boolean {
     ...inSentence(index, o.sentence, "histology").filter(
       (h) => h.skinSpecific || h.tissue === "soft",
     ),
-    ...inSentence(index, o.sentence, "technique").filter((t) => t.technique === "subfascial"),
+    ...inSentence(index, o.sentence, "technique"),
     ...inSentence(index, o.sentence, "procedure"),
   ];
   return layers.some((l) => l.start <= o.start && o.end <= l.end);
