@@ -1,4 +1,5 @@
 import type { CompiledLexicon, LateralityTerm, SiteTerm } from "../lexicon/compile.ts";
+import { ARTICLES } from "../text/tokens.ts";
 import type { Doc, LateralityMention, SiteMention, TissueMention } from "../types.ts";
 import { matchSentences, mentionBase, type TermMatch } from "./match.ts";
 
@@ -66,8 +67,6 @@ function lateralityFor(
   }
   return best;
 }
-
-const ARTICLES: ReadonlySet<string> = new Set(["the", "a", "an"]);
 
 /** "harvested from the left upper arm": a donor cue right before the site (an article between). */
 function afterDonorCue(doc: Doc, lex: CompiledLexicon, first: number): boolean {

@@ -1,4 +1,5 @@
 import type { Assertion } from "../schemas/api.ts";
+import { ARTICLES, tokenAt } from "../text/tokens.ts";
 import type { ProcedureMention } from "../types.ts";
 import { inSentence, isBillable, type MentionIndex, ofKind, tokensIn } from "./index-mentions.ts";
 import { splitPerLesion } from "./split.ts";
@@ -344,13 +345,13 @@ function coordinatedApart(e: ProcedureEvent, m: ProcedureMention, index: Mention
   if (!sites.some(between)) return false;
   // "on the cheek and temple", "neck and the left axilla": a joiner right before a site (its
   // side included in the site's span) lists sites, not procedures.
-  const text = index.doc.text;
-  const listsSite = (at: number) =>
-    sites.some((x) => {
-      if (x.start <= at) return false;
-      const gap = text.slice(at, x.start).replace(/^\S+/, "").trim();
-      return gap === "" || gap === "the";
-    });
+  const { tokens, canon } = index.doc;
+  const listsSite = (at: number) => {
+    let k = tokenAt(tokens, at) + 1;
+    if (ARTICLES.has(canon[k] ?? "")) k++;
+    const next = tokens[k]?.start;
+    return next !== undefined && sites.some((x) => x.start === next);
+  };
   return tokensIn(index, from, to, COORDINATORS).some((at) => !listsSite(at));
 }
 

@@ -68,6 +68,9 @@ export function tokenizeLiteral(literal: string): string[] {
   return literal.toLowerCase().match(TOKEN_RE) ?? [];
 }
 
+/** Articles that may stand between a word and the site it introduces ("from the arm"). */
+export const ARTICLES: ReadonlySet<string> = new Set(["the", "a", "an"]);
+
 /** Index of the first token whose start is >= offset (binary search; any token with a start). */
 export function tokenAt(tokens: readonly { start: number }[], offset: number): number {
   let lo = 0;
