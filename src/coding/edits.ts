@@ -31,12 +31,19 @@ export function applyEventEdits(events: ProcedureEvent[], lex: CompiledLexicon):
       e.assertion = {
         ...e.assertion,
         billable: false,
-        reason: `included in the ${definitive.kind} of the same lesion`,
+        reason: `included in the ${procedureName(definitive)} of the same lesion`,
         ruleIds: [...e.assertion.ruleIds, rule.id],
       };
       e.ruleIds.push(rule.id);
     }
   }
+}
+
+/** How a reason names the procedure that includes another. */
+function procedureName(e: ProcedureEvent): string {
+  if (e.kind === "unsupported") return "procedure dermcode does not code (see its warning)";
+  if (e.kind === "flap" && e.codeKey && e.codeKey !== "att") return "skin graft";
+  return e.kind.replaceAll("_", " ").replace("i and d", "incision and drainage");
 }
 
 /** The tissue of an event's lesion; a repair takes the tissue of the wound it closes. */

@@ -39,6 +39,20 @@ describe("same-lesion bundling", () => {
     expect(biopsy!.assertion.ruleIds).toContain("edit.same-lesion.biopsy");
     expect(biopsy!.lesion).toBe(destruction!.lesion);
   });
+
+  it.each([
+    [
+      "Shave biopsy of a 0.8 cm lesion on the left arm, then ED&C of the same lesion. Path: BCC.",
+      "included in the destruction of the same lesion",
+    ],
+    [
+      "Excision of a 1.0 cm BCC on the nose with 3 mm margins; the defect was closed with a flap.",
+      "included in the procedure dermcode does not code (see its warning) of the same lesion",
+    ],
+  ])("names the including procedure in words: %s", (note, reason) => {
+    const reasons = run(note).procedures.map((p) => p.assertion.reason);
+    expect(reasons).toContain(reason);
+  });
 });
 
 describe("distinct-lesion modifiers", () => {
