@@ -65,7 +65,7 @@ export function attachCounts(
     e.countSource = eventCount.vague ? "vague" : "explicit";
     e.countIsTotal = inSentence(index, eventCount.sentence, "technique").length === 0;
     if (e.lesions.length === 1) e.lesions[0]!.count = eventCount.count;
-  } else if (!listCount(e, index)) inferCount(e, index);
+  } else if (!listCount(e, index)) inferCount(e, index, events);
 }
 
 /**
@@ -111,12 +111,18 @@ function techniquesInSentence(
     );
     if (new Set(words.map((t) => t.technique)).size < 2) continue;
     const sites = inSentence(index, sentence, "site");
-    // Each technique word needs a site of its own before the next technique word.
-    const owned = words.every((t, k) => {
+    // Each technique word needs a site of its own: every one between it and the next technique
+    // word ("a punch of the arm and a shave of the back"), or every one between the previous
+    // technique word and it ("of the arm by punch and of the back by shave").
+    const siteAfter = words.every((t, k) => {
       const end = words[k + 1]?.start ?? Number.POSITIVE_INFINITY;
       return sites.some((x) => x.start > t.end && x.start < end);
     });
-    if (!owned) continue;
+    const siteBefore = words.every((t, k) => {
+      const from = words[k - 1]?.end ?? Number.NEGATIVE_INFINITY;
+      return sites.some((x) => x.end < t.start && x.start > from);
+    });
+    if (!siteAfter && !siteBefore) continue;
     const counts = new Map<string, number>();
     for (const t of words) counts.set(t.technique, (counts.get(t.technique) ?? 0) + 1);
     e.techniqueCounts = [...counts].map(([technique, count]) => ({ technique, count }));
@@ -244,15 +250,28 @@ function mergeLesionTypes(e: ProcedureEvent): void {
   e.lesions = [...byType.values()];
 }
 
-function inferCount(e: ProcedureEvent, index: MentionIndex): void {
+function inferCount(
+  e: ProcedureEvent,
+  index: MentionIndex,
+  events: readonly ProcedureEvent[],
+): void {
   if (!PER_LESION.has(e.kind)) return;
   const anchor = e.anchors[0]!;
   const own = new Set(e.anchors.map((a) => a.id));
   const next = inSentence(index, anchor.sentence, "procedure").find(
     (p) => p.start > anchor.start && !own.has(p.id),
   );
+  // A site another procedure of the sentence was placed at ("...; the left arm was punched")
+  // is that procedure's lesion, not a second one of this.
+  const othersSite = (x: { start: number }) =>
+    events.some(
+      (o) =>
+        o !== e &&
+        o.site?.start === x.start &&
+        o.anchors.some((a) => a.sentence === anchor.sentence),
+    );
   const sites = inSentence(index, anchor.sentence, "site").filter(
-    (s) => s.start > anchor.start && (!next || s.start < next.start),
+    (s) => s.start > anchor.start && (!next || s.start < next.start) && !othersSite(s),
   );
   // "left ear helix": a site word without a side beside the same site with one is one place.
   const sides = new Map<string, Set<string>>();

@@ -71,6 +71,11 @@ describe("biopsies named twice in one sentence", () => {
       "A tangential biopsy of a lesion on the cheek and a punch biopsy of a rash on the left arm and another punch biopsy on the back.",
       "11104 11105 11103",
     ],
+    // Each technique word after its own site.
+    ["Biopsy of the left arm by punch and of the back by shave.", "11104 11103"],
+    ["Biopsies: left arm by punch, back by shave, scalp by shave.", "11104 11103x2"],
+    // The site of the other biopsy in the sentence is not a second lesion of the first.
+    ["Shave biopsy of a nevus on the back; the left arm was punched.", "11104 11103"],
   ])("codes %j as %s", (note, expected) => {
     expect(codes(note)).toBe(expected);
   });
