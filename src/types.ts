@@ -155,6 +155,8 @@ export interface HistologyMention extends MentionBase {
   skinSpecific: boolean;
   /** "soft": a soft-tissue tumour (lipoma), coded with the soft-tissue excision codes. */
   tissue: "skin" | "soft";
+  /** An ulcer, wound or necrotic tissue: what is cut away from it is debrided. */
+  wound?: boolean;
   /** The term was found in a pathology section or after a pathology cue. */
   fromPathology: boolean;
 }
@@ -187,6 +189,8 @@ export interface TechniqueMention extends MentionBase {
   technique: string;
   applies: string[];
   reach: "sentence" | "scope";
+  /** Higher wins over nearer (lexicon technique `rank`). */
+  rank?: number;
 }
 
 export type Mention =

@@ -3,7 +3,14 @@ import { apartInSiteGroup } from "../group/lesions.ts";
 import type { ProcedureEvent } from "../group/types.ts";
 
 /** Procedures whose defect a flap closes (their sizes describe the flap's defect). */
-const CLOSED_KINDS = new Set(["excision", "mohs", "shave", "destruction", "unsupported"]);
+const CLOSED_KINDS = new Set([
+  "excision",
+  "mohs",
+  "shave",
+  "destruction",
+  "debridement",
+  "unsupported",
+]);
 
 /**
  * A flap event ready for its band table: the repair group of its site and the defect area in sq cm: documented as an area, else the product of the defect's two

@@ -1,3 +1,5 @@
+import { roundTo } from "../extract/numbers.ts";
+import { apartInSiteGroup } from "../group/lesions.ts";
 import type { ProcedureEvent } from "../group/types.ts";
 import type { CompiledLexicon } from "../lexicon/compile.ts";
 import type {
@@ -15,9 +17,16 @@ import { mapBand } from "./map-band.ts";
 import { type CountedGroup, mapBiopsies, mapLadder, mapMohs } from "./map-counted.ts";
 
 type Weights = Record<string, { weight: number }>;
-const LESION_KINDS = new Set(["biopsy", "excision", "shave", "injection", "i_and_d"]);
+const LESION_KINDS = new Set([
+  "biopsy",
+  "excision",
+  "shave",
+  "injection",
+  "i_and_d",
+  "debridement",
+]);
 /** Kinds coded without an anatomic site when nothing says they are off the skin. */
-const SITE_OPTIONAL = new Set(["phototherapy", "excimer", "patch_test"]);
+const SITE_OPTIONAL = new Set(["phototherapy", "excimer", "patch_test", "debridement"]);
 /** Kinds whose ladders destructionLines applies by lesion family instead. */
 const FAMILY_LADDERS = new Set(["destruction", "skin_tag"]);
 const SKIN_KINDS = new Set([
@@ -33,6 +42,7 @@ const SKIN_KINDS = new Set([
   "phototherapy",
   "excimer",
   "foreign_body",
+  "debridement",
 ]);
 
 function tablesOf<K extends CodeTable["kind"]>(lex: CompiledLexicon, kind: K, procedure: string) {
@@ -104,6 +114,7 @@ export function mapCodes(
   }
   for (const group of repairGroups(repairs)) lines.push(...repairLine(lex, group, w, issues));
   lines.push(...destructionLines(lex, live, w, issues));
+  lines.push(...debridementLines(lex, live, w, issues));
   // Each ladder counts the events of its kind that its `when` selects (nail debridement, avulsion).
   for (const table of lex.tables) {
     if (table.kind !== "ladder" || FAMILY_LADDERS.has(table.procedure)) continue;
@@ -271,6 +282,137 @@ function counted(events: ProcedureEvent[], table: LadderTableT, what = "lesions"
     evidence: events.flatMap((e) => e.evidence),
     what,
   };
+}
+
+/**
+ * Debridement: the deepest layer removed chooses the code, and the wounds debrided to the same
+ * depth are reported on their summed area (first 20 sq cm, then an add-on unit per further 20).
+ */
+function debridementLines(
+  lex: CompiledLexicon,
+  live: ProcedureEvent[],
+  w: Weights,
+  issues: Issue[],
+): DraftLine[] {
+  const table = (tablesOf(lex, "band", "debridement") as BandTableT[])[0];
+  const events = live.filter((e) => e.kind === "debridement");
+  if (!table || events.length === 0) return [];
+  const byCode = new Map<string, (ProcedureEvent & { merged?: number[] })[]>();
+  for (const e of oneWoundPerSite(events)) {
+    const row = table.rows.find((r) => matches(r.when, e));
+    if (!row) {
+      issues.push({
+        code: "depth_missing",
+        message:
+          "debridement with no layer written (subcutaneous tissue, muscle or fascia, bone, or only fibrin and slough): not coded; 11042-11047 go by the deepest layer removed, 97597 by the surface debrided",
+        severity: "warning",
+        span: { start: e.anchors[0]!.start, end: e.anchors[0]!.end },
+        event: e.index,
+      });
+      continue;
+    }
+    const code = row.codes[0]!;
+    byCode.set(code, [...(byCode.get(code) ?? []), e]);
+  }
+  const lines: DraftLine[] = [];
+  for (const group of byCode.values()) {
+    const areas = group.map(woundArea);
+    const known = areas.filter((a): a is { sqCm: number; from: string } => a !== undefined);
+    const summed: ProcedureEvent = {
+      ...group[0]!,
+      anchors: group.flatMap((e) => e.anchors),
+      evidence: group.flatMap((e) => e.evidence),
+      derived:
+        known.length === 0
+          ? {}
+          : {
+              defectAreaSqCm: roundTo(
+                known.reduce((a, k) => a + k.sqCm, 0),
+                2,
+              ),
+              defectAreaFrom: known.map((k) => k.from).join(" + "),
+            },
+    };
+    const drafted = mapBand(table, summed, w, issues);
+    const assumed = group.some((e) => e.technique === undefined && e.codeKey === "excisional");
+    for (const l of drafted) {
+      l.events = group.flatMap((e) => e.merged ?? [e.index]);
+      l.lesions = group.map((e) => e.lesion);
+      if (known.length > 0 && known.length < group.length)
+        l.factors.push(factor("size_missing", w));
+      if (assumed) l.factors.push(factor("depth_assumed", w));
+    }
+    if (assumed && drafted.length > 0)
+      issues.push({
+        code: "depth_assumed",
+        message:
+          "excisional debridement with no layer written: coded as subcutaneous tissue (11042); debridement of muscle, fascia or bone takes 11043 or 11044",
+        severity: "warning",
+        span: { start: group[0]!.anchors[0]!.start, end: group[0]!.anchors[0]!.end },
+        event: group[0]!.index,
+      });
+    lines.push(...drafted);
+  }
+  return lines;
+}
+
+/**
+ * Debridements named at sites that are not apart (the title and the operative narrative) are one
+ * wound: it takes the deepest layer any of them names and the largest area.
+ */
+function oneWoundPerSite(events: ProcedureEvent[]): (ProcedureEvent & { merged?: number[] })[] {
+  const groups: ProcedureEvent[][] = [];
+  for (const e of events) {
+    const home = groups.find((g) => g.every((x) => !apartInSiteGroup(x.site, e.site)));
+    if (home) home.push(e);
+    else groups.push([e]);
+  }
+  return groups.map((group) => {
+    if (group.length === 1) return group[0]!;
+    const deepest = [...group].sort((a, b) => (b.techniqueRank ?? 0) - (a.techniqueRank ?? 0))[0]!;
+    const largest = [...group].sort(
+      (a, b) => (woundArea(b)?.sqCm ?? 0) - (woundArea(a)?.sqCm ?? 0),
+    )[0]!;
+    return {
+      ...deepest,
+      sizes: largest.sizes,
+      derived: largest.derived,
+      count: largest.count,
+      anchors: group.flatMap((e) => e.anchors),
+      evidence: group.flatMap((e) => e.evidence),
+      merged: group.map((e) => e.index),
+    };
+  });
+}
+
+/**
+ * The area a debridement event covers: a written area, else its largest length x width; an event
+ * of several wounds ("two ulcers ...: 6 x 5 cm and 4 x 4 cm") adds up their sizes.
+ */
+function woundArea(e: ProcedureEvent): { sqCm: number; from: string } | undefined {
+  if (e.derived.areaSqCm !== undefined)
+    return { sqCm: e.derived.areaSqCm, from: `${e.derived.areaSqCm} sq cm` };
+  const two = e.sizes
+    .filter(
+      (s) => s.unit === "cm" && s.dims.length >= 2 && s.role !== "margin" && s.role !== "repair",
+    )
+    .map((s) => ({
+      start: s.start,
+      sqCm: roundTo(s.dims[0]! * s.dims[1]!, 2),
+      from: `${s.dims[0]} x ${s.dims[1]} cm`,
+    }));
+  if (two.length === 0) return undefined;
+  if (e.count > 1 && two.length > 1) {
+    const each = [...new Map(two.map((t) => [t.start, t])).values()].slice(0, e.count);
+    return {
+      sqCm: roundTo(
+        each.reduce((a, t) => a + t.sqCm, 0),
+        2,
+      ),
+      from: each.map((t) => t.from).join(" + "),
+    };
+  }
+  return two.sort((a, b) => b.sqCm - a.sqCm)[0];
 }
 
 /** Destruction: lesion types decide the family; counted families add up over the visit. */

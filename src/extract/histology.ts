@@ -32,6 +32,7 @@ export function extractHistology(
       malignancy: t.malignancy,
       skinSpecific: t.skinSpecific,
       tissue: t.tissue,
+      ...(t.wound ? { wound: true } : {}),
       lesional: t.lesional,
       ...(t.destruction ? { destruction: t.destruction } : {}),
       fromPathology: sentence.section === "pathology" || cue,

@@ -54,6 +54,7 @@ export function extractProcedures(
       technique: m.payload.technique,
       applies: m.payload.applies,
       reach: m.payload.reach,
+      ...(m.payload.rank !== undefined ? { rank: m.payload.rank } : {}),
     });
   }
   return out;

@@ -49,9 +49,9 @@ export function attachAttributes(e: ProcedureEvent, scope: EventScope, index: Me
 }
 
 /** "biopsy ... with a 4 mm punch": a technique word in an anchor sentence qualifies the procedure. */
-function attachTechnique(e: ProcedureEvent, scope: EventScope, index: MentionIndex): void {
+export function attachTechnique(e: ProcedureEvent, scope: EventScope, index: MentionIndex): void {
   if (e.technique) return;
-  let best: { technique: string; dist: number } | undefined;
+  let best: { technique: string; dist: number; rank: number } | undefined;
   const anchorSentences = new Set(e.anchors.map((a) => a.sentence));
   for (const s of scope.near) {
     for (const t of inSentence(index, s, "technique")) {
@@ -59,10 +59,15 @@ function attachTechnique(e: ProcedureEvent, scope: EventScope, index: MentionInd
         continue;
       if (index.assertions.get(t.id)?.negation === "negated") continue;
       const dist = Math.min(...e.anchors.map((a) => Math.abs(t.start - a.start)));
-      if (!best || dist < best.dist) best = { technique: t.technique, dist };
+      const rank = t.rank ?? 0;
+      if (!best || rank > best.rank || (rank === best.rank && dist < best.dist))
+        best = { technique: t.technique, dist, rank };
     }
   }
-  if (best) e.technique = best.technique;
+  if (best) {
+    e.technique = best.technique;
+    if (best.rank > 0) e.techniqueRank = best.rank;
+  }
 }
 
 function attachSite(e: ProcedureEvent, scope: EventScope, index: MentionIndex): void {

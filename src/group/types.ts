@@ -27,6 +27,8 @@ export interface ProcedureEvent {
   index: number;
   kind: string;
   technique?: string;
+  /** Lexicon rank of the technique (the deepest layer debrided ranks highest). */
+  techniqueRank?: number;
   codeKey?: string;
   repairType?: string;
   unsupported?: string;

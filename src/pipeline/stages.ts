@@ -5,6 +5,7 @@ import { globalModifiers } from "../coding/global-modifiers.ts";
 import type { DraftLine } from "../coding/lines.ts";
 import { mapCodes } from "../coding/map.ts";
 import { detectAssertions } from "../context/index.ts";
+import { markReportNote } from "../context/report-note.ts";
 import { extractMentions, MAX_PROCEDURE_MENTIONS } from "../extract/index.ts";
 import { groupEvents } from "../group/events.ts";
 import { indexMentions, type MentionIndex } from "../group/index-mentions.ts";
@@ -56,6 +57,7 @@ export const STAGES: Stage[] = [
       const targets = s.mentions!.filter((m) => CONTEXT_KINDS.has(m.kind) && m.sentence >= 0);
       s.assertions = detectAssertions(s.doc!.text, s.doc!.sentences, targets, s.lex.context);
       markDoneByPathology(s.mentions!, s.assertions);
+      markReportNote(s.doc!, s.mentions!, s.assertions, s.lex);
       s.index = indexMentions(s.doc!, s.mentions!, s.assertions);
     },
   },

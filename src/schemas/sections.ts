@@ -43,6 +43,21 @@ export const SectionsLexiconSchema = z.object({
      */
     endDiagnosis: z.object({ id: RuleId, literals: z.array(z.string().min(1)) }),
   }),
+  /**
+   * Notes that report procedures done elsewhere: a note with at least `minHeaders` of the
+   * `headers` (a discharge summary: "Hospital course:", "Condition on discharge:") bills none of
+   * the procedures it recounts; `reason` says why.
+   */
+  reportNotes: z
+    .array(
+      z.object({
+        id: RuleId,
+        headers: z.array(z.string().min(1)),
+        minHeaders: z.number().int().positive(),
+        reason: z.string(),
+      }),
+    )
+    .default([]),
   /** Words after which a period does not end a sentence ("Dr.", "approx."). */
   abbreviations: z.array(z.string().min(1)),
 });

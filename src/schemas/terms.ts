@@ -22,6 +22,7 @@ export const ProcedureKindSchema = z.enum([
   "foreign_body",
   "patch_test",
   "chemodenervation",
+  "debridement",
   "removal",
   "unsupported",
   "ignore",
@@ -98,6 +99,11 @@ export const ProceduresLexiconSchema = z.object({
       technique: z.string(),
       /** "sentence": must share a sentence with the procedure; "scope": anywhere in its description. */
       reach: z.enum(["sentence", "scope"]).default("sentence"),
+      /**
+       * Several techniques of a procedure written near it: the highest rank wins (the deepest
+       * layer debrided); techniques without a rank, or of equal rank, go by nearness.
+       */
+      rank: z.number().int().nonnegative().optional(),
       literals: Literals,
     }),
   ),
@@ -178,6 +184,12 @@ export const HistologyLexiconSchema = z.object({
       skinSpecific: z.boolean().default(true),
       /** "soft": a tumour of the subcutaneous or deeper soft tissue (lipoma), excised with the soft-tissue codes. */
       tissue: z.enum(["skin", "soft"]).default("skin"),
+      /**
+       * An ulcer, a wound or necrotic tissue: cutting it away (excision, shave) is debridement,
+       * and only such a lesion is debrided (debridement around a tumour or of a drained abscess
+       * is part of that procedure).
+       */
+      wound: z.boolean().optional(),
       literals: Literals,
     }),
   ),

@@ -20,7 +20,6 @@ describe("procedures that are not skin procedures", () => {
     ["A biopsy clip was placed at the end of the procedure."],
     ["Rigid bronchoscopy: the granulation tissue was biopsied and removed with forceps."],
     ["Bilateral myringotomy: thick fluid was aspirated from the middle ear and tubes placed."],
-    ["Debridement of the ischial ulcer: granulation tissue and fibrin were excised."],
     [
       "PROCEDURE PERFORMED: Wedge resection of the right lung.\nDESCRIPTION: A 2 cm lesion of the right chest was excised with a stapler. The skin was closed with staples.",
     ],

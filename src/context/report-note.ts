@@ -1,0 +1,39 @@
+import type { CompiledLexicon } from "../lexicon/compile.ts";
+import type { Assertion } from "../schemas/api.ts";
+import type { Doc, Mention } from "../types.ts";
+
+/**
+ * A note that recounts procedures done elsewhere (a discharge summary, by its section headers)
+ * bills none of them: each procedure mention becomes historical with the lexicon's reason.
+ */
+export function markReportNote(
+  doc: Doc,
+  mentions: Mention[],
+  assertions: Map<number, Assertion>,
+  lex: CompiledLexicon,
+): void {
+  const rule = reportNoteRule(doc, lex);
+  if (!rule) return;
+  for (const m of mentions) {
+    if (m.kind !== "procedure") continue;
+    const a = assertions.get(m.id);
+    if (!a?.billable) continue;
+    assertions.set(m.id, {
+      ...a,
+      temporality: "historical",
+      billable: false,
+      reason: rule.reason,
+      ruleIds: [...a.ruleIds, rule.id],
+    });
+  }
+}
+
+function reportNoteRule(doc: Doc, lex: CompiledLexicon) {
+  const titles = doc.sections
+    .filter((s) => s.title.end > s.title.start)
+    .map((s) => doc.text.slice(s.title.start, s.title.end).toLowerCase().replace(/\s+/g, " "));
+  return lex.source.sections.reportNotes.find((rule) => {
+    const found = rule.headers.filter((h) => titles.some((t) => t.includes(h)));
+    return found.length >= rule.minHeaders;
+  });
+}

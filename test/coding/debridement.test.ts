@@ -1,0 +1,81 @@
+/**
+ * Debridement (11042-11047 by the deepest layer removed, 97597/97598 for the wound surface), per
+ * first 20 sq cm and each further 20 sq cm; only wounds are debrided.
+ */
+import { describe, expect, it } from "vitest";
+import { shippedCodes as codes } from "../group/notes.ts";
+
+describe("debridement by depth and area", () => {
+  it.each([
+    [
+      "Excisional debridement of a sacral pressure ulcer measuring 5 x 4 cm down to bleeding subcutaneous tissue.",
+      "11042",
+    ],
+    [
+      "The right heel ulcer, 3 x 2 cm, was sharply debrided; necrotic muscle and fascia were excised.",
+      "11043",
+    ],
+    [
+      "Diabetic foot ulcer 6 x 5 cm: excisional debridement performed; osteomyelitic bone was removed with a rongeur.",
+      "11044 11047",
+    ],
+    [
+      "Selective debridement of fibrinous slough from a venous ulcer of the left leg, 4 x 3 cm.",
+      "97597",
+    ],
+    // Granulation tissue and fibrin cut away: the wound surface only.
+    ["Debridement of the ischial ulcer: granulation tissue and fibrin were excised.", "97597"],
+    // Two wounds at one depth: their areas add up (30 + 16 sq cm).
+    [
+      "Two pressure ulcers were debrided down to subcutaneous tissue: sacral 6 x 5 cm and right heel 4 x 4 cm.",
+      "11042 11045x2",
+    ],
+    // "Down to the fascia" reaches the fascia; the deepest layer removed is the fat above it.
+    [
+      "Excisional debridement of the ischial ulcer, 4 x 4 cm, taken down to the deep fascia.",
+      "11042",
+    ],
+  ])("codes %j as %s", (note, expected) => {
+    expect(codes(note)).toBe(expected);
+  });
+
+  it("codes necrotic tissue cut away from a wound as its debridement", () => {
+    expect(
+      codes(
+        "Operation: excision of necrotic tissue of the left leg wound, 5 x 3 cm, down to healthy subcutaneous tissue.",
+      ),
+    ).toBe("11042");
+  });
+
+  it("assumes subcutaneous depth for an excisional debridement without a layer, and warns", () => {
+    expect(codes("Sharp debridement of the ischial ulcer. I did not rongeur the bone.")).toBe(
+      "11042",
+    );
+  });
+});
+
+describe("what is not a billable debridement", () => {
+  it.each([
+    [
+      "a drained abscess cavity",
+      "Incision and drainage of a buttock abscess; the cavity was debrided and packed.",
+    ],
+    [
+      "a laceration cleaned before its repair",
+      "The wound was irrigated and debrided and closed with simple interrupted sutures, 3 cm laceration of the forearm.",
+    ],
+    ["an arthroscopic debridement", "Arthroscopic debridement of the shoulder labrum."],
+    ["a planned debridement", "The heel ulcer will need debridement next week."],
+  ])("does not code %s as debridement", (_name, note) => {
+    expect(codes(note)).not.toMatch(/1104[2-7]|9759[78]/);
+  });
+
+  it("does not bill the procedures a discharge summary recounts", () => {
+    const note = [
+      "REASON FOR ADMISSION: Sacral pressure ulcer.",
+      "HOSPITAL COURSE: The patient underwent excisional debridement of the sacral ulcer, 5 x 5 cm, down to subcutaneous tissue.",
+      "CONDITION ON DISCHARGE: Stable.",
+    ].join("\n");
+    expect(codes(note)).toBe("");
+  });
+});
