@@ -146,6 +146,9 @@ function codeable(
   const at = { start: e.anchors[0]!.start, end: e.anchors[0]!.end };
   if (e.kind === "unsupported") {
     uncovered.add(e.index);
+    // A flap or graft of another organ (a mucoperiosteal flap, a cartilage graft) is no skin
+    // procedure dermcode leaves out.
+    if (e.skin === "organ") return false;
     issues.push({
       code: "procedure_not_covered",
       message: `not coded by dermcode: ${e.unsupported ?? "procedure outside the supported families"}`,

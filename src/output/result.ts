@@ -101,6 +101,9 @@ export function buildCodeLine(
   };
 }
 
+/** Warnings given once per note whatever procedure repeats them. */
+const ONCE_PER_NOTE: ReadonlySet<string> = new Set(["procedure_not_covered", "not_skin"]);
+
 export function buildWarnings(
   issues: Issue[],
   order: Map<number, number>,
@@ -111,7 +114,11 @@ export function buildWarnings(
   for (const i of issues) {
     if (i.severity === "info" && i.code !== "margin_missing") continue;
     const procedure = i.event !== undefined ? order.get(i.event) : undefined;
-    const key = `${i.code}|${i.message}|${procedure}`;
+    // The same uncovered procedure named again ("the flap was elevated ... the flap was inset")
+    // is one warning, at its first mention.
+    const key = ONCE_PER_NOTE.has(i.code)
+      ? `${i.code}|${i.message}`
+      : `${i.code}|${i.message}|${procedure}`;
     if (seen.has(key)) continue;
     seen.add(key);
     out.push({

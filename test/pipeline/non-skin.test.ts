@@ -36,6 +36,16 @@ describe("procedures that are not skin procedures", () => {
     [
       "PROCEDURE: Tympanomastoidectomy. The mastoid cavity was saucerized and the facial ridge lowered.",
     ],
+    [
+      "PROCEDURE: Removal of chest wall mass. The incision was carried down to the ribs and the mass was excised together with the involved costal cartilages.",
+    ],
+    [
+      "Left neck mass biopsy. On fresh frozen the mass showed squamous cell carcinoma, so a neck dissection was carried out.",
+    ],
+    ["The facial vein was ligated and excised to expose the gland."],
+    [
+      "PROCEDURE: Open reduction and internal fixation of a left ankle fracture. Devitalized tissue was excised from the fracture site.",
+    ],
   ])("codes nothing for: %s", (note) => {
     expect(suggest(note).codes).toEqual([]);
   });
@@ -85,5 +95,39 @@ describe("procedures that are not skin procedures", () => {
       "History of colon cancer. Excision of a 1.0 cm nevus of the back with 2 mm margins; simple closure.",
     ).codes.map((l) => l.code);
     expect(codes).toEqual(["11402"]);
+  });
+});
+
+describe("words that look like skin procedures but are not", () => {
+  it.each([
+    [
+      "a frozen-section result",
+      "Shave biopsy of a papule on the left arm; on frozen it was benign.",
+      "11102",
+    ],
+    [
+      "hair shaved for the prep",
+      "The scalp was shaved and prepped. Excision of a 1.0 cm epidermoid cyst of the scalp with 2 mm margins.",
+      "11422",
+    ],
+    [
+      "a subcutaneous foreign body named in the diagnosis",
+      "DIAGNOSIS: Foreign body of the right thigh.\nPROCEDURE: Removal of a foreign body (sewing needle) from the subcutaneous tissue of the thigh through a small incision.",
+      "10120",
+    ],
+  ])("%s", (_name, note, expected) => {
+    expect(
+      suggest(note)
+        .codes.map((l) => l.code)
+        .join(" "),
+    ).toBe(expected);
+  });
+
+  it("warns once about a flap of another organ's operation named several times", () => {
+    const result = suggest(
+      "Excision of a 1.0 cm BCC of the back with 4 mm margins. The defect was closed with a flap. The flap was inset and the flap edges sutured.",
+    );
+    const flapWarnings = result.warnings.filter((w) => w.kind === "procedure_not_covered");
+    expect(flapWarnings).toHaveLength(1);
   });
 });
