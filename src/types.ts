@@ -157,6 +157,8 @@ export interface HistologyMention extends MentionBase {
   tissue: "skin" | "soft";
   /** An ulcer, wound or necrotic tissue: what is cut away from it is debrided. */
   wound?: boolean;
+  /** Procedure kind -> what a procedure of that kind on this lesion is coded as. */
+  procedureAs?: Record<string, { procedure: string; codeKey?: string }>;
   /** The term was found in a pathology section or after a pathology cue. */
   fromPathology: boolean;
 }

@@ -123,12 +123,12 @@ function labelCount(doc: Doc, lex: CompiledLexicon, i: number, limit: number): F
   return { last: num.next, ruleId: "count.label", fields: { count: num.value } };
 }
 
-/** "#1-#4", "#1 through #4", "#1 to 4". */
+/** "#1-#4", "#1 through #4", "#1 to 4"; else a list "#1, #2, #3 and #5" (see hashList). */
 function hashRange(doc: Doc, lex: CompiledLexicon, i: number, limit: number): Found | undefined {
   const c = doc.canon;
   if (c[i] !== "#" || !INTEGER.test(c[i + 1] ?? "")) return undefined;
   let j = i + 2;
-  if (!lex.source.counts.rangeWords.includes(c[j] ?? "")) return undefined;
+  if (!lex.source.counts.rangeWords.includes(c[j] ?? "")) return hashList(doc, i, limit);
   j++;
   if (c[j] === "#") j++;
   if (j >= limit || !INTEGER.test(c[j] ?? "")) return undefined;
@@ -137,6 +137,39 @@ function hashRange(doc: Doc, lex: CompiledLexicon, i: number, limit: number): Fo
   return to > from
     ? { last: j + 1, ruleId: "count.hash-range", fields: { count: to - from + 1 } }
     : undefined;
+}
+
+/** Tokens that join the items of a list ("#1, #2 and #3"). */
+const LIST_JOIN: ReadonlySet<string> = new Set([",", "and", "&", ";"]);
+/** How many words may stand between two numbered items ("#5 right and #1 left"). */
+const LIST_GAP = 6;
+
+/**
+ * "#1, #2, #3, #4 and #5 right and #1 left": numbered items joined by commas or "and" count one
+ * each (at least two items; the words between two items must include a joiner).
+ */
+function hashList(doc: Doc, i: number, limit: number): Found | undefined {
+  const c = doc.canon;
+  let items = 1;
+  let last = i + 2;
+  let j = last;
+  while (j < limit) {
+    let k = j;
+    let joined = false;
+    while (k < limit && k - j <= LIST_GAP && c[k] !== "#" && !/^\d/.test(c[k]!)) {
+      if (LIST_JOIN.has(c[k]!)) joined = true;
+      if (c[k] === "." || c[k] === ":") return done();
+      k++;
+    }
+    if (!joined || c[k] !== "#" || !INTEGER.test(c[k + 1] ?? "")) break;
+    items++;
+    last = k + 2;
+    j = last;
+  }
+  return done();
+  function done(): Found | undefined {
+    return items >= 2 ? { last, ruleId: "count.hash-list", fields: { count: items } } : undefined;
+  }
 }
 
 /** "12 AKs", "three warts", "4 inflamed SKs": a number shortly before a lesion word. */

@@ -33,6 +33,7 @@ export function extractHistology(
       skinSpecific: t.skinSpecific,
       tissue: t.tissue,
       ...(t.wound ? { wound: true } : {}),
+      ...(t.procedureAs ? { procedureAs: t.procedureAs } : {}),
       lesional: t.lesional,
       ...(t.destruction ? { destruction: t.destruction } : {}),
       fromPathology: sentence.section === "pathology" || cue,

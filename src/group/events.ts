@@ -6,7 +6,7 @@ import { attachCounts } from "./counts.ts";
 import { derivePathology, deriveSizes } from "./derive.ts";
 import { sentenceEncounters } from "./encounters.ts";
 import { isBillable, type MentionIndex } from "./index-mentions.ts";
-import { applyRemovalIntent, applyWoundDebridement } from "./intent.ts";
+import { applyLesionProcedure, applyRemovalIntent } from "./intent.ts";
 import { linkLesions } from "./lesions.ts";
 import { readMohs } from "./mohs.ts";
 import { repairEvents } from "./repairs.ts";
@@ -29,7 +29,7 @@ export function groupEvents(index: MentionIndex, lex: CompiledLexicon): Procedur
     nearOf.set(e, scopes[i]!.near);
     attachAttributes(e, scopes[i]!, index);
     applyRemovalIntent(e, index, lex);
-    applyWoundDebridement(e, scopes[i]!, index);
+    applyLesionProcedure(e, scopes[i]!, index);
   });
   // Counts once every event has its diagnosis: a count of another event's lesions is not its own.
   clustered.forEach((e, i) => {

@@ -24,30 +24,31 @@ export function applyRemovalIntent(
   }
 }
 
-/** Procedure kinds that cut tissue away: of an ulcer, wound or necrotic tissue, they debride it. */
-const CUTS_AWAY = new Set(["excision", "shave"]);
-
 /**
- * Debridement is of a wound: tissue excised from an ulcer or a necrotic wound ("necrotic fascia
- * was sharply excised") is an excisional debridement, and a "debridement" of anything else (a
- * tumour bed, an abscess cavity that is drained) is a step of that procedure, not billed alone.
+ * A procedure on some lesions is another procedure: tissue excised from an ulcer or a necrotic
+ * wound is its excisional debridement, the excised border of an ingrown nail is a nail avulsion,
+ * a shaved callus is pared (histology `procedureAs`). And a "debridement" of anything but a wound
+ * (a tumour bed, an abscess cavity that is drained) is a step of that procedure, not billed alone.
  */
-export function applyWoundDebridement(
+export function applyLesionProcedure(
   e: ProcedureEvent,
   scope: EventScope,
   index: MentionIndex,
 ): void {
-  const wound = e.histology?.wound === true;
-  if (wound && CUTS_AWAY.has(e.kind)) {
-    e.kind = "debridement";
-    e.codeKey = "excisional";
+  // A generic "removal"/"treatment" event is read by the procedures its other mentions name.
+  const kinds = e.kind === "removal" ? [e.kind, ...e.anchors.map((a) => a.procedure)] : [e.kind];
+  const as = kinds.map((k) => e.histology?.procedureAs?.[k]).find((x) => x !== undefined);
+  if (as) {
+    e.kind = as.procedure as ProcedureEvent["kind"];
+    if (as.codeKey) e.codeKey = as.codeKey;
+    else delete e.codeKey;
     e.technique = undefined;
     e.techniqueRank = undefined;
     attachTechnique(e, scope, index);
-    e.ruleIds.push("group.wound-debridement");
+    e.ruleIds.push(e.histology!.ruleId);
     return;
   }
-  if (e.kind !== "debridement" || wound || !e.assertion.billable) return;
+  if (e.kind !== "debridement" || e.histology?.wound || !e.assertion.billable) return;
   e.assertion = {
     ...e.assertion,
     billable: false,

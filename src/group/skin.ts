@@ -56,7 +56,7 @@ function titleOf(index: MentionIndex): { organ: boolean; skin: boolean } {
 
 /**
  * A non-skin word in the sentence, other than one inside a skin or soft-tissue diagnosis, a
- * technique phrase or a procedure's own name ("port-wine stain", "intramuscular lipoma",
+ * technique phrase, a site phrase or a procedure's own name ("port-wine stain", "intramuscular lipoma",
  * "intramuscular" as a depth, "foreign body removal"): those words name the lesion, its layer or
  * the procedure, not an organ.
  */
@@ -72,5 +72,10 @@ function inLesionName(o: Mention, index: MentionIndex): boolean {
     ...inSentence(index, o.sentence, "technique"),
     ...inSentence(index, o.sentence, "procedure"),
   ];
-  return layers.some((l) => l.start <= o.start && o.end <= l.end);
+  // A bone named as a landmark of a skin site ("plantar to the metatarsal head"); a site that is
+  // the organ itself ("buccal mucosa") is no landmark.
+  const landmark = inSentence(index, o.sentence, "site").some(
+    (x) => x.start <= o.start && o.end <= x.end && x.end - x.start > o.end - o.start,
+  );
+  return landmark || layers.some((l) => l.start <= o.start && o.end <= l.end);
 }

@@ -190,6 +190,16 @@ export const HistologyLexiconSchema = z.object({
        * is part of that procedure).
        */
       wound: z.boolean().optional(),
+      /**
+       * What a procedure on this lesion really is: an excision of an ingrown nail border is a nail
+       * avulsion, a debridement of mycotic nails is a nail debridement, a callus shaved is pared.
+       */
+      procedureAs: z
+        .record(
+          z.string(),
+          z.object({ procedure: ProcedureKindSchema, codeKey: z.string().optional() }),
+        )
+        .optional(),
       literals: Literals,
     }),
   ),

@@ -38,3 +38,29 @@ describe("nail procedure codes", () => {
     expect(codes(note)).toBe("");
   });
 });
+
+describe("procedures on a nail or a callus named by their lesion", () => {
+  it.each([
+    // The excised border of an ingrown nail is a nail avulsion, not a skin excision.
+    [
+      "Onychocryptosis of the left great toenail. After a digital block, the lateral border of the left great toenail was excised.",
+      "11730",
+    ],
+    // Numbered nails count one each, on both feet.
+    [
+      "Onychomycosis: nails #1, #2, #3, #4 and #5 of the right foot and #1 of the left foot were debrided.",
+      "11721",
+    ],
+    // Repeated phenol applications are not nails.
+    [
+      "Ingrown toenail, right hallux: the medial nail border was avulsed and the matrix was treated with phenol x 3.",
+      "11750",
+    ],
+    // Corns and calluses shaved or pared are pared; a metatarsal head is a landmark on the sole.
+    ["Heloma durum of the fifth toe x 2 were shaved.", "11056"],
+    ["Callus plantar to the left first metatarsal head was pared.", "11055"],
+    ["Two intractable plantar keratoses of the left foot were pared with a #15 blade.", "11056"],
+  ])("codes %j as %s", (note, expected) => {
+    expect(codes(note)).toBe(expected);
+  });
+});
