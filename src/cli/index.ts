@@ -17,8 +17,9 @@ const COMMANDS: Record<string, () => Promise<{ run: (argv: string[]) => Promise<
 const HELP = `dermcode: suggest CPT codes from dermatology notes (offline)
 
 Usage:
-  dermcode suggest [FILE|-] [--text "..."] [--json] [--explain] [--format fhir]
-  dermcode batch INPUT [-o OUTPUT] [--jobs N] [--resume] [--id-column C] [--text-column C]
+  dermcode suggest [FILE|-] [--text "..."] [--json] [--explain] [--format text|json|fhir]
+  dermcode batch INPUT [-o OUTPUT] [--format jsonl|csv|fhir] [--jobs N] [--resume]
+                 [--id-column C] [--text-column C]
   dermcode eval GOLD.jsonl [--json] [--tag TAG] [--plot FILE.svg] [--accept 0.95]
   dermcode context FILE.tsv [--eval]
   dermcode serve [--port N]

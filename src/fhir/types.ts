@@ -15,8 +15,10 @@ export type Identifier = R4.Identifier;
 export type ChargeItem = R4.ChargeItem;
 export type Condition = R4.Condition;
 export type DocumentReference = R4.DocumentReference;
+export type OperationOutcome = R4.OperationOutcome;
+export type OperationOutcomeIssue = R4.OperationOutcomeIssue;
 
-export type BundleResource = ChargeItem | Condition | DocumentReference;
+export type BundleResource = ChargeItem | Condition | DocumentReference | OperationOutcome;
 
 export interface BundleEntry extends Omit<R4.BundleEntry, "resource"> {
   fullUrl: string;

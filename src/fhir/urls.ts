@@ -11,6 +11,8 @@ export const CONDITION_VER_STATUS_SYSTEM =
 
 export const EXTENSION_BASE = "https://dermcode.dev/fhir/StructureDefinition";
 export const NOTE_ID_SYSTEM = "https://dermcode.dev/fhir/NamingSystem/note-id";
+/** Codes of OperationOutcome.issue.details: the batch error kinds (invalid_json, too_large, ...). */
+export const RECORD_ERROR_SYSTEM = "https://dermcode.dev/fhir/CodeSystem/record-error";
 
 export const EXT = {
   /** CodeableConcept, one per modifier in claim order (same shape as Claim.item.modifier). */

@@ -1,6 +1,7 @@
 /**
  * Resource-level checks of validate.ts: required elements and code values (R4) of ChargeItem,
- * Condition and DocumentReference, CodeableConcepts, References, and dermcode's extensions.
+ * Condition, DocumentReference and OperationOutcome (the bundle of a record that could not be
+ * coded), CodeableConcepts, References, and dermcode's extensions.
  */
 import { base64ToBytes } from "./base64.ts";
 import { CPT_SYSTEM, EXT, ICD10CM_SYSTEM } from "./urls.ts";
@@ -32,6 +33,41 @@ const VER_STATUS = new Set([
   "refuted",
   "entered-in-error",
 ]);
+const ISSUE_SEVERITY = new Set(["fatal", "error", "warning", "information"]);
+/** http://hl7.org/fhir/issue-type (R4). */
+const ISSUE_TYPE = new Set([
+  "invalid",
+  "structure",
+  "required",
+  "value",
+  "invariant",
+  "security",
+  "login",
+  "unknown",
+  "expired",
+  "forbidden",
+  "suppressed",
+  "processing",
+  "not-supported",
+  "duplicate",
+  "multiple-matches",
+  "not-found",
+  "deleted",
+  "too-long",
+  "code-invalid",
+  "extension",
+  "too-costly",
+  "business-rule",
+  "conflict",
+  "transient",
+  "lock-error",
+  "no-store",
+  "exception",
+  "timeout",
+  "incomplete",
+  "throttled",
+  "informational",
+]);
 const CPT_CODE = /^[0-9]{4}[0-9A-Z]$/;
 const ICD10CM_CODE = /^[A-TV-Z][0-9][0-9A-Z](\.[0-9A-Z]{1,4})?$/;
 const URI = /^[A-Za-z][A-Za-z0-9+.-]*:\S+$/;
@@ -41,6 +77,7 @@ export function checkResource(r: Json, path: string, ctx: Context): void {
   if (r.resourceType === "ChargeItem") chargeItem(r, path, ctx);
   else if (r.resourceType === "Condition") condition(r, path, ctx);
   else if (r.resourceType === "DocumentReference") documentReference(r, path, ctx);
+  else if (r.resourceType === "OperationOutcome") operationOutcome(r, path, ctx);
   else
     ctx.issues.add(
       `${path}.resourceType`,
@@ -114,6 +151,27 @@ function documentReference(r: Json, path: string, { issues }: Context): void {
         issues.add(`${p}.size`, "does not match the data");
     }
   }
+}
+
+function operationOutcome(r: Json, path: string, { issues }: Context): void {
+  if (!Array.isArray(r.issue)) {
+    issues.add(`${path}.issue`, "required: at least one issue");
+    return;
+  }
+  eachOf(r.issue, `${path}.issue`, issues, (issue, p) => {
+    if (!isObject(issue)) {
+      issues.add(p, "must be an object");
+      return;
+    }
+    if (!ISSUE_SEVERITY.has(issue.severity as string))
+      issues.add(`${p}.severity`, "required; must be fatal, error, warning or information");
+    if (!ISSUE_TYPE.has(issue.code as string))
+      issues.add(`${p}.code`, "required; must be an issue-type code");
+    if (issue.details !== undefined)
+      concept(issue.details, `${p}.details`, issues, { textOnly: true });
+    if (issue.diagnostics !== undefined && typeof issue.diagnostics !== "string")
+      issues.add(`${p}.diagnostics`, "must be a string");
+  });
 }
 
 interface ConceptRule {

@@ -40,5 +40,6 @@ export function processChunk(records: InputRecord[], settings: ProcessSettings):
   return outputOf(
     records.map((record) => processRecord(record, settings)),
     settings,
+    records.map((record) => (isBadRecord(record) ? undefined : record.text)), // FHIR embeds them
   );
 }

@@ -44,7 +44,8 @@ export type InputRecord = NoteRecord | BadRecord;
 /** One output line: a result with its id, or an error body. */
 export type OutputLine = SuggestResult | (ErrorBody & { id: string });
 
-export type OutputFormat = "jsonl" | "csv";
+/** jsonl: results and error bodies; csv: one row per code line; fhir: NDJSON of FHIR Bundles. */
+export type OutputFormat = "jsonl" | "csv" | "fhir";
 
 /** Counts the closing summary reports. */
 export interface BatchCounts {

@@ -21,7 +21,8 @@ const HELP = `Usage: dermcode batch INPUT [-o OUTPUT] [options]
 INPUT is a .jsonl file ({"id", "text"} a line), a .csv file (header with id and text columns),
 a folder of .txt files (id = file name), or - for JSONL on standard input.
 Writes one line per record, in input order: JSONL to standard output, or to OUTPUT (CSV when
-it ends in .csv). A bad record gets an {"id", "error": {"kind", "message"}} line in its place.
+it ends in .csv, FHIR when it ends in .ndjson). A bad record gets an
+{"id", "error": {"kind", "message"}} line in its place (FHIR: a Bundle with an OperationOutcome).
 
 Options:
   -o, --output FILE      write here instead of standard output
@@ -30,7 +31,8 @@ Options:
       --id-column NAME   CSV column holding the id (default: id)
       --text-column NAME CSV column holding the note (default: text)
       --max-bytes N      largest note, in bytes (default 1048576; suffixes KB, MB)
-      --format F         jsonl or csv (default: from OUTPUT's extension, else jsonl)
+      --format F         jsonl, csv or fhir (NDJSON, one FHIR R4 Bundle a line; see
+                         docs/fhir.md) (default: from OUTPUT's extension, else jsonl)
 
 Exit status: 0 when the run completed (bad records included, see the summary), 2 for a usage
 error or unreadable input, 1 otherwise.
@@ -58,9 +60,12 @@ function positiveInt(value: string, name: string): number {
 }
 
 function formatOf(format: string | undefined, output: string | undefined): OutputFormat {
-  if (format === undefined) return output?.toLowerCase().endsWith(".csv") ? "csv" : "jsonl";
-  if (format === "jsonl" || format === "csv") return format;
-  throw new UsageError(`--format must be jsonl or csv, got "${format}"`);
+  if (format === undefined) {
+    const name = output?.toLowerCase() ?? "";
+    return name.endsWith(".csv") ? "csv" : name.endsWith(".ndjson") ? "fhir" : "jsonl";
+  }
+  if (format === "jsonl" || format === "csv" || format === "fhir") return format;
+  throw new UsageError(`--format must be jsonl, csv or fhir, got "${format}"`);
 }
 
 function optionsFrom(argv: string[]): BatchOptions | undefined {
