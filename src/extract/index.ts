@@ -1,4 +1,4 @@
-import type { CompiledLexicon } from "../lexicon/compile.ts";
+import { type CompiledLexicon, hasPhrase } from "../lexicon/compile.ts";
 import type { Doc, Mention } from "../types.ts";
 
 /** Procedure mentions read per note; real notes name a few dozen. */
@@ -77,6 +77,5 @@ function nearProcedures(doc: Doc, lex: CompiledLexicon, procedures: Mention[]): 
 
 /** Wound lengths ("2 cm laceration over the chin") may sit far from the repair that closes them. */
 function namesWound(doc: Doc, lex: CompiledLexicon, from: number, to: number): boolean {
-  for (let k = from; k < to; k++) if (lex.woundWords.has(doc.canon[k]!)) return true;
-  return false;
+  return hasPhrase(lex.woundWords, doc.canon, from, to);
 }

@@ -1,4 +1,6 @@
 import { roundTo } from "../extract/numbers.ts";
+import { hasPhrase } from "../lexicon/compile.ts";
+import type { PhraseTrie } from "../lexicon/trie.ts";
 import type { Assertion } from "../schemas/api.ts";
 import type { ProcedureMention, SiteMention, SizeMention } from "../types.ts";
 import {
@@ -24,7 +26,7 @@ export function repairEvents(
   lesionEvents: ProcedureEvent[],
   index: MentionIndex,
   next: number,
-  woundWords: ReadonlySet<string>,
+  woundWords: PhraseTrie<string>,
   encounters: Int32Array,
 ): ProcedureEvent[] {
   const byWound = new Map<number, ProcedureMention[]>();
@@ -167,16 +169,14 @@ function looseRepairs(
   index: MentionIndex,
   next: number,
   encounters: Int32Array,
-  woundWords: ReadonlySet<string>,
+  woundWords: PhraseTrie<string>,
 ): ProcedureEvent[] {
   // A length cued as a repair, or an uncued one in a sentence naming the wound or its closure
   // ("Lacerations of the forehead, 2.5 cm, and scalp, 3.0 cm, were repaired").
   const closing = new Set(mentions.map((m) => m.sentence));
   const woundSentence = (k: number) => {
     const s = index.doc.sentences[k]!;
-    for (let i = s.firstToken; i < s.lastToken; i++)
-      if (woundWords.has(index.doc.canon[i]!)) return true;
-    return false;
+    return hasPhrase(woundWords, index.doc.canon, s.firstToken, s.lastToken);
   };
   const lengths = ofKind(index, "size").filter(
     (s) =>
@@ -293,6 +293,6 @@ function nearestSite(size: SizeMention, index: MentionIndex): SiteMention | unde
 }
 
 /** A closure without a lesion procedure is a wound repair only when the note names a wound. */
-function mentionsWound(index: MentionIndex, words: ReadonlySet<string>): boolean {
-  return index.doc.canon.some((t) => words.has(t));
+function mentionsWound(index: MentionIndex, words: PhraseTrie<string>): boolean {
+  return hasPhrase(words, index.doc.canon, 0, index.doc.canon.length);
 }

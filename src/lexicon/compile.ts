@@ -59,7 +59,8 @@ export interface CompiledLexicon {
   countBlockers: Set<string>;
   notCountAfter: Set<string>;
   totalCues: PhraseTrie<string>;
-  woundWords: Set<string>;
+  /** Words and phrases naming a traumatic wound ("laceration", "stab wound"). */
+  woundWords: PhraseTrie<string>;
   /** Procedure term id -> the kind of procedure a generic mention of it continues ("flap"). */
   continues: Map<string, string>;
   encounterPhrases: PhraseTrie<string>;
@@ -148,7 +149,7 @@ export function compileLexicon(lex: Lexicon): CompiledLexicon {
     countBlockers: new Set(lex.counts.countBlockers),
     notCountAfter: new Set(lex.counts.notCountAfter),
     totalCues: trieOf(lex.counts.totalCues, (t) => [t]),
-    woundWords: new Set(lex.procedures.woundWords.flatMap((w) => tokenizeLiteral(w))),
+    woundWords: trieOf(lex.procedures.woundWords, (t) => [t]),
     continues: new Map(
       lex.procedures.terms.flatMap((t) => (t.continues ? [[t.id, t.continues] as const] : [])),
     ),
@@ -239,4 +240,14 @@ function tissuesOf(lex: Lexicon): PhraseTrie<"organ" | "skin_word"> {
   for (const l of lex.sites.nonSkin.literals) trie.add(tokenizeLiteral(l), "organ");
   for (const l of lex.sites.skinWords.literals) trie.add(tokenizeLiteral(l), "skin_word");
   return trie;
+}
+
+/** Does a phrase of `trie` occur in tokens[from, to)? */
+export function hasPhrase(
+  trie: PhraseTrie<unknown>,
+  tokens: readonly string[],
+  from: number,
+  to: number,
+): boolean {
+  return trie.findAll(tokens, from, to).length > 0;
 }

@@ -4,6 +4,7 @@
  * comedone or milia extraction is acne surgery 10040.
  */
 import { describe, expect, it } from "vitest";
+import { suggest } from "../../src/index.ts";
 import { shippedCodes as codes } from "../group/notes.ts";
 
 describe("drainage codes", () => {
@@ -36,5 +37,13 @@ describe("drainage codes", () => {
     "Foreign body was removed from the plantar right foot.",
   ])("codes no skin drainage or excision for %j", (note) => {
     expect(codes(note)).toBe("");
+  });
+});
+
+describe("abscesses with their own drainage codes", () => {
+  it("flags a perirectal abscess for the anal codes instead of 10060/10061", () => {
+    const result = suggest("Incision and drainage of a perirectal abscess; the cavity was packed.");
+    expect(result.codes).toEqual([]);
+    expect(result.warnings.map((w) => w.message).join(" ")).toContain("46040");
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { codes, codesOf, run } from "../group/notes.ts";
+import { codes, codesOf, run, shippedCodes } from "../group/notes.ts";
 
 const BCC_BACK = "Excision of a 1.5 cm biopsy-proven BCC on the back with 4 mm margins.";
 
@@ -131,5 +131,22 @@ describe("repairs", () => {
         "Mohs micrographic surgery for a recurrent BCC of the right back. Stage 1: 4 blocks. Final defect 3.0 x 2.5 cm, closed with an intermediate linear repair, 6.0 cm.",
       ),
     ).toBe("17313 12032");
+  });
+});
+
+describe("wounds other than lacerations", () => {
+  it.each([
+    ["The stab wound of the left chest, 3 cm, was irrigated and closed with staples.", "12002"],
+    [
+      "A 2 cm puncture wound of the right thigh was closed with simple interrupted sutures.",
+      "12001",
+    ],
+    // A wound vacuum is a dressing, not a closure.
+    [
+      "Traumatic wound of the left leg: debridement of muscle and application of a vacuum-assisted closure system.",
+      "",
+    ],
+  ])("codes %j as %j", (note, expected) => {
+    expect(shippedCodes(note)).toBe(expected);
   });
 });
