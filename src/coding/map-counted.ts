@@ -10,6 +10,7 @@ export interface CountedGroup {
   count: number;
   countSource: ProcedureEvent["countSource"];
   evidence: Mention[];
+  /** The count in words ("3 nails treated at this visit"). */
   what: string;
 }
 
@@ -31,7 +32,7 @@ export function mapLadder(table: LadderTableT, g: CountedGroup, weights: Weights
         units,
         modifiers: [],
         description: l.label,
-        rationale: `${l.label}: ${g.count} ${g.what} treated at this visit.`,
+        rationale: `${l.label}: ${g.what}.`,
         events: g.events.map((e) => e.index),
         lesions: g.events.map((e) => e.lesion),
         evidence: g.evidence,

@@ -268,12 +268,13 @@ function withUnits(lines: DraftLine[], e: ProcedureEvent): DraftLine[] {
   return lines.map((l) => ({ ...l, units: l.units * e.count }));
 }
 
-function counted(events: ProcedureEvent[], table: LadderTableT, what = "lesions"): CountedGroup {
+function counted(events: ProcedureEvent[], table: LadderTableT, what?: string): CountedGroup {
   const floors = events.map((e) => (e.technique ? (table.minCountFor?.[e.technique] ?? 0) : 0));
-  const count = Math.max(
-    ...floors,
-    events.reduce((n, e) => n + e.count, 0),
-  );
+  const sum = events.reduce((n, e) => n + e.count, 0);
+  const count = Math.max(...floors, sum);
+  const [one, many] = table.noun ?? ["lesion", "lesions"];
+  const floored =
+    count > sum ? events.find((e) => e.technique && table.minCountFor?.[e.technique]) : undefined;
   const worst =
     events.find((e) => e.countSource === "vague") ??
     events.find((e) => e.countSource === "inferred") ??
@@ -283,7 +284,9 @@ function counted(events: ProcedureEvent[], table: LadderTableT, what = "lesions"
     count,
     countSource: worst.countSource,
     evidence: events.flatMap((e) => e.evidence),
-    what,
+    what: floored
+      ? `${sum} ${sum === 1 ? one : many} treated at this visit; a ${floored.technique} one counts as ${count} or more`
+      : `${what ?? `${count} ${count === 1 ? one : many}`} treated at this visit`,
   };
 }
 
@@ -491,7 +494,11 @@ function destructionLines(
         (family === "skin_tag" ? t.procedure === "skin_tag" : t.when.destruction?.includes(family)),
     ) as LadderTableT | undefined;
     if (!table) continue;
-    const g = counted(f.events, table, family === "skin_tag" ? "skin tags" : `${family} lesions`);
+    const g = counted(
+      f.events,
+      table,
+      `${f.count} ${family === "skin_tag" ? "skin tag" : `${family} lesion`}${f.count === 1 ? "" : "s"}`,
+    );
     const ladder = mapLadder(
       table,
       { ...g, count: f.count, countSource: f.vague ? "vague" : g.countSource },

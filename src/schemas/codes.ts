@@ -78,6 +78,8 @@ const LadderTable = z.object({
   when: WhenSchema,
   /** Count all lesions of matching events in the visit together. */
   per: z.literal("visit"),
+  /** What one and several of the counted things are called (default lesion / lesions). */
+  noun: z.tuple([z.string(), z.string()]).optional(),
   /** A technique that implies at least this count ("complicated" I&D counts as multiple). */
   minCountFor: z.record(z.string(), z.number().int().positive()).optional(),
   steps: z.array(

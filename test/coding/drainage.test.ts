@@ -47,3 +47,16 @@ describe("abscesses with their own drainage codes", () => {
     expect(result.warnings.map((w) => w.message).join(" ")).toContain("46040");
   });
 });
+
+describe("ladder rationales name what was counted", () => {
+  it.each([
+    [
+      "Incision and drainage of a buttock abscess, packed with iodoform.",
+      "1 lesion treated at this visit; a complicated one counts as 2 or more",
+    ],
+    ["Debridement of mycotic toenails x 3.", "3 nails treated at this visit"],
+    ["Patch testing: 80 allergens applied to the back.", "80 allergens treated at this visit"],
+  ])("%j", (note, words) => {
+    expect(suggest(note).codes[0]!.rationale).toContain(words);
+  });
+});
