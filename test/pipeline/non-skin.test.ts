@@ -46,6 +46,11 @@ describe("procedures that are not skin procedures", () => {
     [
       "PROCEDURE: Open reduction and internal fixation of a left ankle fracture. Devitalized tissue was excised from the fracture site.",
     ],
+    [
+      "Diagnostic mammogram and left breast ultrasound. The 8 mm circumscribed density at 2 o'clock of the left breast was biopsied.",
+    ],
+    ["PROCEDURE: Direct brow lift. The redundant brow tissue was excised and closed in layers."],
+    ["Total laryngectomy. A frozen section biopsy confirmed squamous cell carcinoma."],
   ])("codes nothing for: %s", (note) => {
     expect(suggest(note).codes).toEqual([]);
   });
