@@ -62,3 +62,13 @@ describe("excision codes", () => {
     expect(result.warnings.map((w) => w.kind)).toContain("site_missing");
   });
 });
+
+describe("a pathology result told in the procedure's own sentence", () => {
+  it("reads 'sent to pathology, which showed' as a final result", () => {
+    expect(
+      codes(
+        "Excision of a 1.0 cm SCC of the back with 4 mm margins; the specimen was sent to pathology, which showed clear margins.",
+      ),
+    ).toBe("11602");
+  });
+});

@@ -65,3 +65,13 @@ describe("graft areas", () => {
     ).toBe("15100 15101x4");
   });
 });
+
+describe("a graft named again without its type", () => {
+  it("is the typed graft, not a second one of unstated type", () => {
+    const result = suggest(
+      "Excision of a 1.0 cm BCC of the right lower eyelid with 3 mm margins. A full-thickness skin graft, 2 x 2 cm, was harvested from the left upper eyelid and the skin graft was sutured into the defect.",
+    );
+    expect(codesOf(result)).toContain("15260");
+    expect(result.warnings.map((w) => w.message).join(" ")).not.toContain("unstated type");
+  });
+});
