@@ -1,3 +1,4 @@
+import { sameLesionType } from "../group/lesions.ts";
 import type { ProcedureEvent } from "../group/types.ts";
 import type { CompiledLexicon } from "../lexicon/compile.ts";
 import type { EditRule } from "../schemas/edits.ts";
@@ -25,7 +26,8 @@ export function applyEventEdits(events: ProcedureEvent[], lex: CompiledLexicon):
           d.lesion === e.lesion &&
           d.assertion.billable &&
           rule.when.includes(d.kind as never) &&
-          (!rule.codeKeys || (d.codeKey !== undefined && rule.codeKeys.includes(d.codeKey))),
+          (!rule.codeKeys || (d.codeKey !== undefined && rule.codeKeys.includes(d.codeKey))) &&
+          (!rule.sameHistology || sameLesionType(e, d)),
       );
       if (!definitive) continue;
       e.assertion = {

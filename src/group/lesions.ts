@@ -20,13 +20,13 @@ export function linkLesions(
   const pairs = lex.source.edits.rules.flatMap((r) => (r.kind === "sameLesion" ? [r] : []));
   for (const b of events) {
     if (!b.assertion.billable) continue;
-    const definitive = new Set(
-      pairs.filter((r) => r.drop.includes(b.kind as never)).flatMap((r) => r.when),
-    );
+    const rules = pairs.filter((r) => r.drop.includes(b.kind as never));
     for (const d of events) {
       if (
         d === b ||
-        !definitive.has(d.kind as never) ||
+        !rules.some(
+          (r) => r.when.includes(d.kind as never) && (!r.sameHistology || sameLesionType(b, d)),
+        ) ||
         !d.assertion.billable ||
         d.lesion === b.lesion
       )
@@ -129,8 +129,12 @@ function sameLesion(
 ): boolean {
   const bSentences = new Set(b.anchors.map((a) => a.sentence));
   if (d.anchors.some((a) => bSentences.has(a.sentence))) return !differentSites(b, d);
-  const refersBack = d.scope.some((s) => inSentence(index, s, "lesion_ref").length > 0);
-  if (refersBack && d.anchors[0]!.start > b.anchors[0]!.start && !differentSites(b, d)) return true;
+  // The later of the two refers back to the earlier ("excision of the previously biopsied site",
+  // "cryotherapy to the margins of the excision site").
+  const refers = (e: ProcedureEvent) =>
+    e.scope.some((s) => inSentence(index, s, "lesion_ref").length > 0);
+  const [first, later] = d.anchors[0]!.start > b.anchors[0]!.start ? [b, d] : [d, b];
+  if (refers(later) && first !== later && !differentSites(b, d)) return true;
   if (distinct || !b.site || !d.site || b.count > 1 || d.count > 1) return false;
   return (
     b.site.site === d.site.site &&
@@ -147,4 +151,10 @@ function differentSites(b: ProcedureEvent, d: ProcedureEvent): boolean {
 
 function mentionsDistinct(index: MentionIndex, lex: CompiledLexicon): boolean {
   return lex.distinctLesion.findAll(index.doc.canon, 0, index.doc.canon.length).length > 0;
+}
+
+/** The dropped event names no lesion type, or the same one as the procedure that includes it. */
+export function sameLesionType(dropped: ProcedureEvent, including: ProcedureEvent): boolean {
+  const a = dropped.histology?.histology;
+  return a === undefined || a === including.histology?.histology;
 }

@@ -19,6 +19,11 @@ export const EditRuleSchema = z.discriminatedUnion("kind", [
     tissue: z.array(z.enum(["skin", "soft"])).optional(),
     /** Only a `when` procedure with one of these code keys counts (a flap, not a skin graft). */
     codeKeys: z.array(z.string()).optional(),
+    /**
+     * Only when both name the same lesion type, or the dropped one names none (cautery of the
+     * margins of an excised BCC, not cryotherapy of AKs beside an excised nevus).
+     */
+    sameHistology: z.boolean().optional(),
   }),
   z.object({
     kind: z.literal("exclusive"),

@@ -116,3 +116,21 @@ describe("claim line order", () => {
     expect(list.some((c) => catalog[c]?.addon)).toBe(true);
   });
 });
+
+describe("treating the bed of an excised lesion", () => {
+  it("includes cryotherapy of an excised BCC's positive margins in the excision", () => {
+    expect(
+      codes(
+        "Excision of a 1.0 cm BCC of the back with 3 mm margins. Frozen sections showed a positive margin, so cryotherapy was applied to the margins of the excision site.",
+      ),
+    ).toBe("11602");
+  });
+
+  it("keeps the destruction of other lesions beside an excision", () => {
+    expect(
+      codes(
+        "Excision of a 1.0 cm nevus of the back with 2 mm margins. Cryotherapy of 2 AKs of the back.",
+      ),
+    ).toBe("11402 17000-XS 17003");
+  });
+});
