@@ -111,6 +111,8 @@ export interface SiteMention extends MentionBase {
   /** Right after a donor cue ("harvested from the ..."): where a graft or flap came from. */
   donor?: boolean;
   laterality?: Laterality;
+  /** "each cheek": done once on each side (lexicon laterality `perSide`). */
+  perSide?: boolean;
 }
 
 export interface LateralityMention extends MentionBase {

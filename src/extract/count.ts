@@ -54,10 +54,18 @@ function timesCount(doc: Doc, lex: CompiledLexicon, i: number, limit: number): F
   if (!lex.times.has(doc.canon[i]!) || i + 1 >= limit) return undefined;
   const prev = doc.canon[i - 1];
   const dimension = prev !== undefined && /^[\d.]/.test(prev) && !partOfWord(doc, i - 1);
-  if (prev !== undefined && (dimension || lex.notCountWords.has(prev))) return undefined;
-  if (prev !== undefined && !countable(doc, lex, i - 1, limit)) return undefined;
   const num = doc.canon[i + 1]!;
   if (!INTEGER.test(num)) return undefined;
+  // "LN2 FTC x 12 AKs": a lesion word right after the number makes it a lesion count, whatever
+  // stands before the "x".
+  const lesionNext = i + 2 < limit && isLesionWord(doc, lex, i + 2, limit);
+  if (
+    prev !== undefined &&
+    (dimension || lex.notCountWords.has(prev)) &&
+    !(lesionNext && !dimension)
+  )
+    return undefined;
+  if (prev !== undefined && !lesionNext && !countable(doc, lex, i - 1, limit)) return undefined;
   const next = doc.canon[i + 2];
   if (next !== undefined && i + 2 < limit && lex.notCountWords.has(next)) return undefined;
   const count = Number.parseInt(num, 10);
@@ -65,6 +73,7 @@ function timesCount(doc: Doc, lex: CompiledLexicon, i: number, limit: number): F
   if (
     count <= lex.source.counts.maxCycles &&
     afterDestruction(doc, lex, i) &&
+    !lesionNext &&
     !listFollows(doc, lex, i + 2, limit)
   ) {
     return undefined;

@@ -35,6 +35,7 @@ export function extractSites(
       ...(afterDonorCue(doc, lex, first) ? { donor: true } : {}),
       repairGroups: t.repair,
       ...(lat ? { laterality: lat.payload.laterality } : {}),
+      ...(lat?.payload.perSide ? { perSide: true } : {}),
     });
   }
   for (const t of matchSentences(doc, lex.tissues)) {

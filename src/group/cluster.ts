@@ -131,12 +131,34 @@ function weakTarget(
     );
   });
   if (titled.length > 0) return bySite(titled, m, index) ?? closest(titled);
-  if (before.length > 0) return closest(before);
-  const after = candidates.filter((e) =>
-    e.anchors.some((a) => a.sentence > m.sentence && a.sentence - m.sentence <= WEAK_FORWARD),
+  // From another sentence, a weak word joins only a procedure of the lesion type its own sentence
+  // names ("Removal of 4 skin tags with scissors. LN2 to 1 AK." are two procedures).
+  const ownTypes = lesionTypes(index, [m.sentence]);
+  const sameType = (e: ProcedureEvent) => {
+    if (ownTypes.size === 0) return true;
+    const types = lesionTypes(
+      index,
+      e.anchors.map((a) => a.sentence),
+    );
+    return types.size === 0 || [...types].some((t) => ownTypes.has(t));
+  };
+  const typedBefore = before.filter(sameType);
+  if (typedBefore.length > 0) return closest(typedBefore);
+  const after = candidates.filter(
+    (e) =>
+      e.anchors.some((a) => a.sentence > m.sentence && a.sentence - m.sentence <= WEAK_FORWARD) &&
+      sameType(e),
   );
-  void index;
   return closest(after);
+}
+
+/** The specific lesion types (not "lesion", "growth") named in some sentences. */
+function lesionTypes(index: MentionIndex, sentences: number[]): Set<string> {
+  const out = new Set<string>();
+  for (const s of new Set(sentences))
+    for (const h of inSentence(index, s, "histology"))
+      if (h.malignancy !== "unknown") out.add(h.histology);
+  return out;
 }
 
 function distance(e: ProcedureEvent, m: ProcedureMention): number {

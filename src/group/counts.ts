@@ -15,6 +15,21 @@ export function attachCounts(
   index: MentionIndex,
   events: readonly ProcedureEvent[],
 ): void {
+  countLesions(e, near, index, events);
+  // "2 AKs on each cheek", "punch biopsy of each forearm": the count is per side.
+  if (e.site?.perSide) {
+    e.count *= 2;
+    for (const l of e.lesions) l.count *= 2;
+    if (e.countSource === "default") e.countSource = "inferred";
+  }
+}
+
+function countLesions(
+  e: ProcedureEvent,
+  near: number[],
+  index: MentionIndex,
+  events: readonly ProcedureEvent[],
+): void {
   const anchorSentences = new Set(e.anchors.map((a) => a.sentence));
   const first = e.anchors[0]!.start;
   // "Removal of 12 skin tags ...; a cyst was also excised": the 12 counts the other event's tags.
@@ -277,11 +292,14 @@ function inferCount(
   const sides = new Map<string, Set<string>>();
   for (const x of sites) {
     const set = sides.get(x.site) ?? new Set<string>();
-    if (x.laterality) set.add(x.laterality);
+    // "each forearm" is doubled once for the event (attachCounts), not here too.
+    if (x.laterality && !x.perSide) set.add(x.laterality);
     sides.set(x.site, set);
   }
   let places = 0;
-  for (const set of sides.values()) places += Math.max(1, set.size);
+  // "of both forearms": one place on each side.
+  for (const set of sides.values())
+    places += set.has("bilateral") ? Math.max(2, set.size) : Math.max(1, set.size);
   if (places > 1 && e.kind === "biopsy") {
     e.count = places;
     e.countSource = "inferred";

@@ -144,6 +144,8 @@ export const SitesLexiconSchema = z.object({
       laterality: LateralitySchema,
       /** Short forms ("l", "rt") count only right before a site term. */
       needsSite: z.boolean().optional(),
+      /** "each cheek": what the procedure names is done once on each side. */
+      perSide: z.boolean().optional(),
       literals: Literals,
     }),
   ),

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { codes, codesOf, run } from "../group/notes.ts";
+import { codes, codesOf, run, shippedCodes } from "../group/notes.ts";
 
 describe("biopsy hierarchy (one primary per date: incisional > punch > tangential)", () => {
   it.each([
@@ -84,5 +84,15 @@ describe("biopsies named twice in one sentence", () => {
     expect(codes("The tibia was cut and then punched in standard fashion; bone was removed.")).toBe(
       "",
     );
+  });
+});
+
+describe("biopsies of paired sites", () => {
+  it.each([
+    ["3 mm punch bx of each forearm.", "11104 11105"],
+    ["Punch biopsies of both forearms.", "11104 11105"],
+    ["Shave biopsy of a nevus on each shoulder.", "11102 11103"],
+  ])("codes %j as %s", (note, expected) => {
+    expect(shippedCodes(note)).toBe(expected);
   });
 });

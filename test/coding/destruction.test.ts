@@ -181,3 +181,23 @@ describe("a number whose lesion word was left out", () => {
     expect(shippedCodes(note)).toBe(expected);
   });
 });
+
+describe("counts written around the technique", () => {
+  it.each([
+    // A lesion word right after "x 12" makes it a count, even after a cycle word.
+    ["LN2 FTC x 12 AKs of the face and scalp.", "17000 17003x11"],
+    ["LN2 x2 freeze-thaw cycles to 3 AKs of the scalp.", "17000 17003x2"],
+    // "each" with a paired site: the count is per side.
+    ["2 AKs on each cheek treated with LN2.", "17000 17003x3"],
+  ])("codes %j as %s", (note, expected) => {
+    expect(shippedCodes(note)).toBe(expected);
+  });
+
+  it("keeps skin tags removed in one sentence apart from an AK frozen in the next", () => {
+    const result = suggest(
+      "Removal of 4 irritated acrochordons of the left axilla with scissors. LN2 to 1 AK on the nose.",
+    );
+    expect(codesOf(result)).toBe("17000 11200");
+    expect(result.procedures.map((p) => p.kind)).toEqual(["removal", "destruction"]);
+  });
+});

@@ -28,3 +28,13 @@ describe("Mohs stages and blocks", () => {
     expect(codes(note)).toBe(expected);
   });
 });
+
+describe("Mohs named by its abbreviation", () => {
+  it("reads MMS as Mohs, with its stages, blocks and repair", () => {
+    expect(
+      codes(
+        "MMS, infiltrative BCC mid back (bx proven). Stage 1: 7 blocks; stage 2: 2 blocks, clear. Final defect 2.8 cm; complex repair with extensive undermining, 7.0 cm.",
+      ),
+    ).toBe("17313 17314 17315x2 13101");
+  });
+});
