@@ -17,14 +17,7 @@ import { mapBand } from "./map-band.ts";
 import { type CountedGroup, mapBiopsies, mapLadder, mapMohs } from "./map-counted.ts";
 
 type Weights = Record<string, { weight: number }>;
-const LESION_KINDS = new Set([
-  "biopsy",
-  "excision",
-  "shave",
-  "injection",
-  "i_and_d",
-  "debridement",
-]);
+const LESION_KINDS = new Set(["biopsy", "excision", "shave", "injection", "i_and_d"]);
 /** Kinds coded without an anatomic site when nothing says they are off the skin. */
 const SITE_OPTIONAL = new Set(["phototherapy", "excimer", "patch_test", "debridement"]);
 /** Kinds whose ladders destructionLines applies by lesion family instead. */
@@ -363,13 +356,23 @@ function debridementLines(
 }
 
 /**
- * Debridements named at sites that are not apart (the title and the operative narrative) are one
- * wound: it takes the deepest layer any of them names and the largest area.
+ * Debridements that share a measurement, or name the same site (or none) without two different
+ * sizes (the title and the operative narrative), are one wound: it takes the deepest layer any of
+ * them names and the largest area.
  */
 function oneWoundPerSite(events: ProcedureEvent[]): (ProcedureEvent & { merged?: number[] })[] {
   const groups: ProcedureEvent[][] = [];
+  // One wound: the same measurement, or the same site (or none) without two different sizes.
+  const sizes = (e: ProcedureEvent) =>
+    new Set(e.sizes.filter((x) => x.dims.length >= 2 || x.unit === "cm2").map((x) => x.start));
+  const samePlace = (a: ProcedureEvent, b: ProcedureEvent) => {
+    const [sa, sb] = [sizes(a), sizes(b)];
+    if ([...sa].some((x) => sb.has(x))) return true;
+    if (sa.size > 0 && sb.size > 0) return false;
+    return !a.site || !b.site || (a.site.site === b.site.site && !apartInSiteGroup(a.site, b.site));
+  };
   for (const e of events) {
-    const home = groups.find((g) => g.every((x) => !apartInSiteGroup(x.site, e.site)));
+    const home = groups.find((g) => g.every((x) => samePlace(x, e)));
     if (home) home.push(e);
     else groups.push([e]);
   }

@@ -2,7 +2,7 @@ import type { CountMention } from "../types.ts";
 import { inSentence, type MentionIndex } from "./index-mentions.ts";
 import type { ProcedureEvent } from "./types.ts";
 
-const PER_LESION = new Set(["biopsy", "shave", "excision", "mohs"]);
+const PER_LESION = new Set(["biopsy", "shave", "excision", "mohs", "nail"]);
 
 /**
  * Lesion counts of an event. A count next to a lesion word counts that lesion type ("4 SKs and
@@ -300,7 +300,7 @@ function inferCount(
   // "of both forearms": one place on each side.
   for (const set of sides.values())
     places += set.has("bilateral") ? Math.max(2, set.size) : Math.max(1, set.size);
-  if (places > 1 && e.kind === "biopsy") {
+  if (places > 1 && (e.kind === "biopsy" || e.kind === "nail")) {
     e.count = places;
     e.countSource = "inferred";
   }

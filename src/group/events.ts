@@ -29,7 +29,7 @@ export function groupEvents(index: MentionIndex, lex: CompiledLexicon): Procedur
     nearOf.set(e, scopes[i]!.near);
     attachAttributes(e, scopes[i]!, index);
     applyRemovalIntent(e, index, lex);
-    applyLesionProcedure(e, scopes[i]!, index);
+    applyLesionProcedure(e, scopes[i]!, index, clustered);
   });
   // Counts once every event has its diagnosis: a count of another event's lesions is not its own.
   clustered.forEach((e, i) => {

@@ -34,11 +34,31 @@ export function applyLesionProcedure(
   e: ProcedureEvent,
   scope: EventScope,
   index: MentionIndex,
+  events: readonly ProcedureEvent[],
 ): void {
   // A generic "removal"/"treatment" event is read by the procedures its other mentions name.
   const kinds = e.kind === "removal" ? [e.kind, ...e.anchors.map((a) => a.procedure)] : [e.kind];
   const as = kinds.map((k) => e.histology?.procedureAs?.[k]).find((x) => x !== undefined);
   if (as) {
+    // The procedure it becomes is named close by ("Nail unit biopsy, left thumb. ... a 3 mm punch
+    // biopsy of the nail matrix was taken"): this is that procedure told again.
+    const told = events.find(
+      (o) =>
+        o !== e &&
+        o.kind === as.procedure &&
+        (as.codeKey === undefined || o.codeKey === as.codeKey) &&
+        o.anchors.some((a) => e.anchors.some((b) => Math.abs(b.sentence - a.sentence) <= 3)),
+    );
+    if (told) {
+      e.assertion = {
+        ...e.assertion,
+        billable: false,
+        reason: `the ${as.procedure} procedure named in "${told.anchors[0]!.text}", told again`,
+        ruleIds: [...e.assertion.ruleIds, "group.told-again"],
+      };
+      e.ruleIds.push("group.told-again");
+      return;
+    }
     e.kind = as.procedure as ProcedureEvent["kind"];
     if (as.codeKey) e.codeKey = as.codeKey;
     else delete e.codeKey;
@@ -49,6 +69,8 @@ export function applyLesionProcedure(
     return;
   }
   if (e.kind !== "debridement" || e.histology?.wound || !e.assertion.billable) return;
+  // "Debridement of skin, subcutaneous tissue, muscle and bone": the layers name the wound.
+  if (!e.histology && e.technique !== undefined) return;
   e.assertion = {
     ...e.assertion,
     billable: false,

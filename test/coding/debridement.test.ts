@@ -39,6 +39,26 @@ describe("debridement by depth and area", () => {
     expect(codes(note)).toBe(expected);
   });
 
+  it.each([
+    // Bone exposed at the base but left in place: the deepest layer removed is the fat.
+    [
+      "R hallux plantar ulcer 25 mm x 20 mm with exposed bone at the base. Excised nonviable subcutaneous tissue with a curette; bone left intact, not debrided.",
+      "11042",
+    ],
+    // Two wounds, each with its own size and depth: one line per depth, XS on the shallower.
+    [
+      "Sacral wound 5 x 4 cm: excisional debridement of necrotic subcutaneous tissue. R ischial wound 3 x 2 cm: excisional debridement including necrotic gluteal muscle.",
+      "11043 11042-XS",
+    ],
+    // The layers alone name a wound debridement.
+    [
+      "Debridement of skin, subcutaneous tissue, muscle and bone of the left forearm wound.",
+      "11044",
+    ],
+  ])("codes %j as %s", (note, expected) => {
+    expect(codes(note)).toBe(expected);
+  });
+
   it("codes necrotic tissue cut away from a wound as its debridement", () => {
     expect(
       codes(

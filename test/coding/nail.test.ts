@@ -60,6 +60,20 @@ describe("procedures on a nail or a callus named by their lesion", () => {
     ["Heloma durum of the fifth toe x 2 were shaved.", "11056"],
     ["Callus plantar to the left first metatarsal head was pared.", "11055"],
     ["Two intractable plantar keratoses of the left foot were pared with a #15 blade.", "11056"],
+    // One avulsion per nail named.
+    [
+      "Partial nail plate avulsion of the medial border R hallux and the lateral border L hallux.",
+      "11730 11732",
+    ],
+    [
+      "Lateral nail border avulsed and the matrix ablated with 89% phenol for permanent removal, R hallux.",
+      "11750",
+    ],
+    ["Nail plate reflected and a 3 mm punch of the nail matrix taken for pathology.", "11755"],
+    [
+      "Plate trephinated with hot cautery wire; dark blood evacuated from the subungual hematoma, L thumb.",
+      "11740",
+    ],
   ])("codes %j as %s", (note, expected) => {
     expect(codes(note)).toBe(expected);
   });
