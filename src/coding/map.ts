@@ -533,10 +533,26 @@ function familyOf(
 function fixedLines(lex: CompiledLexicon, live: ProcedureEvent[], w: Weights): DraftLine[] {
   const lines: DraftLine[] = [];
   for (const t of lex.tables.filter((x): x is FixedTableT => x.kind === "fixed")) {
+    const coded = new Set<number>();
+    const byCode = new Map<string, DraftLine>();
     for (const row of t.rows) {
-      const events = live.filter((e) => e.kind === t.procedure && matches(row.when, e));
+      // An event is reported once per table, by the first row it matches.
+      const events = live.filter(
+        (e) => e.kind === t.procedure && !coded.has(e.index) && matches(row.when, e),
+      );
       if (events.length === 0) continue;
-      lines.push({
+      for (const e of events) coded.add(e.index);
+      // A visit code is reported once however many mentions name it ("PDT with debridement
+      // today" and the treatment's own description).
+      const same = t.per === "visit" ? byCode.get(row.code) : undefined;
+      if (same) {
+        same.events.push(...events.map((e) => e.index));
+        same.lesions.push(...events.map((e) => e.lesion));
+        same.evidence = [...same.evidence, ...events.flatMap((e) => e.evidence)];
+        same.ruleIds.push(row.id);
+        continue;
+      }
+      const line: DraftLine = {
         code: row.code,
         units: 1,
         modifiers: [],
@@ -547,7 +563,9 @@ function fixedLines(lex: CompiledLexicon, live: ProcedureEvent[], w: Weights): D
         evidence: events.flatMap((e) => e.evidence),
         factors: [factor("size_explicit", w)],
         ruleIds: [t.id, row.id],
-      });
+      };
+      byCode.set(row.code, line);
+      lines.push(line);
     }
   }
   return lines;

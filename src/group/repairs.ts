@@ -12,7 +12,15 @@ import {
 } from "./index-mentions.ts";
 import type { ProcedureEvent } from "./types.ts";
 
-const WOUND_KINDS = new Set(["excision", "mohs", "biopsy", "unsupported", "flap"]);
+const WOUND_KINDS = new Set([
+  "excision",
+  "mohs",
+  "biopsy",
+  "unsupported",
+  "flap",
+  "foreign_body",
+  "debridement",
+]);
 const PROCEDURE_SECTIONS = new Set(["procedure_title", "procedure"]);
 const TYPE_RANK: Record<string, number> = { simple: 1, intermediate: 2, complex: 3 };
 
