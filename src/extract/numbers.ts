@@ -19,6 +19,8 @@ export function readNumber(
   }
   const hit = lex.numberWords.matchAt(doc.canon, i, limit);
   if (!hit) return undefined;
+  const decimal = spokenDecimal(doc, lex, i + hit.length, limit, hit.payload);
+  if (decimal) return decimal;
   let end = i + hit.length;
   while (end < limit && end - i < 6 && continues(doc.canon[end]!, lex)) end++;
   while (
@@ -40,6 +42,34 @@ export function readNumber(
     if (value !== undefined && value > 0) return { value, next: end };
   }
   return hit.payload > 0 ? { value: hit.payload, next: i + hit.length } : undefined;
+}
+
+/**
+ * "one point two", "zero point five": a whole number word, a spoken decimal point and one or two
+ * digit words (or digits) after it.
+ */
+function spokenDecimal(
+  doc: Doc,
+  lex: CompiledLexicon,
+  at: number,
+  limit: number,
+  whole: number,
+): { value: number; next: number } | undefined {
+  if (at + 1 >= limit || !lex.source.counts.decimalWords.includes(doc.canon[at]!)) return undefined;
+  let digits = "";
+  let k = at + 1;
+  while (k < limit && digits.length < 2) {
+    const tok = doc.canon[k]!;
+    if (/^\d$/.test(tok)) digits += tok;
+    else {
+      const word = lex.numberWords.matchAt(doc.canon, k, limit);
+      const digit = word?.length === 1 ? word.payload : undefined;
+      if (digit === undefined || digit > 9 || !Number.isInteger(digit)) break;
+      digits += String(digit);
+    }
+    k++;
+  }
+  return digits ? { value: Number(`${whole}.${digits}`), next: k } : undefined;
 }
 
 function continues(tok: string, lex: CompiledLexicon): boolean {

@@ -266,6 +266,8 @@ export const CountsLexiconSchema = z.object({
   /** Words inside a spelled-out number ("two and a half") and the fractions that may end one. */
   numberJoiners: Literals,
   fractions: Literals,
+  /** The spoken decimal point ("one point two centimeters"): the digit words after it are tenths. */
+  decimalWords: Literals.default([]),
   /** Words counting Mohs stages and tissue blocks. */
   mohsStageWords: Literals,
   /** Ordinal words naming which stage ("first stage", "2nd stage"). */

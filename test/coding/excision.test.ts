@@ -72,3 +72,12 @@ describe("a pathology result told in the procedure's own sentence", () => {
     ).toBe("11602");
   });
 });
+
+describe("sizes spoken with a decimal point", () => {
+  it.each([
+    ["Excision of one point two centimeter BCC of the back with 4 mm margins.", "11602"],
+    ["Excision of a two point five cm nevus of the back with 2 mm margins.", "11403"],
+  ])("codes %j as %s", (note, expected) => {
+    expect(codes(note)).toBe(expected);
+  });
+});
