@@ -133,6 +133,8 @@ export interface SizeMention extends MentionBase {
   unitInferred?: boolean;
   /** Cued as the final value of its role ("total margin 7 mm" after widening): it wins. */
   final?: boolean;
+  /** Adds to its role's total (a flap's secondary defect). */
+  adds?: boolean;
 }
 
 export interface CountMention extends MentionBase {

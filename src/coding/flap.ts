@@ -109,12 +109,17 @@ function defectArea(
   for (const x of all)
     if (x.derived.areaSqCm !== undefined) return { defectAreaSqCm: x.derived.areaSqCm };
   for (const x of all) {
-    const d = largest(x, "defect");
+    const d = largest(x, "defect", false);
     if (!d) continue;
+    // A secondary defect adds to the primary one (adjacent tissue transfer area).
+    const extra = x.sizes.filter((s) => s.role === "defect" && s.adds && s.dims.length >= 2);
     if (d.dims.length >= 2)
       return {
-        defectAreaSqCm: roundTo(d.dims[0]! * d.dims[1]!, 2),
-        defectAreaFrom: `${d.dims[0]} x ${d.dims[1]} cm defect`,
+        defectAreaSqCm: roundTo(
+          [d, ...extra].reduce((sum, s) => sum + s.dims[0]! * s.dims[1]!, 0),
+          2,
+        ),
+        defectAreaFrom: `${[d, ...extra].map((s) => `${s.dims[0]} x ${s.dims[1]} cm`).join(" + ")} defect`,
       };
     return {
       defectAreaSqCm: roundTo(circle(d.value), 2),
@@ -141,9 +146,9 @@ function defectArea(
   return {};
 }
 
-function largest(x: ProcedureEvent, role: string) {
+function largest(x: ProcedureEvent, role: string, adds = true) {
   return x.sizes
-    .filter((s) => s.role === role && s.unit === "cm")
+    .filter((s) => s.role === role && s.unit === "cm" && (adds || !s.adds))
     .sort((a, b) => b.value - a.value)[0];
 }
 

@@ -36,6 +36,7 @@ export function extractSizes(doc: Doc, lex: CompiledLexicon): SizeMention[] {
           unit: size.unit,
           role: role.role,
           ...("final" in role && role.final ? { final: true } : {}),
+          ...("adds" in role && role.adds ? { adds: true } : {}),
         });
       }
       i = size.last;
@@ -101,7 +102,7 @@ function roleOf(
   first: number,
   last: number,
   { index: sentence, lastToken }: { index: number; lastToken: number },
-): { role: SizeRole | "ignore"; ruleId?: string; final?: boolean } {
+): { role: SizeRole | "ignore"; ruleId?: string; final?: boolean; adds?: boolean } {
   let best: { dist: number; term: RoleTerm } | undefined;
   for (const r of roles) {
     if (r.sentence !== sentence) continue;
@@ -129,7 +130,12 @@ function roleOf(
     best = { dist: LESION_CUE_SCORE, term: lesionCue };
   if (!best) return { role: "unknown" };
   const role = best.term.role === "excised" ? "defect" : best.term.role;
-  return { role, ruleId: best.term.id, ...(best.term.final ? { final: true } : {}) };
+  return {
+    role,
+    ruleId: best.term.id,
+    ...(best.term.final ? { final: true } : {}),
+    ...(best.term.adds ? { adds: true } : {}),
+  };
 }
 
 /** The score of a lesion cue right after a measurement (distance 0 plus the generic-cue 1.5). */

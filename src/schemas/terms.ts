@@ -231,6 +231,8 @@ export const UnitsLexiconSchema = z.object({
       maxTokens: z.number().int().positive(),
       /** The cue names the final value of its role ("total margin" after a widening): it wins. */
       final: z.boolean().optional(),
+      /** The measurement adds to its role's total ("secondary defect" of a flap). */
+      adds: z.boolean().optional(),
       literals: Literals,
     }),
   ),

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { suggest } from "../../src/index.ts";
-import { codesOf } from "../group/notes.ts";
+import { codesOf, shippedCodes } from "../group/notes.ts";
 
 const codes = (note: string) => codesOf(suggest(note));
 
@@ -63,5 +63,15 @@ describe("Mohs with a flap", () => {
       "Mohs micrographic surgery for biopsy-proven BCC of the right cheek. Stage 1: 1 block, positive. Stage 2: 1 block, clear. The final defect measured 2.2 x 1.8 cm and was repaired with an advancement flap.",
     );
     expect(codesOf(r)).toBe("14040 17311 17312");
+  });
+});
+
+describe("a flap's secondary defect", () => {
+  it("adds the secondary defect to the primary one for the flap area", () => {
+    expect(
+      shippedCodes(
+        "Biopsy-proven SCC of the right dorsal forearm excised. Rotation flap: primary defect 2.5 x 2.5 cm, secondary defect 4 x 2 cm.",
+      ),
+    ).toBe("14021");
   });
 });
