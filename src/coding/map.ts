@@ -18,6 +18,8 @@ import { type CountedGroup, mapBiopsies, mapLadder, mapMohs } from "./map-counte
 
 type Weights = Record<string, { weight: number }>;
 const LESION_KINDS = new Set(["biopsy", "excision", "shave", "injection", "i_and_d"]);
+/** Kinds whose codes split benign from malignant lesions. */
+const BENIGN_OR_MALIGNANT = new Set(["excision", "shave"]);
 /** Kinds coded without an anatomic site when nothing says they are off the skin. */
 const SITE_OPTIONAL = new Set(["phototherapy", "excimer", "patch_test", "debridement"]);
 /** Kinds whose ladders destructionLines applies by lesion family instead. */
@@ -122,6 +124,9 @@ export function mapCodes(
       l.factors.push(factor("skin_unconfirmed", w));
     if (evs.some((e) => e.siteInferred)) l.factors.push(factor("site_inferred", w));
     if (evs.some((e) => distinctLesionSizes(e) > 1)) l.factors.push(factor("size_ambiguous", w));
+    // A removal coded on the benign grid while the report may still show a cancer is provisional.
+    if (evs.some((e) => BENIGN_OR_MALIGNANT.has(e.kind) && e.malignancy === "pending"))
+      l.factors.push(factor("pathology_pending", w));
     if (many) l.factors.push(factor("many_procedures", w));
   }
   return lines;

@@ -81,3 +81,16 @@ describe("sizes spoken with a decimal point", () => {
     expect(codes(note)).toBe(expected);
   });
 });
+
+describe("a provisional benign code while the report may show a cancer", () => {
+  it("is less sure of a suspected cancer coded on the benign grid than of a nevus", () => {
+    const suspected = run(
+      "Excision of a 1.0 cm lesion of the back suspicious for BCC with 4 mm margins; pathology pending.",
+    ).codes[0]!;
+    const nevus = run(
+      "Excision of a 1.0 cm nevus of the back with 2 mm margins; pathology pending.",
+    ).codes[0]!;
+    expect(suspected.factors.map((f) => f.name)).toContain("pathology_pending");
+    expect(suspected.confidence).toBeLessThan(nevus.confidence);
+  });
+});
