@@ -14,6 +14,7 @@ export {
   FhirOutputError,
   fromDocumentReference,
   toFhirBundle,
+  toFhirErrorBundle,
   validateFhirBundle,
 } from "./fhir/index.ts";
 export {

@@ -3,7 +3,12 @@
  */
 
 export { assertConcept, compileContext } from "./context/index.ts";
-export { fromDocumentReference, toFhirBundle, validateFhirBundle } from "./fhir/index.ts";
+export {
+  fromDocumentReference,
+  toFhirBundle,
+  toFhirErrorBundle,
+  validateFhirBundle,
+} from "./fhir/index.ts";
 export { createSession } from "./incremental/index.ts";
 export { type CompiledLexicon, compileLexicon } from "./lexicon/compile.ts";
 export { LEXICON_VERSION } from "./lexicon/files.ts";
