@@ -111,6 +111,8 @@ function lesionStart(doc: Doc, lex: CompiledLexicon, j: number): number {
 function labelCount(doc: Doc, lex: CompiledLexicon, i: number, limit: number): Found | undefined {
   const site = lex.sites.matchAt(doc.canon, i, limit);
   if (!isLesionWord(doc, lex, i, limit) && !(site && !("pseudo" in site.payload))) return undefined;
+  // "5 AKs: 3 on the scalp, 2 on the hand": a counted word's colon opens its breakdown.
+  if (countedAt(doc, i)) return undefined;
   let j = i + 1;
   while (
     j < limit &&
@@ -129,7 +131,13 @@ function labelCount(doc: Doc, lex: CompiledLexicon, i: number, limit: number): F
   if (after !== undefined && (lex.dimensionJoiners.has(after) || lex.notCountWords.has(after))) {
     return undefined;
   }
-  return { last: num.next, ruleId: "count.label", fields: { count: num.value } };
+  // "Actinic keratoses treated today: 6 on the scalp, ...": the label's lesion word is counted.
+  const target = isLesionWord(doc, lex, i, limit) ? doc.tokens[i]!.start : undefined;
+  return {
+    last: num.next,
+    ruleId: "count.label",
+    fields: { count: num.value, ...(target !== undefined ? { target } : {}) },
+  };
 }
 
 /** "#1-#4", "#1 through #4", "#1 to 4"; else a list "#1, #2, #3 and #5" (see hashList). */
@@ -192,13 +200,15 @@ function nounCount(doc: Doc, lex: CompiledLexicon, i: number, limit: number): Fo
   const prev = doc.canon[i - 1];
   if (prev !== undefined && (lex.dimensionJoiners.has(prev) || lex.notCountAfter.has(prev)))
     return undefined;
-  if (procedureFollows(doc, lex, num.next, limit)) {
+  // "Two 4 mm punch biopsies": the size of each stands between the count and its word.
+  const after = sizeAfter(doc, lex, num.next, limit) ?? num.next;
+  if (procedureFollows(doc, lex, after, limit)) {
     return { last: num.next, ruleId: "count.procedure", fields: { count: num.value } };
   }
   if (afterTotalCue(doc, lex, i))
     return { last: num.next, ruleId: "count.total", fields: { count: num.value } };
   let words = 0;
-  for (let j = num.next; j < limit && words < COUNT_REACH; j++) {
+  for (let j = after; j < limit && words < COUNT_REACH; j++) {
     if (isLesionWord(doc, lex, j, limit)) {
       return {
         last: num.next,
@@ -235,16 +245,44 @@ function elidedNoun(
   limit: number,
 ): number | undefined {
   const before = doc.canon[i - 1];
-  if ((before !== "and" && before !== ",") || !SITE_PREPOSITIONS.has(doc.canon[next] ?? ""))
+  if (
+    (before !== "and" && before !== "," && before !== ":") ||
+    !SITE_PREPOSITIONS.has(doc.canon[next] ?? "")
+  )
     return undefined;
   const sentence = doc.sentenceOfToken[i];
-  for (let k = i - 2; k > 0 && doc.sentenceOfToken[k] === sentence; k--) {
-    // "5 AKs: 3 on the scalp, 2 on the hand" breaks a total down; it adds nothing.
-    if (doc.canon[k] === ":") return undefined;
+  let colon = false;
+  for (let k = i - 1; k > 0 && doc.sentenceOfToken[k] === sentence; k--) {
+    if (doc.canon[k] === ":") colon = true;
     if (!isLesionWord(doc, lex, k, limit)) continue;
-    return INTEGER.test(doc.canon[k - 1] ?? "") ? k : undefined;
+    // The lesion phrase starts earlier when the word ends one ("common warts", "actinic keratoses").
+    while (k > 0 && (lex.histology.matchAt(doc.canon, k - 1, limit)?.length ?? 0) > 1) k--;
+    const counted = countedAt(doc, k);
+    // "5 AKs: 3 on the scalp, 2 on the hand" breaks a total down and adds nothing; "AKs treated
+    // today: 6 on the scalp, 4 on the forearm" lists the counts of an uncounted word.
+    if (colon) return counted ? undefined : k;
+    return counted ? k : undefined;
   }
   return undefined;
+}
+
+/** Is the lesion word at k counted by a number just before it ("9 common warts")? */
+function countedAt(doc: Doc, k: number): boolean {
+  for (let j = k - 1; j >= Math.max(0, k - 3); j--) {
+    const tok = doc.canon[j]!;
+    // The digits of "LN2" count nothing.
+    if (INTEGER.test(tok)) return !partOfWord(doc, j);
+    if (!/^[a-z-]+$/.test(tok)) return false;
+  }
+  return false;
+}
+
+/** The token after a size ("4 mm") starting at j, if one does. */
+function sizeAfter(doc: Doc, lex: CompiledLexicon, j: number, limit: number): number | undefined {
+  const size = readNumber(doc, lex, j, limit);
+  if (!size) return undefined;
+  const unit = lex.units.matchAt(doc.canon, size.next, limit);
+  return unit ? size.next + unit.length : undefined;
 }
 
 function vagueCount(doc: Doc, lex: CompiledLexicon, i: number, limit: number): Found | undefined {

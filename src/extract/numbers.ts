@@ -15,7 +15,13 @@ export function readNumber(
   if (tok === undefined || i >= limit) return undefined;
   if (NUMERAL.test(tok)) {
     const value = Number.parseFloat(tok);
-    return Number.isFinite(value) && tok.length <= 8 ? { value, next: i + 1 } : undefined;
+    if (!Number.isFinite(value) || tok.length > 8) return undefined;
+    // "1/2 cm", "1 1/2 cm": a common fraction, alone or after a whole number.
+    const own = fractionAt(doc, i, limit);
+    if (own) return own;
+    const part = Number.isInteger(value) ? fractionAt(doc, i + 1, limit) : undefined;
+    if (part) return { value: value + part.value, next: part.next };
+    return { value, next: i + 1 };
   }
   const hit = lex.numberWords.matchAt(doc.canon, i, limit);
   if (!hit) return undefined;
@@ -42,6 +48,26 @@ export function readNumber(
     if (value !== undefined && value > 0) return { value, next: end };
   }
   return hit.payload > 0 ? { value: hit.payload, next: i + hit.length } : undefined;
+}
+
+/** Denominators of the fractions notes write in sizes (halves, thirds, quarters, eighths). */
+const DENOMINATORS: ReadonlySet<number> = new Set([2, 3, 4, 8]);
+
+/** "1/2" written as one word at token j: numerator, "/" and denominator with no spaces. */
+function fractionAt(
+  doc: Doc,
+  j: number,
+  limit: number,
+): { value: number; next: number } | undefined {
+  if (j + 2 >= limit || doc.canon[j + 1] !== "/") return undefined;
+  const [a, b, c] = [doc.tokens[j], doc.tokens[j + 1], doc.tokens[j + 2]];
+  if (!a || !b || !c || a.end !== b.start || b.end !== c.start) return undefined;
+  const n = Number(doc.canon[j]);
+  const d = Number(doc.canon[j + 2]);
+  if (!Number.isInteger(n) || !DENOMINATORS.has(d) || n < 1 || n >= d) return undefined;
+  // "6/11/2009": a date, not a fraction.
+  if (doc.canon[j + 3] === "/") return undefined;
+  return { value: roundTo(n / d, 3), next: j + 3 };
 }
 
 /**

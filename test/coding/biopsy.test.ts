@@ -96,3 +96,13 @@ describe("biopsies of paired sites", () => {
     expect(shippedCodes(note)).toBe(expected);
   });
 });
+
+describe("counts written around a size", () => {
+  it("counts 'Two 4 mm punch biopsies' as two", () => {
+    expect(
+      shippedCodes(
+        "Two 4 mm punch biopsies: one from the right thigh for H&E and one from the left thigh for DIF.",
+      ),
+    ).toBe("11104 11105");
+  });
+});

@@ -201,3 +201,16 @@ describe("counts written around the technique", () => {
     expect(result.procedures.map((p) => p.kind)).toEqual(["removal", "destruction"]);
   });
 });
+
+describe("lesion counts listed by site", () => {
+  it.each([
+    [
+      "LN2 to actinic keratoses today: 6 on the scalp, 4 on the left forearm and 3 on the right forearm.",
+      "17000 17003x12",
+    ],
+    ["Liquid nitrogen to 9 common warts on the right hand and 6 on the left hand.", "17111"],
+    ["5 AKs: 3 on the scalp, 2 on the hand, treated with LN2.", "17000 17003x4"],
+  ])("codes %j as %s", (note, expected) => {
+    expect(shippedCodes(note)).toBe(expected);
+  });
+});

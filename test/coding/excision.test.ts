@@ -94,3 +94,22 @@ describe("a provisional benign code while the report may show a cancer", () => {
     expect(suspected.confidence).toBeLessThan(nevus.confidence);
   });
 });
+
+describe("sizes that are not the lesion's", () => {
+  it.each([
+    // A written fraction.
+    ["Epidermoid cyst of the neck measuring 1 1/2 cm, excised with 1 mm margins.", "11422"],
+    // The specimen's gross size is not the lesion's.
+    [
+      "Excision of a 0.7 cm nevus of the back with 2 mm margins. Specimen received in formalin measuring 2.4 x 0.9 x 0.5 cm.",
+      "11402",
+    ],
+    // A margin per side.
+    [
+      "Melanoma in situ of the arm, clinically 6 mm, excised with a 0.5 cm margin per side.",
+      "11602",
+    ],
+  ])("codes %j as %s", (note, expected) => {
+    expect(codes(note)).toBe(expected);
+  });
+});
