@@ -19,6 +19,7 @@ export interface CompiledSections {
   /** Fields that end a diagnosis section (a procedure section starts), with their rule id. */
   endDiagnosis: { id: string; keys: Set<string> };
   abbreviations: Set<string>;
+  inlineEnds: Partial<Record<SectionCategory, "line" | "paragraph">>;
 }
 
 type Term<K extends keyof Lexicon, F extends string> = Lexicon[K] extends { [P in F]: (infer E)[] }
@@ -221,6 +222,7 @@ function compileSections(s: Lexicon["sections"]): CompiledSections {
       keys: new Set(s.fields.endDiagnosis.literals),
     },
     abbreviations: new Set(s.abbreviations),
+    inlineEnds: s.inlineEnds,
   };
 }
 

@@ -58,6 +58,12 @@ export const SectionsLexiconSchema = z.object({
       }),
     )
     .default([]),
+  /**
+   * Where a section whose text starts on its header's line ends when no header follows: "line"
+   * ("FH: father with melanoma." heads only its line) or "paragraph" (up to a blank line).
+   * Categories not listed run to the next header.
+   */
+  inlineEnds: z.partialRecord(SectionCategorySchema, z.enum(["line", "paragraph"])).default({}),
   /** Words after which a period does not end a sentence ("Dr.", "approx."). */
   abbreviations: z.array(z.string().min(1)),
 });

@@ -21,6 +21,19 @@ export function detectSections(text: string, lex: CompiledSections): Section[] {
     const before = current;
     current = { category: h.category, title: { start: h.start, end: h.end }, ruleId: h.ruleId };
     pos = h.bodyStart;
+    const ends = lex.inlineEnds[h.category];
+    const textStart = firstText(text, h.bodyStart);
+    if (ends && !h.inline && !h.firstSentence && sameLine(text, h.bodyStart, textStart)) {
+      // "FH: father with melanoma." heads its line (or its paragraph); what follows is untitled.
+      const end = ends === "line" ? lineEnd(text, textStart) : paragraphEnd(text, textStart);
+      const next = headers.find((x) => x.start >= h.bodyStart);
+      if (!next || next.start > end) {
+        sections.push({ ...current, body: { start: pos, end } });
+        current = untitled(end);
+        pos = end;
+      }
+      continue;
+    }
     if (h.inline || h.firstSentence) {
       // A header inside a line of prose heads only its own sentence; the prose goes on after it
       // in the section before. A chief complaint heads only its first sentence; what follows it
@@ -64,6 +77,25 @@ function firstText(text: string, from: number): number {
   )
     i++;
   return i;
+}
+
+/** Is there no line break between `from` and `to`? */
+function sameLine(text: string, from: number, to: number): boolean {
+  const nl = text.indexOf("\n", from);
+  return to < text.length && (nl < 0 || nl >= to);
+}
+
+function lineEnd(text: string, from: number): number {
+  const nl = text.indexOf("\n", from);
+  return nl < 0 ? text.length : nl;
+}
+
+/** The first blank line (only spaces between two line breaks) at or after `from`. */
+function paragraphEnd(text: string, from: number): number {
+  const m = /\n[ \t\r]*\n/g;
+  m.lastIndex = from;
+  const hit = m.exec(text);
+  return hit ? hit.index : text.length;
 }
 
 /** Where an inline header's section ends: its first sentence end, or the end of its line. */
