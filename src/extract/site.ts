@@ -19,8 +19,14 @@ export function extractSites(
   );
   const lats = matchSentences(doc, lex.laterality);
   const out: (SiteMention | LateralityMention | TissueMention)[] = [];
+  const latsBySentence = bySentence(lats);
+  const sitesBySentence = bySentence(sites);
   for (const m of sites) {
-    const lat = lateralityFor(m, lats, sites);
+    const lat = lateralityFor(
+      m,
+      latsBySentence.get(m.sentence) ?? [],
+      sitesBySentence.get(m.sentence) ?? [],
+    );
     const first = lat && lat.first < m.first ? lat.first : m.first;
     const t = m.payload;
     out.push({
@@ -53,6 +59,18 @@ export function extractSites(
   return out;
 }
 
+/** Matches grouped by sentence (each list in note order). */
+function bySentence<T extends { sentence: number }>(matches: T[]): Map<number, T[]> {
+  const out = new Map<number, T[]>();
+  for (const m of matches) {
+    const list = out.get(m.sentence);
+    if (list) list.push(m);
+    else out.set(m.sentence, [m]);
+  }
+  return out;
+}
+
+/** The laterality word of a site: the last one shortly before it, with no other site between. */
 function lateralityFor(
   site: TermMatch<SiteTerm>,
   lats: TermMatch<LateralityTerm>[],

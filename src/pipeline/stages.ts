@@ -54,7 +54,20 @@ export const STAGES: Stage[] = [
   {
     name: "context",
     run: (s) => {
-      const targets = s.mentions!.filter((m) => CONTEXT_KINDS.has(m.kind) && m.sentence >= 0);
+      // A technique word is asserted only near a named procedure (its sentence or the one
+      // before or after: "I did not rongeur the bone"); depth and tissue words elsewhere in an
+      // operative note need no context.
+      const withProcedure = new Set(
+        s
+          .mentions!.filter((m) => m.kind === "procedure")
+          .flatMap((m) => [m.sentence - 1, m.sentence, m.sentence + 1]),
+      );
+      const targets = s.mentions!.filter(
+        (m) =>
+          CONTEXT_KINDS.has(m.kind) &&
+          m.sentence >= 0 &&
+          (m.kind !== "technique" || withProcedure.has(m.sentence)),
+      );
       s.assertions = detectAssertions(s.doc!.text, s.doc!.sentences, targets, s.lex.context);
       markDoneByPathology(s.mentions!, s.assertions);
       markReportNote(s.doc!, s.mentions!, s.assertions, s.lex);
