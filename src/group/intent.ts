@@ -13,6 +13,10 @@ export function applyRemovalIntent(
   index: MentionIndex,
   lex: CompiledLexicon,
 ): void {
+  if (e.kind === "shave") {
+    applyBiopsyIntent(e, index, lex);
+    return;
+  }
   if (e.kind !== "biopsy" || e.technique !== "tangential") return;
   const doc = index.doc;
   for (const a of e.anchors) {
@@ -80,4 +84,21 @@ export function applyLesionProcedure(
     ruleIds: [...e.assertion.ruleIds, "group.debridement-needs-wound"],
   };
   e.ruleIds.push("group.debridement-needs-wound");
+}
+
+/**
+ * The reverse: a bare "shave" (no "shave removal" or "shave excision" written) taken "to rule out
+ * melanoma" is a tangential biopsy.
+ */
+function applyBiopsyIntent(e: ProcedureEvent, index: MentionIndex, lex: CompiledLexicon): void {
+  if (e.anchors.some((a) => !a.weak)) return;
+  const doc = index.doc;
+  for (const a of e.anchors) {
+    const s = doc.sentences[a.sentence]!;
+    if (lex.biopsyIntent.findAll(doc.canon, s.firstToken, s.lastToken).length === 0) continue;
+    e.kind = "biopsy";
+    e.technique = "tangential";
+    e.ruleIds.push(lex.source.procedures.biopsyIntent.id);
+    return;
+  }
 }

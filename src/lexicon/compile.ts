@@ -53,6 +53,7 @@ export interface CompiledLexicon {
   sameLesion: PhraseTrie<string>;
   distinctLesion: PhraseTrie<string>;
   removalIntent: PhraseTrie<string>;
+  biopsyIntent: PhraseTrie<string>;
   /** Words reporting a specimen's result (lexicon procedures.resultCues). */
   resultCues: PhraseTrie<string>;
   lesionNouns: Set<string>;
@@ -144,6 +145,7 @@ export function compileLexicon(lex: Lexicon): CompiledLexicon {
     sameLesion,
     distinctLesion: trieOf(lex.counts.distinctLesion, (t) => [t]),
     removalIntent: trieOf(lex.procedures.removalIntent.literals, (t) => [t]),
+    biopsyIntent: trieOf(lex.procedures.biopsyIntent.literals, (t) => [t]),
     resultCues,
     lesionNouns: new Set(lex.counts.lesionNouns),
     notCountWords: new Set(lex.counts.notCountWords),

@@ -78,6 +78,11 @@ export const ProceduresLexiconSchema = z.object({
   /** Phrases saying a tangential "biopsy" was done to remove the lesion (a shave removal). */
   removalIntent: z.object({ id: RuleId, source: z.string(), literals: Literals }),
   /**
+   * Phrases saying a bare shave was taken to make a diagnosis ("to rule out melanoma"): a
+   * tangential biopsy, not a shave removal.
+   */
+  biopsyIntent: z.object({ id: RuleId, source: z.string(), literals: Literals }),
+  /**
    * Words reporting a specimen's result ("showed", "revealed") after a procedure of one of
    * `procedures` in the same sentence, within `reach` tokens: the result is back, so the
    * procedure was done before this visit ("A punch biopsy was obtained ..., showing granulomas").

@@ -106,3 +106,17 @@ describe("counts written around a size", () => {
     ).toBe("11104 11105");
   });
 });
+
+describe("intent of a bare shave", () => {
+  it.each([
+    // Taken to make a diagnosis: a tangential biopsy.
+    [
+      "Tangential shave of a 7 mm irregular pigmented papule of the L upper arm, sent to pathology to rule out melanoma.",
+      "11102",
+    ],
+    // Named a shave removal: a removal whatever the pathology may show.
+    ["Shave removal of a 7 mm nevus of the arm to rule out melanoma.", "11301"],
+  ])("codes %j as %s", (note, expected) => {
+    expect(shippedCodes(note)).toBe(expected);
+  });
+});

@@ -60,3 +60,13 @@ describe("ladder rationales name what was counted", () => {
     expect(suggest(note).codes[0]!.rationale).toContain(words);
   });
 });
+
+describe("drainage told by its steps", () => {
+  it("codes an incised furuncle whose pus was expressed as an I&D", () => {
+    expect(
+      codes(
+        "Furuncle R thigh, 2 cm, fluctuant. Incised with #11 blade, pus expressed, necrotic debris curetted from the cavity, irrigated and left open to drain.",
+      ),
+    ).toBe("10060");
+  });
+});
