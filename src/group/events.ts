@@ -49,7 +49,7 @@ export function groupEvents(index: MentionIndex, lex: CompiledLexicon): Procedur
     e.sizes = e.sizes.filter((s) => !claimed.has(s));
     e.derived = deriveSizes(e.sizes);
     if (e.kind === "mohs")
-      e.mohs = readMohs(mohsSentences(e, nearOf.get(e)!, index), index.doc, lex);
+      e.mohs = readMohs(mohsSentences(e, nearOf.get(e)!, index, events), index.doc, lex);
     e.evidence.push(...e.sizes);
     e.issues.push(...issuesOf(e));
   }
@@ -111,10 +111,22 @@ function issuesOf(e: ProcedureEvent): Issue[] {
 }
 
 /** A Mohs note's stages may be anywhere in the sections that name it or in its scope. */
-function mohsSentences(e: ProcedureEvent, near: number[], index: MentionIndex): number[] {
+function mohsSentences(
+  e: ProcedureEvent,
+  near: number[],
+  index: MentionIndex,
+  events: ProcedureEvent[],
+): number[] {
   const sections = new Set(e.anchors.map((a) => index.doc.sentences[a.sentence]!.sectionIndex));
+  // With two tumours in one section, each reads its stages up to the next tumour's Mohs.
+  const first = e.anchors[0]!.sentence;
+  const starts = events
+    .filter((o) => o.kind === "mohs" && o !== e && o.lesion !== e.lesion)
+    .map((o) => o.anchors[0]!.sentence);
+  const from = starts.some((s) => s < first) ? first : 0;
+  const to = Math.min(...starts.filter((s) => s > first), Number.POSITIVE_INFINITY);
   const inSections = index.doc.sentences
-    .filter((s) => sections.has(s.sectionIndex))
+    .filter((s) => sections.has(s.sectionIndex) && s.index >= from && s.index < to)
     .map((s) => s.index);
-  return [...new Set([...inSections, ...near])];
+  return [...new Set([...inSections, ...near.filter((s) => s >= from && s < to)])];
 }

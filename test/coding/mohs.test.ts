@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { codes } from "../group/notes.ts";
+import { codes, shippedCodes } from "../group/notes.ts";
 
 describe("Mohs stages and blocks", () => {
   it.each([
@@ -36,5 +36,20 @@ describe("Mohs named by its abbreviation", () => {
         "MMS, infiltrative BCC mid back (bx proven). Stage 1: 7 blocks; stage 2: 2 blocks, clear. Final defect 2.8 cm; complex repair with extensive undermining, 7.0 cm.",
       ),
     ).toBe("17313 17314 17315x2 13101");
+  });
+});
+
+describe("two tumours treated by Mohs in one note", () => {
+  it.each([
+    [
+      "Mohs of SCC on the right dorsal hand: stage 1, 4 blocks, positive; stage 2, 2 blocks, clear; layered closure 3.0 cm. Mohs of BCC on the left upper back: stage 1, 3 blocks, clear; layered closure 2.4 cm.",
+      "17311 17312 17313 12042 12031",
+    ],
+    [
+      "Mohs of SCC on the right dorsal hand.\nStage 1: 4 blocks, positive.\nStage 2: 2 blocks, clear.\nMohs of BCC on the left upper back.\nStage 1: 3 blocks, clear.",
+      "17311 17312 17313",
+    ],
+  ])("reads each tumour's own stages: %j", (note, expected) => {
+    expect(shippedCodes(note)).toBe(expected);
   });
 });
