@@ -54,9 +54,24 @@ export function repairEvents(
     e.encounter = target.encounter ?? 0;
     out.push(e);
   }
-  if (loose.length > 0 && mentionsWound(index, woundWords))
+  if (loose.length > 0 && (mentionsWound(index, woundWords) || namedRepairs(loose, index)))
     out.push(...looseRepairs(loose, index, next + out.length, encounters, woundWords));
   return out;
+}
+
+/**
+ * A note that only repairs ("Intermediate layered repair 2.2 cm of the left cheek"): every closure
+ * names its type, and its sentence a repair length and a skin site.
+ */
+function namedRepairs(loose: ProcedureMention[], index: MentionIndex): boolean {
+  return loose.every(
+    (m) =>
+      m.repairType !== undefined &&
+      inSentence(index, m.sentence, "size").some(
+        (s) => s.role === "repair" || s.role === "unknown",
+      ) &&
+      inSentence(index, m.sentence, "site").some((s) => s.siteGroup !== undefined),
+  );
 }
 
 /** Roles a closure length may carry: cued as repair, or uncued after the closure words. */

@@ -150,3 +150,16 @@ describe("wounds other than lacerations", () => {
     expect(shippedCodes(note)).toBe(expected);
   });
 });
+
+describe("a note that only repairs", () => {
+  it.each([
+    [
+      "Intermediate layered repair 2.2 cm of the left cheek and intermediate layered repair 1.8 cm of the nose.",
+      "12052",
+    ],
+    // A closure with no type, length or site named still needs a wound word.
+    ["The incision was closed in layers.", ""],
+  ])("codes %j as %j", (note, expected) => {
+    expect(shippedCodes(note)).toBe(expected);
+  });
+});
