@@ -1,5 +1,5 @@
 import { roundTo } from "../extract/numbers.ts";
-import { apartInSiteGroup } from "../group/lesions.ts";
+import { differentSites } from "../group/lesions.ts";
 import type { ProcedureEvent } from "../group/types.ts";
 import type { CompiledLexicon } from "../lexicon/compile.ts";
 import type {
@@ -374,7 +374,7 @@ function oneWoundPerSite(events: ProcedureEvent[]): (ProcedureEvent & { merged?:
     const [sa, sb] = [sizes(a), sizes(b)];
     if ([...sa].some((x) => sb.has(x))) return true;
     if (sa.size > 0 && sb.size > 0) return false;
-    return !a.site || !b.site || (a.site.site === b.site.site && !apartInSiteGroup(a.site, b.site));
+    return !differentSites(a, b);
   };
   for (const e of events) {
     const home = groups.find((g) => g.every((x) => samePlace(x, e)));

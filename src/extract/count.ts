@@ -1,4 +1,5 @@
 import type { CompiledLexicon } from "../lexicon/compile.ts";
+import { LIST_JOINERS } from "../text/tokens.ts";
 import type { CountMention, Doc, LesionRefMention } from "../types.ts";
 import { mentionBase } from "./match.ts";
 import { readNumber } from "./numbers.ts";
@@ -156,8 +157,6 @@ function hashRange(doc: Doc, lex: CompiledLexicon, i: number, limit: number): Fo
     : undefined;
 }
 
-/** Tokens that join the items of a list ("#1, #2 and #3"). */
-const LIST_JOIN: ReadonlySet<string> = new Set([",", "and", "&", ";"]);
 /** How many words may stand between two numbered items ("#5 right and #1 left"). */
 const LIST_GAP = 6;
 
@@ -174,7 +173,7 @@ function hashList(doc: Doc, i: number, limit: number): Found | undefined {
     let k = j;
     let joined = false;
     while (k < limit && k - j <= LIST_GAP && c[k] !== "#" && !/^\d/.test(c[k]!)) {
-      if (LIST_JOIN.has(c[k]!)) joined = true;
+      if (LIST_JOINERS.has(c[k]!)) joined = true;
       if (c[k] === "." || c[k] === ":") return done();
       k++;
     }

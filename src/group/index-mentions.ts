@@ -1,5 +1,5 @@
 import type { Assertion } from "../schemas/api.ts";
-import { tokenAt } from "../text/tokens.ts";
+import { LIST_JOINERS, tokenAt } from "../text/tokens.ts";
 import type { Doc, Mention } from "../types.ts";
 
 /** The mentions of a kind (a union-kinded mention, organ | skin_word, is found under each). */
@@ -77,7 +77,7 @@ export function isBillable(index: MentionIndex, m: Mention): boolean {
 }
 
 /** Tokens that join the items of a list ("forehead, 2.5 cm, and scalp, 3.0 cm"). */
-export const LIST_JOINERS: ReadonlySet<string> = new Set([",", ";", "and", "&"]);
+export { LIST_JOINERS };
 
 /** How many list joiners stand between two spans of the note. */
 export function joinersBetween(

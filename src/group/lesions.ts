@@ -144,7 +144,8 @@ function sameLesion(
   );
 }
 
-function differentSites(b: ProcedureEvent, d: ProcedureEvent): boolean {
+/** Two events named at different sites, or on opposite sides (an event without a site differs from none). */
+export function differentSites(b: ProcedureEvent, d: ProcedureEvent): boolean {
   if (!b.site || !d.site || b.site === d.site) return false;
   return b.site.site !== d.site.site || otherSide(b.site, d.site);
 }

@@ -15,7 +15,7 @@ export function detectSections(text: string, lex: CompiledSections): Section[] {
   const sections: Section[] = [];
   let pos = 0;
   let current: Omit<Section, "body"> = { category: "other", title: { start: 0, end: 0 } };
-  for (const h of headers) {
+  for (const [k, h] of headers.entries()) {
     if (h.start < pos || (h.after && current.category !== h.after)) continue;
     sections.push({ ...current, body: { start: pos, end: h.start } });
     const before = current;
@@ -26,7 +26,7 @@ export function detectSections(text: string, lex: CompiledSections): Section[] {
     if (ends && !h.inline && !h.firstSentence && sameLine(text, h.bodyStart, textStart)) {
       // "FH: father with melanoma." heads its line (or its paragraph); what follows is untitled.
       const end = ends === "line" ? lineEnd(text, textStart) : paragraphEnd(text, textStart);
-      const next = headers.find((x) => x.start >= h.bodyStart);
+      const next = headers[k + 1];
       if (!next || next.start > end) {
         sections.push({ ...current, body: { start: pos, end } });
         current = untitled(end);
@@ -100,11 +100,10 @@ function paragraphEnd(text: string, from: number): number {
 
 /** Where an inline header's section ends: its first sentence end, or the end of its line. */
 function inlineSectionEnd(text: string, from: number): number {
-  const line = text.indexOf("\n", from);
-  const lineEnd = line < 0 ? text.length : line;
+  const end = lineEnd(text, from);
   SENTENCE_END_RE.lastIndex = from;
   const m = SENTENCE_END_RE.exec(text);
-  return m && m.index < lineEnd ? m.index + 1 : lineEnd;
+  return m && m.index < end ? m.index + 1 : end;
 }
 
 /** A sentence end inside a line: ".", "?" or "!" before spaces and a capital or digit. */
