@@ -33,7 +33,7 @@ export function applyEventEdits(events: ProcedureEvent[], lex: CompiledLexicon):
       e.assertion = {
         ...e.assertion,
         billable: false,
-        reason: `included in the ${procedureName(definitive)} of the same lesion`,
+        reason: `included in the ${procedureName(definitive, lex)} of the same lesion`,
         ruleIds: [...e.assertion.ruleIds, rule.id],
       };
       e.ruleIds.push(rule.id);
@@ -41,11 +41,10 @@ export function applyEventEdits(events: ProcedureEvent[], lex: CompiledLexicon):
   }
 }
 
-/** How a reason names the procedure that includes another. */
-function procedureName(e: ProcedureEvent): string {
-  if (e.kind === "unsupported") return "procedure dermcode does not code (see its warning)";
-  if (e.kind === "flap" && e.codeKey && e.codeKey !== "att") return "skin graft";
-  return e.kind.replaceAll("_", " ").replace("i and d", "incision and drainage");
+/** How a reason names the procedure that includes another (lexicon procedures `kindNames`). */
+function procedureName(e: ProcedureEvent, lex: CompiledLexicon): string {
+  const names = lex.source.procedures.kindNames;
+  return names[`${e.kind}:${e.codeKey}`] ?? names[e.kind] ?? e.kind.replaceAll("_", " ");
 }
 
 /** The tissue of an event's lesion; a repair takes the tissue of the wound it closes. */

@@ -94,6 +94,11 @@ export const ProceduresLexiconSchema = z.object({
     reach: z.number().int().min(1).max(30),
     literals: Literals,
   }),
+  /**
+   * How a reason names a procedure, by kind or "kind:codeKey" (a flap coded as a graft is a skin
+   * graft); kinds not listed are named by their kind with spaces.
+   */
+  kindNames: z.record(z.string(), z.string()).default({}),
   /** Words that show a closure is a wound repair when no lesion procedure is documented. */
   woundWords: Literals,
   /** Words that set the technique of a nearby biopsy/destruction ("with a 4 mm punch"). */
