@@ -10,8 +10,18 @@ export interface CountedGroup {
   count: number;
   countSource: ProcedureEvent["countSource"];
   evidence: Mention[];
-  /** The count in words ("3 nails treated at this visit"). */
-  what: string;
+  /** What one and several of the counted things are called (ladder table `noun`). */
+  noun: readonly [string, string];
+  /** A technique that raised the count above what was written (a complicated drainage). */
+  floor?: { technique: string; written: number };
+}
+
+/** "3 nails treated at this visit"; "1 lesion ...; a complicated one counts as 2 or more". */
+function countedWords(g: CountedGroup): string {
+  const words = (n: number) => `${n} ${n === 1 ? g.noun[0] : g.noun[1]} treated at this visit`;
+  return g.floor
+    ? `${words(g.floor.written)}; a ${g.floor.technique} one counts as ${g.count} or more`
+    : words(g.count);
 }
 
 /** Count-ladder codes for lesions counted over the visit (AKs, benign lesions, skin tags, ...). */
@@ -32,7 +42,7 @@ export function mapLadder(table: LadderTableT, g: CountedGroup, weights: Weights
         units,
         modifiers: [],
         description: l.label,
-        rationale: `${l.label}: ${g.what}.`,
+        rationale: `${l.label}: ${countedWords(g)}.`,
         events: g.events.map((e) => e.index),
         lesions: g.events.map((e) => e.lesion),
         evidence: g.evidence,

@@ -266,13 +266,14 @@ function withUnits(lines: DraftLine[], e: ProcedureEvent): DraftLine[] {
   return lines.map((l) => ({ ...l, units: l.units * e.count }));
 }
 
-function counted(events: ProcedureEvent[], table: LadderTableT, what?: string): CountedGroup {
+function counted(events: ProcedureEvent[], table: LadderTableT): CountedGroup {
   const floors = events.map((e) => (e.technique ? (table.minCountFor?.[e.technique] ?? 0) : 0));
-  const sum = events.reduce((n, e) => n + e.count, 0);
-  const count = Math.max(...floors, sum);
-  const [one, many] = table.noun ?? ["lesion", "lesions"];
+  const written = events.reduce((n, e) => n + e.count, 0);
+  const count = Math.max(...floors, written);
   const floored =
-    count > sum ? events.find((e) => e.technique && table.minCountFor?.[e.technique]) : undefined;
+    count > written
+      ? events.find((e) => e.technique && table.minCountFor?.[e.technique])
+      : undefined;
   const worst =
     events.find((e) => e.countSource === "vague") ??
     events.find((e) => e.countSource === "inferred") ??
@@ -282,9 +283,8 @@ function counted(events: ProcedureEvent[], table: LadderTableT, what?: string): 
     count,
     countSource: worst.countSource,
     evidence: events.flatMap((e) => e.evidence),
-    what: floored
-      ? `${sum} ${sum === 1 ? one : many} treated at this visit; a ${floored.technique} one counts as ${count} or more`
-      : `${what ?? `${count} ${count === 1 ? one : many}`} treated at this visit`,
+    noun: table.noun ?? ["lesion", "lesions"],
+    ...(floored?.technique ? { floor: { technique: floored.technique, written } } : {}),
   };
 }
 
@@ -502,11 +502,7 @@ function destructionLines(
         (family === "skin_tag" ? t.procedure === "skin_tag" : t.when.destruction?.includes(family)),
     ) as LadderTableT | undefined;
     if (!table) continue;
-    const g = counted(
-      f.events,
-      table,
-      `${f.count} ${family === "skin_tag" ? "skin tag" : `${family} lesion`}${f.count === 1 ? "" : "s"}`,
-    );
+    const g = counted(f.events, table);
     const ladder = mapLadder(
       table,
       { ...g, count: f.count, countSource: f.vague ? "vague" : g.countSource },
