@@ -307,8 +307,7 @@ function debridementLines(
     if (!row) {
       issues.push({
         code: "depth_missing",
-        message:
-          "debridement with no layer written (subcutaneous tissue, muscle or fascia, bone, or only fibrin and slough): not coded; 11042-11047 go by the deepest layer removed, 97597 by the surface debrided",
+        message: table.warnings?.unmatched ?? "no code row fits this debridement: not coded",
         severity: "warning",
         span: { start: e.anchors[0]!.start, end: e.anchors[0]!.end },
         event: e.index,
@@ -349,8 +348,7 @@ function debridementLines(
     if (assumed && drafted.length > 0)
       issues.push({
         code: "depth_assumed",
-        message:
-          "excisional debridement with no layer written: coded as subcutaneous tissue (11042); debridement of muscle, fascia or bone takes 11043 or 11044",
+        message: table.warnings?.assumed ?? "no layer written: the default depth was coded",
         severity: "warning",
         span: { start: group[0]!.anchors[0]!.start, end: group[0]!.anchors[0]!.end },
         event: group[0]!.index,

@@ -69,6 +69,13 @@ const BandTable = z.object({
     }),
   ),
   bandLabels: z.array(z.string()),
+  /**
+   * Warnings the table gives: `unmatched` when no row fits (a debridement with no layer written),
+   * `assumed` when a default row was taken (an excisional debridement coded as subcutaneous).
+   */
+  warnings: z
+    .object({ unmatched: z.string().optional(), assumed: z.string().optional() })
+    .optional(),
 });
 
 const LadderTable = z.object({
