@@ -91,6 +91,9 @@ function techniqueLines(e: ProcedureEvent, index: MentionIndex): boolean {
   if (e.kind !== "biopsy") return false;
   // The lines may follow any anchor: the heading ("Bx performed as follows:") or a later one.
   for (const anchor of [...new Set(e.anchors.map((a) => a.sentence))].sort((a, b) => a - b)) {
+    // A complete biopsy sentence ("Punch bx L arm.") heads nothing: the technique lines after
+    // it ("Shave bx x2: R chest, L shoulder") are biopsies of their own.
+    if (namesBiopsyTechnique(anchor, index) && !endsWithColon(anchor, index)) continue;
     const out = linesAfter(anchor, index);
     if (out.length === 0) continue;
     e.techniqueCounts = out;
@@ -148,6 +151,18 @@ function techniquesInSentence(
   return false;
 }
 
+function namesBiopsyTechnique(sentence: number, index: MentionIndex): boolean {
+  return (
+    inSentence(index, sentence, "technique").some((t) => t.applies.includes("biopsy")) ||
+    inSentence(index, sentence, "procedure").some((p) => p.technique !== undefined)
+  );
+}
+
+function endsWithColon(sentence: number, index: MentionIndex): boolean {
+  const s = index.doc.sentences[sentence]!;
+  return index.doc.text.slice(s.start, s.end).trimEnd().endsWith(":");
+}
+
 function linesAfter(anchor: number, index: MentionIndex): { technique: string; count: number }[] {
   const doc = index.doc;
   const out: { technique: string; count: number }[] = [];
@@ -174,7 +189,7 @@ function listCount(e: ProcedureEvent, index: MentionIndex): boolean {
   const doc = index.doc;
   const last = e.anchors[e.anchors.length - 1]!.sentence;
   const s = doc.sentences[last]!;
-  if (!doc.text.slice(s.start, s.end).trimEnd().endsWith(":")) return false;
+  if (!endsWithColon(last, index)) return false;
   let items = 0;
   let lines = 0;
   for (let k = last + 1; k < doc.sentences.length; k++) {
