@@ -35,10 +35,14 @@ export function readMohs(
           stages = Math.max(stages, ordinal);
           continue;
         }
-        const after = stageNumber(doc, lex, i + 1, s.lastToken);
+        // "1 stage 4 blocks": a number followed by a block word counts blocks, not the stage.
+        const after = countsBlocks(doc, i + 2, blockWords)
+          ? undefined
+          : stageNumber(doc, lex, i + 1, s.lastToken);
         const before = readNumber(doc, lex, i - 1, s.lastToken);
         if (after) current = after;
-        else if (before && tok.endsWith("s")) stages = Math.max(stages, before.value);
+        else if (before && (tok.endsWith("s") || before.value === 1))
+          stages = Math.max(stages, before.value);
         if (after) stages = Math.max(stages, after);
       } else if (roman !== undefined) {
         current = roman;
@@ -54,6 +58,12 @@ export function readMohs(
   let extra = 0;
   for (const n of blocks.values()) extra += Math.max(0, n - 5);
   return { stages: Math.max(1, stages), extraBlocks: extra };
+}
+
+/** The token at i (or the one after it: "4 tissue blocks") is a block word. */
+function countsBlocks(doc: Doc, i: number, blockWords: Set<string>): boolean {
+  const next = doc.canon[i] ?? "";
+  return blockWords.has(next) || (!/\d/.test(next) && blockWords.has(doc.canon[i + 1] ?? ""));
 }
 
 /** An upper-case roman numeral token ("II"). */

@@ -20,6 +20,8 @@ describe("Mohs stages and blocks", () => {
       "Mohs surgery for biopsy-proven BCC of the scalp. Stage 1: 6 blocks. Stage 2: 6 blocks.",
       "17311 17312 17315x2",
     ],
+    ["Mohs of biopsy-proven SCC of the back, 1 stage 4 blocks, clear.", "17313"],
+    ["Mohs of biopsy-proven BCC of the nose: stage 1 4 blocks, stage 2 2 blocks.", "17311 17312"],
     [
       "Mohs surgery for biopsy-proven SCC of the nose: first stage 7 tissue blocks, second stage 4 blocks, third stage 2 blocks, clear.",
       "17311 17312x2 17315x2",
