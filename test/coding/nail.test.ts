@@ -15,6 +15,11 @@ describe("nail procedure codes", () => {
     ["Nails were trimmed and debrided of mycotic debris, 1-5 right.", "11720"],
     ["Partial nail avulsion, lateral border, left great toe.", "11730"],
     ["Toenail avulsion x 3, right 2nd, 3rd and 4th toes.", "11730 11732x2"],
+    ["Partial avulsion of the lateral border, left great toe, for an ingrown nail.", "11730"],
+    [
+      "Avulsion of the medial nail border, right hallux, ingrown toenail. Avulsion of the lateral border, left hallux.",
+      "11730 11732",
+    ],
     ["Chemical matrixectomy of the lateral border of the right hallux with phenol.", "11750"],
     ["Biopsy of the nail matrix of the left index finger.", "11755"],
     [
