@@ -192,8 +192,16 @@ function codeable(
     !e.histology &&
     !e.anchors.some((a) => a.skinSpecific) &&
     !namedWithTechnique
-  )
+  ) {
+    issues.push({
+      code: "no_skin_evidence",
+      message: `${e.kind} with no skin lesion or skin technique documented: not coded as a skin procedure`,
+      severity: "info",
+      span: at,
+      event: e.index,
+    });
     return false;
+  }
   if (SKIN_KINDS.has(e.kind) && e.skin === "organ") {
     uncovered.add(e.index);
     issues.push({
@@ -211,6 +219,13 @@ function codeable(
     !e.site?.siteGroup &&
     !SITE_OPTIONAL.has(e.kind)
   ) {
+    issues.push({
+      code: "no_skin_evidence",
+      message: `${e.kind} with no skin site or skin word documented: not coded as a skin procedure`,
+      severity: "info",
+      span: at,
+      event: e.index,
+    });
     return false;
   }
   return true;

@@ -24,12 +24,14 @@ export function diagnosisFacts(
   events: ProcedureEvent[],
   order: Map<number, number>,
   index: MentionIndex,
+  supported: (e: ProcedureEvent) => boolean = () => true,
 ): DiagnosisFact[] {
   const facts: DiagnosisFact[] = [];
   const covered = new Set<string>();
   // Procedures done today first: their lesions' diagnoses are active; a procedure named only as
-  // history adds a history code for a diagnosis no procedure of today treats.
-  const today = events.filter((e) => e.assertion.billable && e.kind !== "repair");
+  // history adds a history code for a diagnosis no procedure of today treats. A procedure of
+  // today that codes nothing and says nothing (no skin evidence) supports no diagnosis.
+  const today = events.filter((e) => e.assertion.billable && e.kind !== "repair" && supported(e));
   // A history-of procedure gives a history code only on a visit that treats nothing else.
   const earlier = events.filter(
     (e) =>
@@ -46,7 +48,10 @@ export function diagnosisFacts(
     const list =
       e.histology?.fromPathology || named.length === 0 ? (e.histology ? [e.histology] : []) : named;
     let coded = false;
-    for (const h of new Map(list.map((x) => [x.histology, x])).values()) {
+    // A procedure not done today ("planned resection of the tumor") codes only a named skin
+    // diagnosis: a generic word ("tumor", "lesion") of another organ's note says nothing.
+    const usable = e.assertion.billable ? list : list.filter((h) => h.malignancy !== "unknown");
+    for (const h of new Map(usable.map((x) => [x.histology, x])).values()) {
       if (covered.has(h.histology)) continue;
       const fact = eventFact(e, h, order, index);
       if (!fact) continue;

@@ -31,9 +31,14 @@ export function buildProcedures(
   events: ProcedureEvent[],
   order: Map<number, number>,
   original: string,
+  notCoded: ReadonlyMap<number, string> = new Map(),
 ): Procedure[] {
   const out: Procedure[] = new Array(events.length);
-  for (const e of events) out[order.get(e.index)!] = procedureOf(e, original, order);
+  for (const e of events) {
+    const p = procedureOf(e, original, order);
+    const why = e.assertion.billable ? notCoded.get(e.index) : undefined;
+    out[order.get(e.index)!] = why ? { ...p, notCoded: why } : p;
+  }
   return out;
 }
 

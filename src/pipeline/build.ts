@@ -13,7 +13,20 @@ export function buildResult(
   const original = s.text;
   const events = s.events!;
   const order = orderEvents(events);
-  const diagnoses = diagnosesFor(diagnosisFacts(events, order, s.index!), s.lex, s.issues);
+  const coded = new Set(s.lines!.flatMap((l) => l.events));
+  // A procedure done today with no code line says why (the first message about it).
+  const notCoded = new Map<number, string>();
+  for (const i of s.issues)
+    if (i.event !== undefined && !coded.has(i.event) && !notCoded.has(i.event))
+      notCoded.set(i.event, i.message);
+  // Diagnoses support code lines: a procedure dropped without a word (no skin evidence) has none.
+  const supported = (e: (typeof events)[number]) =>
+    coded.has(e.index) || (notCoded.has(e.index) && !silentlyDropped(s, e.index));
+  const diagnoses = diagnosesFor(
+    diagnosisFacts(events, order, s.index!, supported),
+    s.lex,
+    s.issues,
+  );
   const deleted = s.mentions!.filter((m) => m.kind === "deleted_code");
   for (const m of deleted)
     s.issues.push({
@@ -44,8 +57,15 @@ export function buildResult(
     codeSet: opts.codeSet ?? s.lex.codeSet,
     lexiconVersion: s.lex.version,
     codes,
-    procedures: buildProcedures(events, order, original),
+    procedures: buildProcedures(events, order, original, notCoded),
     diagnoses,
     warnings: buildWarnings(s.issues, order, original),
   };
+}
+
+/** The only word about the event is that it is no skin procedure. */
+function silentlyDropped(s: PipelineState, event: number): boolean {
+  return s.issues.some(
+    (i) => i.event === event && (i.code === "no_skin_evidence" || i.code === "not_skin"),
+  );
 }

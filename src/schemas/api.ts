@@ -107,6 +107,11 @@ export const ProcedureSchema = z.object({
   ruleIds: z.array(z.string()),
   /** Index of the lesion this procedure treats; procedures on the same lesion share it. */
   lesion: z.number().int().optional(),
+  /**
+   * Why a procedure asserted as done today has no code line: included in another procedure of
+   * the lesion, not a skin procedure, no skin lesion or site documented, not covered.
+   */
+  notCoded: z.string().optional(),
 });
 export type Procedure = z.infer<typeof ProcedureSchema>;
 

@@ -136,3 +136,29 @@ describe("words that look like skin procedures but are not", () => {
     expect(flapWarnings).toHaveLength(1);
   });
 });
+
+describe("a procedure with no skin evidence", () => {
+  const note =
+    "EGD: the gastric mucosa was erythematous. Biopsies were obtained for histology. A 15 mm balloon was passed.";
+
+  it("says why it has no code line and suggests no diagnosis for it", () => {
+    const result = suggest(note);
+    expect(result.codes).toEqual([]);
+    expect(result.diagnoses).toEqual([]);
+    const biopsy = result.procedures.find((p) => p.kind === "biopsy" && p.assertion.billable);
+    expect(biopsy?.notCoded).toMatch(/no skin/);
+  });
+
+  it("codes no diagnosis from a generic word of a procedure not done today", () => {
+    const result = suggest(
+      "Brain MRI shows a frontal tumor. Plan: resection of the tumor next week.",
+    );
+    expect(result.diagnoses).toEqual([]);
+  });
+
+  it("gives no reason on a coded procedure", () => {
+    const result = suggest("Shave biopsy of a papule on the left forearm.");
+    expect(result.codes.map((l) => l.code)).toEqual(["11102"]);
+    expect(result.procedures[0]!.notCoded).toBeUndefined();
+  });
+});
