@@ -107,7 +107,11 @@ export function mapCodes(
     }
     lines.push(...flapLines);
   }
-  for (const group of repairGroups(repairs)) lines.push(...repairLine(lex, group, w, issues));
+  const byWound = oneRepairPerWound(
+    repairs,
+    live.filter((e) => e.kind === "debridement"),
+  );
+  for (const group of repairGroups(byWound)) lines.push(...repairLine(lex, group, w, issues));
   lines.push(...destructionLines(lex, live, w, issues));
   lines.push(...debridementLines(lex, live, w, issues));
   // Each ladder counts the events of its kind that its `when` selects (nail debridement, avulsion).
@@ -592,6 +596,39 @@ function distinctLesionSizes(e: ProcedureEvent): number {
       .filter((s) => s.unit === "cm" && (s.role === "lesion" || s.role === "unknown"))
       .map((s) => s.value),
   ).size;
+}
+
+/**
+ * Closures of debridements that are one wound (the title's "debridement ... simple closure 8 cm"
+ * and the narrative's) are one repair of that wound: its longest documented length, not a sum.
+ */
+function oneRepairPerWound(repairs: ProcedureEvent[], debridements: ProcedureEvent[]) {
+  const woundOf = new Map<number, number>();
+  for (const wound of oneWoundPerSite(debridements))
+    for (const i of wound.merged ?? [wound.index]) woundOf.set(i, wound.merged?.[0] ?? i);
+  const byKey = new Map<string, ProcedureEvent[]>();
+  const out: ProcedureEvent[] = [];
+  for (const e of repairs) {
+    const wound = e.closes !== undefined ? woundOf.get(e.closes) : undefined;
+    if (wound === undefined) out.push(e);
+    else {
+      const key = `${wound}|${e.repairType}|${e.encounter ?? 0}`;
+      byKey.set(key, [...(byKey.get(key) ?? []), e]);
+    }
+  }
+  for (const group of byKey.values()) {
+    const lengths = group.flatMap((e) =>
+      e.derived.repairLengthCm !== undefined ? [e.derived.repairLengthCm] : [],
+    );
+    out.push({
+      ...group[0]!,
+      anchors: group.flatMap((e) => e.anchors),
+      sizes: group.flatMap((e) => e.sizes),
+      evidence: group.flatMap((e) => e.evidence),
+      derived: lengths.length > 0 ? { repairLengthCm: Math.max(...lengths) } : {},
+    });
+  }
+  return out;
 }
 
 /**
