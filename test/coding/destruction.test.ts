@@ -214,3 +214,12 @@ describe("lesion counts listed by site", () => {
     expect(shippedCodes(note)).toBe(expected);
   });
 });
+
+describe("'EDC' outside dermatology", () => {
+  it("reads EDC in an obstetric sentence as the estimated date of confinement", () => {
+    const obstetric = suggest("G2 P0 at 35 weeks by a stated EDC of 01/21/09.");
+    expect(obstetric.procedures).toEqual([]);
+    expect(obstetric.codes).toEqual([]);
+    expect(shippedCodes("EDC of a superficial BCC of the left arm, 1.1 cm.")).toBe("17262");
+  });
+});
