@@ -1,3 +1,4 @@
+import { sectionTitles } from "../context/report-note.ts";
 import { inSentence, type MentionIndex, ofKind } from "../group/index-mentions.ts";
 import type { ProcedureEvent } from "../group/types.ts";
 import type { CompiledLexicon } from "../lexicon/compile.ts";
@@ -21,6 +22,8 @@ export function modifier25Hint(
   const hint = lex.source.edits.emHint;
   const catalog = lex.source.codeCatalog.codes;
   if (!lines.some((l) => hint.globals.includes(catalog[l.code]?.global ?? ""))) return;
+  const titles = sectionTitles(index.doc);
+  if (hint.operativeHeaders.some((h) => titles.some((t) => t.includes(h)))) return;
   const treated = new Set(
     lines.flatMap((l) =>
       l.events.flatMap((i) => events[i]?.lesions.map((x) => x.histology?.histology) ?? []),

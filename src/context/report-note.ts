@@ -28,10 +28,15 @@ export function markReportNote(
   }
 }
 
-function reportNoteRule(doc: Doc, lex: CompiledLexicon) {
-  const titles = doc.sections
+/** The note's section headers, lower case, white space collapsed. */
+export function sectionTitles(doc: Doc): string[] {
+  return doc.sections
     .filter((s) => s.title.end > s.title.start)
     .map((s) => doc.text.slice(s.title.start, s.title.end).toLowerCase().replace(/\s+/g, " "));
+}
+
+function reportNoteRule(doc: Doc, lex: CompiledLexicon) {
+  const titles = sectionTitles(doc);
   return lex.source.sections.reportNotes.find((rule) => {
     const found = rule.headers.filter((h) => titles.some((t) => t.includes(h)));
     return found.length >= rule.minHeaders;

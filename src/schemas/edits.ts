@@ -114,6 +114,11 @@ export const EditsLexiconSchema = z.object({
     source: Source,
     globals: z.array(z.string()),
     managementCues: z.array(z.string().min(1)),
+    /**
+     * Section headers of an operative report ("preoperative diagnosis"): a note with one is no
+     * office visit, so it bills no E/M and needs no modifier 25 hint.
+     */
+    operativeHeaders: z.array(z.string().min(1)).default([]),
   }),
 });
 export type EditsLexicon = z.infer<typeof EditsLexiconSchema>;

@@ -102,6 +102,14 @@ describe("modifiers", () => {
       warnings("Two AKs on the left temple, tender. LN2 to 2 AKs on the left temple."),
     ).not.toContain("modifier_25");
   });
+
+  it("gives no modifier 25 hint on an operative report, which bills no E/M", () => {
+    expect(
+      warnings(
+        "PREOPERATIVE DIAGNOSIS: Rosacea flaring; start doxycycline.\nPROCEDURE: LN2 to 2 AKs on the left temple.\nESTIMATED BLOOD LOSS: None.",
+      ),
+    ).not.toContain("modifier_25");
+  });
 });
 
 describe("separate encounters on one date", () => {
