@@ -71,12 +71,12 @@ function sentenceRanges(
 }
 
 /**
- * Positions of the characters that may end a sentence ("\n", ".", "?", "!"), in order, found
+ * Positions of the characters that may end a sentence ("\n", ".", "?", "!", ";"), in order, found
  * with indexOf. Moving forward (`seek` to a later offset, `next`) reuses what was found, so a
  * note's sections together cost one search of the text per stop character.
  */
 class StopScanner {
-  private static readonly STOPS = ["\n", ".", "?", "!"];
+  private static readonly STOPS = ["\n", ".", "?", "!", ";"];
   /** Next position of each stop character at or after `at` (-1: none left). */
   private readonly ahead: number[];
   private at = 0;
@@ -118,6 +118,7 @@ function isLineBreakBoundary(text: string, i: number, to: number): boolean {
 }
 
 function isStopBoundary(text: string, i: number, to: number, abbr: ReadonlySet<string>): boolean {
+  if (text[i] === ";") return enumeratorAfter(text, i + 1, to);
   const next = text[i + 1];
   if (next !== undefined && next !== " " && next !== "\n" && next !== "\r") return false;
   let j = i + 1;
@@ -131,6 +132,16 @@ function isStopBoundary(text: string, i: number, to: number, abbr: ReadonlySet<s
   if (word.length === 1 && /[a-z]/.test(word)) return false;
   return !abbr.has(word);
 }
+
+/**
+ * "(1) R upper back 8 mm, excised ...; (2) L chest 6 mm, excised ...": a semicolon before an
+ * inline enumerator ("(2)", "2)", "#2") ends one list item's sentence.
+ */
+function enumeratorAfter(text: string, j: number, to: number): boolean {
+  while (j < to && text[j] === " ") j++;
+  return j < to && INLINE_ENUMERATOR.test(text.slice(j, Math.min(to, j + 5)));
+}
+const INLINE_ENUMERATOR = /^(?:\(\d{1,2}\)|\d{1,2}\)|#\d{1,2}\b)/;
 
 function pushTrimmed(
   text: string,

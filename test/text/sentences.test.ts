@@ -21,6 +21,11 @@ describe("splitSentences", () => {
     ["done\n\nlowercase after a blank line", ["done", "lowercase after a blank line"]],
     ["#1 R forehead\n#2 L forehead\n#3 nose", ["#1 R forehead", "#2 L forehead", "#3 nose"]],
     ["1) shave left arm\n2) punch right leg", ["1) shave left arm", "2) punch right leg"]],
+    [
+      "BCCs: (1) back 8 mm, excised; (2) chest 6 mm, excised; dressed.",
+      ["BCCs: (1) back 8 mm, excised;", "(2) chest 6 mm, excised; dressed."],
+    ],
+    ["Shave; cautery; dressing.", ["Shave; cautery; dressing."]],
     ["1. shave left arm\n2. punch right leg", ["1. shave left arm", "2. punch right leg"]],
     [
       "1. Shave biopsy left arm.\n2. Punch biopsy right leg.",
