@@ -278,7 +278,12 @@ function mergeTarget(
   }
   const last = events.findLast((e) => compatible(e, m));
   if (!last) return undefined;
-  const lastAnchor = last.anchors[last.anchors.length - 1]!;
+  // "Re-excision ... on SCC excised 6 wks ago. Scar 2.0 cm, excised ...": the event's last
+  // anchor of the mention's own billing status is the one the mention continues.
+  const billable = isBillable(index, m);
+  const lastAnchor =
+    last.anchors.findLast((a) => isBillable(index, a) === billable) ??
+    last.anchors[last.anchors.length - 1]!;
   const titles = (k: number) => TITLE_SECTIONS.has(sentences[k]!.section);
   const siteless = !last.anchors.some((a) => inSentence(index, a.sentence, "site").length > 0);
   const sameSection =
@@ -287,7 +292,7 @@ function mergeTarget(
       titles(lastAnchor.sentence) &&
       titles(m.sentence) &&
       events[events.length - 1] === last);
-  const sameBilling = isBillable(index, lastAnchor) === isBillable(index, m);
+  const sameBilling = isBillable(index, lastAnchor) === billable;
   const itemA = index.listNumber.get(lastAnchor.sentence);
   const itemB = index.listNumber.get(m.sentence);
   if (itemA !== undefined && itemB !== undefined && itemA !== itemB) return undefined;
