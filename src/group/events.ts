@@ -43,7 +43,14 @@ export function groupEvents(index: MentionIndex, lex: CompiledLexicon): Procedur
   linkLesions(events, index, lex);
   const encounters = sentenceEncounters(index, lex);
   for (const e of events) e.encounter = encounterOf(e, index, encounters);
-  const repairs = repairEvents(events, index, events.length, lex.woundWords, encounters);
+  const repairs = repairEvents(
+    events,
+    index,
+    events.length,
+    lex.woundWords,
+    encounters,
+    lex.deepRepairWords,
+  );
   const claimed = new Set(repairs.flatMap((r) => r.sizes));
   for (const e of events) {
     e.sizes = e.sizes.filter((s) => !claimed.has(s));

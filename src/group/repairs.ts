@@ -36,12 +36,13 @@ export function repairEvents(
   next: number,
   woundWords: PhraseTrie<string>,
   encounters: Int32Array,
+  deepRepairWords: PhraseTrie<string>,
 ): ProcedureEvent[] {
   const byWound = new Map<number, ProcedureMention[]>();
   const loose: ProcedureMention[] = [];
   for (const m of ofKind(index, "procedure")) {
     if (m.procedure !== "repair") continue;
-    const wound = woundFor(m, lesionEvents);
+    const wound = woundFor(m, lesionEvents, index);
     if (wound === undefined) loose.push(m);
     else byWound.set(wound, [...(byWound.get(wound) ?? []), m]);
   }
@@ -54,7 +55,11 @@ export function repairEvents(
     e.encounter = target.encounter ?? 0;
     out.push(e);
   }
-  if (loose.length > 0 && (mentionsWound(index, woundWords) || namedRepairs(loose, index)))
+  if (
+    loose.length > 0 &&
+    !mentionsPhrase(index, deepRepairWords) &&
+    (mentionsPhrase(index, woundWords) || namedRepairs(loose, index))
+  )
     out.push(...looseRepairs(loose, index, next + out.length, encounters, woundWords));
   return out;
 }
@@ -123,11 +128,24 @@ function repairLengths(mentions: ProcedureMention[], index: MentionIndex): SizeM
   return out;
 }
 
-function woundFor(m: ProcedureMention, events: ProcedureEvent[]): number | undefined {
+function woundFor(
+  m: ProcedureMention,
+  events: ProcedureEvent[],
+  index: MentionIndex,
+): number | undefined {
+  // "Punch site closed with one 4-0 nylon suture; shave sites ...": a technique word just before
+  // the closure in its sentence names the wound it closes.
+  const named = inSentence(index, m.sentence, "technique").findLast((t) => t.end <= m.start);
+  const closes = (e: ProcedureEvent) =>
+    WOUND_KINDS.has(e.kind) &&
+    e.assertion.billable &&
+    (!named ||
+      e.technique === named.technique ||
+      !events.some((x) => x.technique === named.technique));
   let best: ProcedureEvent | undefined;
   let bestStart = -1;
   for (const e of events) {
-    if (!WOUND_KINDS.has(e.kind) || !e.assertion.billable) continue;
+    if (!closes(e)) continue;
     if (e.anchors.some((a) => a.sentence === m.sentence)) return e.index;
     for (const a of e.anchors) {
       if (a.start < m.start && a.start > bestStart) {
@@ -315,7 +333,10 @@ function nearestSite(size: SizeMention, index: MentionIndex): SiteMention | unde
   return best?.site;
 }
 
-/** A closure without a lesion procedure is a wound repair only when the note names a wound. */
-function mentionsWound(index: MentionIndex, words: PhraseTrie<string>): boolean {
+/**
+ * Does the note name a phrase of `words` anywhere? A closure without a lesion procedure is a
+ * wound repair only when the note names a wound, and not when it repairs a tendon or nerve.
+ */
+function mentionsPhrase(index: MentionIndex, words: PhraseTrie<string>): boolean {
   return hasPhrase(words, index.doc.canon, 0, index.doc.canon.length);
 }

@@ -63,6 +63,7 @@ export interface CompiledLexicon {
   totalCues: PhraseTrie<string>;
   /** Words and phrases naming a traumatic wound ("laceration", "stab wound"). */
   woundWords: PhraseTrie<string>;
+  deepRepairWords: PhraseTrie<string>;
   /** Procedure term id -> the kind of procedure a generic mention of it continues ("flap"). */
   continues: Map<string, string>;
   encounterPhrases: PhraseTrie<string>;
@@ -153,6 +154,7 @@ export function compileLexicon(lex: Lexicon): CompiledLexicon {
     notCountAfter: new Set(lex.counts.notCountAfter),
     totalCues: trieOf(lex.counts.totalCues, (t) => [t]),
     woundWords: trieOf(lex.procedures.woundWords, (t) => [t]),
+    deepRepairWords: trieOf(lex.procedures.deepRepairWords, (t) => [t]),
     continues: new Map(
       lex.procedures.terms.flatMap((t) => (t.continues ? [[t.id, t.continues] as const] : [])),
     ),

@@ -101,6 +101,11 @@ export const ProceduresLexiconSchema = z.object({
   kindNames: z.record(z.string(), z.string()).default({}),
   /** Words that show a closure is a wound repair when no lesion procedure is documented. */
   woundWords: Literals,
+  /**
+   * Repairs of a deeper structure (tendon, nerve, vessel): a note naming one is an operation
+   * whose skin closure is part of it, so its closures are not coded as wound repairs.
+   */
+  deepRepairWords: Literals.default([]),
   /** Words that set the technique of a nearby biopsy/destruction ("with a 4 mm punch"). */
   techniques: z.array(
     z.object({

@@ -163,3 +163,28 @@ describe("a note that only repairs", () => {
     expect(shippedCodes(note)).toBe(expected);
   });
 });
+
+describe("closures written with their material", () => {
+  it.each([
+    [
+      "A 2 cm laceration of the right forearm was closed with interrupted 5-0 Prolene sutures.",
+      "12001",
+    ],
+    ["The 3 cm scalp laceration was closed with 4 staples.", "12002"],
+    // Adhesive strips alone are no repair (CPT): the visit's E/M covers them.
+    ["Skin tear of the right forearm, 5 cm, approximated with Steri-Strips.", ""],
+    ["Laceration of the left forearm healed well; sutures removed today.", ""],
+    // A technique word before the closure names the wound it closes: the punch, not the shave.
+    [
+      "4 mm punch bx L anterior thigh. Shave bx x2, upper back and R shoulder. Punch site closed with one 4-0 nylon suture; shave sites hemostasis with aluminum chloride.",
+      "11104 11103x2",
+    ],
+    // The skin closure of a tendon repair is part of that operation.
+    [
+      "2 cm laceration of the right hand. The FDS tendon was repaired with 4-0 Ethibond. The skin was closed with 4-0 nylon sutures.",
+      "",
+    ],
+  ])("codes %j as %j", (note, expected) => {
+    expect(shippedCodes(note)).toBe(expected);
+  });
+});
