@@ -45,6 +45,8 @@ export interface CompiledContext {
   readonly triggers: TriggerIndex;
   /** Override literals ("performed", "done today"), matched separately from the rules. */
   readonly overrides: TriggerIndex;
+  /** Words that cancel an override right after them ("to be excised"). */
+  readonly overrideBlockers: ReadonlySet<string>;
   readonly patterns: readonly CompiledPattern[];
   readonly sections: ReadonlyMap<SectionCategory, SectionDefault>;
   readonly version: string;
@@ -110,6 +112,7 @@ export function compileContext(lex: ContextLexicon): CompiledContext {
   return Object.freeze({
     triggers: indexByFirstToken(literalTriggers),
     overrides: indexByFirstToken(overrides),
+    overrideBlockers: new Set(lex.overrideBlockers.map((w) => w.toLowerCase())),
     patterns: Object.freeze(patterns),
     sections,
     version: lex.version,

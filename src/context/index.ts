@@ -48,7 +48,7 @@ function analyseSentence(
     tokens,
     scopes: computeScopes(tokens, matches),
     overrides: ctx.sections.get(sentence.section)?.overridable
-      ? findOverrides(tokens, ctx.overrides)
+      ? findOverrides(tokens, ctx.overrides, ctx.overrideBlockers)
       : [],
     section: sentence.section,
   };

@@ -82,13 +82,19 @@ export function findTriggers(
 }
 
 /** Override phrases ("performed", "done today") of the sentence, leftmost-longest. */
-export function findOverrides(tokens: ContextToken[], index: TriggerIndex): TriggerMatch[] {
+export function findOverrides(
+  tokens: ContextToken[],
+  index: TriggerIndex,
+  blockers: ReadonlySet<string> = new Set(),
+): TriggerMatch[] {
   const matches: TriggerMatch[] = [];
   let i = 0;
   while (i < tokens.length) {
     const trigger = literalAt(tokens, i, index);
     if (trigger) {
-      matches.push({ trigger, first: i, end: i + trigger.tokens.length });
+      // "to be excised", "can be removed": a modal before the verb reports nothing done.
+      if (i === 0 || !blockers.has(tokens[i - 1]!.norm))
+        matches.push({ trigger, first: i, end: i + trigger.tokens.length });
       i += trigger.tokens.length;
     } else i++;
   }

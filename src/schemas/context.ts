@@ -153,6 +153,11 @@ const ContextLexiconObject = z.strictObject({
   rules: z.array(ContextRuleSchema).min(1),
   sections: z.partialRecord(SectionCategorySchema, SectionDefaultSchema),
   overrides: z.array(OverrideRuleSchema),
+  /**
+   * Words that, right before an override, make it no report of something done: "to be excised",
+   * "can be removed", "will have it removed" keep the plan section's default.
+   */
+  overrideBlockers: z.array(z.string().min(1)).default([]),
 });
 
 export const ContextLexiconSchema = ContextLexiconObject.superRefine((lex, ctx) => {

@@ -248,3 +248,33 @@ describe("dermatology context rules", () => {
     expect(result.get(2)).toMatchObject({ billable: true });
   });
 });
+
+describe("plan sections that report what was done", () => {
+  const billedInPlan = (sentence: string, concept: string) => {
+    const start = sentence.toLowerCase().indexOf(concept);
+    const result = detectAssertions(
+      sentence,
+      [{ start: 0, end: sentence.length, section: "plan" }],
+      [{ id: 1, start, end: start + concept.length, sentence: 0 }],
+      ctx,
+    );
+    return result.get(1)?.billable;
+  };
+
+  it.each([
+    ["Debrided 10 nails.", "debrided"],
+    ["Liquid nitrogen was applied to 3 warts on the left hand.", "liquid nitrogen"],
+    ["Two skin tags removed from the neck with scissors.", "removed"],
+  ])("bills %j: a past-tense verb reports the procedure done", (sentence, concept) => {
+    expect(billedInPlan(sentence, concept)).toBe(true);
+  });
+
+  it.each([
+    ["Cyst of the back to be excised in 2 weeks.", "excised"],
+    ["Skin tags can be removed if they become irritated.", "removed"],
+    ["The SK could be removed by cryotherapy.", "removed"],
+    ["Will have the cyst removed next visit.", "removed"],
+  ])("does not bill %j: a modal before the verb reports nothing done", (sentence, concept) => {
+    expect(billedInPlan(sentence, concept)).toBe(false);
+  });
+});
