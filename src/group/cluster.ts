@@ -1,6 +1,7 @@
 import type { Assertion } from "../schemas/api.ts";
 import { ARTICLES, tokenAt } from "../text/tokens.ts";
-import type { ProcedureMention } from "../types.ts";
+import type { ProcedureMention, SiteMention } from "../types.ts";
+import { isFieldLine } from "./counts.ts";
 import { inSentence, isBillable, type MentionIndex, ofKind, tokensIn } from "./index-mentions.ts";
 import { splitPerLesion } from "./split.ts";
 import type { ProcedureEvent } from "./types.ts";
@@ -258,7 +259,11 @@ function mergeTarget(
     );
   };
   if (DETAIL_SECTIONS.has(section) || section === "procedure_title") {
-    const titled = events.filter((e) => titledBefore(e) && compatible(e, m));
+    // "Procedure: Shave biopsy / Location: R upper arm" then "Procedure: Shave biopsy /
+    // Location: nasal tip": a block placed at another site is another lesion, not a detail.
+    const titled = events.filter(
+      (e) => titledBefore(e) && compatible(e, m) && !placedApart(e, m, index),
+    );
     if (titled.length === 1) return titled[0];
     if (titled.length > 1)
       return bySite(titled, m, index) ?? titled.find((e) => e.index === state.active) ?? titled[0];
@@ -277,7 +282,7 @@ function mergeTarget(
     if (same) return same;
   }
   const last = events.findLast((e) => compatible(e, m));
-  if (!last) return undefined;
+  if (!last || placedApart(last, m, index)) return undefined;
   // "Re-excision ... on SCC excised 6 wks ago. Scar 2.0 cm, excised ...": the event's last
   // anchor of the mention's own billing status is the one the mention continues.
   const billable = isBillable(index, m);
@@ -396,6 +401,33 @@ function currentSites(m: ProcedureMention, index: MentionIndex) {
     if (sites.length > 0) return sites;
   }
   return [];
+}
+
+/** Sites of a procedure's block: its sentence, else the field lines after it ("Location: ..."). */
+function blockSites(p: ProcedureMention, index: MentionIndex): SiteMention[] {
+  const sentences = index.doc.sentences;
+  const own = inSentence(index, p.sentence, "site");
+  if (own.length > 0) return own;
+  for (let k = p.sentence + 1; k < sentences.length && k <= p.sentence + 6; k++) {
+    if (inSentence(index, k, "procedure").some((x) => x.procedure !== "repair")) break;
+    if (!isFieldLine(index, k)) continue;
+    const sites = inSentence(index, k, "site");
+    if (sites.length > 0) return sites;
+  }
+  return [];
+}
+
+/** Both blocks name a site, and no site of one is a site of the other. */
+function placedApart(e: ProcedureEvent, m: ProcedureMention, index: MentionIndex): boolean {
+  const mine = blockSites(m, index);
+  if (mine.length === 0) return false;
+  const theirs = e.anchors.flatMap((a) => blockSites(a, index));
+  if (theirs.length === 0) return false;
+  return !theirs.some((s) =>
+    mine.some(
+      (t) => t.site === s.site && (t.laterality ?? s.laterality) === (s.laterality ?? t.laterality),
+    ),
+  );
 }
 
 function bySite(candidates: ProcedureEvent[], m: ProcedureMention, index: MentionIndex) {

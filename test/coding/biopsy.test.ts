@@ -122,3 +122,24 @@ describe("intent of a bare shave", () => {
     expect(shippedCodes(note)).toBe(expected);
   });
 });
+
+describe("templated procedure blocks", () => {
+  it.each([
+    ["Procedure: Shave biopsy, R upper arm\nProcedure: Shave biopsy, nasal tip", "11102 11103"],
+    [
+      "Procedure: Shave biopsy\nLocation: R upper arm\n\nProcedure: Shave biopsy\nLocation: nasal tip",
+      "11102 11103",
+    ],
+    [
+      "Procedure: Shave removal\nLocation: R inframammary fold\nSize: 1.2 cm\n\nProcedure: Shave removal\nLocation: nasal tip\nSize: 0.4 cm",
+      "11302 11310",
+    ],
+    // A title and its description at one site stay one procedure.
+    [
+      "PROCEDURE: Shave biopsy of the left arm.\nDESCRIPTION: The left arm was prepped. A shave biopsy was performed.",
+      "11102",
+    ],
+  ])("codes %j as %s: a block at another site is another lesion", (note, expected) => {
+    expect(shippedCodes(note)).toBe(expected);
+  });
+});
