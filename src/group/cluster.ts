@@ -54,7 +54,34 @@ export function clusterProcedures(index: MentionIndex): ProcedureEvent[] {
     if (target) addAnchor(target, m, index);
     else events.push(newEvent(events.length, m, index));
   }
-  return renumber(dropListHeadings(events, index));
+  return renumber(mergeDocumentTitle(dropListHeadings(events, index), index));
+}
+
+/**
+ * "Excision note", "MOHS SURGERY", "Re-excision of atypical nevus": a short first line of the
+ * note names the procedure the templated body details; it joins the body's first procedure of
+ * its kind done today (skipping a history line between them) instead of being a lesion of its own.
+ */
+function mergeDocumentTitle(events: ProcedureEvent[], index: MentionIndex): ProcedureEvent[] {
+  const doc = index.doc;
+  const first = doc.sentences[0];
+  if (!first || doc.text.slice(0, first.start).trim() !== "") return events;
+  const line = doc.text.slice(first.start, first.end);
+  // A field ("Procedure: Shave biopsy") or a sentence is no title.
+  if (/[.:;?!]/.test(line) || first.lastToken - first.firstToken > 6) return events;
+  if (doc.text.slice(first.end, first.end + 2).trimStart()[0] === undefined) return events;
+  const title = events.find((e) => e.anchors.every((a) => a.sentence === 0));
+  if (!title || !title.assertion.billable) return events;
+  const body = events.find(
+    (e) =>
+      e !== title &&
+      e.assertion.billable &&
+      e.anchors.every((a) => a.sentence > 0) &&
+      title.anchors.every((a) => compatible(e, a)),
+  );
+  if (!body) return events;
+  for (const a of title.anchors) addAnchor(body, a, index);
+  return events.filter((e) => e !== title);
 }
 
 /**
@@ -417,7 +444,11 @@ function blockSites(p: ProcedureMention, index: MentionIndex): SiteMention[] {
   return [];
 }
 
-/** Both blocks name a site, and no site of one is a site of the other. */
+/**
+ * Both blocks name a site, and no site of one can be a site of the other: none is the same site,
+ * or a region holding it ("trunk" holds the flank: a site named as its ICD region), on a
+ * compatible side.
+ */
 function placedApart(e: ProcedureEvent, m: ProcedureMention, index: MentionIndex): boolean {
   const mine = blockSites(m, index);
   if (mine.length === 0) return false;
@@ -425,8 +456,19 @@ function placedApart(e: ProcedureEvent, m: ProcedureMention, index: MentionIndex
   if (theirs.length === 0) return false;
   return !theirs.some((s) =>
     mine.some(
-      (t) => t.site === s.site && (t.laterality ?? s.laterality) === (s.laterality ?? t.laterality),
+      (t) =>
+        (t.site === s.site || holds(t, s) || holds(s, t)) &&
+        (t.laterality ?? s.laterality) === (s.laterality ?? t.laterality),
     ),
+  );
+}
+
+/** A site named as its ICD region ("trunk") holds every site of that region. */
+function holds(region: SiteMention, site: SiteMention): boolean {
+  return (
+    region.icdSite !== undefined &&
+    region.site === region.icdSite &&
+    site.icdSite === region.icdSite
   );
 }
 

@@ -126,12 +126,14 @@ function mohsSentences(
 ): number[] {
   const sections = new Set(e.anchors.map((a) => index.doc.sentences[a.sentence]!.sectionIndex));
   // With two tumours in one section, each reads its stages up to the next tumour's Mohs.
+  // (A title line merged into the event does not end its reach at a history mention between.)
   const first = e.anchors[0]!.sentence;
+  const last = Math.max(...e.anchors.map((a) => a.sentence));
   const starts = events
     .filter((o) => o.kind === "mohs" && o !== e && o.lesion !== e.lesion)
     .map((o) => o.anchors[0]!.sentence);
   const from = starts.some((s) => s < first) ? first : 0;
-  const to = Math.min(...starts.filter((s) => s > first), Number.POSITIVE_INFINITY);
+  const to = Math.min(...starts.filter((s) => s > last), Number.POSITIVE_INFINITY);
   const inSections = index.doc.sentences
     .filter((s) => sections.has(s.sectionIndex) && s.index >= from && s.index < to)
     .map((s) => s.index);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { codes, codesOf, run } from "../group/notes.ts";
+import { codes, codesOf, run, shippedCodes } from "../group/notes.ts";
 
 describe("excision codes", () => {
   it.each([
@@ -121,5 +121,20 @@ describe("sizes that are not the lesion's", () => {
     ],
   ])("codes %j as %s", (note, expected) => {
     expect(codes(note)).toBe(expected);
+  });
+});
+
+describe("a note's title line names the procedure its body details", () => {
+  it.each([
+    [
+      "Excision note\nIndication: BCC.\nProcedure: Excision\nLocation: L upper back\nLesion size: 1.1 cm\nMargins: 4 mm",
+      "11602",
+    ],
+    [
+      "MOHS SURGERY\nPMH: s/p Mohs L nose 2021.\nToday: Mohs for bx-proven SCC, R helix.\nStage I: 3 blocks\nStage II: 1 block",
+      "17311 17312",
+    ],
+  ])("codes %j as %s", (note, expected) => {
+    expect(shippedCodes(note)).toBe(expected);
   });
 });
