@@ -268,6 +268,8 @@ function elidedNoun(
 /** Is the lesion word at k counted by a number just before it ("9 common warts")? */
 function countedAt(doc: Doc, k: number): boolean {
   for (let j = k - 1; j >= Math.max(0, k - 3); j--) {
+    // "Face: 3\nScalp: 2": the number ending the line before counts nothing on this one.
+    if (doc.sentenceOfToken[j] !== doc.sentenceOfToken[k]) return false;
     const tok = doc.canon[j]!;
     // The digits of "LN2" count nothing.
     if (INTEGER.test(tok)) return !partOfWord(doc, j);

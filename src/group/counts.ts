@@ -49,8 +49,24 @@ function countLesions(
   dedupeLesions(e);
   if (techniqueLines(e, index)) return;
   if (techniquesInSentence(e, index, events)) return;
-  let eventCount: CountMention | undefined;
+  // "Face: 3 / Scalp: 2 / R dorsal hand: 1": field lines labelled by site count the event's
+  // lesions per region; they add up unless another label gives the total ("Total treated: 6").
+  const bySite = counts.filter(
+    (c) =>
+      c.ruleId === "count.label" &&
+      c.target === undefined &&
+      !anchorSentences.has(c.sentence) &&
+      inSentence(index, c.sentence, "site").some((x) => x.start <= c.start && x.end > c.start),
+  );
+  const total = counts.some(
+    (c) => c.ruleId === "count.label" && c.target === undefined && !bySite.includes(c),
+  );
+  let eventCount: CountMention | undefined =
+    bySite.length >= 2 && new Set(bySite.map((c) => c.sentence)).size === bySite.length && !total
+      ? { ...bySite[0]!, count: bySite.reduce((n, c) => n + c.count, 0) }
+      : undefined;
   for (const c of counts) {
+    if (eventCount && bySite.includes(c)) continue;
     const lesion = lesionOf(c, e, index);
     if (lesion && !lesion.countMention) {
       lesion.count = c.count;

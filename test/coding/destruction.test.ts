@@ -223,3 +223,17 @@ describe("'EDC' outside dermatology", () => {
     expect(shippedCodes("EDC of a superficial BCC of the left arm, 1.1 cm.")).toBe("17262");
   });
 });
+
+describe("counts listed by region on field lines", () => {
+  it.each([
+    ["LN2 destruction of AKs\nFace: 3\nScalp: 2\nR dorsal hand: 1", "17000 17003x5"],
+    [
+      "LN2 destruction of AKs:\nFace: 4\nScalp: 3\nDorsal hands: 8\nTotal lesions treated: 15",
+      "17004",
+    ],
+    // One region line is the event's count, not a breakdown to add.
+    ["Cryotherapy of 3 AKs.\nScalp: 2", "17000 17003x2"],
+  ])("codes %j as %s", (note, expected) => {
+    expect(shippedCodes(note)).toBe(expected);
+  });
+});
