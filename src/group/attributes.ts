@@ -188,5 +188,10 @@ function noteHistology(index: MentionIndex): HistologyMention | undefined {
       index.assertions.get(h.id)?.temporality !== "historical" &&
       index.assertions.get(h.id)?.temporality !== "hypothetical",
   );
-  return new Set(list.map((h) => h.histology)).size === 1 ? list[0] : undefined;
+  if (new Set(list.map((h) => h.histology)).size === 1) return list[0];
+  // "Epidermoid cyst with abscess": in one sentence, the one skin diagnosis beside generic
+  // words names the lesion.
+  if (new Set(list.map((h) => h.sentence)).size !== 1) return undefined;
+  const skin = list.filter((h) => h.skinSpecific);
+  return new Set(skin.map((h) => h.histology)).size === 1 ? skin[0] : undefined;
 }

@@ -10,6 +10,11 @@ import { shippedCodes as codes } from "../group/notes.ts";
 describe("drainage codes", () => {
   it.each([
     ["Incision and drainage of a 3 cm abscess of the right axilla.", "10060"],
+    // The skin diagnosis beside "abscess" places the drainage on the skin.
+    [
+      "Assessment: epidermoid cyst with abscess, upper back\nProcedure: Incision and drainage",
+      "10060",
+    ],
     ["A fluctuant hematoma of the left shin was incised and drained of clot.", "10140"],
     ["Postoperative seroma of the back: incision and drainage, 40 mL serous fluid.", "10140"],
     ["Pilonidal cyst, simple I&D, 5 mL of pus.", "10080"],
