@@ -453,7 +453,7 @@ function destructionLines(
   w: Weights,
   issues: Issue[],
 ): DraftLine[] {
-  const families = new Map<string, { events: ProcedureEvent[]; count: number; vague: boolean }>();
+  const families = new Map<string, Family>();
   const lines: DraftLine[] = [];
   for (const e of live) {
     if (e.kind !== "destruction" && e.kind !== "skin_tag" && e.kind !== "removal") continue;
@@ -503,11 +503,15 @@ function destructionLines(
         }
         continue;
       }
-      const f: { events: ProcedureEvent[]; count: number; vague: boolean } = families.get(
-        family,
-      ) ?? { events: [], count: 0, vague: false };
+      const f: Family = families.get(family) ?? {
+        events: [],
+        count: 0,
+        vague: false,
+        byEvent: new Map(),
+      };
       if (!f.events.includes(e)) f.events.push(e);
       f.count += l.count;
+      f.byEvent.set(e, (f.byEvent.get(e) ?? 0) + l.count);
       f.vague ||= e.countSource === "vague";
       families.set(family, f);
     }
@@ -519,6 +523,20 @@ function destructionLines(
         (family === "skin_tag" ? t.procedure === "skin_tag" : t.when.destruction?.includes(family)),
     ) as LadderTableT | undefined;
     if (!table) continue;
+    // The ladder's other conditions ("granulation tissue" is 17250 only by a chemical) choose
+    // which events it counts.
+    const fits = f.events.filter((e) => matches(table.when, e, { destruction: family }));
+    for (const e of f.events.filter((x) => !fits.includes(x)))
+      issues.push({
+        code: "no_code_row",
+        message: `no code fits this ${table.noun?.[0] ?? "destruction"} as documented: not coded`,
+        severity: "info",
+        span: { start: e.anchors[0]!.start, end: e.anchors[0]!.end },
+        event: e.index,
+      });
+    if (fits.length === 0) continue;
+    if (fits.length < f.events.length) f.count = fits.reduce((n, e) => n + f.byEvent.get(e)!, 0);
+    f.events = fits;
     const g = counted(f.events, table);
     const ladder = mapLadder(
       table,
@@ -530,6 +548,15 @@ function destructionLines(
     lines.push(...ladder);
   }
   return lines;
+}
+
+/** Destroyed lesions of one family (premalignant, benign, granulation ...) across the note. */
+interface Family {
+  events: ProcedureEvent[];
+  count: number;
+  vague: boolean;
+  /** Lesions each event adds to the count. */
+  byEvent: Map<ProcedureEvent, number>;
 }
 
 function familyOf(

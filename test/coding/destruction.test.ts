@@ -108,6 +108,9 @@ describe("vascular and granulation-tissue destruction (reference 6.6-6.7)", () =
     ["PDL to port-wine stain of the back, 60 cm2 treated.", "17108"],
     ["Cryotherapy to 3 cherry angiomas of the trunk.", "17110"],
     ["Hypergranulation tissue at the umbilicus was cauterized with silver nitrate.", "17250"],
+    ["Silver nitrate applied to granulation tissue at the old ingrown toenail site.", "17250"],
+    // 17250 is chemical cautery: curetting granulation tissue is not.
+    ["Granulation tissue at the biopsy site was curetted.", ""],
     ["Shave biopsy of a nevus of the back; hemostasis with silver nitrate cautery.", "11102"],
   ])("codes %j as %s", (note, code) => {
     expect(shippedCodes(note)).toBe(code);
