@@ -178,6 +178,21 @@ const notBilled: [string, string, string, object][] = [
   ],
 ];
 
+notBilled.push(
+  [
+    "a repair done before transfer",
+    "The 2 cm forearm laceration was sutured in the emergency department prior to transfer.",
+    "sutured",
+    { temporality: "historical" },
+  ],
+  [
+    "a removal the patient wants",
+    "The patient wants the 1 cm seborrheic keratosis on the back removed.",
+    "removed",
+    { temporality: "hypothetical" },
+  ],
+);
+
 const billed: [string, string, string][] = [
   ["a biopsy done to rule out melanoma", "Shave biopsy to rule out melanoma.", "shave biopsy"],
   [
