@@ -12,6 +12,11 @@ describe("biopsy hierarchy (one primary per date: incisional > punch > tangentia
     ["Incisional biopsy of a nevus on the back.", "11106"],
     // A complete biopsy sentence heads no technique lines: the shave line is its own biopsy.
     ["Punch bx of a nevus, back. Shave bx x2: R chest, L shoulder.", "11104 11103x2"],
+    // Simple closure is part of each punch biopsy, the add-on one included.
+    [
+      "Punch biopsy of a nevus, back. Punch biopsy of a nevus, scalp. Each closed with simple interrupted sutures.",
+      "11104 11105",
+    ],
     ["Shave biopsies of nevi on the back and the scalp.", "11102 11103"],
     ["Tangential biopsy of 4 nevi on the back.", "11102 11103x3"],
     ["Punch biopsies x3 to r/o psoriasis: back, left arm, scalp.", "11104 11105x2"],
