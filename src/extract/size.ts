@@ -69,10 +69,15 @@ function readSize(doc: Doc, lex: CompiledLexicon, i: number, limit: number): Raw
       pending = [];
       j = u.next;
     }
+    // "10.5 cm in length x 4 cm", "10 cm long and 4 cm wide": the axis names are skipped.
+    const label = u ? lex.dimensionLabels.matchAt(doc.canon, j, limit) : undefined;
+    if (label) j += label.length;
     const tok = doc.canon[j];
     const next = tok !== undefined ? readNumber(doc, lex, j + 1, limit) : undefined;
     if (!next || !tok) break;
     if (lex.dimensionJoiners.has(tok)) pending.push(next.value);
+    else if (label && tok === "and" && labelledAfter(doc, lex, next.next, limit))
+      pending.push(next.value);
     else if (lex.rangeJoiners.has(tok) && pending.length > 0) {
       pending[pending.length - 1] = Math.max(pending[pending.length - 1]!, next.value);
     } else break;
@@ -87,6 +92,12 @@ function readSize(doc: Doc, lex: CompiledLexicon, i: number, limit: number): Raw
     unit: unit.unit,
     ruleId: unit.id,
   };
+}
+
+/** A unit then an axis name follow ("4 cm wide"). */
+function labelledAfter(doc: Doc, lex: CompiledLexicon, j: number, limit: number): boolean {
+  const u = unitAt(doc, lex, j, limit);
+  return u !== undefined && lex.dimensionLabels.matchAt(doc.canon, u.next, limit) !== undefined;
 }
 
 function unitAt(doc: Doc, lex: CompiledLexicon, j: number, limit: number) {

@@ -76,6 +76,7 @@ export interface CompiledLexicon {
   encounterSettings: PhraseTrie<string>;
   times: Set<string>;
   dimensionJoiners: Set<string>;
+  dimensionLabels: PhraseTrie<string>;
   rangeJoiners: Set<string>;
   deletedCodes: Map<string, Lexicon["deletedCodes"]["codes"][number]>;
   tables: CodeTable[];
@@ -172,6 +173,7 @@ export function compileLexicon(lex: Lexicon): CompiledLexicon {
     encounterSettings: trieOf(lex.edits.encounters.settings, (t) => [t]),
     times: new Set(lex.counts.times),
     dimensionJoiners: new Set(lex.units.dimensionJoiners),
+    dimensionLabels: trieOf(lex.units.dimensionLabels, (t) => [t]),
     rangeJoiners: new Set(lex.units.rangeJoiners),
     deletedCodes: new Map(lex.deletedCodes.codes.map((c) => [c.code, c])),
     tables: codeTables(lex),

@@ -253,6 +253,11 @@ export const UnitsLexiconSchema = z.object({
   ),
   /** Words between two numbers meaning "by" in dimensions ("1.2 x 0.8"). */
   dimensionJoiners: Literals,
+  /**
+   * Words naming the measured axis after a value ("10.5 cm in length x 4 cm", "10 cm long and
+   * 4 cm wide"): skipped between dimensions; "and" joins two dimensions only after one of them.
+   */
+  dimensionLabels: Literals.default([]),
   /** Words joining a range ("6 to 7 mm"). */
   rangeJoiners: Literals,
 });

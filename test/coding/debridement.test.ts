@@ -99,3 +99,18 @@ describe("what is not a billable debridement", () => {
     expect(codes(note)).toBe("");
   });
 });
+
+describe("wound dimensions written with their axis names", () => {
+  it.each([
+    [
+      "Excisional debridement of the leg wound including skin, subcutaneous tissue and muscle; the wound measured 10.5 cm in length x 4 cm.",
+      "11043 11046x2",
+    ],
+    [
+      "Excisional debridement of the leg wound including skin, subcutaneous tissue and muscle; the wound was 10.5 cm long and 4 cm wide.",
+      "11043 11046x2",
+    ],
+  ])("codes %j as %s", (note, expected) => {
+    expect(codes(note)).toBe(expected);
+  });
+});

@@ -162,3 +162,13 @@ describe("a procedure with no skin evidence", () => {
     expect(result.procedures[0]!.notCoded).toBeUndefined();
   });
 });
+
+describe("'punched' as an injury", () => {
+  it("reads 'punched the wall' as no punch biopsy", () => {
+    const result = suggest(
+      "He punched the wall today. There is a 1 cm laceration of the right hand skin which was closed with two simple sutures.",
+    );
+    expect(result.codes.map((l) => l.code)).toEqual(["12001"]);
+    expect(result.procedures.map((p) => p.kind)).toEqual(["repair"]);
+  });
+});
