@@ -19,3 +19,12 @@ describe("procedures told in the history of present illness", () => {
     expect(result.codes.map((l) => l.code)).toEqual(["10060"]);
   });
 });
+
+describe("SOAP labels and ongoing regimens", () => {
+  it("reads S: as the history and 'continue' as an ongoing regimen, not today's procedure", () => {
+    const result = suggest(
+      "S: Psoriasis well controlled on NB-UVB 3x/week.\nO: Thin plaques on the elbows.\nA/P: Psoriasis - continue phototherapy. LN2 to 2 warts on the left hand.",
+    );
+    expect(result.codes.map((l) => l.code)).toEqual(["17110"]);
+  });
+});
