@@ -1,0 +1,18 @@
+/**
+ * The coder scenarios (fixtures/scenarios): a floor on how many of them dermcode codes right, so
+ * that a change which breaks several of them at once fails here (see fixtures/scenarios/README.md).
+ */
+import { describe, expect, it } from "vitest";
+import { scoreCase, summarise } from "../../src/eval/coding.ts";
+import { readGold } from "../../src/eval/gold.ts";
+import { suggest } from "../../src/index.ts";
+
+const FILE = new URL("../../fixtures/scenarios/coder-scenarios.jsonl", import.meta.url).pathname;
+
+describe("coder scenarios", () => {
+  it("keeps code F1 at 0.96 or more and exact matches at 0.92 or more", () => {
+    const report = summarise(readGold(FILE).map((c) => scoreCase(c, suggest(c.note))));
+    expect(report.code.f1).toBeGreaterThanOrEqual(0.96);
+    expect(report.exactMatch).toBeGreaterThanOrEqual(0.92);
+  });
+});
