@@ -69,9 +69,9 @@ function mergeDocumentTitle(events: ProcedureEvent[], index: MentionIndex): Proc
   const line = doc.text.slice(first.start, first.end);
   // A field ("Procedure: Shave biopsy") or a sentence is no title.
   if (/[.:;?!]/.test(line) || first.lastToken - first.firstToken > 6) return events;
-  if (doc.text.slice(first.end, first.end + 2).trimStart()[0] === undefined) return events;
+  if (doc.text.slice(first.end).trim() === "") return events;
   const title = events.find((e) => e.anchors.every((a) => a.sentence === 0));
-  if (!title || !title.assertion.billable) return events;
+  if (!title?.assertion.billable) return events;
   const body = events.find(
     (e) =>
       e !== title &&
