@@ -75,3 +75,11 @@ describe("a flap's secondary defect", () => {
     ).toBe("14021");
   });
 });
+
+describe("scar revision", () => {
+  it("reads a scar as skin, so a Z-plasty of a measured scar defect is a flap", () => {
+    expect(
+      shippedCodes("PROCEDURE: Scar revision of the left cheek with Z-plasty, defect 2 x 1.5 cm."),
+    ).toBe("14040");
+  });
+});
