@@ -467,10 +467,13 @@ function destructionLines(
       const family = l.family;
       if (!family && typed) continue;
       if (!family) {
+        // Only a named skin destruction ("LN2", "ED&C") is worth a warning; a generic verb
+        // ("removed", "treated", "frozen") with no lesion type is most likely no skin procedure.
+        const named = e.kind === "destruction" && e.anchors.some((a) => a.skinSpecific);
         issues.push({
           code: "lesion_type_missing",
-          message: "destruction without a lesion type that chooses the code family",
-          severity: "warning",
+          message: `${e.kind === "destruction" ? "destruction" : "removal"} without a lesion type that chooses the code family`,
+          severity: named ? "warning" : "info",
           span: e.anchors[0]!,
           event: e.index,
         });

@@ -37,8 +37,10 @@ export function buildResult(
       ruleId: m.ruleId,
     });
   for (const l of s.lines!) s.issues.push(...(l.issues ?? []));
+  // What grouping noticed about a procedure (a vague count) matters only where it is coded.
   for (const e of events)
-    if (e.assertion.billable) s.issues.push(...e.issues.map((i) => ({ ...i, event: e.index })));
+    if (e.assertion.billable && coded.has(e.index))
+      s.issues.push(...e.issues.map((i) => ({ ...i, event: e.index })));
   const lines = orderLines(s.lines!, s.confidences!, s.lex);
   const codes = [];
   for (const { line, confidence } of lines) {
