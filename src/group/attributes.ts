@@ -126,8 +126,22 @@ function attachHistology(e: ProcedureEvent, scope: EventScope, index: MentionInd
   };
   const near = scope.near.flatMap((s) => inSentence(index, s, "histology")).filter(live);
   const linked = scope.linked.flatMap((s) => inSentence(index, s, "histology")).filter(live);
-  const pathology = pathologyHistology(e, index);
   const specific = (list: HistologyMention[]) => list.filter((m) => m.malignancy !== "unknown");
+  // "LN2 to 3 warts L hand and punch bx of a red papule R flank": the lesion a procedure names
+  // as its object ("bx of ...") is its own, whatever else the sentence names.
+  const own = objectOf(e, index).filter(live);
+  if (own.length > 0) {
+    const mine =
+      pathologyHistology(e, index, own) ?? nearest(specific(own), e.anchors[0]!) ?? own[0]!;
+    e.lesions = lesionsOf(own);
+    e.histology = mine;
+    e.evidence.push(mine);
+    return;
+  }
+  // "Bx-proven BCC L upper back ... excised. Epidermoid cyst R upper arm ... excised": a diagnosis
+  // in the procedure's own sentence beats a pathology result named for another lesion.
+  const inOwn = near.filter((h) => anchorSentences.has(h.sentence) && h.skinSpecific);
+  const pathology = pathologyHistology(e, index, inOwn.length > 0 ? inOwn : undefined);
   const chosen =
     pathology ??
     nearest(specific(near), e.anchors[0]!) ??
@@ -139,6 +153,34 @@ function attachHistology(e: ProcedureEvent, scope: EventScope, index: MentionInd
   if (!chosen) return;
   e.histology = chosen;
   e.evidence.push(chosen);
+}
+
+/** Words after a procedure that open its object ("biopsy of", "LN2 to", "cryo on"). */
+const OBJECT_OPENERS = new Set(["of", "to", "on"]);
+
+/**
+ * The lesions named right after one of the event's anchors ("punch bx of a red papule"), up to
+ * the next procedure of another event in its sentence; empty when the sentence names no other
+ * procedure (then the usual nearest-diagnosis choice applies).
+ */
+function objectOf(e: ProcedureEvent, index: MentionIndex): HistologyMention[] {
+  const own = new Set(e.anchors.map((a) => a.id));
+  const out: HistologyMention[] = [];
+  for (const a of e.anchors) {
+    const procedures = inSentence(index, a.sentence, "procedure");
+    const others = procedures.filter((p) => !own.has(p.id));
+    if (others.length === 0) continue;
+    const t = index.doc.tokens;
+    const after = t.findIndex((x) => x.start >= a.end);
+    if (after < 0 || !OBJECT_OPENERS.has(index.doc.canon[after]!)) continue;
+    const end = Math.min(
+      ...others.filter((p) => p.start > a.end).map((p) => p.start),
+      Number.POSITIVE_INFINITY,
+    );
+    for (const h of inSentence(index, a.sentence, "histology"))
+      if (h.start > a.end && h.start < end) out.push(h);
+  }
+  return out;
 }
 
 function lesionsOf(list: HistologyMention[]): ProcedureEvent["lesions"] {
@@ -157,7 +199,11 @@ function nearest<T extends Mention>(list: T[], anchor: Mention): T | undefined {
  * A pathology diagnosis (stated, not conditional) applies to the event when it is the only one,
  * or shares its site.
  */
-function pathologyHistology(e: ProcedureEvent, index: MentionIndex): HistologyMention | undefined {
+function pathologyHistology(
+  e: ProcedureEvent,
+  index: MentionIndex,
+  own?: HistologyMention[],
+): HistologyMention | undefined {
   // "if pathology shows melanoma, ...": a conditional or negated result is no result.
   const stated = (h: HistologyMention) => {
     const a = index.assertions.get(h.id);
@@ -167,6 +213,12 @@ function pathologyHistology(e: ProcedureEvent, index: MentionIndex): HistologyMe
     (h) => h.fromPathology && h.malignancy !== "unknown" && stated(h),
   );
   if (path.length === 0) return undefined;
+  // A lesion named as the procedure's object keeps its own diagnosis unless pathology names it.
+  if (own) {
+    const same = path.find((h) => own.some((o) => o.histology === h.histology));
+    if (same) return same;
+    if (own.some((o) => o.malignancy !== "unknown" && o.skinSpecific)) return undefined;
+  }
   const distinct = new Set(path.map((h) => h.histology));
   if (distinct.size === 1) return path[0];
   if (!e.site) return undefined;

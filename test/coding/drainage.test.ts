@@ -75,3 +75,14 @@ describe("drainage told by its steps", () => {
     ).toBe("10060");
   });
 });
+
+describe("drainage written as its steps", () => {
+  it.each([
+    ["Pilonidal cyst incised, purulent drainage expressed.", "10080"],
+    ["Hematoma L shin incised, clot evacuated.", "10140"],
+    // Evacuating an intracranial or retroperitoneal hematoma is no skin drainage.
+    ["The patient was taken to surgery and the subdural hematoma was evacuated.", ""],
+  ])("codes %j as %j", (note, expected) => {
+    expect(codes(note)).toBe(expected);
+  });
+});

@@ -188,3 +188,14 @@ describe("closures written with their material", () => {
     expect(shippedCodes(note)).toBe(expected);
   });
 });
+
+describe("adhesive strips as the only closure", () => {
+  it("codes no repair for a laceration closed with Steri-Strips only, and one when sutures come with them", () => {
+    expect(shippedCodes("Superficial 2 cm lac L forearm closed with Steri-Strips.")).toBe("");
+    expect(
+      shippedCodes(
+        "2 cm laceration of the left forearm closed with 4 interrupted 5-0 nylon sutures and Steri-Strips.",
+      ),
+    ).toBe("12001");
+  });
+});

@@ -54,3 +54,21 @@ describe("several lesions in one sentence", () => {
     expect(codes("Excision of a 2 cm BCC on the left arm with 4 mm margins.")).toBe("11603x1");
   });
 });
+
+describe("each procedure keeps its own lesion", () => {
+  it.each([
+    // The wart count and diagnosis belong to the LN2, the papule to the biopsy.
+    ["LN2 to 3 warts L hand and punch bx of a red papule R flank.", "11104 17110-XS"],
+    // A pathology result for one lesion does not rename another lesion diagnosed in its own sentence.
+    [
+      "Bx-proven BCC L upper back, 1.0 cm, excised with 4 mm margins. Epidermoid cyst R upper arm, 1.5 cm, excised with 1 mm margins.",
+      "11602 11402",
+    ],
+  ])("codes %j as %s", (note, expected) => {
+    expect(
+      suggest(note)
+        .codes.map((l) => [l.units > 1 ? `${l.code}x${l.units}` : l.code, ...l.modifiers].join("-"))
+        .join(" "),
+    ).toBe(expected);
+  });
+});
