@@ -193,6 +193,9 @@ function nounCount(doc: Doc, lex: CompiledLexicon, i: number, limit: number): Fo
   const num = readNumber(doc, lex, i, limit);
   if (!num || !Number.isInteger(num.value) || num.value < 1 || num.value > 500) return undefined;
   if (lex.units.matchAt(doc.canon, num.next, limit) || partOfWord(doc, i)) return undefined;
+  // "a 4-mm punch": a hyphenated size, not a count.
+  if (doc.canon[num.next] === "-" && lex.units.matchAt(doc.canon, num.next + 1, limit))
+    return undefined;
   const next = doc.canon[num.next];
   if (next !== undefined && (lex.notCountWords.has(next) || lex.dimensionJoiners.has(next)))
     return undefined;

@@ -10,6 +10,8 @@ describe("biopsy hierarchy (one primary per date: incisional > punch > tangentia
     ],
     ["Punch biopsy of a nevus on the back.", "11104"],
     ["Incisional biopsy of a nevus on the back.", "11106"],
+    // A hyphenated size ("4-mm") is no count.
+    ["A 4-mm punch biopsy of a nevus on the back.", "11104"],
     // A complete biopsy sentence heads no technique lines: the shave line is its own biopsy.
     ["Punch bx of a nevus, back. Shave bx x2: R chest, L shoulder.", "11104 11103x2"],
     // Simple closure is part of each punch biopsy, the add-on one included.

@@ -79,6 +79,7 @@ describe("drainage told by its steps", () => {
 describe("drainage written as its steps", () => {
   it.each([
     ["Pilonidal cyst incised, purulent drainage expressed.", "10080"],
+    ["I&D of a 3-cm abscess of the back.", "10060"],
     ["Hematoma L shin incised, clot evacuated.", "10140"],
     // Evacuating an intracranial or retroperitoneal hematoma is no skin drainage.
     ["The patient was taken to surgery and the subdural hematoma was evacuated.", ""],
