@@ -6,6 +6,11 @@ describe("excision codes", () => {
     ["Excision of a 1.0 x 0.5 cm nevus on the left arm with 0.2 cm margins.", "11402"],
     ["Excision of a 0.4 cm nevus on the back with a 0.1 cm margin.", "11401"],
     ["WLE of a 1.2 cm melanoma scar on the back with 1 cm margins.", "11604"],
+    // The earlier biopsy's result makes the cancer proven, though today's specimen is pending.
+    [
+      "She underwent a biopsy, which showed basal cell carcinoma. Excision of the 1.0 cm lesion of the back with 3 mm margins; specimen submitted to pathology.",
+      "11602",
+    ],
     // The earlier excision named in the first sentence does not split today's re-excision.
     [
       "Re-excision left arm for a positive margin on an SCC excised 6 wks ago. Scar 2.0 cm, excised w/ 3 mm margins; simple closure.",
