@@ -59,7 +59,23 @@ function fuzzy(token: string, deletes: Map<string, string[]>): string | undefine
   if (token.length < MIN_FUZZY_LENGTH) return undefined;
   for (const key of [token, ...oneDeletes(token)]) {
     for (const candidate of deletes.get(key) ?? []) {
-      if (candidate[0] === token[0] && editDistance(token, candidate) <= 1) return candidate;
+      if (candidate[0] !== token[0] || editDistance(token, candidate) > 1) continue;
+      // "Angiomax" is a drug, not "angioma": a letter added after the whole word makes another
+      // word, unless it doubles the last one ("keratosiss").
+      if (
+        token.length === candidate.length + 1 &&
+        token.startsWith(candidate) &&
+        token.at(-1) !== candidate.at(-1)
+      )
+        continue;
+      // ... nor does another last letter make it a plural ("angiomax" is not "angiomas").
+      if (
+        token.length === candidate.length &&
+        token.slice(0, -1) === candidate.slice(0, -1) &&
+        candidate.endsWith("s")
+      )
+        continue;
+      return candidate;
     }
   }
   return undefined;
