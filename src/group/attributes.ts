@@ -141,6 +141,17 @@ function attachHistology(e: ProcedureEvent, scope: EventScope, index: MentionInd
   // "Bx-proven BCC L upper back ... excised. Epidermoid cyst R upper arm ... excised": a diagnosis
   // in the procedure's own sentence beats a pathology result named for another lesion.
   const inOwn = near.filter((h) => anchorSentences.has(h.sentence) && h.skinSpecific);
+  // "The remaining nine toenails required debridement": a lesion of the procedure's own sentence
+  // that says what such a procedure on it is (nails debrided) names it.
+  const renames = near.find(
+    (h) => anchorSentences.has(h.sentence) && h.procedureAs?.[e.kind] !== undefined,
+  );
+  if (renames) {
+    e.lesions = lesionsOf(near.filter((h) => anchorSentences.has(h.sentence)));
+    e.histology = renames;
+    e.evidence.push(renames);
+    return;
+  }
   const pathology = pathologyHistology(e, index, inOwn.length > 0 ? inOwn : undefined);
   const chosen =
     pathology ??

@@ -170,12 +170,17 @@ function weakTarget(
     );
     return types.size === 0 || [...types].some((t) => ownTypes.has(t));
   };
-  const typedBefore = before.filter(sameType);
+  // "... nail avulsion. The remaining nine toenails required debridement.": a weak word whose own
+  // sentence counts its lesions is a procedure of its own, not a detail of another kind's.
+  const counted = inSentence(index, m.sentence, "count").some((c) => !c.vague && !c.ordinal);
+  const joinable = (e: ProcedureEvent) =>
+    sameType(e) && (!counted || e.kind === m.procedure || m.procedure === "removal");
+  const typedBefore = before.filter(joinable);
   if (typedBefore.length > 0) return closest(typedBefore);
   const after = candidates.filter(
     (e) =>
       e.anchors.some((a) => a.sentence > m.sentence && a.sentence - m.sentence <= WEAK_FORWARD) &&
-      sameType(e),
+      joinable(e),
   );
   return closest(after);
 }

@@ -83,3 +83,13 @@ describe("procedures on a nail or a callus named by their lesion", () => {
     expect(codes(note)).toBe(expected);
   });
 });
+
+describe("nail debridement after an avulsion", () => {
+  it("codes the remaining toenails' debridement on its own, not as more avulsions", () => {
+    expect(
+      codes(
+        "Partial nail avulsion of the right great toenail for an ingrown nail. The remaining nine toenails required debridement.",
+      ),
+    ).toBe("11730 11721");
+  });
+});
