@@ -313,6 +313,9 @@ function ownType(
   const types = new Set(here.map((m) => m.repairType));
   // One closure type in the length's sentence: that sentence's wounds were closed that way.
   if (types.size === 1) return here[0]!.repairType;
+  // "3.2 cm laceration ... closed with 5 interrupted 4-0 nylon sutures": a closure of its own
+  // sentence that names no layer is simple, whatever another wound's closure was.
+  if (types.size === 0 && mentions.some((m) => m.sentence === len.sentence)) return "simple";
   if (types.size < 2) return undefined;
   const own = here.filter((m) => joinersBetween(index, len, m) === 0);
   return own.length === 1 ? own[0]!.repairType : undefined;

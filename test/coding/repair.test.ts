@@ -199,3 +199,13 @@ describe("adhesive strips as the only closure", () => {
     ).toBe("12001");
   });
 });
+
+describe("several lacerations closed in different ways", () => {
+  it("sums the simple closures and reads a deep layer as an intermediate repair", () => {
+    expect(
+      shippedCodes(
+        "3.2 cm laceration R forearm closed with 5 interrupted 4-0 nylon sutures. 1.5 cm lac R palm closed with 3 simple interrupted 5-0 nylon. 2.0 cm lac of the chin: deep layer 5-0 Vicryl, skin 6-0 Prolene.",
+      ),
+    ).toBe("12051 12002");
+  });
+});
