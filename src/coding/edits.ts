@@ -20,6 +20,8 @@ export function applyEventEdits(events: ProcedureEvent[], lex: CompiledLexicon):
     for (const e of events) {
       if (!e.assertion.billable || !rule.drop.includes(e.kind as never)) continue;
       if (rule.tissue && !rule.tissue.includes(tissueOf(e, events))) continue;
+      if (rule.malignancy && !rule.malignancy.includes(e.malignancy)) continue;
+      if (rule.techniques && (!e.technique || !rule.techniques.includes(e.technique))) continue;
       const definitive = events.find(
         (d) =>
           d !== e &&

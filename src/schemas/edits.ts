@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { MalignancySchema } from "./api.ts";
 import { CptCode, LexiconHeader, RuleId } from "./common.ts";
 import { ProcedureKindSchema } from "./terms.ts";
 
@@ -24,6 +25,10 @@ export const EditRuleSchema = z.discriminatedUnion("kind", [
      * margins of an excised BCC, not cryotherapy of AKs beside an excised nevus).
      */
     sameHistology: z.boolean().optional(),
+    /** Only when the dropped procedure's lesion is of these malignancies (a benign pathology). */
+    malignancy: z.array(MalignancySchema).optional(),
+    /** Only when the dropped procedure used one of these techniques (ED&C is curettage). */
+    techniques: z.array(z.string()).optional(),
   }),
   z.object({
     kind: z.literal("exclusive"),

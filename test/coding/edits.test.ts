@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { inCodeSet } from "../../src/coding/edits.ts";
 import { loadLexicon } from "../../src/lexicon/load.ts";
-import { codes, run } from "../group/notes.ts";
+import { codes, run, shippedCodes } from "../group/notes.ts";
 
 const edits = loadLexicon().edits.rules;
 const catalog = loadLexicon().codeCatalog.codes;
@@ -132,5 +132,20 @@ describe("treating the bed of an excised lesion", () => {
         "Excision of a 1.0 cm nevus of the back with 2 mm margins. Cryotherapy of 2 AKs of the back.",
       ),
     ).toBe("11402 17000-XS 17003");
+  });
+});
+
+describe("biopsy and ED&C of the same lesion (reference 5.3)", () => {
+  it.each([
+    [
+      "Shave bx of a 6 mm scaly papule R upper back, then ED&C of the base. Path: seborrheic keratosis.",
+      "11102",
+    ],
+    [
+      "Shave bx of a 6 mm pearly papule R upper back, then ED&C x3 of the base. Path: nodular BCC.",
+      "17261",
+    ],
+  ])("codes %j as %s: benign keeps the biopsy, malignant the destruction", (note, expected) => {
+    expect(shippedCodes(note)).toBe(expected);
   });
 });
