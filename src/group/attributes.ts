@@ -1,3 +1,4 @@
+import { tokenAt } from "../text/tokens.ts";
 import type { HistologyMention, Mention, SiteMention, SizeMention } from "../types.ts";
 import { inSentence, type MentionIndex, ofKind } from "./index-mentions.ts";
 import type { EventScope } from "./scope.ts";
@@ -181,9 +182,8 @@ function objectOf(e: ProcedureEvent, index: MentionIndex): HistologyMention[] {
     const procedures = inSentence(index, a.sentence, "procedure");
     const others = procedures.filter((p) => !own.has(p.id));
     if (others.length === 0) continue;
-    const t = index.doc.tokens;
-    const after = t.findIndex((x) => x.start >= a.end);
-    if (after < 0 || !OBJECT_OPENERS.has(index.doc.canon[after]!)) continue;
+    const after = tokenAt(index.doc.tokens, a.end);
+    if (!OBJECT_OPENERS.has(index.doc.canon[after] ?? "")) continue;
     const end = Math.min(
       ...others.filter((p) => p.start > a.end).map((p) => p.start),
       Number.POSITIVE_INFINITY,

@@ -69,7 +69,7 @@ function build(lex: CompiledLexicon): InertVocabulary | null {
     }
     if (key === "pattern" || key === "patterns" || key === "regex") {
       try {
-        patterns.push(new RegExp(value, "giu"));
+        patterns.push(new RegExp(value, "gi"));
       } catch {
         broken = true;
       }
