@@ -1,4 +1,4 @@
-import type { CompiledLexicon } from "../lexicon/compile.ts";
+import { type CompiledLexicon, hasPhrase } from "../lexicon/compile.ts";
 import type { Issue } from "../types.ts";
 import { attachAttributes } from "./attributes.ts";
 import { clusterProcedures } from "./cluster.ts";
@@ -40,6 +40,7 @@ export function groupEvents(index: MentionIndex, lex: CompiledLexicon): Procedur
   });
   const events = continueGeneric(splitLesions(clustered, index), lex);
   for (const e of events) if (!nearOf.has(e)) nearOf.set(e, e.scope);
+  for (const e of events) if (e.kind === "foreign_body") markNotIncised(e, index, lex);
   linkLesions(events, index, lex);
   const encounters = sentenceEncounters(index, lex);
   for (const e of events) e.encounter = encounterOf(e, index, encounters);
@@ -61,6 +62,31 @@ export function groupEvents(index: MentionIndex, lex: CompiledLexicon): Procedur
     e.issues.push(...issuesOf(e));
   }
   return [...events, ...repairs];
+}
+
+/**
+ * "The splinter was removed with forceps. No incision was needed.": a foreign body pulled out
+ * without an incision is part of the visit, not an incision and removal (10120/10121).
+ */
+function markNotIncised(e: ProcedureEvent, index: MentionIndex, lex: CompiledLexicon): void {
+  if (!e.assertion.billable) return;
+  const sentences = index.doc.sentences;
+  const said = e.anchors.some((a) =>
+    [a.sentence, a.sentence + 1].some((k) => {
+      const s = sentences[k];
+      return (
+        s !== undefined && hasPhrase(lex.notIncised, index.doc.canon, s.firstToken, s.lastToken)
+      );
+    }),
+  );
+  if (!said) return;
+  e.assertion = {
+    ...e.assertion,
+    billable: false,
+    reason: "removed without an incision: part of the visit, not an incision and removal",
+    ruleIds: [...e.assertion.ruleIds, "group.foreign-body-not-incised"],
+  };
+  e.ruleIds.push("group.foreign-body-not-incised");
 }
 
 /**

@@ -64,6 +64,7 @@ export interface CompiledLexicon {
   /** Words and phrases naming a traumatic wound ("laceration", "stab wound"). */
   woundWords: PhraseTrie<string>;
   deepRepairWords: PhraseTrie<string>;
+  notIncised: PhraseTrie<string>;
   /** Procedure term id -> the kind of procedure a generic mention of it continues ("flap"). */
   continues: Map<string, string>;
   encounterPhrases: PhraseTrie<string>;
@@ -156,6 +157,7 @@ export function compileLexicon(lex: Lexicon): CompiledLexicon {
     totalCues: trieOf(lex.counts.totalCues, (t) => [t]),
     woundWords: trieOf(lex.procedures.woundWords, (t) => [t]),
     deepRepairWords: trieOf(lex.procedures.deepRepairWords, (t) => [t]),
+    notIncised: trieOf(lex.procedures.notIncised, (t) => [t]),
     continues: new Map(
       lex.procedures.terms.flatMap((t) => (t.continues ? [[t.id, t.continues] as const] : [])),
     ),

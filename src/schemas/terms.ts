@@ -106,6 +106,11 @@ export const ProceduresLexiconSchema = z.object({
    * whose skin closure is part of it, so its closures are not coded as wound repairs.
    */
   deepRepairWords: Literals.default([]),
+  /**
+   * Phrases saying no incision was made ("No incision was needed"): a foreign body pulled out
+   * without one is part of the visit, not an incision and removal (10120/10121).
+   */
+  notIncised: Literals.default([]),
   /** Words that set the technique of a nearby biopsy/destruction ("with a 4 mm punch"). */
   techniques: z.array(
     z.object({

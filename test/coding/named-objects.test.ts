@@ -44,3 +44,18 @@ describe("procedures named by their object", () => {
     expect(result.warnings.map((w) => w.message).join(" ")).toContain("30300");
   });
 });
+
+describe("a foreign body pulled out without an incision", () => {
+  it("is part of the visit, and says why", () => {
+    const result = suggest(
+      "A wood splinter under the right index fingernail was removed with forceps. No incision was needed.",
+    );
+    expect(result.codes).toEqual([]);
+    expect(result.procedures[0]?.assertion.reason).toMatch(/without an incision/);
+    expect(
+      codesOf(
+        suggest("Splinter of the left palm removed through a small incision with a #11 blade."),
+      ),
+    ).toBe("10120");
+  });
+});
