@@ -53,9 +53,7 @@ describe("a foreign body pulled out without an incision", () => {
     expect(result.codes).toEqual([]);
     expect(result.procedures[0]?.assertion.reason).toMatch(/without an incision/);
     expect(
-      codesOf(
-        suggest("Splinter of the left palm removed through a small incision with a #11 blade."),
-      ),
+      codes("Splinter of the left palm removed through a small incision with a #11 blade."),
     ).toBe("10120");
   });
 });
