@@ -64,10 +64,13 @@ describe("excision codes", () => {
     expect(result.warnings.map((w) => w.kind)).toContain("margin_missing");
   });
 
-  it("suggests the smallest band with low confidence when no size is written", () => {
+  it("suggests the smallest band with lower confidence when no size is written", () => {
     const result = run("Excision of a nevus on the back.");
     expect(codesOf(result)).toBe("11400");
-    expect(result.codes[0]!.confidence).toBeLessThan(0.6);
+    expect(result.codes[0]!.confidence).toBeLessThan(0.9);
+    expect(result.codes[0]!.confidence).toBeLessThan(
+      run("Excision of a 0.4 cm nevus on the back with a 0.1 cm margin.").codes[0]!.confidence,
+    );
     expect(result.warnings.map((w) => w.kind)).toContain("size_missing");
   });
 
