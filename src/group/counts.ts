@@ -91,12 +91,29 @@ function countLesions(
     e.count = e.lesions.reduce((sum, l) => sum + l.count, 0);
     e.countSource = used.some((c) => c.vague) ? "vague" : "explicit";
     e.countIsTotal = used.every((c) => noTechnique(c.sentence));
-  } else if (eventCount) {
+  } else if (eventCount && !totalOfEvents(eventCount, e, events)) {
     e.count = eventCount.count;
     e.countSource = eventCount.vague ? "vague" : "explicit";
     e.countIsTotal = inSentence(index, eventCount.sentence, "technique").length === 0;
     if (e.lesions.length === 1) e.lesions[0]!.count = eventCount.count;
   } else if (!listCount(e, index)) inferCount(e, index, events);
+}
+
+/**
+ * "PROCEDURE NOTE - 2 excisions" heading two described excisions: a count that equals the number
+ * of procedures of the event's kind the note describes apart counts them, not this one's lesions.
+ */
+function totalOfEvents(
+  c: CountMention,
+  e: ProcedureEvent,
+  events: readonly ProcedureEvent[],
+): boolean {
+  if (c.vague || c.count < 2) return false;
+  const others = events.filter(
+    (o) => o !== e && o.kind === e.kind && o.assertion.billable && o.lesion !== e.lesion,
+  );
+  const separate = others.filter((o) => !o.anchors.some((a) => a.sentence === c.sentence));
+  return separate.length > 0 && separate.length + 1 === c.count;
 }
 
 /**

@@ -146,3 +146,13 @@ describe("a note's title line names the procedure its body details", () => {
     expect(shippedCodes(note)).toBe(expected);
   });
 });
+
+describe("a heading that counts the procedures described under it", () => {
+  it("does not multiply the first excision by the heading's count", () => {
+    expect(
+      shippedCodes(
+        "PROCEDURE NOTE - 2 excisions\nA) Excision of bx-proven BCC\nLocation: R mid back\nLesion size: 0.9 cm\nMargins: 4 mm\n\nB) Excision of bx-proven SCC in situ\nLocation: L lateral neck\nLesion size: 0.7 x 0.5 cm\nMargins: 3 mm",
+      ),
+    ).toBe("11622 11602");
+  });
+});
