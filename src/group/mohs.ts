@@ -20,8 +20,29 @@ export function readMohs(
   let stages = 0;
   let current = 0;
   const blocks = new Map<number, number>();
+  let table: { stage: number; blocks: number } | undefined;
   for (const k of [...sentences].sort((a, b) => a - b)) {
     const s = doc.sentences[k]!;
+    // "Stage | Blocks | Result" then "I | 2 | residual tumor": a table read by its columns.
+    const cells = doc.lower
+      .slice(s.start, s.end)
+      .split("|")
+      .map((c) => c.trim());
+    if (cells.length >= 2) {
+      const stageCol = cells.findIndex((c) => stageWords.has(c) || stageWords.has(`${c}s`));
+      const blockCol = cells.findIndex((c) => blockWords.has(c));
+      if (stageCol >= 0 && blockCol >= 0) {
+        table = { stage: stageCol, blocks: blockCol };
+        continue;
+      }
+      const row = table ? tableRow(cells, table) : undefined;
+      if (row) {
+        current = row.stage;
+        stages = Math.max(stages, row.stage);
+        blocks.set(current, Math.max(blocks.get(current) ?? 0, row.blocks));
+        continue;
+      }
+    } else table = undefined;
     let staged = false;
     for (let i = s.firstToken; i < s.lastToken; i++) {
       const tok = doc.canon[i]!;
@@ -58,6 +79,18 @@ export function readMohs(
   let extra = 0;
   for (const n of blocks.values()) extra += Math.max(0, n - 5);
   return { stages: Math.max(1, stages), extraBlocks: extra };
+}
+
+/** One row of a stage table: its stage number (arabic or roman) and block count. */
+function tableRow(
+  cells: string[],
+  table: { stage: number; blocks: number },
+): { stage: number; blocks: number } | undefined {
+  const stageCell = cells[table.stage]?.replace(/^stage\s*/, "") ?? "";
+  const stage = /^\d{1,2}$/.test(stageCell) ? Number(stageCell) : ROMAN[stageCell];
+  const blocks = Number.parseInt(cells[table.blocks] ?? "", 10);
+  if (!stage || !Number.isInteger(blocks) || blocks < 1) return undefined;
+  return { stage, blocks };
 }
 
 /** The token at i (or the one after it: "4 tissue blocks") is a block word. */

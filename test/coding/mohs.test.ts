@@ -21,6 +21,10 @@ describe("Mohs stages and blocks", () => {
       "17311 17312 17315x2",
     ],
     ["Mohs of biopsy-proven SCC of the back, 1 stage 4 blocks, clear.", "17313"],
+    [
+      "Mohs of biopsy-proven BCC of the nose.\nStage | Blocks | Result\nI | 7 | residual tumor\nII | 1 | clear",
+      "17311 17312 17315x2",
+    ],
     ["Mohs of biopsy-proven BCC of the nose: stage 1 4 blocks, stage 2 2 blocks.", "17311 17312"],
     [
       "Mohs surgery for biopsy-proven SCC of the nose: first stage 7 tissue blocks, second stage 4 blocks, third stage 2 blocks, clear.",
