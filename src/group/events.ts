@@ -80,13 +80,14 @@ function markNotIncised(e: ProcedureEvent, index: MentionIndex, lex: CompiledLex
     }),
   );
   if (!said) return;
+  const rule = lex.source.procedures.notIncised;
   e.assertion = {
     ...e.assertion,
     billable: false,
-    reason: "removed without an incision: part of the visit, not an incision and removal",
-    ruleIds: [...e.assertion.ruleIds, "group.foreign-body-not-incised"],
+    reason: rule.reason,
+    ruleIds: [...e.assertion.ruleIds, rule.id],
   };
-  e.ruleIds.push("group.foreign-body-not-incised");
+  e.ruleIds.push(rule.id);
 }
 
 /**

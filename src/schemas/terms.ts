@@ -110,7 +110,9 @@ export const ProceduresLexiconSchema = z.object({
    * Phrases saying no incision was made ("No incision was needed"): a foreign body pulled out
    * without one is part of the visit, not an incision and removal (10120/10121).
    */
-  notIncised: Literals.default([]),
+  notIncised: z
+    .object({ id: RuleId, reason: z.string(), literals: Literals })
+    .default({ id: "proc.not-incised", reason: "removed without an incision", literals: [] }),
   /** Words that set the technique of a nearby biopsy/destruction ("with a 4 mm punch"). */
   techniques: z.array(
     z.object({
