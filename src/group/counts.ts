@@ -112,8 +112,11 @@ function totalOfEvents(
   const others = events.filter(
     (o) => o !== e && o.kind === e.kind && o.assertion.billable && o.lesion !== e.lesion,
   );
-  const separate = others.filter((o) => !o.anchors.some((a) => a.sentence === c.sentence));
-  return separate.length > 0 && separate.length + 1 === c.count;
+  // Described under the heading: every other one comes after the count's sentence.
+  const separate = others.filter((o) => !o.anchors.some((a) => a.sentence <= c.sentence));
+  return (
+    separate.length > 0 && separate.length === others.length && separate.length + 1 === c.count
+  );
 }
 
 /**
