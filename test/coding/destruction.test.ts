@@ -240,3 +240,13 @@ describe("counts listed by region on field lines", () => {
     expect(shippedCodes(note)).toBe(expected);
   });
 });
+
+describe("skin tags removed in two ways in one sentence", () => {
+  it("counts each clause's tags once (15 + 1)", () => {
+    expect(
+      shippedCodes(
+        "Removed 15 irritated acrochordons from the neck with curved iris scissors; one additional tag on the L upper eyelid destroyed with hyfrecator.",
+      ),
+    ).toBe("11200 11201");
+  });
+});
