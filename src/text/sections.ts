@@ -106,6 +106,8 @@ function inlineSectionEnd(text: string, from: number): number {
   return m && m.index < end ? m.index + 1 : end;
 }
 
+/** The rest of a header's line is one small whole number ("Neck: 10"). */
+const COUNT_ONLY_RE = /^[ \t]*\d{1,3}[ \t]*\.?[ \t]*$/;
 /** A sentence end inside a line: ".", "?" or "!" before spaces and a capital or digit. */
 const SENTENCE_END_RE = /[.?!](?=[ ]+[A-Z0-9])/g;
 /** The end of the last sentence inside a header phrase ("Shave biopsy of the shin. Pathology"). */
@@ -137,6 +139,10 @@ function findHeaders(text: string, lex: CompiledSections): Header[] {
       });
       continue;
     }
+    // "Neck: 10" under "Skin tags removed:": a label whose line holds only a number is a count
+    // field of a list, not the exam's neck section.
+    if (COUNT_ONLY_RE.test(text.slice(m.index + m[0].length, lineEnd(text, m.index + m[0].length))))
+      continue;
     const hit = classifyHeader(raw, lex);
     const caps = raw === raw.toUpperCase() && /[A-Z]{2}/.test(raw);
     if (!hit && !caps) continue;

@@ -236,6 +236,8 @@ describe("counts listed by region on field lines", () => {
     ],
     // One region line is the event's count, not a breakdown to add.
     ["Cryotherapy of 3 AKs.\nScalp: 2", "17000 17003x2"],
+    // "Neck: 10" is a count line, not the exam's neck section.
+    ["Skin tags removed with scissors.\nNeck: 10\nL axilla: 5\nR axilla: 3", "11200 11201"],
   ])("codes %j as %s", (note, expected) => {
     expect(shippedCodes(note)).toBe(expected);
   });
