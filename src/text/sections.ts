@@ -62,6 +62,8 @@ interface Header {
   inline?: boolean;
   /** The header heads only its first sentence (lexicon sections `firstSentence`). */
   firstSentence?: boolean;
+  /** A banner line ("--- Copied from note ... ---"): "open" starts a block, "close" ends it. */
+  banner?: "open" | "close";
 }
 
 function untitled(at: number): Omit<Section, "body"> {
@@ -165,8 +167,43 @@ function findHeaders(text: string, lex: CompiledSections): Header[] {
     const start = m.index + m[0].indexOf(raw);
     found.push({ start, end: start + raw.length, bodyStart: start + raw.length, ...hit });
   }
-  return found.sort((a, b) => a.start - b.start);
+  // "--- Copied from note of 05/06/2025 ---" ... "--- End copied section ---": a banner line is
+  // a header; one that ends a block returns to an unnamed section.
+  BANNER_RE.lastIndex = 0;
+  for (let m = BANNER_RE.exec(text); m !== null; m = BANNER_RE.exec(text)) {
+    const raw = m[1]!.trim();
+    const start = m.index + m[0].indexOf(raw);
+    const ends = /^end\b/i.test(raw);
+    const hit = ends ? undefined : classifyHeader(raw, lex);
+    if (!ends && !hit) continue;
+    found.push({
+      start,
+      end: start + raw.length,
+      bodyStart: m.index + m[0].length,
+      category: hit?.category ?? "other",
+      ruleId: hit?.ruleId,
+      banner: ends ? "close" : "open",
+    });
+  }
+  return inBanners(found.sort((a, b) => a.start - b.start));
 }
+
+/** Headers inside a copied or prior-note block (up to its closing banner) take the block's category. */
+function inBanners(headers: Header[]): Header[] {
+  let block: Header | undefined;
+  for (const h of headers) {
+    if (h.banner === "open") block = h;
+    else if (h.banner === "close") block = undefined;
+    else if (block && block.category === "history") {
+      h.category = "history";
+      h.ruleId = block.ruleId;
+    }
+  }
+  return headers;
+}
+
+/** A line of text between runs of dashes, equals signs or asterisks. */
+const BANNER_RE = /^[ \t]*[-=*]{3,}[ \t]*([A-Za-z][^\n]{0,80}?)[ \t]*[-=*]{3,}[ \t]*$/gm;
 
 function isField(raw: string, lex: CompiledSections): boolean {
   return lex.fields.has(headerKey(raw));

@@ -28,3 +28,12 @@ describe("SOAP labels and ongoing regimens", () => {
     expect(result.codes.map((l) => l.code)).toEqual(["17110"]);
   });
 });
+
+describe("a copied-forward block", () => {
+  it("bills nothing inside '--- Copied from note ... ---' up to its end banner, even under a Procedure: field", () => {
+    const result = suggest(
+      "--- Copied from note of 05/06/2025 ---\nProcedure: Punch biopsy R lateral thigh.\n--- End copied section ---\nToday: LN2 to 3 AKs on the R forearm.",
+    );
+    expect(result.codes.map((l) => l.code)).toEqual(["17000", "17003"]);
+  });
+});
