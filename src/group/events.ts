@@ -145,6 +145,8 @@ function issuesOf(e: ProcedureEvent): Issue[] {
 }
 
 /** A Mohs note's stages may be anywhere in the sections that name it or in its scope. */
+const HISTORY_SECTIONS = new Set(["history", "family_history", "social_history", "hpi"]);
+
 function mohsSentences(
   e: ProcedureEvent,
   near: number[],
@@ -157,12 +159,19 @@ function mohsSentences(
   const first = e.anchors[0]!.sentence;
   const last = Math.max(...e.anchors.map((a) => a.sentence));
   const starts = events
-    .filter((o) => o.kind === "mohs" && o !== e && o.lesion !== e.lesion)
+    .filter((o) => o.kind === "mohs" && o !== e && o.lesion !== e.lesion && o.assertion.billable)
     .map((o) => o.anchors[0]!.sentence);
   const from = starts.some((s) => s < first) ? first : 0;
   const to = Math.min(...starts.filter((s) => s > last), Number.POSITIVE_INFINITY);
+  // Its own sections, and any later one that is not a history ("MOHS SURGERY NOTE", a history
+  // paragraph, then the stage table).
   const inSections = index.doc.sentences
-    .filter((s) => sections.has(s.sectionIndex) && s.index >= from && s.index < to)
+    .filter(
+      (s) =>
+        s.index >= from &&
+        s.index < to &&
+        (sections.has(s.sectionIndex) || (s.index > first && !HISTORY_SECTIONS.has(s.section))),
+    )
     .map((s) => s.index);
   return [...new Set([...inSections, ...near.filter((s) => s >= from && s < to)])];
 }

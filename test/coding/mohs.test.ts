@@ -25,6 +25,11 @@ describe("Mohs stages and blocks", () => {
       "Mohs of biopsy-proven BCC of the nose.\nStage | Blocks | Result\nI | 7 | residual tumor\nII | 1 | clear",
       "17311 17312 17315x2",
     ],
+    // A titled note whose history names an earlier Mohs still reads today's stage table.
+    [
+      "MOHS SURGERY NOTE\nHistory: biopsy-proven BCC of the nose. s/p Mohs of the back 2019.\n\nStage | Blocks | Result\nI | 2 | residual tumor\nII | 1 | clear",
+      "17311 17312",
+    ],
     ["Mohs of biopsy-proven BCC of the nose: stage 1 4 blocks, stage 2 2 blocks.", "17311 17312"],
     [
       "Mohs surgery for biopsy-proven SCC of the nose: first stage 7 tissue blocks, second stage 4 blocks, third stage 2 blocks, clear.",
