@@ -266,12 +266,20 @@ function looseRepairs(
     if (g.sizes.length > 0)
       e.derived = {
         repairLengthCm: roundTo(
-          g.sizes.reduce((a, s) => a + s.value, 0),
+          g.sizes.reduce((a, s) => a + s.value * woundsOfLength(s, index), 0),
           2,
         ),
       };
     return e;
   });
+}
+
+/** "Two 2 cm lacerations": a count right before a length measures that many wounds. */
+function woundsOfLength(len: SizeMention, index: MentionIndex): number {
+  const count = inSentence(index, len.sentence, "count").find(
+    (c) => !c.vague && c.end <= len.start && len.start - c.end <= 1 && c.count <= 10,
+  );
+  return count && count.count > 1 ? count.count : 1;
 }
 
 function woundSite(

@@ -209,3 +209,22 @@ describe("several lacerations closed in different ways", () => {
     ).toBe("12051 12002");
   });
 });
+
+describe("laceration visits", () => {
+  it.each([
+    // Done before this visit: a procedure N days ago is not today's (the 14-day rule is for conditions).
+    ["The 3 cm laceration of the left forearm was repaired 10 days ago.", ""],
+    ["Patient here for suture removal. The 3 cm forearm laceration was sutured 10 days ago.", ""],
+    ["Laceration of the right forearm, 3 cm, sutured yesterday; here for wound check.", ""],
+    // A wound closed by granulation is healing, not repaired.
+    ["Scalp laceration, 2 cm; wound is closed with new granulation tissue, healing well.", ""],
+    // Inches are lengths; counted wounds of one length add up.
+    ["A 1 inch laceration of the scalp was closed with staples.", "12002"],
+    [
+      "Two 2 cm lacerations of the left forearm were closed with simple interrupted sutures.",
+      "12002",
+    ],
+  ])("codes %j as %j", (note, expected) => {
+    expect(shippedCodes(note)).toBe(expected);
+  });
+});
