@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { extractSites } from "../../src/extract/site.ts";
+import { defaultLexicon } from "../../src/pipeline/suggest.ts";
 import { docOf, MINI_LEXICON } from "./mini-lexicon.ts";
 
 /** "left back (A_TAL) 'left upper back'" for each site mention. */
@@ -65,5 +66,19 @@ describe("extractSites", () => {
       repairGroups: { simple: "S_FACE", intermediate: "I_FACE", complex: "C_ENEL" },
       ruleId: "t.site.nose",
     });
+  });
+});
+
+describe("'back of the ...' phrases", () => {
+  it.each([
+    ["a laceration of the back of the head", "scalp"],
+    ["a papule on the back of the neck", "neck"],
+    ["a wart on the back of the hand", "hand"],
+  ])("places %j on the %s, not the back", (text, site) => {
+    const lex = defaultLexicon();
+    const found = extractSites(docOf(text, lex), lex).flatMap((m) =>
+      m.kind === "site" ? [m.site] : [],
+    );
+    expect(found).toEqual([site]);
   });
 });
