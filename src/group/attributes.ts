@@ -228,7 +228,17 @@ function pathologyHistology(
   if (own) {
     const same = path.find((h) => own.some((o) => o.histology === h.histology));
     if (same) return same;
-    if (own.some((o) => o.malignancy !== "unknown" && o.skinSpecific)) return undefined;
+    if (own.some((o) => o.malignancy !== "unknown" && o.skinSpecific)) {
+      // A result written for another lesion (its sentence names another site) does not rename
+      // this one; a result with no site of its own ("Final path: dysplastic nevus") does.
+      const forThis = path.filter((h) => {
+        const sites = inSentence(index, h.sentence, "site");
+        return (
+          sites.length === 0 || (e.site !== undefined && sites.some((x) => x.site === e.site!.site))
+        );
+      });
+      return new Set(forThis.map((h) => h.histology)).size === 1 ? forThis[0] : undefined;
+    }
   }
   const distinct = new Set(path.map((h) => h.histology));
   if (distinct.size === 1) return path[0];

@@ -64,6 +64,11 @@ describe("each procedure keeps its own lesion", () => {
       "Bx-proven BCC L upper back, 1.0 cm, excised with 4 mm margins. Epidermoid cyst R upper arm, 1.5 cm, excised with 1 mm margins.",
       "11602 11402",
     ],
+    // ... but a final pathology written for this lesion beats its clinical suspicion.
+    [
+      "Excision of suspected melanoma R upper back, 1.0 cm, 2 mm margins. Final path: severely dysplastic compound nevus.",
+      "11402",
+    ],
   ])("codes %j as %s", (note, expected) => {
     expect(
       suggest(note)
