@@ -51,6 +51,7 @@ export function groupEvents(index: MentionIndex, lex: CompiledLexicon): Procedur
     lex.woundWords,
     encounters,
     lex.deepRepairWords,
+    lex.negationWords,
   );
   const claimed = new Set(repairs.flatMap((r) => r.sizes));
   for (const e of events) {

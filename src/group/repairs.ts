@@ -37,6 +37,7 @@ export function repairEvents(
   woundWords: PhraseTrie<string>,
   encounters: Int32Array,
   deepRepairWords: PhraseTrie<string>,
+  negationWords: ReadonlySet<string>,
 ): ProcedureEvent[] {
   const byWound = new Map<number, ProcedureMention[]>();
   const loose: ProcedureMention[] = [];
@@ -58,7 +59,7 @@ export function repairEvents(
   if (
     loose.length > 0 &&
     !mentionsPhrase(index, deepRepairWords) &&
-    (mentionsPhrase(index, woundWords) || namedRepairs(loose, index))
+    (mentionsPhrase(index, woundWords, negationWords) || namedRepairs(loose, index))
   )
     out.push(...looseRepairs(loose, index, next + out.length, encounters, woundWords));
   return out;
@@ -348,6 +349,15 @@ function nearestSite(size: SizeMention, index: MentionIndex): SiteMention | unde
  * Does the note name a phrase of `words` anywhere? A closure without a lesion procedure is a
  * wound repair only when the note names a wound, and not when it repairs a tendon or nerve.
  */
-function mentionsPhrase(index: MentionIndex, words: PhraseTrie<string>): boolean {
-  return hasPhrase(words, index.doc.canon, 0, index.doc.canon.length);
+function mentionsPhrase(
+  index: MentionIndex,
+  words: PhraseTrie<string>,
+  negators?: ReadonlySet<string>,
+): boolean {
+  const canon = index.doc.canon;
+  if (!negators) return hasPhrase(words, canon, 0, canon.length);
+  // "No laceration of the bowel": a wound word right after a negation names no wound.
+  return words
+    .findAll(canon, 0, canon.length)
+    .some((hit) => ![1, 2, 3].some((k) => negators.has(canon[hit.start - k] ?? "")));
 }

@@ -64,6 +64,8 @@ export interface CompiledLexicon {
   /** Words and phrases naming a traumatic wound ("laceration", "stab wound"). */
   woundWords: PhraseTrie<string>;
   deepRepairWords: PhraseTrie<string>;
+  /** One-word forward negation triggers of the context lexicon ("no", "without"). */
+  negationWords: ReadonlySet<string>;
   notIncised: PhraseTrie<string>;
   /** Procedure term id -> the kind of procedure a generic mention of it continues ("flap"). */
   continues: Map<string, string>;
@@ -183,6 +185,16 @@ export function compileLexicon(lex: Lexicon): CompiledLexicon {
     canon: createCanonicaliser(known, stemWords, fuzzyWords),
     tokenIds: new TokenIds(),
     context: compileContext(lex.context),
+    negationWords: new Set(
+      lex.context.rules.flatMap((r) =>
+        r.category === "NEGATED_EXISTENCE" &&
+        r.direction === "forward" &&
+        "literal" in r &&
+        !r.literal.includes(" ")
+          ? [r.literal.toLowerCase()]
+          : [],
+      ),
+    ),
     icd10: compileIcd10(lex.icd10),
   };
   for (const value of Object.values(compiled))

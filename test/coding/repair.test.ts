@@ -228,3 +228,18 @@ describe("laceration visits", () => {
     expect(shippedCodes(note)).toBe(expected);
   });
 });
+
+describe("a negated wound word", () => {
+  it("does not make an operative incision's closure a wound repair", () => {
+    expect(
+      shippedCodes(
+        "There was no laceration. The 3 cm skin incision of the abdomen was closed with staples.",
+      ),
+    ).toBe("");
+    expect(
+      shippedCodes(
+        "No other lacerations. A 2 cm laceration of the chin was closed with 6-0 nylon.",
+      ),
+    ).toBe("12011");
+  });
+});
