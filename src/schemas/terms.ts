@@ -102,8 +102,9 @@ export const ProceduresLexiconSchema = z.object({
   /** Words that show a closure is a wound repair when no lesion procedure is documented. */
   woundWords: Literals,
   /**
-   * Repairs of a deeper structure (tendon, nerve, vessel): a note naming one is an operation
-   * whose skin closure is part of it, so its closures are not coded as wound repairs.
+   * Repairs of a deeper structure (tendon, nerve, vessel) or an operation's own incision ("skin
+   * incision", "port sites"): a note naming one is an operation whose skin closure is part of it,
+   * so its closures are not coded as wound repairs.
    */
   deepRepairWords: Literals.default([]),
   /**
