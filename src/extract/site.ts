@@ -1,5 +1,5 @@
 import type { CompiledLexicon, LateralityTerm, SiteTerm } from "../lexicon/compile.ts";
-import { ARTICLES } from "../text/tokens.ts";
+import { ARTICLES, LIST_JOINERS } from "../text/tokens.ts";
 import type { Doc, LateralityMention, SiteMention, TissueMention } from "../types.ts";
 import { matchSentences, mentionBase, type TermMatch } from "./match.ts";
 
@@ -26,6 +26,7 @@ export function extractSites(
       m,
       latsBySentence.get(m.sentence) ?? [],
       sitesBySentence.get(m.sentence) ?? [],
+      doc.canon,
     );
     const first = lat && lat.first < m.first ? lat.first : m.first;
     const t = m.payload;
@@ -75,12 +76,16 @@ function lateralityFor(
   site: TermMatch<SiteTerm>,
   lats: TermMatch<LateralityTerm>[],
   sites: TermMatch<SiteTerm>[],
+  canon: readonly string[],
 ): TermMatch<LateralityTerm> | undefined {
   let best: TermMatch<LateralityTerm> | undefined;
   for (const l of lats) {
     if (l.sentence !== site.sentence || l.last > site.first) continue;
     if (site.first - l.last > LATERALITY_BEFORE) continue;
     if (l.payload.needsSite && site.first - l.last > 2) continue;
+    // "60 cm2 each and dorsal feet": a short side word before a list joiner ends the item before it.
+    if (l.payload.needsSite && canon.slice(l.last, site.first).some((t) => LIST_JOINERS.has(t)))
+      continue;
     const between = sites.some((s) => s !== site && s.first >= l.last && s.last <= site.first);
     if (!between) best = l;
   }

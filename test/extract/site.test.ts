@@ -82,3 +82,15 @@ describe("'back of the ...' phrases", () => {
     expect(found).toEqual([site]);
   });
 });
+
+describe("'each' before a list joiner", () => {
+  it("does not give the next site a side ('60 cm2 each and dorsal feet')", () => {
+    const lex = defaultLexicon();
+    const text = "Excimer to dorsal hands 60 cm2 each and dorsal feet 80 cm2 each.";
+    const feet = extractSites(docOf(text, lex), lex).find(
+      (m) => m.kind === "site" && m.site === "foot",
+    );
+    expect(feet && "laterality" in feet ? feet.laterality : undefined).toBeUndefined();
+    expect(feet?.text).toBe("feet");
+  });
+});
