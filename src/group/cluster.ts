@@ -1,8 +1,16 @@
 import type { Assertion } from "../schemas/api.ts";
 import { ARTICLES, tokenAt } from "../text/tokens.ts";
 import type { ProcedureMention, SiteMention } from "../types.ts";
-import { isFieldLine } from "./counts.ts";
-import { inSentence, isBillable, type MentionIndex, ofKind, tokensIn } from "./index-mentions.ts";
+import {
+  endsWithColon,
+  inSentence,
+  isBillable,
+  isFieldLine,
+  type MentionIndex,
+  ofKind,
+  tokensIn,
+} from "./index-mentions.ts";
+import { otherSide } from "./lesions.ts";
 import { splitPerLesion } from "./split.ts";
 import type { ProcedureEvent } from "./types.ts";
 
@@ -93,7 +101,7 @@ function dropListHeadings(events: ProcedureEvent[], index: MentionIndex): Proced
   return events.filter((e) => {
     if (e.anchors.length !== 1 || e.technique) return true;
     const s = doc.sentences[e.anchors[0]!.sentence]!;
-    if (!doc.text.slice(s.start, s.end).trimEnd().endsWith(":")) return true;
+    if (!endsWithColon(index, s.index)) return true;
     const next = events.find(
       (o) =>
         o !== e &&
@@ -460,11 +468,7 @@ function placedApart(e: ProcedureEvent, m: ProcedureMention, index: MentionIndex
   const theirs = e.anchors.flatMap((a) => blockSites(a, index));
   if (theirs.length === 0) return false;
   return !theirs.some((s) =>
-    mine.some(
-      (t) =>
-        (t.site === s.site || holds(t, s) || holds(s, t)) &&
-        (t.laterality ?? s.laterality) === (s.laterality ?? t.laterality),
-    ),
+    mine.some((t) => (t.site === s.site || holds(t, s) || holds(s, t)) && !otherSide(t, s)),
   );
 }
 
@@ -482,10 +486,7 @@ function bySite(candidates: ProcedureEvent[], m: ProcedureMention, index: Mentio
   return candidates.find((e) =>
     e.anchors.some((a) =>
       inSentence(index, a.sentence, "site").some((s) =>
-        sites.some(
-          (t) =>
-            t.site === s.site && (t.laterality ?? s.laterality) === (s.laterality ?? t.laterality),
-        ),
+        sites.some((t) => t.site === s.site && !otherSide(t, s)),
       ),
     ),
   );

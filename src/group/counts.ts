@@ -1,5 +1,5 @@
 import type { CountMention } from "../types.ts";
-import { inSentence, type MentionIndex } from "./index-mentions.ts";
+import { endsWithColon, inSentence, isFieldLine, type MentionIndex } from "./index-mentions.ts";
 import type { ProcedureEvent } from "./types.ts";
 
 const PER_LESION = new Set(["biopsy", "shave", "excision", "mohs", "nail"]);
@@ -129,7 +129,7 @@ function techniqueLines(e: ProcedureEvent, index: MentionIndex): boolean {
   for (const anchor of [...new Set(e.anchors.map((a) => a.sentence))].sort((a, b) => a - b)) {
     // A complete biopsy sentence ("Punch bx L arm.") heads nothing: the technique lines after
     // it ("Shave bx x2: R chest, L shoulder") are biopsies of their own.
-    if (namesBiopsyTechnique(anchor, index) && !endsWithColon(anchor, index)) continue;
+    if (namesBiopsyTechnique(anchor, index) && !endsWithColon(index, anchor)) continue;
     const out = linesAfter(anchor, index);
     if (out.length === 0) continue;
     e.techniqueCounts = out;
@@ -194,11 +194,6 @@ function namesBiopsyTechnique(sentence: number, index: MentionIndex): boolean {
   );
 }
 
-function endsWithColon(sentence: number, index: MentionIndex): boolean {
-  const s = index.doc.sentences[sentence]!;
-  return index.doc.text.slice(s.start, s.end).trimEnd().endsWith(":");
-}
-
 function linesAfter(anchor: number, index: MentionIndex): { technique: string; count: number }[] {
   const doc = index.doc;
   const out: { technique: string; count: number }[] = [];
@@ -225,7 +220,7 @@ function listCount(e: ProcedureEvent, index: MentionIndex): boolean {
   const doc = index.doc;
   const last = e.anchors[e.anchors.length - 1]!.sentence;
   const s = doc.sentences[last]!;
-  if (!endsWithColon(last, index)) return false;
+  if (!endsWithColon(index, last)) return false;
   let items = 0;
   let lines = 0;
   for (let k = last + 1; k < doc.sentences.length; k++) {
@@ -275,13 +270,6 @@ function applies(
   return (
     target?.malignancy === "unknown" && hist.some((h) => h.histology === e.histology!.histology)
   );
-}
-
-const FIELD_LINE = /^\s*[A-Za-z][A-Za-z #/()-]{0,40}:/;
-
-export function isFieldLine(index: MentionIndex, sentence: number): boolean {
-  const s = index.doc.sentences[sentence]!;
-  return FIELD_LINE.test(index.doc.text.slice(s.start, Math.min(s.end, s.start + 45)));
 }
 
 /** Repeated mentions of one lesion type without their own counts are one lesion entry. */

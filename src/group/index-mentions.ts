@@ -49,6 +49,20 @@ export function indexMentions(
   return { doc, all, bySentence, assertions, listNumber, byKind: new Map() };
 }
 
+/** The sentence ends with a colon: a heading over the lines after it ("Bx performed as follows:"). */
+export function endsWithColon(index: MentionIndex, sentence: number): boolean {
+  const s = index.doc.sentences[sentence]!;
+  return index.doc.text.slice(s.start, s.end).trimEnd().endsWith(":");
+}
+
+const FIELD_LINE = /^\s*[A-Za-z][A-Za-z #/()-]{0,40}:/;
+
+/** The sentence is a template field ("Location: R upper arm", "Number of lesions: 5"). */
+export function isFieldLine(index: MentionIndex, sentence: number): boolean {
+  const s = index.doc.sentences[sentence]!;
+  return FIELD_LINE.test(index.doc.text.slice(s.start, Math.min(s.end, s.start + 45)));
+}
+
 export function inSentence<K extends Mention["kind"]>(
   index: MentionIndex,
   sentence: number,

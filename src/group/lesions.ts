@@ -108,7 +108,8 @@ export function apartInSiteGroup(a?: SiteMention, b?: SiteMention): boolean {
   return a.siteGroup !== b.siteGroup || otherSide(a, b);
 }
 
-function otherSide(a: SiteMention, b: SiteMention): boolean {
+/** Both sites name a side, and not the same one. */
+export function otherSide(a: SiteMention, b: SiteMention): boolean {
   return Boolean(a.laterality && b.laterality && a.laterality !== b.laterality);
 }
 

@@ -1,5 +1,6 @@
 import type { HistologyMention, SiteMention, SizeMention } from "../types.ts";
 import {
+  endsWithColon,
   inSentence,
   isBillable,
   joinersBetween,
@@ -58,7 +59,7 @@ function listedItems(e: ProcedureEvent, index: MentionIndex): number[] {
   const doc = index.doc;
   const heading = e.anchors
     .map((a) => doc.sentences[a.sentence]!)
-    .find((s) => doc.text.slice(s.start, s.end).trimEnd().endsWith(":"));
+    .find((s) => endsWithColon(index, s.index));
   if (!heading) return [];
   const last = heading.index;
   const items: number[] = [];
