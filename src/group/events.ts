@@ -44,21 +44,13 @@ export function groupEvents(index: MentionIndex, lex: CompiledLexicon): Procedur
   linkLesions(events, index, lex);
   const encounters = sentenceEncounters(index, lex);
   for (const e of events) e.encounter = encounterOf(e, index, encounters);
-  const repairs = repairEvents(
-    events,
-    index,
-    events.length,
-    lex.woundWords,
-    encounters,
-    lex.deepRepairWords,
-    lex.negationWords,
-  );
+  const repairs = repairEvents(events, index, events.length, encounters, lex);
   const claimed = new Set(repairs.flatMap((r) => r.sizes));
   for (const e of events) {
     e.sizes = e.sizes.filter((s) => !claimed.has(s));
     e.derived = deriveSizes(e.sizes);
     if (e.kind === "mohs")
-      e.mohs = readMohs(mohsSentences(e, nearOf.get(e)!, index, events), index.doc, lex);
+      e.mohs = readMohs(mohsSentences(e, nearOf.get(e)!, index, events, lex), index.doc, lex);
     e.evidence.push(...e.sizes);
     e.issues.push(...issuesOf(e));
   }
@@ -146,13 +138,12 @@ function issuesOf(e: ProcedureEvent): Issue[] {
 }
 
 /** A Mohs note's stages may be anywhere in the sections that name it or in its scope. */
-const HISTORY_SECTIONS = new Set(["history", "family_history", "social_history", "hpi"]);
-
 function mohsSentences(
   e: ProcedureEvent,
   near: number[],
   index: MentionIndex,
   events: ProcedureEvent[],
+  lex: CompiledLexicon,
 ): number[] {
   const sections = new Set(e.anchors.map((a) => index.doc.sentences[a.sentence]!.sectionIndex));
   // With two tumours in one section, each reads its stages up to the next tumour's Mohs.
@@ -164,14 +155,15 @@ function mohsSentences(
     .map((o) => o.anchors[0]!.sentence);
   const from = starts.some((s) => s < first) ? first : 0;
   const to = Math.min(...starts.filter((s) => s > last), Number.POSITIVE_INFINITY);
-  // Its own sections, and any later one that is not a history ("MOHS SURGERY NOTE", a history
-  // paragraph, then the stage table).
+  // Its own sections, and any later one whose context default is not historical ("MOHS SURGERY
+  // NOTE", a history paragraph, then the stage table).
   const inSections = index.doc.sentences
     .filter(
       (s) =>
         s.index >= from &&
         s.index < to &&
-        (sections.has(s.sectionIndex) || (s.index > first && !HISTORY_SECTIONS.has(s.section))),
+        (sections.has(s.sectionIndex) ||
+          (s.index > first && lex.context.sections.get(s.section)?.temporality !== "historical")),
     )
     .map((s) => s.index);
   return [...new Set([...inSections, ...near.filter((s) => s >= from && s < to)])];

@@ -1,5 +1,5 @@
 import { roundTo } from "../extract/numbers.ts";
-import { hasPhrase } from "../lexicon/compile.ts";
+import { type CompiledLexicon, hasPhrase } from "../lexicon/compile.ts";
 import type { PhraseTrie } from "../lexicon/trie.ts";
 import type { Assertion } from "../schemas/api.ts";
 import type { ProcedureMention, SiteMention, SizeMention } from "../types.ts";
@@ -34,10 +34,8 @@ export function repairEvents(
   lesionEvents: ProcedureEvent[],
   index: MentionIndex,
   next: number,
-  woundWords: PhraseTrie<string>,
   encounters: Int32Array,
-  deepRepairWords: PhraseTrie<string>,
-  negationWords: ReadonlySet<string>,
+  lex: CompiledLexicon,
 ): ProcedureEvent[] {
   const byWound = new Map<number, ProcedureMention[]>();
   const loose: ProcedureMention[] = [];
@@ -58,10 +56,10 @@ export function repairEvents(
   }
   if (
     loose.length > 0 &&
-    !mentionsPhrase(index, deepRepairWords) &&
-    (mentionsPhrase(index, woundWords, negationWords) || namedRepairs(loose, index))
+    !mentionsPhrase(index, lex.deepRepairWords) &&
+    (mentionsPhrase(index, lex.woundWords, lex.negationWords) || namedRepairs(loose, index))
   )
-    out.push(...looseRepairs(loose, index, next + out.length, encounters, woundWords));
+    out.push(...looseRepairs(loose, index, next + out.length, encounters, lex.woundWords));
   return out;
 }
 
