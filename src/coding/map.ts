@@ -646,19 +646,30 @@ function oneRepairPerWound(repairs: ProcedureEvent[], debridements: ProcedureEve
       byKey.set(key, [...(byKey.get(key) ?? []), e]);
     }
   }
-  for (const group of byKey.values()) {
-    const lengths = group.flatMap((e) =>
-      e.derived.repairLengthCm !== undefined ? [e.derived.repairLengthCm] : [],
-    );
-    out.push({
-      ...group[0]!,
-      anchors: group.flatMap((e) => e.anchors),
-      sizes: group.flatMap((e) => e.sizes),
-      evidence: group.flatMap((e) => e.evidence),
-      derived: lengths.length > 0 ? { repairLengthCm: Math.max(...lengths) } : {},
-    });
-  }
+  for (const group of byKey.values())
+    out.push(joinedRepair(group, (lengths) => Math.max(...lengths)));
   return out;
+}
+
+/** Repairs reported as one: their mentions and sizes together, their lengths combined. */
+function joinedRepair(
+  group: ProcedureEvent[],
+  combine: (lengths: number[]) => number,
+): ProcedureEvent {
+  const lengths = repairLengthsOf(group);
+  return {
+    ...group[0]!,
+    anchors: group.flatMap((e) => e.anchors),
+    sizes: group.flatMap((e) => e.sizes),
+    evidence: group.flatMap((e) => e.evidence),
+    derived: lengths.length > 0 ? { repairLengthCm: combine(lengths) } : {},
+  };
+}
+
+function repairLengthsOf(group: ProcedureEvent[]): number[] {
+  return group.flatMap((e) =>
+    e.derived.repairLengthCm !== undefined ? [e.derived.repairLengthCm] : [],
+  );
 }
 
 /**
@@ -683,21 +694,12 @@ function repairLine(
   w: Weights,
   issues: Issue[],
 ): DraftLine[] {
-  const first = group[0]!;
-  if (group.length === 1) return perLesionBand(lex, first, w, issues);
-  const lengths = group
-    .map((e) => e.derived.repairLengthCm)
-    .filter((v): v is number => v !== undefined);
-  const summed: ProcedureEvent = {
-    ...first,
-    anchors: group.flatMap((e) => e.anchors),
-    sizes: group.flatMap((e) => e.sizes),
-    evidence: group.flatMap((e) => e.evidence),
-    derived:
-      lengths.length > 0
-        ? { repairLengthCm: Math.round(lengths.reduce((a, b) => a + b, 0) * 100) / 100 }
-        : {},
-  };
+  if (group.length === 1) return perLesionBand(lex, group[0]!, w, issues);
+  const lengths = repairLengthsOf(group);
+  const summed = joinedRepair(
+    group,
+    (all) => Math.round(all.reduce((a, b) => a + b, 0) * 100) / 100,
+  );
   const lines = perLesionBand(lex, summed, w, issues);
   for (const l of lines) {
     l.events = group.map((e) => e.index);

@@ -19,9 +19,12 @@ export function buildResult(
   for (const i of s.issues)
     if (i.event !== undefined && !coded.has(i.event) && !notCoded.has(i.event))
       notCoded.set(i.event, i.message);
-  // Diagnoses support code lines: a procedure dropped without a word (no skin evidence) has none.
+  // Diagnoses support code lines: a procedure dropped as no skin procedure supports none.
+  const notSkin = new Set(
+    s.issues.flatMap((i) => (i.event !== undefined && NOT_SKIN.has(i.code) ? [i.event] : [])),
+  );
   const supported = (e: (typeof events)[number]) =>
-    coded.has(e.index) || (notCoded.has(e.index) && !silentlyDropped(s, e.index));
+    coded.has(e.index) || (notCoded.has(e.index) && !notSkin.has(e.index));
   const diagnoses = diagnosesFor(
     diagnosisFacts(events, order, s.index!, supported),
     s.lex,
@@ -65,9 +68,5 @@ export function buildResult(
   };
 }
 
-/** The only word about the event is that it is no skin procedure. */
-function silentlyDropped(s: PipelineState, event: number): boolean {
-  return s.issues.some(
-    (i) => i.event === event && (i.code === "no_skin_evidence" || i.code === "not_skin"),
-  );
-}
+/** Issue codes saying a procedure is no skin procedure. */
+const NOT_SKIN = new Set(["no_skin_evidence", "not_skin"]);
