@@ -29,13 +29,13 @@ export function readMohs(
       .split("|")
       .map((c) => c.trim());
     if (cells.length >= 2) {
-      const stageCol = cells.findIndex((c) => stageWords.has(c) || stageWords.has(`${c}s`));
+      const stageCol = cells.findIndex((c) => stageWords.has(c));
       const blockCol = cells.findIndex((c) => blockWords.has(c));
       if (stageCol >= 0 && blockCol >= 0) {
         table = { stage: stageCol, blocks: blockCol };
         continue;
       }
-      const row = table ? tableRow(cells, table) : undefined;
+      const row = table ? tableRow(cells, table, stageWords) : undefined;
       if (row) {
         current = row.stage;
         stages = Math.max(stages, row.stage);
@@ -85,8 +85,11 @@ export function readMohs(
 function tableRow(
   cells: string[],
   table: { stage: number; blocks: number },
+  stageWords: ReadonlySet<string>,
 ): { stage: number; blocks: number } | undefined {
-  const stageCell = cells[table.stage]?.replace(/^stage\s*/, "") ?? "";
+  // "Stage 2 | 3 | clear": the cell may repeat the stage word before its number.
+  const words = (cells[table.stage] ?? "").split(/\s+/);
+  const stageCell = (stageWords.has(words[0] ?? "") ? words.slice(1) : words).join(" ");
   const stage = /^\d{1,2}$/.test(stageCell) ? Number(stageCell) : ROMAN[stageCell];
   const blocks = Number.parseInt(cells[table.blocks] ?? "", 10);
   if (!stage || !Number.isInteger(blocks) || blocks < 1) return undefined;
