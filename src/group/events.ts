@@ -1,4 +1,4 @@
-import { type CompiledLexicon, hasPhrase } from "../lexicon/compile.ts";
+import type { CompiledLexicon } from "../lexicon/compile.ts";
 import type { Issue } from "../types.ts";
 import { attachAttributes } from "./attributes.ts";
 import { clusterProcedures } from "./cluster.ts";
@@ -40,7 +40,7 @@ export function groupEvents(index: MentionIndex, lex: CompiledLexicon): Procedur
   });
   const events = continueGeneric(splitLesions(clustered, index), lex);
   for (const e of events) if (!nearOf.has(e)) nearOf.set(e, e.scope);
-  for (const e of events) if (e.kind === "foreign_body") markNotIncised(e, index, lex);
+  for (const e of events) markNotAsCoded(e, index, lex);
   linkLesions(events, index, lex);
   const encounters = sentenceEncounters(index, lex);
   for (const e of events) e.encounter = encounterOf(e, index, encounters);
@@ -58,29 +58,32 @@ export function groupEvents(index: MentionIndex, lex: CompiledLexicon): Procedur
 }
 
 /**
- * "The splinter was removed with forceps. No incision was needed.": a foreign body pulled out
- * without an incision is part of the visit, not an incision and removal (10120/10121).
+ * "The splinter was removed with forceps. No incision was needed.": a phrase of the procedure's
+ * sentence or the next saying it was not done the way its code requires (lexicon procedures
+ * `notAsCoded`) leaves it visible but not billed, with the rule's reason.
  */
-function markNotIncised(e: ProcedureEvent, index: MentionIndex, lex: CompiledLexicon): void {
+function markNotAsCoded(e: ProcedureEvent, index: MentionIndex, lex: CompiledLexicon): void {
   if (!e.assertion.billable) return;
   const sentences = index.doc.sentences;
-  const said = e.anchors.some((a) =>
-    [a.sentence, a.sentence + 1].some((k) => {
+  for (const a of e.anchors) {
+    for (const k of [a.sentence, a.sentence + 1]) {
       const s = sentences[k];
-      return (
-        s !== undefined && hasPhrase(lex.notIncised, index.doc.canon, s.firstToken, s.lastToken)
-      );
-    }),
-  );
-  if (!said) return;
-  const rule = lex.source.procedures.notIncised;
-  e.assertion = {
-    ...e.assertion,
-    billable: false,
-    reason: rule.reason,
-    ruleIds: [...e.assertion.ruleIds, rule.id],
-  };
-  e.ruleIds.push(rule.id);
+      if (!s) continue;
+      const hit = lex.notAsCoded
+        .findAll(index.doc.canon, s.firstToken, s.lastToken)
+        .find((h) => h.hit.payload.procedures.includes(e.kind as never));
+      if (!hit) continue;
+      const rule = hit.hit.payload;
+      e.assertion = {
+        ...e.assertion,
+        billable: false,
+        reason: rule.reason,
+        ruleIds: [...e.assertion.ruleIds, rule.id],
+      };
+      e.ruleIds.push(rule.id);
+      return;
+    }
+  }
 }
 
 /**

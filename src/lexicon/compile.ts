@@ -66,7 +66,7 @@ export interface CompiledLexicon {
   deepRepairWords: PhraseTrie<string>;
   /** One-word forward negation triggers of the context lexicon ("no", "without"). */
   negationWords: ReadonlySet<string>;
-  notIncised: PhraseTrie<string>;
+  notAsCoded: PhraseTrie<Lexicon["procedures"]["notAsCoded"][number]>;
   /** Procedure term id -> the kind of procedure a generic mention of it continues ("flap"). */
   continues: Map<string, string>;
   encounterPhrases: PhraseTrie<string>;
@@ -159,7 +159,7 @@ export function compileLexicon(lex: Lexicon): CompiledLexicon {
     totalCues: trieOf(lex.counts.totalCues, (t) => [t]),
     woundWords: trieOf(lex.procedures.woundWords, (t) => [t]),
     deepRepairWords: trieOf(lex.procedures.deepRepairWords, (t) => [t]),
-    notIncised: trieOf(lex.procedures.notIncised.literals, (t) => [t]),
+    notAsCoded: trieOf(lex.procedures.notAsCoded, (r) => r.literals),
     continues: new Map(
       lex.procedures.terms.flatMap((t) => (t.continues ? [[t.id, t.continues] as const] : [])),
     ),

@@ -108,12 +108,20 @@ export const ProceduresLexiconSchema = z.object({
    */
   deepRepairWords: Literals.default([]),
   /**
-   * Phrases saying no incision was made ("No incision was needed"): a foreign body pulled out
-   * without one is part of the visit, not an incision and removal (10120/10121).
+   * Phrases in a procedure's sentence or the next that say it was not done the way its code
+   * requires ("No incision was needed" after a splinter removal: part of the visit, not an
+   * incision and removal): the procedure stays visible, not billed, with the reason.
    */
-  notIncised: z
-    .object({ id: RuleId, reason: z.string(), literals: Literals })
-    .default({ id: "proc.not-incised", reason: "removed without an incision", literals: [] }),
+  notAsCoded: z
+    .array(
+      z.object({
+        id: RuleId,
+        procedures: z.array(ProcedureKindSchema).min(1),
+        reason: z.string(),
+        literals: Literals,
+      }),
+    )
+    .default([]),
   /** Words that set the technique of a nearby biopsy/destruction ("with a 4 mm punch"). */
   techniques: z.array(
     z.object({
