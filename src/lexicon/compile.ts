@@ -20,6 +20,7 @@ export interface CompiledSections {
   endDiagnosis: { id: string; keys: Set<string> };
   abbreviations: Set<string>;
   inlineEnds: Partial<Record<SectionCategory, "line" | "paragraph">>;
+  banners: { closers: Set<string>; inherited: Set<SectionCategory> };
 }
 
 type Term<K extends keyof Lexicon, F extends string> = Lexicon[K] extends { [P in F]: (infer E)[] }
@@ -243,6 +244,10 @@ function compileSections(s: Lexicon["sections"]): CompiledSections {
     },
     abbreviations: new Set(s.abbreviations),
     inlineEnds: s.inlineEnds,
+    banners: {
+      closers: new Set(s.banners.closers.map((w) => w.toLowerCase())),
+      inherited: new Set(s.banners.inherited),
+    },
   };
 }
 

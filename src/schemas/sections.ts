@@ -64,6 +64,13 @@ export const SectionsLexiconSchema = z.object({
    * Categories not listed run to the next header.
    */
   inlineEnds: z.partialRecord(SectionCategorySchema, z.enum(["line", "paragraph"])).default({}),
+  /**
+   * Banner lines ("--- Copied from note of ... ---"): the first words of one that closes a block
+   * ("--- End copied section ---"), and the categories a block passes to the headers inside it.
+   */
+  banners: z
+    .object({ closers: z.array(z.string().min(1)), inherited: z.array(SectionCategorySchema) })
+    .default({ closers: [], inherited: [] }),
   /** Words after which a period does not end a sentence ("Dr.", "approx."). */
   abbreviations: z.array(z.string().min(1)),
 });

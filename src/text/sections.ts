@@ -173,7 +173,7 @@ function findHeaders(text: string, lex: CompiledSections): Header[] {
   for (let m = BANNER_RE.exec(text); m !== null; m = BANNER_RE.exec(text)) {
     const raw = m[1]!.trim();
     const start = m.index + m[0].indexOf(raw);
-    const ends = /^end\b/i.test(raw);
+    const ends = lex.banners.closers.has(raw.split(/\s+/)[0]!.toLowerCase());
     const hit = ends ? undefined : classifyHeader(raw, lex);
     if (!ends && !hit) continue;
     found.push({
@@ -185,17 +185,23 @@ function findHeaders(text: string, lex: CompiledSections): Header[] {
       banner: ends ? "close" : "open",
     });
   }
-  return inBanners(found.sort((a, b) => a.start - b.start));
+  return inBanners(
+    found.sort((a, b) => a.start - b.start),
+    lex,
+  );
 }
 
-/** Headers inside a copied or prior-note block (up to its closing banner) take the block's category. */
-function inBanners(headers: Header[]): Header[] {
+/**
+ * Headers inside a copied or prior-note block (up to its closing banner) take the block's
+ * category when the lexicon says a block of that category passes it on (a copied history).
+ */
+function inBanners(headers: Header[], lex: CompiledSections): Header[] {
   let block: Header | undefined;
   for (const h of headers) {
     if (h.banner === "open") block = h;
     else if (h.banner === "close") block = undefined;
-    else if (block && block.category === "history") {
-      h.category = "history";
+    else if (block && lex.banners.inherited.has(block.category)) {
+      h.category = block.category;
       h.ruleId = block.ruleId;
     }
   }
