@@ -472,7 +472,7 @@ function destructionLines(
         const named = e.kind === "destruction" && e.anchors.some((a) => a.skinSpecific);
         issues.push({
           code: "lesion_type_missing",
-          message: `${e.kind === "destruction" ? "destruction" : "removal"} without a lesion type that chooses the code family`,
+          message: `${e.kind.replaceAll("_", " ")} without a lesion type that chooses the code family`,
           severity: named ? "warning" : "info",
           span: e.anchors[0]!,
           event: e.index,

@@ -127,44 +127,57 @@ function attachHistology(e: ProcedureEvent, scope: EventScope, index: MentionInd
   };
   const near = scope.near.flatMap((s) => inSentence(index, s, "histology")).filter(live);
   const linked = scope.linked.flatMap((s) => inSentence(index, s, "histology")).filter(live);
+  const { lesions, chosen } = chooseHistology(
+    e,
+    near,
+    linked,
+    objectOf(e, index).filter(live),
+    index,
+  );
+  e.lesions = lesionsOf(lesions);
+  if (!chosen) return;
+  e.histology = chosen;
+  e.evidence.push(chosen);
+}
+
+/** The event's lesion entries and the diagnosis that names it. */
+function chooseHistology(
+  e: ProcedureEvent,
+  near: HistologyMention[],
+  linked: HistologyMention[],
+  object: HistologyMention[],
+  index: MentionIndex,
+): { lesions: HistologyMention[]; chosen?: HistologyMention } {
+  const anchorSentences = new Set(e.anchors.map((a) => a.sentence));
   const specific = (list: HistologyMention[]) => list.filter((m) => m.malignancy !== "unknown");
   // "LN2 to 3 warts L hand and punch bx of a red papule R flank": the lesion a procedure names
   // as its object ("bx of ...") is its own, whatever else the sentence names.
-  const own = objectOf(e, index).filter(live);
-  if (own.length > 0) {
-    const mine =
-      pathologyHistology(e, index, own) ?? nearest(specific(own), e.anchors[0]!) ?? own[0]!;
-    e.lesions = lesionsOf(own);
-    e.histology = mine;
-    e.evidence.push(mine);
-    return;
+  if (object.length > 0) {
+    const chosen =
+      pathologyHistology(e, index, object) ??
+      nearest(specific(object), e.anchors[0]!) ??
+      object[0]!;
+    return { lesions: object, chosen };
   }
-  // "Bx-proven BCC L upper back ... excised. Epidermoid cyst R upper arm ... excised": a diagnosis
-  // in the procedure's own sentence beats a pathology result named for another lesion.
-  const inOwn = near.filter((h) => anchorSentences.has(h.sentence) && h.skinSpecific);
+  const inOwn = near.filter((h) => anchorSentences.has(h.sentence));
   // "The remaining nine toenails required debridement": a lesion of the procedure's own sentence
   // that says what such a procedure on it is (nails debrided) names it.
-  const renames = near.find(
-    (h) => anchorSentences.has(h.sentence) && h.procedureAs?.[e.kind] !== undefined,
-  );
-  if (renames) {
-    e.lesions = lesionsOf(near.filter((h) => anchorSentences.has(h.sentence)));
-    e.histology = renames;
-    e.evidence.push(renames);
-    return;
-  }
-  const pathology = pathologyHistology(e, index, inOwn.length > 0 ? inOwn : undefined);
+  const renames = inOwn.find((h) => h.procedureAs?.[e.kind] !== undefined);
+  if (renames) return { lesions: inOwn, chosen: renames };
+  // "Bx-proven BCC L upper back ... excised. Epidermoid cyst R upper arm ... excised": a diagnosis
+  // in the procedure's own sentence beats a pathology result named for another lesion.
+  const ownSkin = inOwn.filter((h) => h.skinSpecific);
   const chosen =
-    pathology ??
+    pathologyHistology(e, index, ownSkin.length > 0 ? ownSkin : undefined) ??
     nearest(specific(near), e.anchors[0]!) ??
     specific(linked)[0] ??
     noteHistology(index) ??
     nearest(near, e.anchors[0]!) ??
     linked[0];
-  e.lesions = lesionsOf(near.length > 0 ? near : chosen ? [chosen] : []);
-  if (!chosen) return;
-  e.histology = chosen;
-  e.evidence.push(chosen);
+  return {
+    lesions: near.length > 0 ? near : chosen ? [chosen] : [],
+    ...(chosen ? { chosen } : {}),
+  };
 }
 
 /** Words after a procedure that open its object ("biopsy of", "LN2 to", "cryo on"). */
