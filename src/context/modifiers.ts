@@ -85,7 +85,7 @@ export function findTriggers(
 export function findOverrides(
   tokens: ContextToken[],
   index: TriggerIndex,
-  blockers: ReadonlySet<string> = new Set(),
+  blockers: ReadonlySet<string>,
 ): TriggerMatch[] {
   const matches: TriggerMatch[] = [];
   let i = 0;
