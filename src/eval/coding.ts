@@ -47,6 +47,8 @@ export interface CodingReport {
     precision: number;
     accepted: number;
     acceptedWithLines: number;
+    /** The same on confidence alone (review warnings ignored): the literal measure. */
+    byConfidence: { coverage: number; precision: number };
   };
   wrong: CaseOutcome[];
 }
@@ -130,13 +132,21 @@ function autoAccept(outcomes: CaseOutcome[], threshold: number) {
   const accepted = outcomes.filter(
     (o) => o.review.length === 0 && o.suggested.every((l) => l.confidence >= threshold),
   );
-  const right = accepted.filter((o) => o.exact).length;
+  const confident = outcomes.filter((o) => o.suggested.every((l) => l.confidence >= threshold));
   return {
     threshold,
-    coverage: r3(accepted.length / (outcomes.length || 1)),
-    precision: r3(accepted.length === 0 ? 1 : right / accepted.length),
+    ...share(accepted, outcomes.length),
     accepted: accepted.length,
     acceptedWithLines: accepted.filter((o) => o.suggested.length > 0).length,
+    byConfidence: share(confident, outcomes.length),
+  };
+}
+
+function share(accepted: CaseOutcome[], total: number) {
+  const right = accepted.filter((o) => o.exact).length;
+  return {
+    coverage: r3(accepted.length / (total || 1)),
+    precision: r3(accepted.length === 0 ? 1 : right / accepted.length),
   };
 }
 

@@ -17,7 +17,7 @@ export function skinEvidence(
   index: MentionIndex,
 ): ProcedureEvent["skin"] {
   const anchorSentences = new Set(e.anchors.map((a) => a.sentence));
-  if ([...anchorSentences].some((s) => organIn(s, index))) return "organ";
+  if ([...anchorSentences].some((s) => organIn(s, index, e.anchors))) return "organ";
   if (e.histology?.skinSpecific || e.lesions.some((l) => l.histology?.skinSpecific)) return "skin";
   if (e.anchors.some((a) => a.skinSpecific)) return "skin";
   const title = titleOf(index);
@@ -60,8 +60,44 @@ function titleOf(index: MentionIndex): { organ: boolean; skin: boolean } {
  * "intramuscular" as a depth, "foreign body removal"): those words name the lesion, its layer or
  * the procedure, not an organ.
  */
-function organIn(sentence: number, index: MentionIndex): boolean {
-  return inSentence(index, sentence, "organ").some((o) => !inLesionName(o, index));
+function organIn(sentence: number, index: MentionIndex, anchors: readonly Mention[]): boolean {
+  const own = anchors.filter((a) => a.sentence === sentence);
+  return inSentence(index, sentence, "organ").some(
+    (o) => !inLesionName(o, index) && !own.every((a) => otherClause(o, a, index)),
+  );
+}
+
+/** Where "and" or ";" joins two operations of a title's list ("Laparoscopic cholecystectomy and ..."). */
+const CLAUSE_JOIN = /\band\b|;/g;
+
+/**
+ * The organ belongs to another operation of the title's list: "and" or ";" stands between it and
+ * the procedure, whose own clause names a skin lesion or skin word ("Laparoscopic cholecystectomy
+ * and excision of a skin lesion"). "Excision of a breast mass and skin" keeps its organ.
+ */
+function otherClause(o: Mention, a: Mention, index: MentionIndex): boolean {
+  const text = index.doc.lower;
+  const s = index.doc.sentences[a.sentence]!;
+  const prev = index.doc.sentences[a.sentence - 1];
+  // Only a title line lists operations; a "PROCEDURE:" narrative is no list.
+  if (!HEADLINE.has(s.section) || (prev && prev.sectionIndex === s.sectionIndex)) return false;
+  if (!/\band\b|;/.test(text.slice(Math.min(a.end, o.end), Math.max(a.start, o.start))))
+    return false;
+  let start = s.start;
+  let end = s.end;
+  for (const m of text.slice(s.start, s.end).matchAll(CLAUSE_JOIN)) {
+    const at = s.start + m.index;
+    if (at < a.start) start = at;
+    else if (at >= a.end) {
+      end = at;
+      break;
+    }
+  }
+  const inClause = (m: Mention) => m.start >= start && m.end <= end;
+  return (
+    inSentence(index, a.sentence, "skin_word").some(inClause) ||
+    inSentence(index, a.sentence, "histology").some((h) => h.skinSpecific && inClause(h))
+  );
 }
 
 function inLesionName(o: Mention, index: MentionIndex): boolean {

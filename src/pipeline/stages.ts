@@ -2,7 +2,8 @@ import { confidenceOf } from "../coding/confidence.ts";
 import { applyEventEdits, applyLineEdits } from "../coding/edits.ts";
 import { modifier25Hint } from "../coding/em-hint.ts";
 import { globalModifiers } from "../coding/global-modifiers.ts";
-import type { DraftLine } from "../coding/lines.ts";
+import { type DraftLine, factor } from "../coding/lines.ts";
+import { uncodedListed } from "../coding/listed.ts";
 import { mapCodes } from "../coding/map.ts";
 import { detectAssertions } from "../context/index.ts";
 import { markReportNote } from "../context/report-note.ts";
@@ -93,6 +94,12 @@ export const STAGES: Stage[] = [
     name: "map",
     run: (s) => {
       s.lines = mapCodes(s.events!, s.lex, s.issues);
+      // The procedure list names an operation dermcode does not code: the claim is incomplete.
+      const uncoded = s.lines.length > 0 ? uncodedListed(s.doc!, s.mentions!, s.lex) : [];
+      s.issues.push(...uncoded);
+      const w = s.lex.source.confidence.factors;
+      if (uncoded.length > 0)
+        for (const l of s.lines) l.factors.push(factor("procedure_list_uncoded", w));
     },
   },
   {

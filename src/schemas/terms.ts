@@ -122,6 +122,22 @@ export const ProceduresLexiconSchema = z.object({
       }),
     )
     .default([]),
+  /**
+   * Procedures named in a note's procedure list ("OPERATION PERFORMED: ... tubal ligation and
+   * removal of a skin mass") that dermcode does not code: a clause of the list with one of these
+   * words (or word endings) and no procedure dermcode knows is reported, so the note is not
+   * taken as fully coded.
+   */
+  procedureList: z
+    .object({
+      id: RuleId,
+      source: z.string(),
+      /** A list paragraph longer than this that is not numbered is narrative, not a list. */
+      maxChars: z.number().int().min(40).max(2000),
+      words: z.array(z.string().regex(/^[a-z][a-z-]*$/)),
+      suffixes: z.array(z.string().regex(/^[a-z]{3,}$/)),
+    })
+    .optional(),
   /** Words that set the technique of a nearby biopsy/destruction ("with a 4 mm punch"). */
   techniques: z.array(
     z.object({

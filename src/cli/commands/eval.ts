@@ -67,6 +67,7 @@ function formatReport(r: ReturnType<typeof summarise>, tags: string[], show: num
   if (r.accept)
     lines.push(
       `auto-accept   >= ${r.accept.threshold}: coverage ${r.accept.coverage.toFixed(3)} (${r.accept.accepted} notes, ${r.accept.acceptedWithLines} with lines), entirely right ${r.accept.precision.toFixed(3)}`,
+      `              on confidence alone (review warnings ignored): coverage ${r.accept.byConfidence.coverage.toFixed(3)}, entirely right ${r.accept.byConfidence.precision.toFixed(3)}`,
     );
   return `${lines.join("\n")}\n`;
 }
