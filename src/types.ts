@@ -135,6 +135,8 @@ export interface SizeMention extends MentionBase {
   final?: boolean;
   /** Adds to its role's total (a flap's secondary defect). */
   adds?: boolean;
+  /** "hands 60 cm2 each": the area is treated on both sides (counts this many times in a total). */
+  times?: number;
 }
 
 export interface CountMention extends MentionBase {

@@ -31,6 +31,8 @@ export function mapLadder(table: LadderTableT, g: CountedGroup, weights: Weights
   );
   if (!step) return [];
   const factors = [factor(countFactor(g.countSource), weights)];
+  const debatable = new Set(g.events.map((e) => table.techniqueFactors?.[e.technique ?? ""]));
+  for (const name of debatable) if (name) factors.push(factor(name, weights));
   return step.lines
     .map((l) => {
       const units =

@@ -55,7 +55,40 @@ export function extractMentions(full: Doc, lex: CompiledLexicon): Mention[] {
   all.forEach((m, i) => {
     m.id = i;
   });
+  markPairedAreas(full, all, lex);
   return all;
+}
+
+/**
+ * "dorsal hands 60 cm2 each", "bilateral cheeks, 20 cm2 each": an area right before "each",
+ * whose nearest site before it in the sentence is a paired part in the plural or bilateral.
+ */
+function markPairedAreas(doc: Doc, all: Mention[], lex: CompiledLexicon): void {
+  const rule = lex.source.sites.pairedAreas;
+  if (!rule) return;
+  for (let i = 0; i < all.length; i++) {
+    const m = all[i]!;
+    if (m.kind !== "size" || m.unit !== "cm2") continue;
+    const after = doc.lower.slice(m.end, m.end + 12).match(/^\s*([a-z]+)/)?.[1];
+    if (!after || !rule.each.includes(after)) continue;
+    let site: Mention | undefined;
+    for (let k = i - 1; k >= 0 && all[k]!.sentence === m.sentence; k--) {
+      const x = all[k]!;
+      if (x.kind === "size") break;
+      if (x.kind === "site") {
+        site = x;
+        break;
+      }
+    }
+    if (site?.kind !== "site") continue;
+    const last =
+      site.text
+        .toLowerCase()
+        .split(/[^a-z]+/)
+        .filter(Boolean)
+        .at(-1) ?? "";
+    if (site.laterality === "bilateral" || rule.plurals.includes(last)) m.times = 2;
+  }
 }
 
 /** The same note with only the sentences where a size or count can belong to a procedure. */

@@ -47,7 +47,7 @@ export function deriveSizes(sizes: SizeMention[]): DerivedSizes {
   if (totals.length > 0) out.areaSqCm = Math.max(...totals);
   else if (areas.length > 0)
     out.areaSqCm = roundTo(
-      areas.reduce((a, s) => a + s.value, 0),
+      areas.reduce((a, s) => a + s.value * (s.times ?? 1), 0),
       3,
     );
   if (out.lesionCm !== undefined && out.marginCm !== undefined) {

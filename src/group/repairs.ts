@@ -46,6 +46,7 @@ export function repairEvents(
     else byWound.set(wound, [...(byWound.get(wound) ?? []), m]);
   }
   const out: ProcedureEvent[] = [];
+  const upgrade = (e: ProcedureEvent) => contaminatedUpgrade(e, index, lex);
   for (const [wound, mentions] of byWound) {
     const target = lesionEvents[wound]!;
     const lengths = repairLengths(mentions, index);
@@ -60,7 +61,39 @@ export function repairEvents(
     (mentionsPhrase(index, lex.woundWords, lex.negationWords) || namedRepairs(loose, index))
   )
     out.push(...looseRepairs(loose, index, next + out.length, encounters, lex.woundWords));
+  for (const e of out) upgrade(e);
   return out;
+}
+
+/**
+ * A simple closure of a heavily contaminated wound that needed extensive cleaning ("gravel ...
+ * extensive irrigation and removal of particulate matter, then single-layer closure") is an
+ * intermediate repair. Both must be written, un-negated, in the closure's sentences or the two
+ * before them.
+ */
+function contaminatedUpgrade(e: ProcedureEvent, index: MentionIndex, lex: CompiledLexicon): void {
+  const rule = lex.contaminated;
+  if (!rule || e.repairType !== "simple") return;
+  const sentences = index.doc.sentences;
+  const first = Math.max(0, Math.min(...e.anchors.map((a) => a.sentence)) - 2);
+  const last = Math.max(...e.anchors.map((a) => a.sentence));
+  const from = sentences[first]!.firstToken;
+  const to = sentences[last]!.lastToken;
+  const canon = index.doc.canon;
+  const said = (words: PhraseTrie<string>) =>
+    words
+      .findAll(canon, from, to)
+      .some((hit) => ![1, 2, 3].some((k) => lex.negationWords.has(canon[hit.start - k] ?? "")));
+  if (!said(rule.contamination) || !said(rule.cleaning)) return;
+  e.repairType = "intermediate";
+  e.ruleIds.push(rule.id);
+  e.issues.push({
+    code: "repair_type_upgraded",
+    message:
+      "single-layer closure of a heavily contaminated wound that needed extensive cleaning: coded as an intermediate repair",
+    severity: "info",
+    ruleId: rule.id,
+  });
 }
 
 /**
@@ -95,7 +128,15 @@ function repairLengths(mentions: ProcedureMention[], index: MentionIndex): SizeM
     const other = inSentence(index, m.sentence, "procedure").find(
       (p) => p.start > m.end && p.procedure !== "repair" && !p.weak,
     );
-    const before = other?.start ?? Number.POSITIVE_INFINITY;
+    // "...repair 2.2 cm; nasal defect with intermediate repair 1.8 cm": nor is a size after a
+    // closure of another wound.
+    const otherWound = inSentence(index, m.sentence, "procedure").find(
+      (p) => p.start > m.end && p.procedure === "repair" && !mentions.includes(p),
+    );
+    const before = Math.min(
+      other?.start ?? Number.POSITIVE_INFINITY,
+      otherWound?.start ?? Number.POSITIVE_INFINITY,
+    );
     for (const s of inSentence(index, m.sentence, "size")) {
       if (
         s.start > m.start &&
@@ -141,6 +182,24 @@ function woundFor(
     (!named ||
       e.technique === named.technique ||
       !events.some((x) => x.technique === named.technique));
+  // "Cheek defect closed with ...; nasal defect with ...": the site named just before the
+  // closure in its clause picks the wound at that site, when exactly one is.
+  const site = clauseSite(m, index);
+  if (site) {
+    const sided = (e: ProcedureEvent) =>
+      closes(e) &&
+      (!e.site?.laterality || !site.laterality || e.site.laterality === site.laterality);
+    // The same head word ("right cheek", "cheek") first, then the same site ("chin": face).
+    const head = headWord(site.text);
+    for (const same of [
+      (e: ProcedureEvent) => e.site !== undefined && headWord(e.site.text) === head,
+      (e: ProcedureEvent) => e.site?.site === site.site,
+    ]) {
+      const at = events.filter((e) => sided(e) && same(e));
+      if (at.length === 1) return at[0]!.index;
+      if (at.length > 1) break;
+    }
+  }
   let best: ProcedureEvent | undefined;
   let bestStart = -1;
   for (const e of events) {
@@ -154,6 +213,21 @@ function woundFor(
     }
   }
   return best?.index;
+}
+
+const headWord = (text: string) =>
+  text
+    .toLowerCase()
+    .split(/[^a-z]+/)
+    .filter(Boolean)
+    .at(-1);
+
+/** The site named between the previous clause break (";" or sentence start) and the closure. */
+function clauseSite(m: ProcedureMention, index: MentionIndex): SiteMention | undefined {
+  const sentence = index.doc.sentences[m.sentence]!;
+  const lead = index.doc.text.slice(sentence.start, m.start);
+  const from = sentence.start + lead.lastIndexOf(";") + 1;
+  return inSentence(index, m.sentence, "site").findLast((x) => x.start >= from && x.end <= m.start);
 }
 
 function repairEvent(

@@ -189,6 +189,8 @@ interface Part {
   to: number;
   /** The part's own lesion size plus the sizes of the sentence that are not lesion sizes. */
   shared?: boolean;
+  /** Margins written once after the whole list ("..., 2 mm margins"): every lesion's. */
+  listMargins?: SizeMention[];
 }
 
 /** The parts of the event's sentence that each name one lesion's size and site, or []. */
@@ -232,6 +234,12 @@ function lesionParts(e: ProcedureEvent, index: MentionIndex): Part[] {
     parts.push({ sentence, site: pairs[k]!.site, from, to });
     from = to;
   }
+  const last = pairs[pairs.length - 1]!;
+  const tail = Math.max(last.site.end, last.size.end);
+  const listMargins = inSentence(index, sentence, "size").filter(
+    (x) => x.role === "margin" && x.start > tail,
+  );
+  if (listMargins.length > 0) for (const part of parts) part.listMargins = listMargins;
   return parts;
 }
 
@@ -241,6 +249,7 @@ function partEvent(e: ProcedureEvent, part: Part, index: MentionIndex): Procedur
   const sizes = inSentence(index, part.sentence, "size").filter(
     (x) => inPart(x) || (part.shared === true && !(LESION_ROLES.has(x.role) && x.unit === "cm")),
   );
+  if (part.listMargins && !sizes.some((x) => x.role === "margin")) sizes.push(...part.listMargins);
   const histology = within(inSentence(index, part.sentence, "histology"));
   return lesionEvent(
     e,

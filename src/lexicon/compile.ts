@@ -65,6 +65,8 @@ export interface CompiledLexicon {
   /** Words and phrases naming a traumatic wound ("laceration", "stab wound"). */
   woundWords: PhraseTrie<string>;
   deepRepairWords: PhraseTrie<string>;
+  /** lexicon procedures.contaminatedRepair, its two phrase lists compiled. */
+  contaminated?: { id: string; contamination: PhraseTrie<string>; cleaning: PhraseTrie<string> };
   /** One-word forward negation triggers of the context lexicon ("no", "without"). */
   negationWords: ReadonlySet<string>;
   notAsCoded: PhraseTrie<Lexicon["procedures"]["notAsCoded"][number]>;
@@ -160,6 +162,15 @@ export function compileLexicon(lex: Lexicon): CompiledLexicon {
     totalCues: trieOf(lex.counts.totalCues, (t) => [t]),
     woundWords: trieOf(lex.procedures.woundWords, (t) => [t]),
     deepRepairWords: trieOf(lex.procedures.deepRepairWords, (t) => [t]),
+    ...(lex.procedures.contaminatedRepair
+      ? {
+          contaminated: {
+            id: lex.procedures.contaminatedRepair.id,
+            contamination: trieOf(lex.procedures.contaminatedRepair.contamination, (t) => [t]),
+            cleaning: trieOf(lex.procedures.contaminatedRepair.cleaning, (t) => [t]),
+          },
+        }
+      : {}),
     notAsCoded: trieOf(lex.procedures.notAsCoded, (r) => r.literals),
     continues: new Map(
       lex.procedures.terms.flatMap((t) => (t.continues ? [[t.id, t.continues] as const] : [])),

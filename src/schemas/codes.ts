@@ -89,6 +89,8 @@ const LadderTable = z.object({
   noun: z.tuple([z.string(), z.string()]).optional(),
   /** A technique that implies at least this count ("complicated" I&D counts as multiple). */
   minCountFor: z.record(z.string(), z.number().int().positive()).optional(),
+  /** A technique that leaves the choice of code debatable lowers its line's confidence (factor name). */
+  techniqueFactors: z.record(z.string(), z.string()).optional(),
   steps: z.array(
     z.object({
       from: z.number().int().positive(),

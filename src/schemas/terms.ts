@@ -123,6 +123,19 @@ export const ProceduresLexiconSchema = z.object({
     )
     .default([]),
   /**
+   * A single-layer closure of a heavily contaminated wound that needed extensive cleaning or
+   * removal of particulate matter is an intermediate repair (CPT repair guidelines): a simple
+   * closure whose sentences (or the two before) name both is coded as intermediate.
+   */
+  contaminatedRepair: z
+    .object({
+      id: RuleId,
+      source: z.string(),
+      contamination: Literals,
+      cleaning: Literals,
+    })
+    .optional(),
+  /**
    * Procedures named in a note's procedure list ("OPERATION PERFORMED: ... tubal ligation and
    * removal of a skin mass") that dermcode does not code: a clause of the list with one of these
    * words (or word endings) and no procedure dermcode knows is reported, so the note is not
@@ -207,6 +220,17 @@ export const SitesLexiconSchema = z.object({
   nonSkin: z.object({ id: RuleId, literals: Literals }),
   /** Words that place a procedure on the skin ("skin", "cutaneous", "subcutaneous"). */
   skinWords: z.object({ id: RuleId, literals: Literals }),
+  /**
+   * "dorsal hands 60 cm2 each": an area followed by one of `each` after a site in the plural of a
+   * paired part (or a bilateral site) is treated on both sides, so it counts twice in a total.
+   */
+  pairedAreas: z
+    .object({
+      id: RuleId,
+      each: z.array(z.string().regex(/^[a-z]+$/)),
+      plurals: z.array(z.string().regex(/^[a-z]+$/)),
+    })
+    .optional(),
 });
 export type SitesLexicon = z.infer<typeof SitesLexiconSchema>;
 

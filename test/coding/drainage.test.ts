@@ -56,7 +56,7 @@ describe("abscesses with their own drainage codes", () => {
 describe("ladder rationales name what was counted", () => {
   it.each([
     [
-      "Incision and drainage of a buttock abscess, packed with iodoform.",
+      "Incision and drainage of a buttock abscess, loculations broken, packed with iodoform.",
       "1 lesion treated at this visit; a complicated one counts as 2 or more",
     ],
     ["Debridement of mycotic toenails x 3.", "3 nails treated at this visit"],
@@ -85,5 +85,29 @@ describe("drainage written as its steps", () => {
     ["The patient was taken to surgery and the subdural hematoma was evacuated.", ""],
   ])("codes %j as %j", (note, expected) => {
     expect(codes(note)).toBe(expected);
+  });
+});
+
+describe("a drainage that was only packed", () => {
+  it("is simple by the descriptor, with a confidence that leaves it to the coder", () => {
+    const r = suggest("Incision and drainage of a buttock abscess, packed with iodoform gauze.");
+    expect(r.codes.map((c) => c.code)).toEqual(["10060"]);
+    expect(r.codes[0]!.factors.map((f) => f.name)).toContain("drainage_packed");
+    expect(r.codes[0]!.confidence).toBeLessThan(0.95);
+  });
+
+  it.each([
+    [
+      "loculations broken up",
+      "Abscess of the left axilla incised and drained; loculations broken up and packed.",
+    ],
+    [
+      "a drain",
+      "Back abscess incised and drained; a Penrose drain was placed and the cavity packed.",
+    ],
+  ])("is complicated with %s beside the packing", (_why, note) => {
+    const r = suggest(note);
+    expect(r.codes.map((c) => c.code)).toEqual(["10061"]);
+    expect(r.codes[0]!.factors.map((f) => f.name)).not.toContain("drainage_packed");
   });
 });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { suggest } from "../../src/pipeline/suggest.ts";
 import { codes, codesOf, run, shippedCodes } from "../group/notes.ts";
 
 const BCC_BACK = "Excision of a 1.5 cm biopsy-proven BCC on the back with 4 mm margins.";
@@ -241,5 +242,49 @@ describe("a negated wound word", () => {
         "No other lacerations. A 2 cm laceration of the chin was closed with 6-0 nylon.",
       ),
     ).toBe("12011");
+  });
+});
+
+describe("closures of several wounds in one sentence", () => {
+  it("gives each closure the wound its clause names, and sums them by group", () => {
+    expect(
+      shippedCodes(
+        "Excision of a 0.8 cm nevus of the right cheek and a 0.6 cm nevus of the chin, 2 mm margins. Cheek defect closed with intermediate repair 2.0 cm; chin defect with intermediate repair 1.5 cm.",
+      ),
+    ).toBe("11442 11441 12052");
+  });
+
+  it("keeps closures of different repair groups apart", () => {
+    expect(
+      shippedCodes(
+        "Mohs for BCC of the forehead: stage I, 2 blocks, clear; defect 1.0 cm. Mohs for SCC of the scalp: stage I, 2 blocks, clear; defect 1.5 cm. Forehead defect closed with intermediate layered repair 2.0 cm; scalp defect with intermediate layered repair 3.0 cm.",
+      ),
+    ).toBe("17311x2 12051 12032");
+  });
+});
+
+describe("single-layer closure of a heavily contaminated wound", () => {
+  it.each([
+    [
+      "Grossly contaminated 3 cm laceration of the right knee. The wound was extensively cleaned and debris was removed; single-layer closure with 5 sutures.",
+      "12032",
+    ],
+    [
+      "4 cm laceration of the left forearm from a fall onto gravel. No gravel or debris in the wound. Irrigated and closed with simple interrupted 4-0 nylon sutures.",
+      "12002",
+    ],
+    [
+      "Heavily contaminated 3 cm laceration of the right knee, irrigated and closed with simple interrupted sutures.",
+      "12002",
+    ],
+  ])("%j is coded %s", (note, code) => {
+    expect(shippedCodes(note)).toBe(code);
+  });
+
+  it("names the rule that made it intermediate", () => {
+    const r = suggest(
+      "Grossly contaminated 3 cm laceration of the right knee. The wound was extensively cleaned and debris was removed; single-layer closure with 5 sutures.",
+    );
+    expect(r.procedures.find((p) => p.kind === "repair")!.ruleIds).toContain("repair.contaminated");
   });
 });

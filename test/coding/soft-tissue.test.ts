@@ -117,3 +117,24 @@ describe("soft-tissue tumour excision codes", () => {
     ).toBe("23076");
   });
 });
+
+describe("a lipoma removed through an incision", () => {
+  it.each([
+    [
+      "Subcutaneous lipoma of the left upper back, 4.0 cm, removed through a linear incision; layered closure 5 cm.",
+      "21931",
+    ],
+    [
+      "A 2 cm lipoma of the right forearm was removed via an incision and closed in layers.",
+      "25075",
+    ],
+  ])("is an excision, its closure included: %j", (note, code) => {
+    expect(codes(note)).toBe(code);
+  });
+
+  it("still asks how a lipoma merely 'removed' was taken out", () => {
+    const r = run("A 2 cm lipoma of the right forearm was removed.");
+    expect(r.codes).toEqual([]);
+    expect(r.warnings.map((w) => w.kind)).toContain("procedure_not_covered");
+  });
+});
