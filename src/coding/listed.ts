@@ -1,4 +1,5 @@
 import type { CompiledLexicon } from "../lexicon/compile.ts";
+import { tokenAt } from "../text/tokens.ts";
 import type { Doc, Issue, Mention } from "../types.ts";
 
 /** Where one clause of a procedure list ends: a new line, ";", ",", "and", "followed by", "plus". */
@@ -41,9 +42,15 @@ export function uncodedListed(
     for (const [a, b] of clauses) {
       const start = section.body.start + a;
       const end = section.body.start + b;
-      const named = doc.tokens.find(
-        (t) => t.start >= start && t.end <= end && outside(t.norm, words, rule.suffixes),
-      );
+      let named = false;
+      for (let k = tokenAt(doc.tokens, start); k < doc.tokens.length; k++) {
+        const t = doc.tokens[k]!;
+        if (t.end > end) break;
+        if (outside(t.norm, words, rule.suffixes)) {
+          named = true;
+          break;
+        }
+      }
       if (!named) continue;
       if (procedures.some((m) => m.start < end && m.end > start)) continue;
       const span = trimmed(doc.original, start, end);

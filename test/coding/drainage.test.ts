@@ -20,6 +20,10 @@ describe("drainage codes", () => {
     ["Pilonidal cyst, simple I&D, 5 mL of pus.", "10080"],
     ["Pilonidal abscess: incised and drained, loculations broken up and packed.", "10081"],
     ["The 2 cm cyst of the back was aspirated with an 18-gauge needle.", "10160"],
+    [
+      "Tense bulla of the left ankle, 3 cm, aspirated with an 18-gauge needle, roof left intact.",
+      "10160",
+    ],
     ["Comedone extraction performed on the forehead and nose.", "10040"],
     ["Milia were extracted from the lower eyelids.", "10040"],
     [

@@ -91,6 +91,12 @@ const notBilled: [string, string, string, object][] = [
   ],
   ["'Biopsy: no'", "Biopsy: no.", "biopsy", { negation: "negated" }],
   [
+    "a structure left intact",
+    "The nail plate was left intact.",
+    "nail plate",
+    { negation: "negated" },
+  ],
+  [
     "an excision from last year",
     "Excision of a basal cell carcinoma last year.",
     "excision",
@@ -235,6 +241,11 @@ const billed: [string, string, string][] = [
     "a shave next to a planned biopsy",
     "Shave removal performed today; will biopsy the other lesion next visit.",
     "shave removal",
+  ],
+  [
+    "an aspiration whose blister roof was left intact",
+    "The bulla was aspirated with a needle, roof left intact.",
+    "aspirated with a needle",
   ],
 ];
 
