@@ -24,6 +24,8 @@ export interface CompiledTrigger {
   readonly maxScope: number;
   /** The scope runs on past a ":" (a trigger that introduces a list). */
   readonly crossesColon?: boolean;
+  /** Words that end this trigger's scope (its clause's edge), when the rule is clause-bound. */
+  readonly stops?: ReadonlySet<string>;
   /** Modifier effect: which attribute it sets, to what, and the reason template. */
   readonly effect?: ContextCategory;
   /** Categories a pseudo/terminate trigger cuts; null = all. */
@@ -58,7 +60,11 @@ function kindOf(direction: ContextDirection): TriggerKind {
   return "modifier";
 }
 
-function compileRule(rule: ContextRule, lex: ContextLexicon): CompiledTrigger {
+function compileRule(
+  rule: ContextRule,
+  lex: ContextLexicon,
+  clauseWords: ReadonlySet<string>,
+): CompiledTrigger {
   const effect = lex.categories[rule.category];
   return Object.freeze({
     id: rule.id,
@@ -67,6 +73,7 @@ function compileRule(rule: ContextRule, lex: ContextLexicon): CompiledTrigger {
     direction: rule.direction,
     maxScope: rule.maxScope ?? effect?.maxScope ?? lex.defaults.maxScope,
     ...(rule.crossesColon ? { crossesColon: true } : {}),
+    ...(rule.clause ? { stops: clauseWords } : {}),
     ...(effect ? { effect } : {}),
     appliesTo: rule.appliesTo ? new Set(rule.appliesTo) : null,
     tokens: "literal" in rule ? Object.freeze(literalTokens(rule.literal)) : [],
@@ -102,8 +109,9 @@ function indexByFirstToken(triggers: CompiledTrigger[]): Map<string, CompiledTri
 export function compileContext(lex: ContextLexicon): CompiledContext {
   const literalTriggers: CompiledTrigger[] = [];
   const patterns: CompiledPattern[] = [];
+  const clauseWords = new Set(lex.clauseWords);
   for (const rule of lex.rules) {
-    const trigger = compileRule(rule, lex);
+    const trigger = compileRule(rule, lex, clauseWords);
     // The note text is ASCII-folded, so the Unicode flag (checked when the lexicon is loaded)
     // buys nothing here and costs a third of the context stage's time.
     if ("pattern" in rule) patterns.push({ trigger, regex: new RegExp(rule.pattern, "gi") });

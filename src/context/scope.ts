@@ -6,6 +6,7 @@
  *     unless the trigger introduces a list ("if any of the following occur: fever, ...");
  *   - a pseudo or terminate trigger that applies to the category ("no rash but itching");
  *   - another trigger of the same category looking the same way (the closer one takes over);
+ *   - for a clause-bound rule, a word of the lexicon's clauseWords (another clause's verb);
  *   - maxScope word tokens; for a category with `throughLists`, when those run out inside a list
  *     ("options including cryotherapy, ED&C, excision, Mohs surgery and imiquimod") the scope
  *     runs on to the end of the list, item by item, unless an item grows into a clause (more
@@ -139,6 +140,7 @@ function walkBackward(index: SentenceIndex, from: number, trigger: CompiledTrigg
   let i = from;
   while (i >= 0) {
     if (hard[i] || (i !== from && tokens[i]!.norm === ":")) return i + 1;
+    if (trigger.stops?.has(tokens[i]!.norm)) return i + 1;
     const other = endsAt[i];
     const previous = other ? other.first - 1 : i - 1;
     if (other && cuts(other.trigger, trigger, -1)) return i + 1;

@@ -153,9 +153,16 @@ function chooseHistology(
   // "LN2 to 3 warts L hand and punch bx of a red papule R flank": the lesion a procedure names
   // as its object ("bx of ...") is its own, whatever else the sentence names.
   if (object.length > 0) {
+    // "Excision of lesion of left cheek with intermediate repair" under "Preoperative diagnosis:
+    // BCC, left cheek": a generic object ("lesion") takes the diagnosis named outside the
+    // procedure's own sentence, never another procedure's lesion of the same sentence.
+    const outside = (list: HistologyMention[]) =>
+      specific(list).filter((h) => !anchorSentences.has(h.sentence));
     const chosen =
       pathologyHistology(e, index, object) ??
       nearest(specific(object), e.anchors[0]!) ??
+      nearest(outside(near), e.anchors[0]!) ??
+      outside(linked)[0] ??
       object[0]!;
     return { lesions: object, chosen };
   }

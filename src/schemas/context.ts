@@ -115,6 +115,11 @@ const ruleFields = {
   appliesTo: z.array(CategoryName).optional(),
   /** The scope runs on past a ":" ("call if any of the following occur: fever, ..."). */
   crossesColon: z.boolean().optional(),
+  /**
+   * The scope stays in its clause: it stops at a word of the lexicon's `clauseWords` ("Punch
+   * biopsy was performed on the arm and cryotherapy was declined": "performed" ends it).
+   */
+  clause: z.boolean().optional(),
   note: z.string().optional(),
 };
 
@@ -158,6 +163,8 @@ const ContextLexiconObject = z.strictObject({
    * "can be removed", "will have it removed" keep the plan section's default.
    */
   overrideBlockers: z.array(z.string().min(1)).default([]),
+  /** Words that end the scope of a `clause` rule: the verbs and conjunctions of another clause. */
+  clauseWords: z.array(z.string().regex(/^[a-z]+$/)).default([]),
 });
 
 export const ContextLexiconSchema = ContextLexiconObject.superRefine((lex, ctx) => {

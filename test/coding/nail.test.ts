@@ -20,6 +20,10 @@ describe("nail procedure codes", () => {
       "Avulsion of the medial nail border, right hallux, ingrown toenail. Avulsion of the lateral border, left hallux.",
       "11730 11732",
     ],
+    [
+      "Partial avulsion of lateral border L great toenail and medial border R great toenail for ingrown nails.",
+      "11730 11732",
+    ],
     ["Chemical matrixectomy of the lateral border of the right hallux with phenol.", "11750"],
     ["Biopsy of the nail matrix of the left index finger.", "11755"],
     [

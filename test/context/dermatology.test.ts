@@ -97,6 +97,36 @@ const notBilled: [string, string, string, object][] = [
     { negation: "negated" },
   ],
   [
+    "a biopsy declined after its object",
+    "Shave biopsy of the papule was declined.",
+    "shave biopsy",
+    { temporality: "hypothetical" },
+  ],
+  [
+    "a biopsy not performed after its site",
+    "Punch biopsy of the right forearm rash was not performed.",
+    "punch biopsy",
+    { negation: "negated" },
+  ],
+  [
+    "a cryotherapy deferred after a list of sites",
+    "Cryotherapy to 3 AKs on the scalp and forehead was deferred.",
+    "cryotherapy",
+    { temporality: "hypothetical" },
+  ],
+  [
+    "a treatment held today",
+    "Narrowband UVB held today because of erythema.",
+    "narrowband uvb",
+    { negation: "negated" },
+  ],
+  [
+    "a treatment offered but declined",
+    "Cryotherapy was offered but the patient declined.",
+    "cryotherapy",
+    { temporality: "hypothetical" },
+  ],
+  [
     "an excision from last year",
     "Excision of a basal cell carcinoma last year.",
     "excision",
@@ -241,6 +271,11 @@ const billed: [string, string, string][] = [
     "a shave next to a planned biopsy",
     "Shave removal performed today; will biopsy the other lesion next visit.",
     "shave removal",
+  ],
+  [
+    "a biopsy performed in the clause before a declined treatment",
+    "Punch biopsy was performed on the left arm and cryotherapy was declined.",
+    "punch biopsy",
   ],
   [
     "an aspiration whose blister roof was left intact",
