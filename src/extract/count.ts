@@ -55,11 +55,14 @@ function timesCount(doc: Doc, lex: CompiledLexicon, i: number, limit: number): F
   if (!lex.times.has(doc.canon[i]!) || i + 1 >= limit) return undefined;
   const prev = doc.canon[i - 1];
   const dimension = prev !== undefined && /^[\d.]/.test(prev) && !partOfWord(doc, i - 1);
+  // "x 12", "x three": the number, in digits or words, and the token after it.
   const num = doc.canon[i + 1]!;
-  if (!INTEGER.test(num)) return undefined;
+  const word = INTEGER.test(num) ? undefined : lex.numberWords.matchAt(doc.canon, i + 1, limit);
+  if (!INTEGER.test(num) && !word) return undefined;
+  const after = i + 1 + (word?.length ?? 1);
   // "LN2 FTC x 12 AKs": a lesion word right after the number makes it a lesion count, whatever
   // stands before the "x".
-  const lesionNext = i + 2 < limit && isLesionWord(doc, lex, i + 2, limit);
+  const lesionNext = after < limit && isLesionWord(doc, lex, after, limit);
   if (
     prev !== undefined &&
     (dimension || lex.notCountWords.has(prev)) &&
@@ -67,15 +70,15 @@ function timesCount(doc: Doc, lex: CompiledLexicon, i: number, limit: number): F
   )
     return undefined;
   if (prev !== undefined && !lesionNext && !countable(doc, lex, i - 1, limit)) return undefined;
-  const next = doc.canon[i + 2];
-  if (next !== undefined && i + 2 < limit && lex.notCountWords.has(next)) return undefined;
-  const count = Number.parseInt(num, 10);
-  if (lex.units.matchAt(doc.canon, i + 2, limit)) return undefined;
+  const next = doc.canon[after];
+  if (next !== undefined && after < limit && lex.notCountWords.has(next)) return undefined;
+  const count = word ? word.payload : Number.parseInt(num, 10);
+  if (lex.units.matchAt(doc.canon, after, limit)) return undefined;
   if (
     count <= lex.source.counts.maxCycles &&
     afterDestruction(doc, lex, i) &&
     !lesionNext &&
-    !listFollows(doc, lex, i + 2, limit)
+    !listFollows(doc, lex, after, limit)
   ) {
     return undefined;
   }
@@ -83,7 +86,7 @@ function timesCount(doc: Doc, lex: CompiledLexicon, i: number, limit: number): F
     i > 0 && isLesionWord(doc, lex, i - 1, limit) ? lesionStart(doc, lex, i - 1) : undefined;
   return count > 0
     ? {
-        last: i + 2,
+        last: after,
         ruleId: "count.times",
         fields: { count, ...(target !== undefined ? { target } : {}) },
       }

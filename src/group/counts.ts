@@ -1,3 +1,4 @@
+import { tokenAt } from "../text/tokens.ts";
 import type { CountMention } from "../types.ts";
 import { endsWithColon, inSentence, isFieldLine, type MentionIndex } from "./index-mentions.ts";
 import type { ProcedureEvent } from "./types.ts";
@@ -16,12 +17,36 @@ export function attachCounts(
   events: readonly ProcedureEvent[],
 ): void {
   countLesions(e, near, index, events);
+  // "Two 4 mm punches from the same plaque, one for H&E and one for DIF": samples of one lesion
+  // are one biopsy (reference 1.1: biopsies are counted per lesion).
+  if (e.kind === "biopsy" && e.count > 1 && samplesOfOneLesion(e, index)) {
+    e.count = 1;
+    for (const l of e.lesions) l.count = 1;
+  }
   // "2 AKs on each cheek", "punch biopsy of each forearm": the count is per side.
   if (e.site?.perSide) {
     e.count *= 2;
     for (const l of e.lesions) l.count *= 2;
     if (e.countSource === "default") e.countSource = "inferred";
   }
+}
+
+/** How far (characters) after the procedure words "of the same lesion" may stand. */
+const SAME_LESION_REACH = 40;
+/** Words that open where samples were taken: "of", "from" or "at" the same lesion. */
+const SAMPLED_FROM: ReadonlySet<string> = new Set(["of", "from", "at", "on", "in", "within"]);
+
+/** "of the same lesion", "from the same plaque" shortly after one of the event's words. */
+function samplesOfOneLesion(e: ProcedureEvent, index: MentionIndex): boolean {
+  return e.anchors.some((a) =>
+    inSentence(index, a.sentence, "lesion_ref").some(
+      (r) =>
+        r.start > a.start &&
+        r.start - a.end <= SAME_LESION_REACH &&
+        /\bsame\b/i.test(r.text) &&
+        SAMPLED_FROM.has(index.doc.canon[tokenAt(index.doc.tokens, r.start) - 1] ?? ""),
+    ),
+  );
 }
 
 function countLesions(

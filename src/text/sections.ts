@@ -223,6 +223,9 @@ function headerKey(raw: string): string {
     .trim();
 }
 
+/** Longest header, in words, that a `contains` rule classifies by one of its words. */
+const MAX_CONTAINS_WORDS = 10;
+
 export function classifyHeader(
   raw: string,
   lex: CompiledSections,
@@ -230,7 +233,12 @@ export function classifyHeader(
   const key = headerKey(raw);
   const exact = lex.exact.get(key);
   if (exact) return exact;
-  const words = new Set(key.split(/[^a-z]+/));
+  // "BCC L upper back (previous bx 3/2):" is a lesion line, not a history header: a header found
+  // by one of its words has no bracketed number ("(bx 3/2)", "(2 cm)") and few words.
+  if (/\([^)]*\d/.test(raw)) return undefined;
+  const list = key.split(/[^a-z]+/).filter(Boolean);
+  if (list.length > MAX_CONTAINS_WORDS) return undefined;
+  const words = new Set(list);
   for (const rule of lex.contains) {
     if (rule.words.some((w) => words.has(w))) return { category: rule.category, ruleId: rule.id };
   }

@@ -150,3 +150,14 @@ describe("templated procedure blocks", () => {
     expect(shippedCodes(note)).toBe(expected);
   });
 });
+
+describe("several samples of one lesion", () => {
+  it.each([
+    ["Two 4 mm punches from the same plaque on the back, one for H&E and one for DIF.", "11104"],
+    ["Two 4 mm punch biopsies of the same lesion on the back.", "11104"],
+    ["Shave biopsy x3 of the back; the same lesion was photographed.", "11102 11103x2"],
+    ["Two punch biopsies: one from the left arm and one from the right arm.", "11104 11105"],
+  ])("%j is coded %s", (note, code) => {
+    expect(shippedCodes(note)).toBe(code);
+  });
+});

@@ -97,6 +97,18 @@ const notBilled: [string, string, string, object][] = [
     { negation: "negated" },
   ],
   [
+    "a biopsy dated by month and day",
+    "SCC in situ of the right dorsal hand (bx 10/2), excised today.",
+    "bx",
+    { temporality: "historical" },
+  ],
+  [
+    "a biopsy dated with 'on'",
+    "Biopsy on 3/2 showed BCC.",
+    "biopsy",
+    { temporality: "historical" },
+  ],
+  [
     "a biopsy declined after its object",
     "Shave biopsy of the papule was declined.",
     "shave biopsy",

@@ -14,6 +14,8 @@ describe("extractCounts", () => {
     ["Cryotherapy to AKs x 12", "12"],
     ["AKs x12", "12"],
     ["AK x 20", "20"],
+    ["AK x three", "3"],
+    ["warts x twelve", "12"],
     ["Cryotherapy x 12", "12"],
     ["three warts", "3"],
     ["twelve AKs", "12"],
@@ -36,6 +38,7 @@ describe("extractCounts", () => {
 
   it.each([
     "LN2 x2 freeze cycles to AKs",
+    "LN2 x two freeze cycles to AKs",
     "LN2 x2 to AKs",
     "Cryo x2 cycles",
     "ED&C x3",

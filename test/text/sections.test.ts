@@ -101,6 +101,9 @@ describe("detectSections", () => {
     ["Plan 2", "plan"],
     ["final pathology", "pathology"],
     ["nothing known", undefined],
+    // A lesion line with a dated earlier biopsy is no header found by its words.
+    ["final pathology (bx 3/2)", undefined],
+    ["final pathology (1.2 cm)", undefined],
   ])("classifies the header %j as %s", (raw, category) => {
     expect(classifyHeader(raw, lex)?.category).toBe(category);
   });
@@ -122,6 +125,15 @@ describe("chief complaint headers (shipped sections lexicon)", () => {
       ["hpi", "CC", "Lesion on back."],
       ["other", "", "Cryotherapy of 3 SKs was performed."],
       ["plan", "Plan", "recheck."],
+    ]);
+  });
+
+  it("reads 'Path results:' as pathology, ending with its paragraph", () => {
+    expect(
+      of("Path results: R upper back nodular BCC.\n\nAlso 3 mm punch bx R lower leg."),
+    ).toEqual([
+      ["pathology", "Path results", "R upper back nodular BCC."],
+      ["other", "", "Also 3 mm punch bx R lower leg."],
     ]);
   });
 
