@@ -349,8 +349,17 @@ function inferCount(
         o.site?.start === x.start &&
         o.anchors.some((a) => a.sentence === anchor.sentence),
     );
+  // "Shave biopsy of the left arm today; the previous biopsy site on the back ...": a ";" ends
+  // the clause that lists the procedure's places.
+  const sentence = index.doc.sentences[anchor.sentence]!;
+  const semicolon = index.doc.text.indexOf(";", anchor.end);
+  const clauseEnd = semicolon >= 0 && semicolon < sentence.end ? semicolon : sentence.end;
   const sites = inSentence(index, anchor.sentence, "site").filter(
-    (s) => s.start > anchor.start && (!next || s.start < next.start) && !othersSite(s),
+    (s) =>
+      s.start > anchor.start &&
+      s.start < clauseEnd &&
+      (!next || s.start < next.start) &&
+      !othersSite(s),
   );
   // "left ear helix": a site word without a side beside the same site with one is one place.
   const sides = new Map<string, Set<string>>();
