@@ -46,7 +46,34 @@ export function attachAttributes(e: ProcedureEvent, scope: EventScope, index: Me
   e.sizes = sentences.flatMap((s) =>
     inSentence(index, s, "size").filter((x) => !(x.role === "margin" && reported(x))),
   );
+  if (e.kind === "flap" && !e.sizes.some((x) => x.unit === "cm2")) {
+    const area = laterArea(e, index);
+    if (area) e.sizes.push(area);
+  }
   attachHistology(e, scope, index);
+}
+
+/** How many sentences after a flap's last word its total area may be written. */
+const AREA_FOLLOWING = 4;
+
+/**
+ * "The flap was elevated, rotated and inset. The total area of the primary and secondary defects
+ * measured 14 sq cm.": a flap's area written a few sentences on, in its section, before any
+ * other procedure is named.
+ */
+function laterArea(e: ProcedureEvent, index: MentionIndex): SizeMention | undefined {
+  const last = Math.max(...e.anchors.map((a) => a.sentence));
+  const section = index.doc.sentences[last]!.sectionIndex;
+  for (let k = last + 1; k <= last + AREA_FOLLOWING && k < index.doc.sentences.length; k++) {
+    if (index.doc.sentences[k]!.sectionIndex !== section) return undefined;
+    const other = inSentence(index, k, "procedure").some(
+      (p) => p.procedure !== "flap" && p.procedure !== "repair" && p.procedure !== "unsupported",
+    );
+    if (other) return undefined;
+    const area = inSentence(index, k, "size").find((x) => x.unit === "cm2");
+    if (area) return area;
+  }
+  return undefined;
 }
 
 /** "biopsy ... with a 4 mm punch": a technique word in an anchor sentence qualifies the procedure. */
@@ -163,6 +190,7 @@ function chooseHistology(
       nearest(specific(object), e.anchors[0]!) ??
       nearest(outside(near), e.anchors[0]!) ??
       outside(linked)[0] ??
+      outside([noteHistology(index)].filter((h) => h !== undefined))[0] ??
       object[0]!;
     return { lesions: object, chosen };
   }

@@ -139,8 +139,16 @@ function totalOfEvents(
   );
   // Described under the heading: every other one comes after the count's sentence.
   const separate = others.filter((o) => !o.anchors.some((a) => a.sentence <= c.sentence));
+  if (separate.length > 0 && separate.length === others.length && separate.length + 1 === c.count)
+    return true;
+  // Told again after them ("1. Excision ... 2. Excision ... Both sites were anesthetized"): every
+  // one of them, this one included, was first named before the count's sentence.
+  const listed = others.filter((o) => o.anchors.some((a) => a.sentence < c.sentence));
   return (
-    separate.length > 0 && separate.length === others.length && separate.length + 1 === c.count
+    others.length > 0 &&
+    listed.length === others.length &&
+    e.anchors.some((a) => a.sentence < c.sentence) &&
+    others.length + 1 === c.count
   );
 }
 

@@ -42,6 +42,7 @@ export function groupEvents(index: MentionIndex, lex: CompiledLexicon): Procedur
   for (const e of events) if (!nearOf.has(e)) nearOf.set(e, e.scope);
   for (const e of events) markNotAsCoded(e, index, lex);
   linkLesions(events, index, lex);
+  markRetold(events, index);
   const encounters = sentenceEncounters(index, lex);
   for (const e of events) e.encounter = encounterOf(e, index, encounters);
   const repairs = repairEvents(events, index, events.length, encounters, lex);
@@ -55,6 +56,38 @@ export function groupEvents(index: MentionIndex, lex: CompiledLexicon): Procedur
     e.issues.push(...issuesOf(e));
   }
   return [...events, ...repairs];
+}
+
+const RETOLD_KINDS = new Set(["excision", "shave", "biopsy"]);
+
+/**
+ * "PROCEDURES: 1. Excision of BCC, left upper back, 1.0 cm ... 2. Excision of SCC, right
+ * shoulder ... DESCRIPTION: Both sites were anesthetized ... Each lesion was excised": a
+ * description naming no site or size of its own, after a title list of two or more procedures of
+ * its kind, tells them again; it is shown, not billed.
+ */
+function markRetold(events: ProcedureEvent[], index: MentionIndex): void {
+  const sentences = index.doc.sentences;
+  const inTitle = (e: ProcedureEvent) =>
+    e.anchors.every((a) => sentences[a.sentence]!.section === "procedure_title");
+  for (const e of events) {
+    if (!e.assertion.billable || !RETOLD_KINDS.has(e.kind) || inTitle(e)) continue;
+    if (!e.anchors.every((a) => sentences[a.sentence]!.section === "procedure")) continue;
+    if (e.site && !e.siteInferred) continue;
+    if (e.sizes.some((x) => x.unit === "cm" && (x.role === "lesion" || x.role === "unknown")))
+      continue;
+    const listed = events.filter(
+      (o) => o !== e && o.kind === e.kind && o.assertion.billable && inTitle(o),
+    );
+    if (listed.length < 2) continue;
+    e.assertion = {
+      ...e.assertion,
+      billable: false,
+      reason: `the ${listed.length} procedures listed in the title, told again`,
+      ruleIds: [...e.assertion.ruleIds, "group.retold-list"],
+    };
+    e.ruleIds.push("group.retold-list");
+  }
 }
 
 /**

@@ -154,6 +154,9 @@ function repairLengths(mentions: ProcedureMention[], index: MentionIndex): SizeM
       k++
     ) {
       if (index.doc.sentences[k]!.sectionIndex !== section) break;
+      // "...complex repair measured 2.3 cm. The arm lesion was excised and closed, 4.0 cm.": a
+      // sentence that names another procedure measures that one's wound.
+      if (inSentence(index, k, "procedure").some((p) => !mentions.includes(p))) break;
       for (const s of inSentence(index, k, "size"))
         if (s.role === "repair" && !out.includes(s)) out.push(s);
     }

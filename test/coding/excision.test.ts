@@ -156,3 +156,29 @@ describe("a heading that counts the procedures described under it", () => {
     ).toBe("11622 11602");
   });
 });
+
+describe("operative notes whose titles list or name the lesion generically", () => {
+  it("takes the cancer of the preoperative diagnosis for 'Excision of malignant lesion'", () => {
+    expect(
+      shippedCodes(
+        "Preoperative diagnosis: Squamous cell carcinoma, right temple, biopsy proven.\nPostoperative diagnosis: Same.\nProcedure: Excision of malignant lesion of right temple with layered repair.\nFindings: 8 mm crusted papule at the biopsy site.\nDescription: The lesion was excised with 4 mm margins and closed in layers; repair length 3.5 cm.",
+      ),
+    ).toBe("11642 12052");
+  });
+
+  it("does not bill again the excisions its description retells ('Both sites ...')", () => {
+    expect(
+      shippedCodes(
+        "PROCEDURES:\n1. Excision of basal cell carcinoma, right upper back (biopsy proven), lesion 1.1 cm, 4 mm margins.\n2. Excision of basal cell carcinoma, left flank (biopsy proven), lesion 0.9 cm, 4 mm margins.\nDESCRIPTION: Both sites were anesthetized and prepped. Each lesion was excised as an ellipse to fat and closed with simple interrupted sutures.",
+      ),
+    ).toBe("11602x2");
+  });
+
+  it("keeps each list item's repair length to its own wound", () => {
+    expect(
+      shippedCodes(
+        "PROCEDURES PERFORMED:\n1. Excision of SCC of the right lower lip skin, 0.8 cm lesion with 4 mm margins; complex repair 2.0 cm.\n2. Excision of BCC of the left forearm, 1.0 cm lesion with 4 mm margins; intermediate repair 4.5 cm.\nDESCRIPTION: The lip lesion was excised and the wound closed in a complex fashion; complex repair measured 2.0 cm. The forearm lesion was excised and closed in layers, 4.5 cm.",
+      ),
+    ).toBe("11642 11602 13151 12032");
+  });
+});

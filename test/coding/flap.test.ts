@@ -83,3 +83,18 @@ describe("scar revision", () => {
     ).toBe("14040");
   });
 });
+
+describe("a flap's area written a few sentences on", () => {
+  it.each([
+    [
+      "PROCEDURE: Excision of BCC of the right cheek with rotation flap.\nDESCRIPTION: The 1.2 cm BCC was excised with 3 mm margins, leaving a 2.0 x 2.0 cm defect. A rotation flap was designed. The flap was incised, elevated and inset with 5-0 sutures. The total area of the primary and secondary defects was 16 sq cm.",
+      "14041",
+    ],
+    [
+      "PROCEDURE: Excision with advancement flap closure.\nDESCRIPTION: The 1.5 cm biopsy-proven SCC of the mid back was excised with 5 mm margins, leaving a 2.5 x 2.5 cm defect. Bilateral advancement flaps were designed. The flaps were elevated and inset in layers. Total flap area including the primary defect was 20 sq cm.",
+      "14001",
+    ],
+  ])("codes %j as %s", (note, code) => {
+    expect(shippedCodes(note)).toBe(code);
+  });
+});
