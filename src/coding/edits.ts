@@ -5,6 +5,7 @@ import type { EditRule } from "../schemas/edits.ts";
 import type { Issue } from "../types.ts";
 import { inCodeSet } from "./code-sets.ts";
 import { type DraftLine, factor } from "./lines.ts";
+import { familyOf } from "./map.ts";
 
 export { inCodeSet };
 
@@ -29,7 +30,8 @@ export function applyEventEdits(events: ProcedureEvent[], lex: CompiledLexicon):
           d.assertion.billable &&
           rule.when.includes(d.kind as never) &&
           (!rule.codeKeys || (d.codeKey !== undefined && rule.codeKeys.includes(d.codeKey))) &&
-          (!rule.sameHistology || sameLesionType(e, d)),
+          (!rule.sameHistology || sameLesionType(e, d)) &&
+          chosenFamily(d, lex),
       );
       if (!definitive) continue;
       e.assertion = {
@@ -41,6 +43,16 @@ export function applyEventEdits(events: ProcedureEvent[], lex: CompiledLexicon):
       e.ruleIds.push(rule.id);
     }
   }
+}
+
+/**
+ * A destruction whose lesion type chooses no code family ("followed by ED&C. Path pending.") is
+ * not coded, so it includes nothing: the biopsy stays the claim's line.
+ */
+function chosenFamily(d: ProcedureEvent, lex: CompiledLexicon): boolean {
+  if (d.kind !== "destruction") return true;
+  const lesions = d.lesions.length > 0 ? d.lesions.map((l) => l.histology) : [d.histology];
+  return lesions.some((h) => familyOf(lex, d, h?.ruleId) !== undefined);
 }
 
 /** How a reason names the procedure that includes another (lexicon procedures `kindNames`). */

@@ -499,7 +499,14 @@ function destructionLines(
           if (family === "malignant" && e.malignancy !== "malignant") {
             for (const d of drafted)
               d.factors.push(
-                factor(e.pathology === "pending" ? "pathology_pending" : "malignancy_clinical", w),
+                factor(
+                  e.pathology === "pending"
+                    ? "pathology_pending"
+                    : e.malignancy === "uncertain"
+                      ? "malignancy_suspected"
+                      : "malignancy_clinical",
+                  w,
+                ),
               );
           }
           lines.push(...drafted);
@@ -562,7 +569,7 @@ interface Family {
   byEvent: Map<ProcedureEvent, number>;
 }
 
-function familyOf(
+export function familyOf(
   lex: CompiledLexicon,
   e: ProcedureEvent,
   ruleId: string | undefined,

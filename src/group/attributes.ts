@@ -1,6 +1,7 @@
 import { tokenAt } from "../text/tokens.ts";
 import type { HistologyMention, Mention, SiteMention, SizeMention } from "../types.ts";
 import { inSentence, type MentionIndex, ofKind } from "./index-mentions.ts";
+import { sitesOnLine } from "./line-sites.ts";
 import type { EventScope } from "./scope.ts";
 import type { ProcedureEvent } from "./types.ts";
 
@@ -108,6 +109,8 @@ function attachSite(e: ProcedureEvent, scope: EventScope, index: MentionIndex): 
   const site =
     after[0] ??
     own[own.length - 1] ??
+    // "Right cheek: 1.2 cm cyst. Excised, simple closure.": the site of its list item's line.
+    (e.kind !== "flap" ? sitesOnLine(anchor.sentence, index).at(-1) : undefined) ??
     firstIn(byDistance(scope.near.slice(1), anchor.sentence), index, "site") ??
     firstIn(scope.linked, index, "site");
   if (site) {
@@ -272,6 +275,9 @@ function pathologyHistology(
     (h) => h.fromPathology && h.malignancy !== "unknown" && stated(h),
   );
   if (path.length === 0) return undefined;
+  // "A. Right cheek: ... Excised" with "Path: A - BCC. B - compound nevus": the labels pair them.
+  const labelled = byLabel(e, index, path);
+  if (labelled) return labelled;
   // A lesion named as the procedure's object keeps its own diagnosis unless pathology names it.
   if (own) {
     const same = path.find((h) => own.some((o) => o.histology === h.histology));
@@ -296,6 +302,50 @@ function pathologyHistology(
       (s) => s.site === e.site!.site && s.laterality === e.site!.laterality,
     ),
   );
+}
+
+/** A list item's label before a procedure: "A.", "B)", "#2", "2.", "2)", "Lesion B:", "Specimen 1:". */
+const ITEM_LABEL =
+  /(?:^|[\s;])(?:(?:lesion|specimen|site|tumou?r|part)[ \t]+([a-h]|\d{1,2})\b|#[ \t]*(\d{1,2})\b|([a-h])[.):][ \t]|(\d{1,2})[.)][ \t]+(?=[a-z]))/gi;
+/** The label a result is written under: "A - BCC", "#1 trichilemmal cyst", "2: EIC". */
+const RESULT_LABEL =
+  /(?:^|[\s,;(.:])(?:#[ \t]*(\d{1,2})|([a-h])[ \t]*[-:.)]|(\d{1,2})[ \t]*[-:)])/gi;
+
+/** The last item label on the procedure's line before it. */
+function itemLabel(text: string, at: number): string | undefined {
+  const start = text.lastIndexOf("\n", at - 1) + 1;
+  let label: string | undefined;
+  for (const m of text.slice(start, at).matchAll(ITEM_LABEL))
+    label = (m[1] ?? m[2] ?? m[3] ?? m[4])?.toUpperCase();
+  return label;
+}
+
+/** The label a pathology result is written under, between the previous result and it. */
+function resultLabel(text: string, h: HistologyMention, from: number): string | undefined {
+  let label: string | undefined;
+  for (const m of text.slice(from, h.start).matchAll(RESULT_LABEL))
+    label = (m[1] ?? m[2] ?? m[3])?.toUpperCase();
+  return label;
+}
+
+function byLabel(
+  e: ProcedureEvent,
+  index: MentionIndex,
+  path: HistologyMention[],
+): HistologyMention | undefined {
+  const text = index.doc.text;
+  const own = itemLabel(text, e.anchors[0]!.start);
+  if (!own) return undefined;
+  let from = 0;
+  let found: HistologyMention | undefined;
+  const reported = path.filter((h) => index.doc.sentences[h.sentence]!.section === "pathology");
+  for (const h of reported.sort((a, b) => a.start - b.start)) {
+    const lineStart = text.lastIndexOf("\n", h.start - 1) + 1;
+    const label = resultLabel(text, h, Math.max(from, lineStart));
+    from = h.end;
+    if (label === own && !found) found = h;
+  }
+  return found;
 }
 
 /** One specific diagnosis named in the diagnosis/procedure sections of the whole note. */

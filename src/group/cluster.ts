@@ -11,6 +11,7 @@ import {
   tokensIn,
 } from "./index-mentions.ts";
 import { otherSide } from "./lesions.ts";
+import { sitesOnLine } from "./line-sites.ts";
 import { splitPerLesion } from "./split.ts";
 import type { ProcedureEvent } from "./types.ts";
 
@@ -342,7 +343,7 @@ function mergeTarget(
   const itemB = index.listNumber.get(m.sentence);
   if (itemA !== undefined && itemB !== undefined && itemA !== itemB) return undefined;
   if (!sameSection || !sameBilling) return undefined;
-  const sites = inSentence(index, m.sentence, "site");
+  const sites = sitesOnLine(m.sentence, index);
   const near = m.sentence - lastAnchor.sentence <= MERGE_DISTANCE;
   // Far apart in one section, a mention with no site of its own ("after this minor punch
   // biopsy procedure") still names the same procedure when no other event came between.
@@ -350,10 +351,11 @@ function mergeTarget(
     (e) => e !== last && e.assertion.billable && e.anchors[0]!.sentence > lastAnchor.sentence,
   );
   if (!near && (sites.length > 0 || between)) return undefined;
-  if (
-    sites.length === 0 ||
-    !last.anchors.some((a) => inSentence(index, a.sentence, "site").length > 0)
-  )
+  if (sites.length === 0 || !last.anchors.some((a) => sitesOnLine(a.sentence, index).length > 0))
+    return last;
+  // Told on one list item's line ("1. BCC, R upper back ... ED&C ... final curettage defect"):
+  // the line's site is both mentions' site.
+  if (last.anchors.some((a) => sitesOnLine(a.sentence, index).some((x) => sites.includes(x))))
     return last;
   // "Procedure: excision benign lesion trunk." then "Excision of a 1.6 cm cyst on the flank":
   // a title line names the region, the detail the exact site in it.

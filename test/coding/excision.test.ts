@@ -182,3 +182,22 @@ describe("operative notes whose titles list or name the lesion generically", () 
     ).toBe("11642 11602 13151 12032");
   });
 });
+
+describe("pathology results paired with lesions by their labels", () => {
+  it.each([
+    [
+      "Two excisions today.\nA. Left temple: biopsy-proven BCC, 1.0 cm. Excised with 4 mm margins, simple closure.\nB. Right forearm: 0.6 cm pigmented papule. Excised with 2 mm margins, simple closure.\nPath: A - BCC, margins clear. B - compound nevus, margins clear.",
+      "11642 11401",
+    ],
+    [
+      "#1 Right upper back: 1.0 cm papule, excised with 2 mm margins.\n#2 Left shin: 0.8 cm papule, excised with 2 mm margins.\nPath: #1 superficial BCC; #2 dermatofibroma.",
+      "11602 11402",
+    ],
+    [
+      "Right cheek: 1.2 cm cyst. Excised, simple closure.\nLeft forearm: 0.5 cm cyst. Excised, simple closure.",
+      "11442 11400",
+    ],
+  ])("codes %j as %s", (note, code) => {
+    expect(shippedCodes(note)).toBe(code);
+  });
+});
