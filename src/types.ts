@@ -110,6 +110,8 @@ export interface SiteMention extends MentionBase {
   softTissue?: string;
   /** Right after a donor cue ("harvested from the ..."): where a graft or flap came from. */
   donor?: boolean;
+  /** Right after a landmark cue ("2 cm above the left ear"): a landmark, not the lesion's site. */
+  landmark?: boolean;
   laterality?: Laterality;
   /** "each cheek": done once on each side (lexicon laterality `perSide`). */
   perSide?: boolean;

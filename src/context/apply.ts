@@ -79,6 +79,37 @@ function decide(decisions: Map<string, Decision>, attribute: string, candidate: 
   if (!previous || candidate.distance < previous.distance) decisions.set(attribute, candidate);
 }
 
+const AUXILIARIES: ReadonlySet<string> = new Set([
+  "was",
+  "were",
+  "is",
+  "are",
+  "been",
+  "be",
+  "being",
+]);
+/** Past participles that do not end in -ed or -en. */
+const IRREGULAR_PARTICIPLES: ReadonlySet<string> = new Set(["cut", "done", "shorn", "split"]);
+
+/**
+ * "Abscess on the back, no cellulitis, incised and drained": a participle right after a comma,
+ * with no auxiliary before it, is the main clause's verb; the negated finding before the comma
+ * does not reach it. ("No lesions were biopsied" keeps its negation: no comma, an auxiliary.)
+ */
+function predicateAfterComma(
+  facts: SentenceFacts,
+  scope: TriggerScope,
+  target: TargetTokens,
+): boolean {
+  if (scope.direction !== "forward" || scope.match.end >= target.first) return false;
+  if (facts.tokens[target.first - 1]?.norm !== ",") return false;
+  // "No lesions were biopsied, frozen, or excised": participles listed after an auxiliary.
+  for (let k = scope.match.end; k < target.first; k++)
+    if (AUXILIARIES.has(facts.tokens[k]!.norm)) return false;
+  const word = facts.tokens[target.first]!.norm;
+  return /^[a-z]{3,}(?:ed|en)$/.test(word) || IRREGULAR_PARTICIPLES.has(word);
+}
+
 /** Closest covering trigger per attribute; implied effects only fill attributes left open. */
 function triggerDecisions(facts: SentenceFacts, target: TargetTokens): Map<string, Decision> {
   const direct = new Map<string, Decision>();
@@ -88,6 +119,7 @@ function triggerDecisions(facts: SentenceFacts, target: TargetTokens): Map<strin
     const inside = isInside(scope.match, target);
     if (inside && !(effect.insideTarget && isAtEdge(scope.match, target))) continue;
     if (!inside && (scope.from >= target.end || target.first >= scope.to)) continue;
+    if (effect.attribute === "negation" && predicateAfterComma(facts, scope, target)) continue;
     const ruleId = scope.match.trigger.id;
     const reason = effect.reason.replace("{trigger}", quote(facts, scope.match));
     const distance = distanceTo(scope, target);

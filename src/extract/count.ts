@@ -212,6 +212,9 @@ function nounCount(doc: Doc, lex: CompiledLexicon, i: number, limit: number): Fo
   }
   if (afterTotalCue(doc, lex, i))
     return { last: num.next, ruleId: "count.total", fields: { count: num.value } };
+  // "Actinic keratoses on the scalp, 16 in total, frozen": the total written after its number.
+  if (lex.totalCues.matchAt(doc.canon, num.next, limit))
+    return { last: num.next, ruleId: "count.total", fields: { count: num.value } };
   let words = 0;
   for (let j = after; j < limit && words < COUNT_REACH; j++) {
     if (isLesionWord(doc, lex, j, limit)) {

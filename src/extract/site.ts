@@ -40,6 +40,7 @@ export function extractSites(
       ...(t.mohs ? { mohs: t.mohs } : {}),
       ...(t.softTissue ? { softTissue: t.softTissue } : {}),
       ...(afterDonorCue(doc, lex, first) ? { donor: true } : {}),
+      ...(afterLandmarkCue(doc, lex, first) ? { landmark: true } : {}),
       repairGroups: t.repair,
       ...(lat ? { laterality: lat.payload.laterality } : {}),
       ...(lat?.payload.perSide ? { perSide: true } : {}),
@@ -93,6 +94,15 @@ function lateralityFor(
 }
 
 /** "harvested from the left upper arm": a donor cue right before the site (an article between). */
+/** "2 cm above the left ear", "anterior to the tragus", "just below the jaw". */
+function afterLandmarkCue(doc: Doc, lex: CompiledLexicon, first: number): boolean {
+  let k = first - 1;
+  if (k >= 0 && ARTICLES.has(doc.canon[k]!)) k--;
+  if (k < 1) return k === 0 && lex.landmarkCues.words.has(doc.canon[0]!);
+  if (doc.canon[k] === "to") return lex.landmarkCues.withTo.has(doc.canon[k - 1]!);
+  return lex.landmarkCues.words.has(doc.canon[k]!);
+}
+
 function afterDonorCue(doc: Doc, lex: CompiledLexicon, first: number): boolean {
   let k = first - 1;
   if (k >= 0 && ARTICLES.has(doc.canon[k]!)) k--;

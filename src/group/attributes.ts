@@ -102,9 +102,12 @@ export function attachTechnique(e: ProcedureEvent, scope: EventScope, index: Men
 function attachSite(e: ProcedureEvent, scope: EventScope, index: MentionIndex): void {
   const anchor = e.anchors[0]!;
   // A flap's or graft's donor site ("harvested from the left upper arm") is not its defect's.
-  const own = inSentence(index, anchor.sentence, "site").filter(
+  const all = inSentence(index, anchor.sentence, "site").filter(
     (s) => e.kind !== "flap" || !s.donor,
   );
+  // "SK on the scalp 2 cm above the left ear": the ear is a landmark of the scalp site.
+  const placed = all.filter((s) => !s.landmark);
+  const own = placed.length > 0 ? placed : all;
   const after = own.filter((s) => s.start >= anchor.start);
   const site =
     after[0] ??

@@ -366,6 +366,7 @@ function inferCount(
     (s) =>
       s.start > anchor.start &&
       s.start < clauseEnd &&
+      !s.landmark &&
       (!next || s.start < next.start) &&
       !othersSite(s),
   );

@@ -88,6 +88,8 @@ export interface CompiledLexicon {
   tables: CodeTable[];
   /** Words before a site that make it a donor site (lexicon sites `donorCues`). */
   donorCues: ReadonlySet<string>;
+  /** Words before a site that make it a landmark of another site (lexicon sites `landmarkCues`). */
+  landmarkCues: { words: ReadonlySet<string>; withTo: ReadonlySet<string> };
   canon: Canonicaliser;
   /** Ids of every token of the tries above (each top-level trie is indexed with it). */
   tokenIds: TokenIds;
@@ -194,6 +196,10 @@ export function compileLexicon(lex: Lexicon): CompiledLexicon {
     deletedCodes: new Map(lex.deletedCodes.codes.map((c) => [c.code, c])),
     tables: codeTables(lex),
     donorCues: new Set(lex.sites.donorCues),
+    landmarkCues: {
+      words: new Set(lex.sites.landmarkCues.words),
+      withTo: new Set(lex.sites.landmarkCues.withTo),
+    },
     canon: createCanonicaliser(known, stemWords, fuzzyWords),
     tokenIds: new TokenIds(),
     context: compileContext(lex.context),

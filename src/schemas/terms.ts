@@ -216,6 +216,19 @@ export const SitesLexiconSchema = z.object({
    * donor site ("graft harvested from the left upper arm"), not the defect it closes.
    */
   donorCues: z.array(z.string().min(1)).default([]),
+  /**
+   * Words right before a site (an article and "to"/"of" between allowed) that make it a landmark
+   * of another site ("on the scalp 2 cm above the left ear", "anterior to the tragus"): the
+   * lesion is not at the landmark when the sentence names another site.
+   */
+  landmarkCues: z
+    .object({
+      /** Right before the site: "above", "near", "behind". */
+      words: z.array(z.string().regex(/^[a-z]+$/)),
+      /** Before "to" and the site: "anterior to", "lateral to", "adjacent to". */
+      withTo: z.array(z.string().regex(/^[a-z]+$/)),
+    })
+    .default({ words: [], withTo: [] }),
   /** Organs and tissues that are not skin: a biopsy or excision there is not a skin procedure. */
   nonSkin: z.object({ id: RuleId, literals: Literals }),
   /** Words that place a procedure on the skin ("skin", "cutaneous", "subcutaneous"). */

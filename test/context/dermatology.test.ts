@@ -97,6 +97,12 @@ const notBilled: [string, string, string, object][] = [
     { negation: "negated" },
   ],
   [
+    "participles listed after a negated auxiliary",
+    "No lesions were biopsied, frozen, or excised.",
+    "frozen",
+    { negation: "negated" },
+  ],
+  [
     "a biopsy dated by month and day",
     "SCC in situ of the right dorsal hand (bx 10/2), excised today.",
     "bx",
@@ -283,6 +289,21 @@ const billed: [string, string, string][] = [
     "a shave next to a planned biopsy",
     "Shave removal performed today; will biopsy the other lesion next visit.",
     "shave removal",
+  ],
+  [
+    "a drainage after a negated finding and a comma",
+    "Abscess on the back, no cellulitis, incised and drained.",
+    "incised and drained",
+  ],
+  [
+    "a shave after 'not bleeding,'",
+    "Irritated SK 6 mm on the back, not bleeding, shaved off.",
+    "shaved off",
+  ],
+  [
+    "a freezing after 'without hypertrophy,'",
+    "AKs x3 on the scalp without hypertrophy, frozen with LN2.",
+    "frozen",
   ],
   [
     "a biopsy performed in the clause before a declined treatment",

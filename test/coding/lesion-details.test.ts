@@ -1,0 +1,34 @@
+/**
+ * Details that choose a code: a landmark named beside the lesion's site, a count written as a
+ * total after its number, and lesion words that name what is removed.
+ */
+import { describe, expect, it } from "vitest";
+import { shippedCodes } from "../group/notes.ts";
+
+describe("a landmark beside the site", () => {
+  it.each([
+    ["Irritated 6 mm SK on the scalp 2 cm above the left ear, shaved off.", "11306"],
+    ["Irritated 6 mm SK of the left neck just below the jaw, shaved off.", "11306"],
+    ["Shave biopsy of a 5 mm papule on the cheek anterior to the left ear.", "11102"],
+    ["Shave removal of a 5 mm SK from the left lateral thigh.", "11300"],
+  ])("%j is coded %s", (note, code) => {
+    expect(shippedCodes(note)).toBe(code);
+  });
+});
+
+describe("a total written after its number", () => {
+  it.each([
+    ["Actinic keratoses on the scalp, 16 in total, frozen with LN2.", "17004"],
+    ["AKs on the face, 5 total, LN2.", "17000 17003x4"],
+  ])("%j is coded %s", (note, code) => {
+    expect(shippedCodes(note)).toBe(code);
+  });
+});
+
+describe("lesion words", () => {
+  it("codes a papilloma removed by tangential shave as a shave removal", () => {
+    expect(
+      shippedCodes("Irritated 3 mm papilloma of the left cheek removed by tangential shave."),
+    ).toBe("11310");
+  });
+});
