@@ -277,6 +277,15 @@ function perLesionBand(
     const lines = mapBand(t, e, w, issues);
     if (lines.length > 0) return withUnits(softTissueDepth(lines, e, w, issues), e);
   }
+  // A wound repair with no site has no repair group: say so rather than drop it silently.
+  if (e.kind === "repair" && !e.site && e.closes === undefined)
+    issues.push({
+      code: "site_missing",
+      message: "repair: no anatomic site found, so the repair group cannot be chosen",
+      severity: "warning",
+      span: e.anchors[0]!,
+      event: e.index,
+    });
   return [];
 }
 

@@ -351,8 +351,18 @@ function mergeTarget(
     (e) => e !== last && e.assertion.billable && e.anchors[0]!.sentence > lastAnchor.sentence,
   );
   if (!near && (sites.length > 0 || between)) return undefined;
-  if (sites.length === 0 || !last.anchors.some((a) => sitesOnLine(a.sentence, index).length > 0))
-    return last;
+  if (sites.length === 0) return last;
+  if (!last.anchors.some((a) => sitesOnLine(a.sentence, index).length > 0)) {
+    // "Attention was first turned to the right dorsal hand ... the lesion was excised. Attention
+    // was then turned to the left shoulder, where a nevus was excised": the narrative had placed
+    // the earlier procedure at another site.
+    const told = currentSites(lastAnchor, index);
+    const elsewhere =
+      told.length > 0 &&
+      lastAnchor.sentence < m.sentence &&
+      !told.some((t) => sites.some((x) => x.site === t.site && !otherSide(t, x)));
+    return elsewhere ? undefined : last;
+  }
   // Told on one list item's line ("1. BCC, R upper back ... ED&C ... final curettage defect"):
   // the line's site is both mentions' site.
   if (last.anchors.some((a) => sitesOnLine(a.sentence, index).some((x) => sites.includes(x))))

@@ -307,7 +307,7 @@ function looseRepairs(
   type Group = { site?: SiteMention; sizes: SizeMention[]; encounter: number; type?: string };
   const groups = new Map<string, Group>();
   for (const len of lengths) {
-    const site = nearestSite(len, index);
+    const site = nearestSite(len, index) ?? woundSiteBefore(len, index, woundSentence);
     const encounter = encounters[len.sentence] ?? 0;
     // "a 2.5 cm laceration ... with a simple closure, and a 4 cm laceration ... requires a
     // layered closure": a length takes the type of the closure named in its own clause.
@@ -409,6 +409,31 @@ function ownType(
  * The site a wound length belongs to: the one fewest list joiners away ("2.5 cm laceration of
  * the forehead and 3.0 cm laceration of the scalp": 3.0 cm is the scalp's), then the nearest.
  */
+/** How many sentences before a wound's length its site may be named. */
+const SITE_BEFORE = 2;
+
+/**
+ * "Left forearm laceration. The 4 cm laceration was closed ...": with no site in its sentence,
+ * a wound length takes the site of a sentence shortly before, in its section, that names the
+ * wound at one site only.
+ */
+function woundSiteBefore(
+  len: SizeMention,
+  index: MentionIndex,
+  woundSentence: (k: number) => boolean,
+): SiteMention | undefined {
+  const sentences = index.doc.sentences;
+  const section = sentences[len.sentence]!.sectionIndex;
+  for (let k = len.sentence - 1; k >= 0 && k >= len.sentence - SITE_BEFORE; k--) {
+    if (sentences[k]!.sectionIndex !== section) break;
+    const sites = inSentence(index, k, "site");
+    if (sites.length === 0) continue;
+    const places = new Set(sites.map((x) => `${x.site}|${x.laterality ?? ""}`));
+    return woundSentence(k) && places.size === 1 ? sites[0] : undefined;
+  }
+  return undefined;
+}
+
 function nearestSite(size: SizeMention, index: MentionIndex): SiteMention | undefined {
   let best: { site: SiteMention; joiners: number; distance: number } | undefined;
   for (const site of inSentence(index, size.sentence, "site")) {

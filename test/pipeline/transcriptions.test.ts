@@ -1,0 +1,34 @@
+/**
+ * Patterns of dictated operative and emergency notes: the wound's site named in the sentence
+ * before its closure, skin flaps raised to reach a cyst, and "Attention was turned to ..."
+ * paragraphs that each place one lesion.
+ */
+import { describe, expect, it } from "vitest";
+import { suggest } from "../../src/pipeline/suggest.ts";
+
+const codes = (note: string) => suggest(note).codes.map((c) => `${c.code}x${c.units}`);
+
+describe("dictated notes", () => {
+  it.each([
+    [
+      "Left forearm laceration. The 4 cm laceration was closed with simple interrupted sutures.",
+      ["12002x1"],
+    ],
+    [
+      "Excision of 1.5 cm epidermal cyst of the upper back with 2 mm margins. The skin flaps were elevated and the cyst was dissected free and removed intact.",
+      ["11402x1"],
+    ],
+    [
+      "Attention was first turned to the right dorsal hand, where the lesion measured 1.0 x 0.8 cm. A 4 mm margin was marked and the lesion was excised. Attention was then turned to the left shoulder, where a 5 mm nevus was excised with 2 mm margins.",
+      ["11422x1", "11401x1"],
+    ],
+  ])("%j is coded %j", (note, expected) => {
+    expect(codes(note)).toEqual(expected);
+  });
+
+  it("warns instead of dropping a wound repair with no site", () => {
+    const r = suggest("The 4 cm laceration was closed with simple interrupted sutures.");
+    expect(r.codes).toEqual([]);
+    expect(r.warnings.map((w) => w.kind)).toContain("site_missing");
+  });
+});
