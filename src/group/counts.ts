@@ -102,7 +102,7 @@ function countLesions(
     } else if (!lesion && !eventCount) eventCount = c;
     e.evidence.push(c);
   }
-  mergeLesionTypes(e);
+  mergeLesionTypes(e, index);
   const used = e.lesions.flatMap((l) => (l.countMention ? [l.countMention] : []));
   // A stated number ("26 skin tags were removed") beats "multiple"/"numerous" on a lesion word.
   if (used.length > 0 && used.every((c) => c.vague) && eventCount && !eventCount.vague)
@@ -325,14 +325,20 @@ function dedupeLesions(e: ProcedureEvent): void {
  * One entry per lesion type: counted mentions of a type add up ("14 AKs on the scalp and 5 AKs
  * on the cheek" = 19); uncounted repeats of a counted or already listed type are the same lesions.
  */
-function mergeLesionTypes(e: ProcedureEvent): void {
+function mergeLesionTypes(e: ProcedureEvent, index: MentionIndex): void {
   const byType = new Map<string, ProcedureEvent["lesions"][number]>();
+  const sectionOf = (c: CountMention) => index.doc.sentences[c.sentence]!.sectionIndex;
   for (const l of e.lesions) {
     const key = l.histology?.histology ?? "";
     const seen = byType.get(key);
     if (!seen) byType.set(key, { ...l });
-    else if (l.countMention && seen.countMention) seen.count += l.count;
-    else if (l.countMention) byType.set(key, { ...l });
+    else if (l.countMention && seen.countMention) {
+      // "...to the 6 actinic keratoses." then "ASSESSMENT: Actinic keratoses x6, treated": the
+      // same number in another section tells the same lesions again.
+      const retold =
+        l.count === seen.count && sectionOf(l.countMention) !== sectionOf(seen.countMention);
+      if (!retold) seen.count += l.count;
+    } else if (l.countMention) byType.set(key, { ...l });
   }
   e.lesions = [...byType.values()];
 }

@@ -305,8 +305,29 @@ function looseRepairs(
   const typed = mentions.filter((m) => m.repairType).map((m) => m.repairType!);
   const type = typed.sort((a, b) => TYPE_RANK[b]! - TYPE_RANK[a]!)[0] ?? "simple";
   type Group = { site?: SiteMention; sizes: SizeMention[]; encounter: number; type?: string };
+  // "EXAM: 3.2 cm laceration of the left forehead" ... "ASSESSMENT: Simple laceration, left
+  // forehead, 3.2 cm": the same length at the same place in another section is the same wound.
+  const place = (len: SizeMention) => {
+    const site = nearestSite(len, index);
+    return site ? `${site.site}|${site.laterality ?? ""}` : "";
+  };
+  const sectionOf = (len: SizeMention) => index.doc.sentences[len.sentence]!.sectionIndex;
+  const told = new Set<SizeMention>();
+  lengths.forEach((len, i) => {
+    const earlier = lengths
+      .slice(0, i)
+      .find(
+        (o) =>
+          !told.has(o) &&
+          o.value === len.value &&
+          sectionOf(o) !== sectionOf(len) &&
+          (place(o) === place(len) || place(o) === "" || place(len) === ""),
+      );
+    if (earlier) told.add(len);
+  });
   const groups = new Map<string, Group>();
   for (const len of lengths) {
+    if (told.has(len)) continue;
     const site = nearestSite(len, index) ?? woundSiteBefore(len, index, woundSentence);
     const encounter = encounters[len.sentence] ?? 0;
     // "a 2.5 cm laceration ... with a simple closure, and a 4 cm laceration ... requires a

@@ -14,7 +14,7 @@ import { PhraseTrie, TokenIds } from "./trie.ts";
 
 export interface CompiledSections {
   exact: Map<string, { category: SectionCategory; ruleId: string; firstSentence?: boolean }>;
-  contains: { id: string; category: SectionCategory; words: string[] }[];
+  contains: { id: string; category: SectionCategory; words: string[]; except: string[] }[];
   fields: Set<string>;
   /** Fields that end a diagnosis section (a procedure section starts), with their rule id. */
   endDiagnosis: { id: string; keys: Set<string> };

@@ -30,7 +30,13 @@ export const SectionsLexiconSchema = z.object({
     }),
   ),
   contains: z.array(
-    z.object({ id: RuleId, category: SectionCategorySchema, words: z.array(z.string().min(1)) }),
+    z.object({
+      id: RuleId,
+      category: SectionCategorySchema,
+      words: z.array(z.string().min(1)),
+      /** Words that make a header with one of `words` something else ("Family medicine note"). */
+      except: z.array(z.string().min(1)).default([]),
+    }),
   ),
   /** Labels inside a section ("Site:", "Size:"): never headers. */
   fields: z.object({

@@ -240,6 +240,7 @@ export function classifyHeader(
   if (list.length > MAX_CONTAINS_WORDS) return undefined;
   const words = new Set(list);
   for (const rule of lex.contains) {
+    if (rule.except.some((w) => words.has(w))) continue;
     if (rule.words.some((w) => words.has(w))) return { category: rule.category, ruleId: rule.id };
   }
   return undefined;

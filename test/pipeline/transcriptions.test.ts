@@ -22,6 +22,14 @@ describe("dictated notes", () => {
       "Attention was first turned to the right dorsal hand, where the lesion measured 1.0 x 0.8 cm. A 4 mm margin was marked and the lesion was excised. Attention was then turned to the left shoulder, where a 5 mm nevus was excised with 2 mm margins.",
       ["11422x1", "11401x1"],
     ],
+    [
+      "HEENT: There is a 3.2 cm linear laceration to the left forehead.\n\nPROCEDURE: The laceration was repaired with seven 6-0 nylon simple interrupted sutures.\n\nASSESSMENT: Simple laceration, left forehead, 3.2 cm.",
+      ["12013x1"],
+    ],
+    [
+      "FAMILY MEDICINE PROGRESS NOTE\n\nPROCEDURES: Cryotherapy. Liquid nitrogen was applied to the 6 actinic keratoses of the face and scalp.\n\nASSESSMENT AND PLAN:\n1. Actinic keratoses x6, treated with cryotherapy.",
+      ["17000x1", "17003x5"],
+    ],
   ])("%j is coded %j", (note, expected) => {
     expect(codes(note)).toEqual(expected);
   });
