@@ -25,6 +25,7 @@ describe("nail procedure codes", () => {
       "11730 11732",
     ],
     ["Chemical matrixectomy of the lateral border of the right hallux with phenol.", "11750"],
+    ["Trephination of subungual hematoma, left index finger.", "11740"],
     ["Biopsy of the nail matrix of the left index finger.", "11755"],
     [
       "Punch biopsy of the nail bed of the right great toe; 3 mm punch through the nail plate.",
