@@ -155,9 +155,34 @@ function hashRange(doc: Doc, lex: CompiledLexicon, i: number, limit: number): Fo
   if (j >= limit || !INTEGER.test(c[j] ?? "")) return undefined;
   const from = Number.parseInt(c[i + 1]!, 10);
   const to = Number.parseInt(c[j]!, 10);
-  return to > from
-    ? { last: j + 1, ruleId: "count.hash-range", fields: { count: to - from + 1 } }
-    : undefined;
+  if (to <= from) return undefined;
+  // "#1-#4 right temple, #5 nasal dorsum, #6-#8 scalp": further numbered items of the list add up.
+  let count = to - from + 1;
+  let last = j + 1;
+  for (;;) {
+    let k = last;
+    let joined = false;
+    while (k < limit && k - last <= LIST_GAP && c[k] !== "#") {
+      if (LIST_JOINERS.has(c[k]!)) joined = true;
+      if (c[k] === "." || c[k] === ":" || /^\d/.test(c[k]!)) break;
+      k++;
+    }
+    if (!joined || c[k] !== "#" || !INTEGER.test(c[k + 1] ?? "")) break;
+    const a = Number.parseInt(c[k + 1]!, 10);
+    let m = k + 2;
+    if (lex.source.counts.rangeWords.includes(c[m] ?? "")) {
+      m++;
+      if (c[m] === "#") m++;
+      const b = Number.parseInt(c[m] ?? "", 10);
+      if (!(b > a)) break;
+      count += b - a + 1;
+      last = m + 1;
+    } else {
+      count += 1;
+      last = k + 2;
+    }
+  }
+  return { last, ruleId: "count.hash-range", fields: { count } };
 }
 
 /** How many words may stand between two numbered items ("#5 right and #1 left"). */
@@ -245,6 +270,14 @@ const SITE_PREPOSITIONS: ReadonlySet<string> = new Set(["on", "of", "at", "over"
  * earlier counted lesion word of its sentence, and followed by a site preposition, counts that
  * lesion word again. Returns the lesion word's token index.
  */
+/** "3 scalp, 2 left ear": a site (its side first, or not) starts at token k. */
+function startsSite(doc: Doc, lex: CompiledLexicon, k: number, limit: number): boolean {
+  const side = lex.laterality.matchAt(doc.canon, k, limit);
+  const at = side ? k + side.length : k;
+  const site = lex.sites.matchAt(doc.canon, at, limit);
+  return site !== undefined && !("pseudo" in site.payload);
+}
+
 function elidedNoun(
   doc: Doc,
   lex: CompiledLexicon,
@@ -255,7 +288,7 @@ function elidedNoun(
   const before = doc.canon[i - 1];
   if (
     (before !== "and" && before !== "," && before !== ":") ||
-    !SITE_PREPOSITIONS.has(doc.canon[next] ?? "")
+    !(SITE_PREPOSITIONS.has(doc.canon[next] ?? "") || startsSite(doc, lex, next, limit))
   )
     return undefined;
   const sentence = doc.sentenceOfToken[i];

@@ -32,3 +32,14 @@ describe("lesion words", () => {
     ).toBe("11310");
   });
 });
+
+describe("counts written per site or per numbered item", () => {
+  it.each([
+    ["Cryo to AKs: 3 scalp, 2 left ear.", "17000 17003x4"],
+    ["Cryotherapy to AKs: 4 forehead, 3 scalp and 2 right cheek.", "17000 17003x8"],
+    ["5 AKs: 3 scalp, 2 left ear, LN2.", "17000 17003x4"],
+    ["LN2 to AKs: #1-#4 right temple, #5 nasal dorsum, #6-#8 scalp.", "17000 17003x7"],
+  ])("%j is coded %s", (note, code) => {
+    expect(shippedCodes(note)).toBe(code);
+  });
+});
