@@ -106,6 +106,9 @@ function unitAt(doc: Doc, lex: CompiledLexicon, j: number, limit: number) {
   return hit ? { payload: hit.payload, next: at + hit.length } : undefined;
 }
 
+/** Axis labels of a measurement that make it a length ("6.0 cm in length", "6 cm long"). */
+const LENGTH_WORDS: ReadonlySet<string> = new Set(["long", "length"]);
+
 function roleOf(
   doc: Doc,
   lex: CompiledLexicon,
@@ -140,6 +143,17 @@ function roleOf(
   if (lesionCue && (!best || LESION_CUE_SCORE < best.dist))
     best = { dist: LESION_CUE_SCORE, term: lesionCue };
   if (!best) return { role: "unknown" };
+  // "The wound measured 6.0 cm in length": one dimension labelled as a length is the wound's
+  // length (what its repair measures), not the diameter of a round defect.
+  const measured = doc.canon.slice(first, last);
+  if (
+    best.term.role === "defect" &&
+    measured.some((t) => LENGTH_WORDS.has(t)) &&
+    !measured.some((t) => lex.dimensionJoiners.has(t))
+  ) {
+    const repair = lex.source.units.roles.find((r) => r.role === "repair");
+    if (repair) return { role: "repair", ruleId: repair.id };
+  }
   const role = best.term.role === "excised" ? "defect" : best.term.role;
   return {
     role,

@@ -92,3 +92,18 @@ describe("extractSizes", () => {
     expect(final).toEqual([[0.7, "margin"]]);
   });
 });
+
+describe("a wound's length after a defect cue (bundled lexicon)", () => {
+  const lex = compileLexicon(loadLexicon());
+  const roles = (note: string) =>
+    extractSizes(docOf(note, lex), lex)
+      .map((s) => `${s.value} ${s.role}`)
+      .join(", ");
+  it.each([
+    ["The wound measured 6.0 cm in length after excision.", "6 repair"],
+    ["The wound measured 6.0 cm.", "6 defect"],
+    ["Defect 5.5 x 4.5 cm closed with a graft.", "5.5 defect"],
+  ])("%j reads %s", (note, expected) => {
+    expect(roles(note)).toBe(expected);
+  });
+});
