@@ -148,6 +148,17 @@ function repairLengths(mentions: ProcedureMention[], index: MentionIndex): SizeM
         out.push(s);
     }
     const section = index.doc.sentences[m.sentence]!.sectionIndex;
+    // "The wound measured 6.0 cm in length after excision. The deep dermal layer was closed
+    // ...": a length measured in the sentence just before the closure, with no closure of its
+    // own, is this closure's.
+    const previous = m.sentence - 1;
+    if (
+      previous >= 0 &&
+      index.doc.sentences[previous]!.sectionIndex === section &&
+      !inSentence(index, previous, "procedure").some((p) => p.procedure === "repair")
+    )
+      for (const s of inSentence(index, previous, "size"))
+        if (s.role === "repair" && s.unit === "cm" && !out.includes(s)) out.push(s);
     for (
       let k = m.sentence + 1;
       k <= m.sentence + FOLLOWING && k < index.doc.sentences.length;

@@ -30,6 +30,10 @@ describe("dictated notes", () => {
       "FAMILY MEDICINE PROGRESS NOTE\n\nPROCEDURES: Cryotherapy. Liquid nitrogen was applied to the 6 actinic keratoses of the face and scalp.\n\nASSESSMENT AND PLAN:\n1. Actinic keratoses x6, treated with cryotherapy.",
       ["17000x1", "17003x5"],
     ],
+    [
+      "Excision of a 2.5 cm epidermal cyst of the right upper back with 2 mm margins. The wound measured 7.0 cm in length after excision. The deep dermal layer was closed with 3-0 Vicryl and the skin with 4-0 nylon.",
+      ["11403x1", "12032x1"],
+    ],
   ])("%j is coded %j", (note, expected) => {
     expect(codes(note)).toEqual(expected);
   });
