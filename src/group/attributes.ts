@@ -307,27 +307,20 @@ function pathologyHistology(
   );
 }
 
-/** A list item's label before a procedure: "A.", "B)", "#2", "2.", "2)", "Lesion B:", "Specimen 1:". */
-const ITEM_LABEL =
-  /(?:^|[\s;])(?:(?:lesion|specimen|site|tumou?r|part)[ \t]+([a-h]|\d{1,2})\b|#[ \t]*(\d{1,2})\b|([a-h])[.):][ \t]|(\d{1,2})[.)][ \t]+(?=[a-z]))/gi;
 /** The label a result is written under: "A - BCC", "#1 trichilemmal cyst", "2: EIC". */
 const RESULT_LABEL =
   /(?:^|[\s,;(.:])(?:#[ \t]*(\d{1,2})|([a-h])[ \t]*[-:.)]|(\d{1,2})[ \t]*[-:)])/gi;
 
-/** The last item label on the procedure's line before it. */
-function itemLabel(text: string, at: number): string | undefined {
-  const start = text.lastIndexOf("\n", at - 1) + 1;
-  let label: string | undefined;
-  for (const m of text.slice(start, at).matchAll(ITEM_LABEL))
-    label = (m[1] ?? m[2] ?? m[3] ?? m[4])?.toUpperCase();
-  return label;
-}
-
-/** The label a pathology result is written under, between the previous result and it. */
-function resultLabel(text: string, h: HistologyMention, from: number): string | undefined {
-  let label: string | undefined;
-  for (const m of text.slice(from, h.start).matchAll(RESULT_LABEL))
-    label = (m[1] ?? m[2] ?? m[3])?.toUpperCase();
+/**
+ * The item number a pathology result is written under, between the previous result and it
+ * (letters count as item numbers do: a = 1, as in the index's list numbers).
+ */
+function resultLabel(text: string, h: HistologyMention, from: number): number | undefined {
+  let label: number | undefined;
+  for (const m of text.slice(from, h.start).matchAll(RESULT_LABEL)) {
+    const letter = m[2]?.toLowerCase();
+    label = letter ? letter.charCodeAt(0) - 96 : Number.parseInt(m[1] ?? m[3]!, 10);
+  }
   return label;
 }
 
@@ -337,8 +330,8 @@ function byLabel(
   path: HistologyMention[],
 ): HistologyMention | undefined {
   const text = index.doc.text;
-  const own = itemLabel(text, e.anchors[0]!.start);
-  if (!own) return undefined;
+  const own = index.listNumber.get(e.anchors[0]!.sentence);
+  if (own === undefined) return undefined;
   let from = 0;
   let found: HistologyMention | undefined;
   const reported = path.filter((h) => index.doc.sentences[h.sentence]!.section === "pathology");

@@ -20,6 +20,18 @@ export interface MentionIndex {
 
 /** "1. ...", "2) ...", "#3 ...", "#4: ..." at the start of a sentence. */
 const LIST_ITEM = /^\s*(?:#\s*(\d{1,2})[.):]?|(\d{1,2})\s*[.)])\s/;
+/** "A. Right cheek: ...", "b) ..." at the start of a line: lettered items, numbered a = 1. */
+const LETTER_ITEM = /^[ \t]*([a-h])[.)][ \t]/i;
+
+/** The item number a sentence opens, if it opens one. */
+export function itemNumber(text: string, start: number, end: number): number | undefined {
+  const head = `${text.slice(start, Math.min(end, start + 8))} `;
+  const match = LIST_ITEM.exec(head);
+  if (match) return Number.parseInt(match[1] ?? match[2]!, 10);
+  const lineStart = start === 0 || text[start - 1] === "\n";
+  const letter = lineStart ? LETTER_ITEM.exec(head)?.[1] : undefined;
+  return letter ? letter.toLowerCase().charCodeAt(0) - 96 : undefined;
+}
 
 export function indexMentions(
   doc: Doc,
@@ -35,8 +47,7 @@ export function indexMentions(
   const listNumber = new Map<number, number>();
   let previous: { n: number; end: number; section: number } | undefined;
   for (const s of doc.sentences) {
-    const match = LIST_ITEM.exec(`${doc.text.slice(s.start, Math.min(s.end, s.start + 8))} `);
-    const n = match ? Number.parseInt(match[1] ?? match[2]!, 10) : undefined;
+    const n = itemNumber(doc.text, s.start, s.end);
     // A sentence on the same line as a numbered item belongs to that item.
     const sameLine =
       previous &&
