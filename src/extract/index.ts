@@ -1,4 +1,5 @@
 import { type CompiledLexicon, hasPhrase } from "../lexicon/compile.ts";
+import { lastWord } from "../text/tokens.ts";
 import type { Doc, Mention } from "../types.ts";
 
 /** Procedure mentions read per note; real notes name a few dozen. */
@@ -81,13 +82,7 @@ function markPairedAreas(doc: Doc, all: Mention[], lex: CompiledLexicon): void {
       }
     }
     if (site?.kind !== "site") continue;
-    const last =
-      site.text
-        .toLowerCase()
-        .split(/[^a-z]+/)
-        .filter(Boolean)
-        .at(-1) ?? "";
-    if (site.laterality === "bilateral" || rule.plurals.includes(last)) m.times = 2;
+    if (site.laterality === "bilateral" || rule.plurals.includes(lastWord(site.text))) m.times = 2;
   }
 }
 

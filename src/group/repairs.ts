@@ -2,6 +2,7 @@ import { roundTo } from "../extract/numbers.ts";
 import { type CompiledLexicon, hasPhrase } from "../lexicon/compile.ts";
 import type { PhraseTrie } from "../lexicon/trie.ts";
 import type { Assertion } from "../schemas/api.ts";
+import { lastWord } from "../text/tokens.ts";
 import type { ProcedureMention, SiteMention, SizeMention } from "../types.ts";
 import {
   inSentence,
@@ -46,7 +47,6 @@ export function repairEvents(
     else byWound.set(wound, [...(byWound.get(wound) ?? []), m]);
   }
   const out: ProcedureEvent[] = [];
-  const upgrade = (e: ProcedureEvent) => contaminatedUpgrade(e, index, lex);
   for (const [wound, mentions] of byWound) {
     const target = lesionEvents[wound]!;
     const lengths = repairLengths(mentions, index);
@@ -61,7 +61,7 @@ export function repairEvents(
     (mentionsPhrase(index, lex.woundWords, lex.negationWords) || namedRepairs(loose, index))
   )
     out.push(...looseRepairs(loose, index, next + out.length, encounters, lex.woundWords));
-  for (const e of out) upgrade(e);
+  for (const e of out) contaminatedUpgrade(e, index, lex);
   return out;
 }
 
@@ -81,9 +81,7 @@ function contaminatedUpgrade(e: ProcedureEvent, index: MentionIndex, lex: Compil
   const to = sentences[last]!.lastToken;
   const canon = index.doc.canon;
   const said = (words: PhraseTrie<string>) =>
-    words
-      .findAll(canon, from, to)
-      .some((hit) => ![1, 2, 3].some((k) => lex.negationWords.has(canon[hit.start - k] ?? "")));
+    unnegatedHit(words, canon, from, to, lex.negationWords);
   if (!said(rule.contamination) || !said(rule.cleaning)) return;
   e.repairType = "intermediate";
   e.ruleIds.push(rule.id);
@@ -204,9 +202,9 @@ function woundFor(
       closes(e) &&
       (!e.site?.laterality || !site.laterality || e.site.laterality === site.laterality);
     // The same head word ("right cheek", "cheek") first, then the same site ("chin": face).
-    const head = headWord(site.text);
+    const head = lastWord(site.text);
     for (const same of [
-      (e: ProcedureEvent) => e.site !== undefined && headWord(e.site.text) === head,
+      (e: ProcedureEvent) => e.site !== undefined && lastWord(e.site.text) === head,
       (e: ProcedureEvent) => e.site?.site === site.site,
     ]) {
       const at = events.filter((e) => sided(e) && same(e));
@@ -228,13 +226,6 @@ function woundFor(
   }
   return best?.index;
 }
-
-const headWord = (text: string) =>
-  text
-    .toLowerCase()
-    .split(/[^a-z]+/)
-    .filter(Boolean)
-    .at(-1);
 
 /** The site named between the previous clause break (";" or sentence start) and the closure. */
 function clauseSite(m: ProcedureMention, index: MentionIndex): SiteMention | undefined {
@@ -318,23 +309,20 @@ function looseRepairs(
   type Group = { site?: SiteMention; sizes: SizeMention[]; encounter: number; type?: string };
   // "EXAM: 3.2 cm laceration of the left forehead" ... "ASSESSMENT: Simple laceration, left
   // forehead, 3.2 cm": the same length at the same place in another section is the same wound.
-  const place = (len: SizeMention) => {
-    const site = nearestSite(len, index);
-    return site ? `${site.site}|${site.laterality ?? ""}` : "";
-  };
+  const places = lengths.map((len) => placeKey(nearestSite(len, index)));
   const sectionOf = (len: SizeMention) => index.doc.sentences[len.sentence]!.sectionIndex;
   const told = new Set<SizeMention>();
   lengths.forEach((len, i) => {
-    const earlier = lengths
+    const retold = lengths
       .slice(0, i)
-      .find(
-        (o) =>
+      .some(
+        (o, j) =>
           !told.has(o) &&
           o.value === len.value &&
           sectionOf(o) !== sectionOf(len) &&
-          (place(o) === place(len) || place(o) === "" || place(len) === ""),
+          (places[j] === places[i] || places[j] === "" || places[i] === ""),
       );
-    if (earlier) told.add(len);
+    if (retold) told.add(len);
   });
   const groups = new Map<string, Group>();
   for (const len of lengths) {
@@ -441,6 +429,10 @@ function ownType(
  * The site a wound length belongs to: the one fewest list joiners away ("2.5 cm laceration of
  * the forehead and 3.0 cm laceration of the scalp": 3.0 cm is the scalp's), then the nearest.
  */
+/** A site and its side as one key ("" for no site). */
+const placeKey = (site: SiteMention | undefined) =>
+  site ? `${site.site}|${site.laterality ?? ""}` : "";
+
 /** How many sentences before a wound's length its site may be named. */
 const SITE_BEFORE = 2;
 
@@ -460,7 +452,7 @@ function woundSiteBefore(
     if (sentences[k]!.sectionIndex !== section) break;
     const sites = inSentence(index, k, "site");
     if (sites.length === 0) continue;
-    const places = new Set(sites.map((x) => `${x.site}|${x.laterality ?? ""}`));
+    const places = new Set(sites.map(placeKey));
     return woundSentence(k) && places.size === 1 ? sites[0] : undefined;
   }
   return undefined;
@@ -488,8 +480,18 @@ function mentionsPhrase(
 ): boolean {
   const canon = index.doc.canon;
   if (!negators) return hasPhrase(words, canon, 0, canon.length);
-  // "No laceration of the bowel": a wound word right after a negation names no wound.
+  return unnegatedHit(words, canon, 0, canon.length, negators);
+}
+
+/** A phrase of `words` in [from, to) with no negation in the three tokens before it ("No laceration of the bowel"). */
+function unnegatedHit(
+  words: PhraseTrie<string>,
+  canon: readonly string[],
+  from: number,
+  to: number,
+  negators: ReadonlySet<string>,
+): boolean {
   return words
-    .findAll(canon, 0, canon.length)
+    .findAll(canon, from, to)
     .some((hit) => ![1, 2, 3].some((k) => negators.has(canon[hit.start - k] ?? "")));
 }

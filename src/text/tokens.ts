@@ -68,6 +68,17 @@ export function tokenizeLiteral(literal: string): string[] {
   return literal.toLowerCase().match(TOKEN_RE) ?? [];
 }
 
+/** The last word of a phrase, lower-cased ("right cheek" -> "cheek", "dorsal hands" -> "hands"). */
+export function lastWord(text: string): string {
+  return (
+    text
+      .toLowerCase()
+      .split(/[^a-z]+/)
+      .filter(Boolean)
+      .at(-1) ?? ""
+  );
+}
+
 /** Articles that may stand between a word and the site it introduces ("from the arm"). */
 export const ARTICLES: ReadonlySet<string> = new Set(["the", "a", "an"]);
 /** Tokens that join the items of a list ("L arm, R thigh and back", "#1, #2 & #3"). */
