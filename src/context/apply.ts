@@ -79,18 +79,6 @@ function decide(decisions: Map<string, Decision>, attribute: string, candidate: 
   if (!previous || candidate.distance < previous.distance) decisions.set(attribute, candidate);
 }
 
-const AUXILIARIES: ReadonlySet<string> = new Set([
-  "was",
-  "were",
-  "is",
-  "are",
-  "been",
-  "be",
-  "being",
-]);
-/** Past participles that do not end in -ed or -en. */
-const IRREGULAR_PARTICIPLES: ReadonlySet<string> = new Set(["cut", "done", "shorn", "split"]);
-
 /**
  * "Abscess on the back, no cellulitis, incised and drained": a participle right after a comma,
  * with no auxiliary before it, is the main clause's verb; the negated finding before the comma
@@ -100,18 +88,24 @@ function predicateAfterComma(
   facts: SentenceFacts,
   scope: TriggerScope,
   target: TargetTokens,
+  ctx: CompiledContext,
 ): boolean {
+  const { auxiliaries, irregularParticiples } = ctx.predicates;
   if (scope.direction !== "forward" || scope.match.end >= target.first) return false;
   if (facts.tokens[target.first - 1]?.norm !== ",") return false;
   // "No lesions were biopsied, frozen, or excised": participles listed after an auxiliary.
   for (let k = scope.match.end; k < target.first; k++)
-    if (AUXILIARIES.has(facts.tokens[k]!.norm)) return false;
+    if (auxiliaries.has(facts.tokens[k]!.norm)) return false;
   const word = facts.tokens[target.first]!.norm;
-  return /^[a-z]{3,}(?:ed|en)$/.test(word) || IRREGULAR_PARTICIPLES.has(word);
+  return /^[a-z]{3,}(?:ed|en)$/.test(word) || irregularParticiples.has(word);
 }
 
 /** Closest covering trigger per attribute; implied effects only fill attributes left open. */
-function triggerDecisions(facts: SentenceFacts, target: TargetTokens): Map<string, Decision> {
+function triggerDecisions(
+  facts: SentenceFacts,
+  target: TargetTokens,
+  ctx: CompiledContext,
+): Map<string, Decision> {
   const direct = new Map<string, Decision>();
   const implied = new Map<string, Decision>();
   for (const scope of facts.scopes) {
@@ -119,7 +113,7 @@ function triggerDecisions(facts: SentenceFacts, target: TargetTokens): Map<strin
     const inside = isInside(scope.match, target);
     if (inside && !(effect.insideTarget && isAtEdge(scope.match, target))) continue;
     if (!inside && (scope.from >= target.end || target.first >= scope.to)) continue;
-    if (effect.attribute === "negation" && predicateAfterComma(facts, scope, target)) continue;
+    if (effect.attribute === "negation" && predicateAfterComma(facts, scope, target, ctx)) continue;
     const ruleId = scope.match.trigger.id;
     const reason = effect.reason.replace("{trigger}", quote(facts, scope.match));
     const distance = distanceTo(scope, target);
@@ -173,7 +167,7 @@ export function assertTarget(
   target: TargetTokens,
   ctx: CompiledContext,
 ): Assertion {
-  const decisions = triggerDecisions(facts, target);
+  const decisions = triggerDecisions(facts, target, ctx);
   const ruleIds = applySection(decisions, facts, ctx);
   const negation = (decisions.get("negation")?.value ?? "affirmed") as Assertion["negation"];
   const temporality = (decisions.get("temporality")?.value ?? "recent") as Assertion["temporality"];

@@ -51,6 +51,11 @@ export interface CompiledContext {
   readonly overrideBlockers: ReadonlySet<string>;
   readonly patterns: readonly CompiledPattern[];
   readonly sections: ReadonlyMap<SectionCategory, SectionDefault>;
+  /** lexicon predicateAfterComma: what a main clause's participle after a comma looks like. */
+  readonly predicates: {
+    readonly auxiliaries: ReadonlySet<string>;
+    readonly irregularParticiples: ReadonlySet<string>;
+  };
   readonly version: string;
 }
 
@@ -125,6 +130,10 @@ export function compileContext(lex: ContextLexicon): CompiledContext {
     overrideBlockers: new Set(lex.overrideBlockers.map((w) => w.toLowerCase())),
     patterns: Object.freeze(patterns),
     sections,
+    predicates: {
+      auxiliaries: new Set(lex.predicateAfterComma.auxiliaries),
+      irregularParticiples: new Set(lex.predicateAfterComma.irregularParticiples),
+    },
     version: lex.version,
   });
 }

@@ -165,6 +165,18 @@ const ContextLexiconObject = z.strictObject({
   overrideBlockers: z.array(z.string().min(1)).default([]),
   /** Words that end the scope of a `clause` rule: the verbs and conjunctions of another clause. */
   clauseWords: z.array(z.string().regex(/^[a-z]+$/)).default([]),
+  /**
+   * "Abscess on the back, no cellulitis, incised and drained": a participle (a word ending in -ed
+   * or -en, or one of `irregularParticiples`) right after a comma is the main clause's verb, out
+   * of reach of a negation before the comma, unless one of `auxiliaries` stands between them
+   * ("No lesions were biopsied, frozen, or excised").
+   */
+  predicateAfterComma: z
+    .strictObject({
+      auxiliaries: z.array(z.string().regex(/^[a-z]+$/)),
+      irregularParticiples: z.array(z.string().regex(/^[a-z]+$/)),
+    })
+    .default({ auxiliaries: [], irregularParticiples: [] }),
 });
 
 export const ContextLexiconSchema = ContextLexiconObject.superRefine((lex, ctx) => {
