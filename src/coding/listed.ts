@@ -19,9 +19,8 @@ export function uncodedListed(
   mentions: readonly Mention[],
   lex: CompiledLexicon,
 ): Issue[] {
-  const rule = lex.source.procedures.procedureList;
+  const rule = lex.procedureList;
   if (!rule) return [];
-  const words = new Set(rule.words);
   const procedures = mentions.filter((m) => m.kind === "procedure");
   const issues: Issue[] = [];
   for (const section of doc.sections) {
@@ -46,7 +45,7 @@ export function uncodedListed(
       for (let k = tokenAt(doc.tokens, start); k < doc.tokens.length; k++) {
         const t = doc.tokens[k]!;
         if (t.end > end) break;
-        if (outside(t.norm, words, rule.suffixes)) {
+        if (outside(t.norm, rule.words, rule.suffixes)) {
           named = true;
           break;
         }

@@ -1,4 +1,4 @@
-import type { CompiledLexicon, RoleTerm } from "../lexicon/compile.ts";
+import { type CompiledLexicon, hasPhrase, type RoleTerm } from "../lexicon/compile.ts";
 import type { Doc, SizeMention, SizeRole } from "../types.ts";
 import { matchSentences, mentionBase, type TermMatch } from "./match.ts";
 import { readNumber, roundTo } from "./numbers.ts";
@@ -106,9 +106,6 @@ function unitAt(doc: Doc, lex: CompiledLexicon, j: number, limit: number) {
   return hit ? { payload: hit.payload, next: at + hit.length } : undefined;
 }
 
-/** Axis labels of a measurement that make it a length ("6.0 cm in length", "6 cm long"). */
-const LENGTH_WORDS: ReadonlySet<string> = new Set(["long", "length"]);
-
 function roleOf(
   doc: Doc,
   lex: CompiledLexicon,
@@ -145,11 +142,10 @@ function roleOf(
   if (!best) return { role: "unknown" };
   // "The wound measured 6.0 cm in length": one dimension labelled as a length is the wound's
   // length (what its repair measures), not the diameter of a round defect.
-  const measured = doc.canon.slice(first, last);
   if (
     best.term.role === "defect" &&
-    measured.some((t) => LENGTH_WORDS.has(t)) &&
-    !measured.some((t) => lex.dimensionJoiners.has(t))
+    hasPhrase(lex.lengthLabels, doc.canon, first, last) &&
+    !doc.canon.slice(first, last).some((t) => lex.dimensionJoiners.has(t))
   ) {
     const repair = lex.source.units.roles.find((r) => r.role === "repair");
     if (repair) return { role: "repair", ruleId: repair.id };

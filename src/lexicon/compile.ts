@@ -65,6 +65,13 @@ export interface CompiledLexicon {
   /** Words and phrases naming a traumatic wound ("laceration", "stab wound"). */
   woundWords: PhraseTrie<string>;
   deepRepairWords: PhraseTrie<string>;
+  /** lexicon procedures.procedureList, its words as a set. */
+  procedureList?: {
+    id: string;
+    maxChars: number;
+    words: ReadonlySet<string>;
+    suffixes: readonly string[];
+  };
   /** lexicon procedures.contaminatedRepair, its two phrase lists compiled. */
   contaminated?: { id: string; contamination: PhraseTrie<string>; cleaning: PhraseTrie<string> };
   /** One-word forward negation triggers of the context lexicon ("no", "without"). */
@@ -83,6 +90,7 @@ export interface CompiledLexicon {
   times: Set<string>;
   dimensionJoiners: Set<string>;
   dimensionLabels: PhraseTrie<string>;
+  lengthLabels: PhraseTrie<string>;
   rangeJoiners: Set<string>;
   deletedCodes: Map<string, Lexicon["deletedCodes"]["codes"][number]>;
   tables: CodeTable[];
@@ -164,6 +172,14 @@ export function compileLexicon(lex: Lexicon): CompiledLexicon {
     totalCues: trieOf(lex.counts.totalCues, (t) => [t]),
     woundWords: trieOf(lex.procedures.woundWords, (t) => [t]),
     deepRepairWords: trieOf(lex.procedures.deepRepairWords, (t) => [t]),
+    ...(lex.procedures.procedureList
+      ? {
+          procedureList: {
+            ...lex.procedures.procedureList,
+            words: new Set(lex.procedures.procedureList.words),
+          },
+        }
+      : {}),
     ...(lex.procedures.contaminatedRepair
       ? {
           contaminated: {
@@ -192,6 +208,7 @@ export function compileLexicon(lex: Lexicon): CompiledLexicon {
     times: new Set(lex.counts.times),
     dimensionJoiners: new Set(lex.units.dimensionJoiners),
     dimensionLabels: trieOf(lex.units.dimensionLabels, (t) => [t]),
+    lengthLabels: trieOf(lex.units.lengthLabels, (t) => [t]),
     rangeJoiners: new Set(lex.units.rangeJoiners),
     deletedCodes: new Map(lex.deletedCodes.codes.map((c) => [c.code, c])),
     tables: codeTables(lex),

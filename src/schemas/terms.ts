@@ -327,6 +327,11 @@ export const UnitsLexiconSchema = z.object({
    * 4 cm wide"): skipped between dimensions; "and" joins two dimensions only after one of them.
    */
   dimensionLabels: Literals.default([]),
+  /**
+   * Labels that make a one-dimension measurement a length ("6.0 cm in length", "6 cm long"): a
+   * wound's length, which its repair measures, not a round defect's diameter.
+   */
+  lengthLabels: Literals.default([]),
   /** Words joining a range ("6 to 7 mm"). */
   rangeJoiners: Literals,
 });
