@@ -144,76 +144,59 @@ function labelCount(doc: Doc, lex: CompiledLexicon, i: number, limit: number): F
   };
 }
 
-/** "#1-#4", "#1 through #4", "#1 to 4"; else a list "#1, #2, #3 and #5" (see hashList). */
-function hashRange(doc: Doc, lex: CompiledLexicon, i: number, limit: number): Found | undefined {
+/**
+ * Numbered items: a range "#1-#4" ("#1 through #4", "#1 to 4") and the items of its list that
+ * follow ("#1-#4 right temple, #5 nasal dorsum, #6-#8 scalp" = 8), or a list of two or more
+ * items "#1, #2, #3 and #5 right and #1 left" (the words between two items must include a joiner).
+ */
+function hashCount(doc: Doc, lex: CompiledLexicon, i: number, limit: number): Found | undefined {
   const c = doc.canon;
-  if (c[i] !== "#" || !INTEGER.test(c[i + 1] ?? "")) return undefined;
-  let j = i + 2;
-  if (!lex.source.counts.rangeWords.includes(c[j] ?? "")) return hashList(doc, i, limit);
-  j++;
-  if (c[j] === "#") j++;
-  if (j >= limit || !INTEGER.test(c[j] ?? "")) return undefined;
-  const from = Number.parseInt(c[i + 1]!, 10);
-  const to = Number.parseInt(c[j]!, 10);
-  if (to <= from) return undefined;
-  // "#1-#4 right temple, #5 nasal dorsum, #6-#8 scalp": further numbered items of the list add up.
-  let count = to - from + 1;
-  let last = j + 1;
-  for (;;) {
-    let k = last;
-    let joined = false;
-    while (k < limit && k - last <= LIST_GAP && c[k] !== "#") {
-      if (LIST_JOINERS.has(c[k]!)) joined = true;
-      if (c[k] === "." || c[k] === ":" || /^\d/.test(c[k]!)) break;
-      k++;
-    }
-    if (!joined || c[k] !== "#" || !INTEGER.test(c[k + 1] ?? "")) break;
-    const a = Number.parseInt(c[k + 1]!, 10);
-    let m = k + 2;
-    if (lex.source.counts.rangeWords.includes(c[m] ?? "")) {
-      m++;
-      if (c[m] === "#") m++;
-      const b = Number.parseInt(c[m] ?? "", 10);
-      if (!(b > a)) break;
-      count += b - a + 1;
-      last = m + 1;
-    } else {
-      count += 1;
-      last = k + 2;
-    }
+  const first = hashItem(c, lex, i, limit);
+  if (!first) return undefined;
+  let count = first.size;
+  let items = 1;
+  let last = first.next;
+  for (let k = nextItem(c, last, limit); k !== undefined; k = nextItem(c, last, limit)) {
+    const item = hashItem(c, lex, k, limit);
+    if (!item) break;
+    count += item.size;
+    items++;
+    last = item.next;
   }
-  return { last, ruleId: "count.hash-range", fields: { count } };
+  if (first.size > 1) return { last, ruleId: "count.hash-range", fields: { count } };
+  return items >= 2 ? { last, ruleId: "count.hash-list", fields: { count } } : undefined;
+}
+
+/** One numbered item at token k, "#3" or a range "#1-#4": how many it names and where it ends. */
+function hashItem(
+  c: readonly string[],
+  lex: CompiledLexicon,
+  k: number,
+  limit: number,
+): { size: number; next: number } | undefined {
+  if (c[k] !== "#" || !INTEGER.test(c[k + 1] ?? "")) return undefined;
+  let m = k + 2;
+  if (!lex.source.counts.rangeWords.includes(c[m] ?? "")) return { size: 1, next: m };
+  m++;
+  if (c[m] === "#") m++;
+  if (m >= limit || !INTEGER.test(c[m] ?? "")) return undefined;
+  const from = Number.parseInt(c[k + 1]!, 10);
+  const to = Number.parseInt(c[m]!, 10);
+  return to > from ? { size: to - from + 1, next: m + 1 } : undefined;
 }
 
 /** How many words may stand between two numbered items ("#5 right and #1 left"). */
 const LIST_GAP = 6;
 
-/**
- * "#1, #2, #3, #4 and #5 right and #1 left": numbered items joined by commas or "and" count one
- * each (at least two items; the words between two items must include a joiner).
- */
-function hashList(doc: Doc, i: number, limit: number): Found | undefined {
-  const c = doc.canon;
-  let items = 1;
-  let last = i + 2;
-  let j = last;
-  while (j < limit) {
-    let k = j;
-    let joined = false;
-    while (k < limit && k - j <= LIST_GAP && c[k] !== "#" && !/^\d/.test(c[k]!)) {
-      if (LIST_JOINERS.has(c[k]!)) joined = true;
-      if (c[k] === "." || c[k] === ":") return done();
-      k++;
-    }
-    if (!joined || c[k] !== "#" || !INTEGER.test(c[k + 1] ?? "")) break;
-    items++;
-    last = k + 2;
-    j = last;
+/** The "#" of the next item of a list: within LIST_GAP tokens, past a joiner, before a "." or ":". */
+function nextItem(c: readonly string[], from: number, limit: number): number | undefined {
+  let joined = false;
+  for (let k = from; k < limit && k - from <= LIST_GAP; k++) {
+    if (c[k] === "#") return joined ? k : undefined;
+    if (c[k] === "." || c[k] === ":" || /^\d/.test(c[k]!)) return undefined;
+    if (LIST_JOINERS.has(c[k]!)) joined = true;
   }
-  return done();
-  function done(): Found | undefined {
-    return items >= 2 ? { last, ruleId: "count.hash-list", fields: { count: items } } : undefined;
-  }
+  return undefined;
 }
 
 /** "12 AKs", "three warts", "4 inflamed SKs": a number shortly before a lesion word. */
@@ -265,11 +248,6 @@ function nounCount(doc: Doc, lex: CompiledLexicon, i: number, limit: number): Fo
 /** Site prepositions after which a bare number's lesion word was left out ("and 3 on the foot"). */
 const SITE_PREPOSITIONS: ReadonlySet<string> = new Set(["on", "of", "at", "over", "in"]);
 
-/**
- * "12 verrucae on both hands and 3 on the right foot": a number joined by "and" or "," to an
- * earlier counted lesion word of its sentence, and followed by a site preposition, counts that
- * lesion word again. Returns the lesion word's token index.
- */
 /** "3 scalp, 2 left ear": a site (its side first, or not) starts at token k. */
 function startsSite(doc: Doc, lex: CompiledLexicon, k: number, limit: number): boolean {
   const side = lex.laterality.matchAt(doc.canon, k, limit);
@@ -278,6 +256,11 @@ function startsSite(doc: Doc, lex: CompiledLexicon, k: number, limit: number): b
   return site !== undefined && !("pseudo" in site.payload);
 }
 
+/**
+ * "12 verrucae on both hands and 3 on the right foot": a number joined by "and" or "," to an
+ * earlier counted lesion word of its sentence, and followed by a site preposition or a site ("AKs:
+ * 3 scalp, 2 left ear"), counts that lesion word again. Returns the lesion word's token index.
+ */
 function elidedNoun(
   doc: Doc,
   lex: CompiledLexicon,
@@ -401,7 +384,7 @@ function countAt(doc: Doc, lex: CompiledLexicon, i: number, limit: number): Foun
     const times = timesCount(doc, lex, i, limit);
     if (times) return times;
   }
-  if (tok === "#") return hashRange(doc, lex, i, limit);
+  if (tok === "#") return hashCount(doc, lex, i, limit);
   if (tok === "(") {
     const bracket = bracketCount(doc, lex, i, limit);
     if (bracket) return bracket;

@@ -93,7 +93,6 @@ function lateralityFor(
   return best;
 }
 
-/** "harvested from the left upper arm": a donor cue right before the site (an article between). */
 /** "2 cm above the left ear", "anterior to the tragus", "just below the jaw". */
 function afterLandmarkCue(doc: Doc, lex: CompiledLexicon, first: number): boolean {
   let k = first - 1;
@@ -103,6 +102,7 @@ function afterLandmarkCue(doc: Doc, lex: CompiledLexicon, first: number): boolea
   return lex.landmarkCues.words.has(doc.canon[k]!);
 }
 
+/** "harvested from the left upper arm": a donor cue right before the site (an article between). */
 function afterDonorCue(doc: Doc, lex: CompiledLexicon, first: number): boolean {
   let k = first - 1;
   if (k >= 0 && ARTICLES.has(doc.canon[k]!)) k--;

@@ -24,6 +24,8 @@ describe("extractCounts", () => {
     ["Cryo to 4 AKs and 2 SKs", "4, 2"],
     ["Lesions #1-#4 frozen", "4"],
     ["#1 through #4", "4"],
+    ["#1-#4 right temple, #5 nasal dorsum, #6-#8 scalp", "8"],
+    ["#1, #2 and #3-#5 frozen", "5"],
     ["AKs: 9", "9"],
     ["Number of lesions: 5", "5"],
     ["lesions = 12", "12"],
