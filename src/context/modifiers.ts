@@ -41,17 +41,38 @@ function patternMatches(
   if (ctx.patterns.length === 0 || tokens.length === 0) return byFirst;
   const from = tokens[0]!.start;
   const sentence = text.slice(from, tokens[tokens.length - 1]!.end);
-  for (const { trigger, regex } of ctx.patterns) {
-    for (const m of sentence.matchAll(regex)) {
-      const start = from + m.index;
-      const stop = start + m[0].length;
-      const first = tokenAt(tokens, start);
-      const end = tokenAt(tokens, stop);
-      const aligned =
-        end > first && tokens[first]!.start === start && tokens[end - 1]!.end === stop;
-      const previous = byFirst.get(first);
-      if (aligned && (!previous || previous.end < end)) byFirst.set(first, { trigger, first, end });
+  const keep = (trigger: CompiledTrigger, index: number, length: number) => {
+    const start = from + index;
+    const stop = start + length;
+    const first = tokenAt(tokens, start);
+    const end = tokenAt(tokens, stop);
+    const aligned = end > first && tokens[first]!.start === start && tokens[end - 1]!.end === stop;
+    const previous = byFirst.get(first);
+    if (aligned && (!previous || previous.end < end)) byFirst.set(first, { trigger, first, end });
+  };
+  const any = ctx.anyPattern;
+  if (!any) {
+    for (const { trigger, regex } of ctx.patterns)
+      for (const m of sentence.matchAll(regex)) keep(trigger, m.index, m[0].length);
+    return byFirst;
+  }
+  // The same matches as each pattern's own left-to-right scan: the alternation finds every
+  // position where some pattern matches; there each pattern whose previous match has ended is
+  // tried in place (a scan resumes at the end of its match, or one past an empty one).
+  const resume = new Int32Array(ctx.patterns.length);
+  any.lastIndex = 0;
+  for (let m = any.exec(sentence); m !== null; m = any.exec(sentence)) {
+    const at = m.index;
+    for (let k = 0; k < ctx.patterns.length; k++) {
+      if (resume[k]! > at) continue;
+      const { trigger, sticky } = ctx.patterns[k]!;
+      sticky.lastIndex = at;
+      const hit = sticky.exec(sentence);
+      if (!hit) continue;
+      resume[k] = at + Math.max(1, hit[0].length);
+      keep(trigger, at, hit[0].length);
     }
+    any.lastIndex = at + 1;
   }
   return byFirst;
 }
