@@ -13,11 +13,9 @@ export interface TermMatch<T> {
 /** Leftmost-longest matches of a trie in every sentence (matches never cross sentences). */
 export function matchSentences<T>(doc: Doc, trie: PhraseTrie<T>): TermMatch<T>[] {
   const out: TermMatch<T>[] = [];
-  for (const s of doc.sentences) {
-    for (const { start, hit } of trie.findAll(doc.canon, s.firstToken, s.lastToken, doc.canonIds)) {
-      out.push({ first: start, last: start + hit.length, payload: hit.payload, sentence: s.index });
-    }
-  }
+  trie.scanRanges(doc.canon, doc.sentences, doc.canonIds, (start, hit, sentence) => {
+    out.push({ first: start, last: start + hit.length, payload: hit.payload, sentence });
+  });
   return out;
 }
 

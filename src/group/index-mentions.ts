@@ -12,8 +12,10 @@ export interface MentionIndex {
   all: Mention[];
   bySentence: Map<number, Mention[]>;
   assertions: Map<number, Assertion>;
-  /** Memo of ofKind ("kind") and inSentence ("sentence:kind") lookups. */
+  /** Memo of ofKind lookups. */
   byKind: Map<string, Mention[]>;
+  /** Memo of inSentence lookups: sentence, then kind (no key string built per call). */
+  byKindInSentence: Map<number, Map<string, Mention[]>>;
   /** List item number of each sentence that starts with "1." / "2)" / "#3". */
   listNumber: Map<number, number>;
 }
@@ -57,7 +59,15 @@ export function indexMentions(
     if (item !== undefined) listNumber.set(s.index, item);
     previous = item !== undefined ? { n: item, end: s.end, section: s.sectionIndex } : undefined;
   }
-  return { doc, all, bySentence, assertions, listNumber, byKind: new Map() };
+  return {
+    doc,
+    all,
+    bySentence,
+    assertions,
+    listNumber,
+    byKind: new Map(),
+    byKindInSentence: new Map(),
+  };
 }
 
 /** The sentence ends with a colon: a heading over the lines after it ("Bx performed as follows:"). */
@@ -79,11 +89,15 @@ export function inSentence<K extends Mention["kind"]>(
   sentence: number,
   kind: K,
 ): ByKind[K] {
-  const key = `${sentence}:${kind}`;
-  let found = index.byKind.get(key);
+  let kinds = index.byKindInSentence.get(sentence);
+  if (!kinds) {
+    kinds = new Map();
+    index.byKindInSentence.set(sentence, kinds);
+  }
+  let found = kinds.get(kind);
   if (!found) {
     found = (index.bySentence.get(sentence) ?? []).filter((m) => m.kind === kind);
-    index.byKind.set(key, found);
+    kinds.set(kind, found);
   }
   return found as ByKind[K];
 }

@@ -47,7 +47,9 @@ export class PhraseTrie<T> {
   /** Every token that occurs in a literal. */
   readonly vocabulary = new Set<string>();
   /** With `index`: the ids set, and which of them start a literal (1) or not (0). */
-  private indexed: { ids: TokenIds; starts: Uint8Array } | undefined;
+  private indexed:
+    | { ids: TokenIds; starts: Uint8Array; roots: (Node<T> | undefined)[] }
+    | undefined;
 
   /**
    * Registers this trie's tokens with `ids`, so `findAll` can skip tokens by id. Adding a
@@ -57,8 +59,13 @@ export class PhraseTrie<T> {
     for (const token of this.vocabulary) ids.add(token);
     const firsts = [...this.root.next.keys()].map((token) => ids.add(token));
     const starts = new Uint8Array(Math.max(0, ...firsts) + 1);
-    for (const id of firsts) starts[id] = 1;
-    this.indexed = { ids, starts };
+    const roots = new Array<Node<T> | undefined>(starts.length).fill(undefined);
+    for (const [token, node] of this.root.next) {
+      const id = ids.add(token);
+      starts[id] = 1;
+      roots[id] = node;
+    }
+    this.indexed = { ids, starts, roots };
     return this;
   }
 
@@ -116,6 +123,36 @@ export class PhraseTrie<T> {
       } else i++;
     }
     return out;
+  }
+
+  /**
+   * `findAll` over several token ranges at once (a note's sentences), calling `found` for each
+   * match in order: the per-range loop of a note's every sentence, without a result array per
+   * range. Ranges are [firstToken, lastToken) with an index passed back to `found`.
+   */
+  scanRanges(
+    tokens: readonly string[],
+    ranges: readonly { index: number; firstToken: number; lastToken: number }[],
+    ids: { set: TokenIds; of: Int32Array },
+    found: (first: number, hit: PhraseHit<T>, range: number) => void,
+  ): void {
+    const indexed = this.indexed?.ids === ids.set ? this.indexed : undefined;
+    const of = ids.of;
+    for (const range of ranges) {
+      const to = range.lastToken;
+      for (let i = range.firstToken; i < to; ) {
+        let first: Node<T> | undefined;
+        if (indexed) {
+          const id = of[i]!;
+          first = id >= 0 && id < indexed.roots.length ? indexed.roots[id] : undefined;
+        } else first = this.root.next.get(tokens[i]!);
+        const hit = first ? this.longestFrom(first, tokens, i, to) : undefined;
+        if (hit) {
+          found(i, hit, range.index);
+          i += hit.length;
+        } else i++;
+      }
+    }
   }
 
   /** The longest literal whose first token (at `start`) led to `node`. */

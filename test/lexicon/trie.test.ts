@@ -51,6 +51,35 @@ describe("PhraseTrie", () => {
     expect(found(trie, { set: ids, of: ids.of(NOTE) })).toContainEqual([15, "then"]);
   });
 
+  it("scanRanges finds in each range what findAll finds there, by id or by string", () => {
+    const ids = new TokenIds();
+    const indexed = trieOf(LITERALS).index(ids);
+    // Ranges cut "punch biopsy" (1-3) and "left upper arm" (5-8) apart; the last is empty.
+    const ranges = [
+      { index: 0, firstToken: 0, lastToken: 2 },
+      { index: 1, firstToken: 2, lastToken: 7 },
+      { index: 2, firstToken: 7, lastToken: NOTE.length },
+      { index: 3, firstToken: NOTE.length, lastToken: NOTE.length },
+    ];
+    const expected = ranges.flatMap((r) =>
+      trieOf(LITERALS)
+        .findAll(NOTE, r.firstToken, r.lastToken)
+        .map((m) => [r.index, m.start, m.hit.payload]),
+    );
+    expect(expected).toContainEqual([0, 1, "punch"]);
+    expect(expected).toContainEqual([1, 2, "biopsy"]);
+    for (const [trie, set] of [
+      [indexed, ids],
+      [trieOf(LITERALS), new TokenIds()],
+    ] as const) {
+      const got: unknown[] = [];
+      trie.scanRanges(NOTE, ranges, { set, of: set.of(NOTE) }, (start, hit, range) =>
+        got.push([range, start, hit.payload]),
+      );
+      expect(got).toEqual(expected);
+    }
+  });
+
   it("matchAt respects the limit", () => {
     const trie = trieOf(LITERALS);
     expect(trie.matchAt(NOTE, 1, 2)?.payload).toBe("punch");
