@@ -11,6 +11,7 @@ import {
   type MentionIndex,
   ofKind,
 } from "./index-mentions.ts";
+import { clauseSite, mostComplex, namedWoundTypes, samePlace } from "./named-wounds.ts";
 import type { ProcedureEvent } from "./types.ts";
 
 const WOUND_KINDS = new Set([
@@ -23,7 +24,6 @@ const WOUND_KINDS = new Set([
   "debridement",
 ]);
 const PROCEDURE_SECTIONS = new Set(["procedure_title", "procedure"]);
-const TYPE_RANK: Record<string, number> = { simple: 1, intermediate: 2, complex: 3 };
 
 /**
  * Repair events. A closure mentioned with or after a lesion procedure closes that wound (one
@@ -227,14 +227,6 @@ function woundFor(
   return best?.index;
 }
 
-/** The site named between the previous clause break (";" or sentence start) and the closure. */
-function clauseSite(m: ProcedureMention, index: MentionIndex): SiteMention | undefined {
-  const sentence = index.doc.sentences[m.sentence]!;
-  const lead = index.doc.text.slice(sentence.start, m.start);
-  const from = sentence.start + lead.lastIndexOf(";") + 1;
-  return inSentence(index, m.sentence, "site").findLast((x) => x.start >= from && x.end <= m.start);
-}
-
 function repairEvent(
   i: number,
   mentions: ProcedureMention[],
@@ -243,14 +235,13 @@ function repairEvent(
   index: MentionIndex,
   closes?: number,
 ): ProcedureEvent {
-  const typed = mentions.filter((m) => m.repairType);
-  const best = typed.sort((a, b) => TYPE_RANK[b.repairType!]! - TYPE_RANK[a.repairType!]!)[0];
+  const bestType = mostComplex(mentions.map((m) => m.repairType));
   const billable = mentions.find((m) => isBillable(index, m)) ?? mentions[0]!;
   const length = lengths.length > 0 ? Math.max(...lengths.map((l) => l.value)) : undefined;
   return {
     index: i,
     kind: "repair",
-    repairType: best?.repairType ?? "simple",
+    repairType: bestType ?? "simple",
     anchors: mentions,
     scope: [...new Set(mentions.map((m) => m.sentence))],
     ...(site ? { site } : {}),
@@ -266,7 +257,7 @@ function repairEvent(
     lesion: closes ?? i,
     ...(closes !== undefined ? { closes } : {}),
     evidence: [...mentions, ...lengths, ...(site ? [site] : [])],
-    issues: best
+    issues: bestType
       ? []
       : [
           {
@@ -304,26 +295,33 @@ function looseRepairs(
         s.unit === "cm" &&
         (closing.has(s.sentence) || woundSentence(s.sentence))),
   );
-  const typed = mentions.filter((m) => m.repairType).map((m) => m.repairType!);
-  const type = typed.sort((a, b) => TYPE_RANK[b]! - TYPE_RANK[a]!)[0] ?? "simple";
+  const type = mostComplex(mentions.map((m) => m.repairType)) ?? "simple";
   type Group = { site?: SiteMention; sizes: SizeMention[]; encounter: number; type?: string };
   // "EXAM: 3.2 cm laceration of the left forehead" ... "ASSESSMENT: Simple laceration, left
-  // forehead, 3.2 cm": the same length at the same place in another section is the same wound.
-  const places = lengths.map((len) => placeKey(nearestSite(len, index)));
+  // forehead, 3.2 cm": the same length at the same place in another section is the same wound
+  // (a side named once, "the forearm laceration ... 3 cm", is the same place).
+  const places = lengths.map((len) => nearestSite(len, index));
   const sectionOf = (len: SizeMention) => index.doc.sentences[len.sentence]!.sectionIndex;
   const told = new Set<SizeMention>();
   lengths.forEach((len, i) => {
-    const retold = lengths
-      .slice(0, i)
-      .some(
-        (o, j) =>
-          !told.has(o) &&
-          o.value === len.value &&
-          sectionOf(o) !== sectionOf(len) &&
-          (places[j] === places[i] || places[j] === "" || places[i] === ""),
+    const here = places[i];
+    const retold = lengths.slice(0, i).some((o, j) => {
+      const there = places[j];
+      return (
+        !told.has(o) &&
+        o.value === len.value &&
+        sectionOf(o) !== sectionOf(len) &&
+        (!here || !there || samePlace(here, there))
       );
+    });
     if (retold) told.add(len);
   });
+  // Wounds measured in one place and closed by name in later sentences.
+  const named = namedWoundTypes(
+    lengths.filter((len) => !told.has(len) && ownType(len, mentions, index) === undefined),
+    mentions,
+    index,
+  );
   const groups = new Map<string, Group>();
   for (const len of lengths) {
     if (told.has(len)) continue;
@@ -331,7 +329,7 @@ function looseRepairs(
     const encounter = encounters[len.sentence] ?? 0;
     // "a 2.5 cm laceration ... with a simple closure, and a 4 cm laceration ... requires a
     // layered closure": a length takes the type of the closure named in its own clause.
-    const own = ownType(len, mentions, index);
+    const own = ownType(len, mentions, index) ?? named.get(len);
     const key = `${site?.repairGroups[own ?? type] ?? "unknown"}|${own ?? type}|${encounter}`;
     const g: Group = groups.get(key) ?? {
       ...(site ? { site } : {}),
@@ -356,8 +354,7 @@ function looseRepairs(
     e.encounter = g.encounter;
     if (g.type) e.repairType = g.type;
     else if (several) {
-      const ownTyped = own.filter((m) => m.repairType).map((m) => m.repairType!);
-      e.repairType = ownTyped.sort((a, b) => TYPE_RANK[b]! - TYPE_RANK[a]!)[0] ?? type;
+      e.repairType = mostComplex(own.map((m) => m.repairType)) ?? type;
     } else e.repairType = type;
     if (g.sizes.length > 0)
       e.derived = {

@@ -211,6 +211,45 @@ describe("several lacerations closed in different ways", () => {
   });
 });
 
+describe("wounds measured together and closed by name later", () => {
+  it.each([
+    [
+      "EXAM: 6 cm laceration of the upper back. 1.5 cm laceration of the right neck.\nPROCEDURE: The back laceration was closed in layers with 4-0 Vicryl and 5-0 nylon. The neck laceration was closed with simple interrupted 5-0 nylon sutures.",
+      "12032 12001",
+    ],
+    [
+      "EXAM: 4 cm laceration of the back. 2 cm laceration over the right forearm.\nPROCEDURE: The back laceration was closed in two layers. The arm laceration was closed with simple interrupted sutures.",
+      "12032 12001",
+    ],
+    [
+      "EXAM: 2 cm laceration of the cheek and 3 cm laceration of the scalp.\nPROCEDURE: The cheek wound required a layered closure. The scalp laceration was closed with staples.",
+      "12051 12002",
+    ],
+    [
+      "EXAM: 2 cm laceration of the cheek and 3 cm laceration of the scalp.\nPROCEDURE: The cheek laceration was closed with 6-0 nylon; the scalp laceration was closed in layers.",
+      "12032 12011",
+    ],
+  ])("codes each wound by the closure that names its place: %j as %s", (note, expected) => {
+    expect(codes(note)).toBe(expected);
+  });
+
+  it.each([
+    [
+      "EXAM: Left forearm with a 2 cm laceration.\nPROCEDURE: The forearm laceration was closed in layers, 2 cm.",
+      "12031",
+    ],
+    [
+      "EXAM: Left forearm with a 2 cm laceration.\nPROCEDURE: The right forearm laceration was closed in layers, 2 cm.",
+      "12032",
+    ],
+  ])(
+    "counts a length told again with the side named once as one wound: %j as %s",
+    (note, expected) => {
+      expect(codes(note)).toBe(expected);
+    },
+  );
+});
+
 describe("laceration visits", () => {
   it.each([
     // Done before this visit: a procedure N days ago is not today's (the 14-day rule is for conditions).
@@ -257,7 +296,7 @@ describe("closures of several wounds in one sentence", () => {
   it("keeps closures of different repair groups apart", () => {
     expect(
       shippedCodes(
-        "Mohs for BCC of the forehead: stage I, 2 blocks, clear; defect 1.0 cm. Mohs for SCC of the scalp: stage I, 2 blocks, clear; defect 1.5 cm. Forehead defect closed with intermediate layered repair 2.0 cm; scalp defect with intermediate layered repair 3.0 cm.",
+        "Mohs for BCC of the cheek: stage I, 2 blocks, clear; defect 1.0 cm. Mohs for SCC of the scalp: stage I, 2 blocks, clear; defect 1.5 cm. Forehead defect closed with intermediate layered repair 2.0 cm; scalp defect with intermediate layered repair 3.0 cm.",
       ),
     ).toBe("17311x2 12051 12032");
   });
