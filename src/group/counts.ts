@@ -1,6 +1,13 @@
 import { tokenAt } from "../text/tokens.ts";
-import type { CountMention } from "../types.ts";
-import { endsWithColon, inSentence, isFieldLine, type MentionIndex } from "./index-mentions.ts";
+import type { CountMention, SiteMention } from "../types.ts";
+import {
+  endsWithColon,
+  inSentence,
+  isFieldLine,
+  joinersBetween,
+  type MentionIndex,
+} from "./index-mentions.ts";
+import { samePlace } from "./places.ts";
 import type { ProcedureEvent } from "./types.ts";
 
 const PER_LESION = new Set(["biopsy", "shave", "excision", "mohs", "nail"]);
@@ -74,31 +81,40 @@ function countLesions(
   dedupeLesions(e);
   if (techniqueLines(e, index)) return;
   if (techniquesInSentence(e, index, events)) return;
-  // "Face: 3 / Scalp: 2 / R dorsal hand: 1": field lines labelled by site count the event's
-  // lesions per region; they add up unless another label gives the total ("Total treated: 6").
+  // "Face: 3 / Scalp: 2 / R dorsal hand: 1", "scalp x 12, right ear x 2": counts given per site
+  // count the event's lesions per region; they add up unless a label gives the total ("Total
+  // treated: 6").
   const bySite = counts.filter(
     (c) =>
-      c.ruleId === "count.label" &&
       c.target === undefined &&
-      !anchorSentences.has(c.sentence) &&
-      inSentence(index, c.sentence, "site").some((x) => x.start <= c.start && x.end > c.start),
+      !c.vague &&
+      (c.ruleId === "count.label" ? !anchorSentences.has(c.sentence) : true) &&
+      countSite(c, index) !== undefined,
   );
   const total = counts.some(
     (c) => c.ruleId === "count.label" && c.target === undefined && !bySite.includes(c),
   );
   let eventCount: CountMention | undefined =
-    bySite.length >= 2 && new Set(bySite.map((c) => c.sentence)).size === bySite.length && !total
+    bySite.length >= 2 && atDistinctSites(bySite, index) && !total
       ? { ...bySite[0]!, count: bySite.reduce((n, c) => n + c.count, 0) }
       : undefined;
+  const countedBy = new Map<ProcedureEvent["lesions"][number], CountMention[]>();
   for (const c of counts) {
     if (eventCount && bySite.includes(c)) continue;
     const lesion = lesionOf(c, e, index);
+    const counted = lesion ? (countedBy.get(lesion) ?? []) : [];
     if (lesion && !lesion.countMention) {
       lesion.count = c.count;
       lesion.countMention = c;
-    } else if (lesion && sameList(lesion.countMention!, c)) {
-      // "neck (12), left axilla (6), right axilla (5)": the sites' counts add up.
+      countedBy.set(lesion, [c]);
+    } else if (
+      lesion &&
+      (sameList(lesion.countMention!, c) || atDistinctSites([...counted, c], index))
+    ) {
+      // "neck (12), left axilla (6), right axilla (5)", "Face: AK x 6. Scalp: AK x 9.": the
+      // sites' counts add up.
       lesion.count += c.count;
+      counted.push(c);
     } else if (!lesion && !eventCount) eventCount = c;
     e.evidence.push(c);
   }
@@ -122,6 +138,30 @@ function countLesions(
     e.countIsTotal = inSentence(index, eventCount.sentence, "technique").length === 0;
     if (e.lesions.length === 1) e.lesions[0]!.count = eventCount.count;
   } else if (!listCount(e, index)) inferCount(e, index, events);
+}
+
+/**
+ * The site a count is given for: the label of a field line ("Scalp: 8"), or the site just before
+ * it with no list joiner or other count between ("scalp x 12", "Face: AK x 6").
+ */
+function countSite(c: CountMention, index: MentionIndex): SiteMention | undefined {
+  const sites = inSentence(index, c.sentence, "site");
+  const label = sites.find((x) => x.start <= c.start && x.end > c.start);
+  if (label) return label;
+  const before = sites.findLast((x) => x.end <= c.start);
+  if (!before || joinersBetween(index, before, c) > 0) return undefined;
+  const between = inSentence(index, c.sentence, "count").some(
+    (o) => o !== c && o.start >= before.end && o.start < c.start,
+  );
+  return between ? undefined : before;
+}
+
+/** Every count is given for a site, and no two for the same place. */
+function atDistinctSites(counts: CountMention[], index: MentionIndex): boolean {
+  const sites = counts.map((c) => countSite(c, index));
+  return sites.every(
+    (x, i) => x !== undefined && sites.slice(0, i).every((y) => !samePlace(x, y!)),
+  );
 }
 
 /**

@@ -1,6 +1,7 @@
 import { lastWord } from "../text/tokens.ts";
 import type { ProcedureMention, SiteMention, SizeMention } from "../types.ts";
 import { inSentence, isBillable, joinersBetween, type MentionIndex } from "./index-mentions.ts";
+import { samePlace } from "./places.ts";
 
 const TYPE_RANK: Record<string, number> = { simple: 1, intermediate: 2, complex: 3 };
 
@@ -8,11 +9,6 @@ const TYPE_RANK: Record<string, number> = { simple: 1, intermediate: 2, complex:
 export function mostComplex(types: (string | undefined)[]): string | undefined {
   const typed = types.filter((t): t is string => t !== undefined);
   return typed.sort((a, b) => TYPE_RANK[b]! - TYPE_RANK[a]!)[0];
-}
-
-/** Two sites are one place: the same site, on the same side or with a side named only once. */
-export function samePlace(a: SiteMention, b: SiteMention): boolean {
-  return a.site === b.site && (!a.laterality || !b.laterality || a.laterality === b.laterality);
 }
 
 /** A closure that names its wound by place ("The knee laceration was closed with ..."). */

@@ -11,7 +11,8 @@ import {
   type MentionIndex,
   ofKind,
 } from "./index-mentions.ts";
-import { clauseSite, mostComplex, namedWoundTypes, samePlace } from "./named-wounds.ts";
+import { clauseSite, mostComplex, namedWoundTypes } from "./named-wounds.ts";
+import { placeKey, samePlace } from "./places.ts";
 import type { ProcedureEvent } from "./types.ts";
 
 const WOUND_KINDS = new Set([
@@ -426,10 +427,6 @@ function ownType(
  * The site a wound length belongs to: the one fewest list joiners away ("2.5 cm laceration of
  * the forehead and 3.0 cm laceration of the scalp": 3.0 cm is the scalp's), then the nearest.
  */
-/** A site and its side as one key ("" for no site). */
-const placeKey = (site: SiteMention | undefined) =>
-  site ? `${site.site}|${site.laterality ?? ""}` : "";
-
 /** How many sentences before a wound's length its site may be named. */
 const SITE_BEFORE = 2;
 

@@ -227,6 +227,21 @@ describe("'EDC' outside dermatology", () => {
   });
 });
 
+describe("counts given per site, in one list or in separate sentences", () => {
+  it.each([
+    ["Face: AK x 4. Scalp: AK x 7. Cryotherapy applied to all.", "17000 17003x10"],
+    [
+      "Actinic keratoses: forehead x 5, left hand x 3. All treated with liquid nitrogen.",
+      "17000 17003x7",
+    ],
+    ["Right forearm: AK x 2. Left forearm: AK x 3. LN2 to each.", "17000 17003x4"],
+    // The same site counted again is the same lesions.
+    ["Scalp: AK x 5. Liquid nitrogen to the scalp AKs x 5.", "17000 17003x4"],
+  ])("adds up %j as %s", (note, expected) => {
+    expect(shippedCodes(note)).toBe(expected);
+  });
+});
+
 describe("counts listed by region on field lines", () => {
   it.each([
     ["LN2 destruction of AKs\nFace: 3\nScalp: 2\nR dorsal hand: 1", "17000 17003x5"],
