@@ -37,9 +37,9 @@ export function splitLesions(events: ProcedureEvent[], index: MentionIndex): Pro
       PER_LESION.has(e.kind) &&
       (e.kind !== "destruction" || e.malignancy === "malignant") &&
       e.assertion.billable;
-    const items = perLesion ? listedItems(e, index) : [];
+    const items = perLesion ? listedItems(e, index, events) : [];
     if (items.length >= 2) {
-      for (const s of items) out.push(itemEvent(e, s, index));
+      for (const s of items) out.push(itemEvent(e, s, items, index));
       continue;
     }
     const parts = perLesion ? sentenceParts(e, index) : [];
@@ -54,31 +54,53 @@ export function splitLesions(events: ProcedureEvent[], index: MentionIndex): Pro
   return out;
 }
 
-/** Item sentences right after the heading: each names a site and no procedure of its own. */
-function listedItems(e: ProcedureEvent, index: MentionIndex): number[] {
+/**
+ * Item sentences right after the heading: each names a site and no procedure but the event's own
+ * words and the closure of its wound. An item naming another event of the heading's kind is that
+ * event's lesion ("Excisions x3:" then "#1 Scalp: 1.0 cm cyst, excised ...", "#2 Back: ...
+ * excised ...", "#3 Left cheek: 0.8 cm nevus, 1 mm margins"): the heading is over the list, and
+ * the items naming no procedure are its lesions too.
+ */
+function listedItems(
+  e: ProcedureEvent,
+  index: MentionIndex,
+  events: readonly ProcedureEvent[],
+): number[] {
   const doc = index.doc;
   const heading = e.anchors
     .map((a) => doc.sentences[a.sentence]!)
     .find((s) => endsWithColon(index, s.index));
   if (!heading) return [];
-  const last = heading.index;
+  const own = new Set(e.anchors);
+  const otherOfKind = new Set(
+    events.filter((o) => o !== e && o.kind === e.kind).flatMap((o) => o.anchors),
+  );
   const items: number[] = [];
-  for (let k = last + 1; k < doc.sentences.length; k++) {
+  for (let k = heading.index + 1; k < doc.sentences.length; k++) {
     const s = doc.sentences[k]!;
-    if (!ITEM.test(doc.text.slice(s.start, s.start + 6))) break;
-    const ownProcedure = inSentence(index, k, "procedure").some(
-      (p) => !p.weak && isBillable(index, p),
+    if (s.sectionIndex !== heading.sectionIndex || !ITEM.test(doc.text.slice(s.start, s.start + 6)))
+      break;
+    const procedures = inSentence(index, k, "procedure").filter(
+      (p) => !p.weak && isBillable(index, p) && !own.has(p) && p.procedure !== "repair",
     );
-    if (ownProcedure || inSentence(index, k, "site").length === 0) return [];
+    if (procedures.length > 0 && procedures.every((p) => otherOfKind.has(p))) continue;
+    if (procedures.length > 0 || inSentence(index, k, "site").length === 0) return [];
     items.push(k);
   }
   return items;
 }
 
-function itemEvent(e: ProcedureEvent, sentence: number, index: MentionIndex): ProcedureEvent {
+/** The event of one item: the heading's words and the item's own, not another item's. */
+function itemEvent(
+  e: ProcedureEvent,
+  sentence: number,
+  items: number[],
+  index: MentionIndex,
+): ProcedureEvent {
   const site = inSentence(index, sentence, "site")[0]!;
+  const anchors = e.anchors.filter((a) => a.sentence === sentence || !items.includes(a.sentence));
   const lesion = lesionEvent(
-    e,
+    { ...e, anchors },
     site,
     inSentence(index, sentence, "size"),
     inSentence(index, sentence, "histology"),

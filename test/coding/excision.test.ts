@@ -157,6 +157,25 @@ describe("a heading that counts the procedures described under it", () => {
   });
 });
 
+describe("a counted heading over a list of lesions", () => {
+  it.each([
+    [
+      "Excisions x3 today:\n1. Scalp: 1.0 cm pilar cyst, excised with 1 mm margins; closed with staples.\n2. Upper back: 1.5 cm epidermoid cyst, excised with 1 mm margins.\n3. Left cheek: 0.8 cm nevus, 1 mm margins; 6-0 nylon simple interrupted.",
+      "11422 11402 11441",
+    ],
+    [
+      "Three excisions:\n1. Scalp: 1.0 cm pilar cyst, 1 mm margins.\n2. Upper back: 1.5 cm epidermoid cyst, excised with 1 mm margins.\n3. Left cheek: 0.8 cm nevus, 1 mm margins.",
+      "11422 11402 11441",
+    ],
+    [
+      "Excisions x2 (benign):\n#1 Upper back: 1.5 cm epidermoid cyst, excised with 1 mm margins.\n#2 Left forearm: 0.6 cm dermatofibroma, excised with 1 mm margins.\nPath: #1 epidermoid cyst, #2 dermatofibroma.",
+      "11402 11401",
+    ],
+  ])("codes one excision per item, the heading's count on none: %j as %s", (note, expected) => {
+    expect(shippedCodes(note)).toBe(expected);
+  });
+});
+
 describe("operative notes whose titles list or name the lesion generically", () => {
   it("takes the cancer of the preoperative diagnosis for 'Excision of malignant lesion'", () => {
     expect(
