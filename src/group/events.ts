@@ -9,6 +9,7 @@ import { isBillable, type MentionIndex } from "./index-mentions.ts";
 import { applyLesionProcedure, applyRemovalIntent } from "./intent.ts";
 import { linkLesions } from "./lesions.ts";
 import { readMohs } from "./mohs.ts";
+import { splitMohsTumours } from "./mohs-tumours.ts";
 import { repairEvents } from "./repairs.ts";
 import { anchorOwners, eventScope } from "./scope.ts";
 import { skinEvidence } from "./skin.ts";
@@ -38,7 +39,7 @@ export function groupEvents(index: MentionIndex, lex: CompiledLexicon): Procedur
     derivePathology(e, [...scope.near, ...scope.linked], index);
     e.skin = skinEvidence(e, scope.close, index);
   });
-  const events = continueGeneric(splitLesions(clustered, index), lex);
+  const events = continueGeneric(splitMohsTumours(splitLesions(clustered, index), index, lex), lex);
   for (const e of events) if (!nearOf.has(e)) nearOf.set(e, e.scope);
   for (const e of events) markNotAsCoded(e, index, lex);
   linkLesions(events, index, lex);
@@ -51,7 +52,11 @@ export function groupEvents(index: MentionIndex, lex: CompiledLexicon): Procedur
     e.sizes = e.sizes.filter((s) => !claimed.has(s));
     e.derived = deriveSizes(e.sizes);
     if (e.kind === "mohs")
-      e.mohs = readMohs(mohsSentences(e, nearOf.get(e)!, index, events, lex), index.doc, lex);
+      e.mohs = readMohs(
+        e.tumour ? e.scope : mohsSentences(e, nearOf.get(e)!, index, events, lex),
+        index.doc,
+        lex,
+      );
     e.evidence.push(...e.sizes);
     e.issues.push(...issuesOf(e));
   }

@@ -195,6 +195,12 @@ function woundFor(
     (!named ||
       e.technique === named.technique ||
       !events.some((x) => x.technique === named.technique));
+  // "Tumor B: SCC, right forearm. Stage I ... Intermediate repair, 3.2 cm.": a closure told
+  // among one tumour's sentences of a Mohs report treating several closes that tumour's wound.
+  const tumour = events.find(
+    (e) => closes(e) && e.tumour && m.sentence >= e.tumour.first && m.sentence < e.tumour.end,
+  );
+  if (tumour) return tumour.index;
   // "Cheek defect closed with ...; nasal defect with ...": the site named just before the
   // closure in its clause picks the wound at that site, when exactly one is.
   const site = clauseSite(m, index);

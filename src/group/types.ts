@@ -59,6 +59,8 @@ export interface ProcedureEvent {
   closes?: number;
   /** Whether the procedure is on the skin: a skin diagnosis or skin word, or a non-skin organ named. */
   skin: "skin" | "organ" | "unknown";
+  /** One tumour of a Mohs report treating several: its sentences [first, end). */
+  tumour?: { first: number; end: number };
   /** Stage and block counts for Mohs. */
   mohs?: { stages: number; extraBlocks: number };
   evidence: Mention[];

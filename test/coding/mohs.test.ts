@@ -64,3 +64,27 @@ describe("two tumours treated by Mohs in one note", () => {
     expect(shippedCodes(note)).toBe(expected);
   });
 });
+
+describe("a Mohs report treating several tumours", () => {
+  it.each([
+    [
+      "MOHS REPORT - two tumors.\nTumor 1: BCC, left cheek. Stage I: 3 blocks, positive. Stage II: 1 block, clear. Defect 1.4 x 1.2 cm.\nTumor 2: SCC, upper back. Stage I: 2 blocks, clear. Defect 1.0 cm.",
+      "17311 17312 17313",
+    ],
+    [
+      "Mohs surgery, two sites.\nSite 1 - BCC, nasal tip. First stage: 2 sections, positive. Second stage: 1 section, clear. Complex repair with extensive undermining, 2.0 cm.\nSite 2 - BCC, right cheek. First stage: 2 sections, clear. Layered closure, 3.0 cm.",
+      "17311x2 17312 13151 12052",
+    ],
+    // A cancer named again at the same place, or one of the history, is not a second tumour.
+    [
+      "Mohs surgery for BCC of the left cheek. Stage I: 2 blocks, positive. Stage II: 1 block, clear. BCC of the left cheek now clear; layered closure 2.5 cm.",
+      "17311 17312 12051",
+    ],
+    [
+      "Mohs surgery for BCC of the nose. Stage I: 2 blocks, positive. Stage II: 1 block, clear. He had an SCC of the back excised in 2019.",
+      "17311 17312",
+    ],
+  ])("codes each tumour's first stage, further stages and closure: %j as %s", (note, expected) => {
+    expect(codes(note)).toBe(expected);
+  });
+});
