@@ -100,7 +100,10 @@ function countLesions(
       : undefined;
   const countedBy = new Map<ProcedureEvent["lesions"][number], CountMention[]>();
   for (const c of counts) {
-    if (eventCount && bySite.includes(c)) continue;
+    if (eventCount && bySite.includes(c)) {
+      e.evidence.push(c); // each site's count justifies the sum
+      continue;
+    }
     const lesion = lesionOf(c, e, index);
     const counted = lesion ? (countedBy.get(lesion) ?? []) : [];
     if (lesion && !lesion.countMention) {

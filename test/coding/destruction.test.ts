@@ -242,6 +242,17 @@ describe("counts given per site, in one list or in separate sentences", () => {
   });
 });
 
+describe("each site's count of a sum is evidence of the destruction", () => {
+  it.each([
+    ["AKs x 8 (face x 5, scalp x 3) treated with LN2.", ["x 8", "x 5", "x 3"]],
+    ["LN2 destruction of AKs\nFace: 3\nScalp: 2", ["Face: 3", "Scalp: 2"]],
+  ])("%j", (note, counts) => {
+    const line = suggest(note).codes.find((c) => c.code === "17000")!;
+    const texts = line.evidence.map((span) => span.text);
+    for (const count of counts) expect(texts).toContain(count);
+  });
+});
+
 describe("counts listed by region on field lines", () => {
   it.each([
     ["LN2 destruction of AKs\nFace: 3\nScalp: 2\nR dorsal hand: 1", "17000 17003x5"],
