@@ -22,8 +22,8 @@ export function sentenceEncounters(index: MentionIndex, lex: CompiledLexicon): I
 }
 
 function startsEncounter(from: number, to: number, canon: string[], lex: CompiledLexicon): boolean {
-  if (lex.encounterPhrases.findAll(canon, from, to).length > 0) return true;
+  if (lex.encounterPhrases.occursIn(canon, from, to)) return true;
   let sequence = false;
   for (let i = from; i < to && !sequence; i++) sequence = lex.encounterSequence.has(canon[i]!);
-  return sequence && lex.encounterSettings.findAll(canon, from, to).length > 0;
+  return sequence && lex.encounterSettings.occursIn(canon, from, to);
 }

@@ -21,7 +21,7 @@ export function applyRemovalIntent(
   const doc = index.doc;
   for (const a of e.anchors) {
     const s = doc.sentences[a.sentence]!;
-    if (lex.removalIntent.findAll(doc.canon, s.firstToken, s.lastToken).length === 0) continue;
+    if (!lex.removalIntent.occursIn(doc.canon, s.firstToken, s.lastToken)) continue;
     e.kind = "shave";
     e.ruleIds.push(lex.source.procedures.removalIntent.id);
     return;
@@ -95,7 +95,7 @@ function applyBiopsyIntent(e: ProcedureEvent, index: MentionIndex, lex: Compiled
   const doc = index.doc;
   for (const a of e.anchors) {
     const s = doc.sentences[a.sentence]!;
-    if (lex.biopsyIntent.findAll(doc.canon, s.firstToken, s.lastToken).length === 0) continue;
+    if (!lex.biopsyIntent.occursIn(doc.canon, s.firstToken, s.lastToken)) continue;
     e.kind = "biopsy";
     e.technique = "tangential";
     e.ruleIds.push(lex.source.procedures.biopsyIntent.id);

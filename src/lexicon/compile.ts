@@ -310,5 +310,5 @@ export function hasPhrase(
   from: number,
   to: number,
 ): boolean {
-  return trie.findAll(tokens, from, to).length > 0;
+  return trie.occursIn(tokens, from, to);
 }

@@ -125,6 +125,16 @@ export class PhraseTrie<T> {
     return out;
   }
 
+  /** Does any literal occur in tokens[from, to)? (findAll without building its result.) */
+  occursIn(tokens: readonly string[], from: number, to: number): boolean {
+    const roots = this.root.next;
+    for (let i = from; i < to; i++) {
+      const first = roots.get(tokens[i]!);
+      if (first && this.longestFrom(first, tokens, i, to)) return true;
+    }
+    return false;
+  }
+
   /**
    * `findAll` over several token ranges at once (a note's sentences), calling `found` for each
    * match in order: the per-range loop of a note's every sentence, without a result array per

@@ -80,6 +80,23 @@ describe("PhraseTrie", () => {
     }
   });
 
+  it("occursIn tells whether findAll would find anything in the range", () => {
+    const trie = trieOf(LITERALS);
+    for (const [from, to] of [
+      [0, NOTE.length],
+      [0, 1],
+      [1, 2],
+      [2, 5],
+      [3, 5],
+      [6, 7],
+      [NOTE.length, NOTE.length],
+    ] as const) {
+      expect(trie.occursIn(NOTE, from, to)).toBe(trie.findAll(NOTE, from, to).length > 0);
+    }
+    expect(trie.occursIn(NOTE, 3, 5)).toBe(false); // "of the"
+    expect(trie.occursIn(NOTE, 6, 7)).toBe(false); // "upper" alone
+  });
+
   it("matchAt respects the limit", () => {
     const trie = trieOf(LITERALS);
     expect(trie.matchAt(NOTE, 1, 2)?.payload).toBe("punch");
