@@ -12,7 +12,7 @@
  */
 import { cacheSentences } from "../context/index.ts";
 import type { CompiledLexicon } from "../lexicon/compile.ts";
-import { defaultLexicon, suggest } from "../pipeline/suggest.ts";
+import { defaultLexicon, suggest, suggestWithMentions } from "../pipeline/suggest.ts";
 import type { SuggestOptions, SuggestResult } from "../schemas/api.ts";
 import { type CodeChanges, diffCodes, noChanges } from "./changes.ts";
 import {
@@ -73,8 +73,8 @@ export class IncrementalMismatchError extends Error {
 
 interface Coded {
   result: SuggestResult;
-  /** Every mention's range (from the pipeline trace); undefined disables the fast path. */
-  mentions: Range[] | undefined;
+  /** Every mention's range, sorted by start. */
+  mentions: Range[];
 }
 
 export function createSession(options: SessionOptions = {}): Session {
@@ -92,9 +92,8 @@ export function createSession(options: SessionOptions = {}): Session {
   let procedureIds: string[] = [];
 
   function codeFully(note: string): Coded {
-    const traced = suggest(note, { ...suggestOptions, trace: true }, lexicon);
-    const { trace, ...result } = traced;
-    return { result: result as SuggestResult, mentions: mentionRanges(trace) };
+    const { result, mentions } = suggestWithMentions(note, suggestOptions, lexicon);
+    return { result, mentions: mentionRanges(mentions) };
   }
 
   function recode(next: string, edit: TextEdit | undefined): SessionUpdate {
@@ -105,11 +104,7 @@ export function createSession(options: SessionOptions = {}): Session {
     let path: UpdatePath;
     let nextCoded = cache.get(next);
     if (nextCoded) path = "cached";
-    else if (
-      vocabulary &&
-      coded.mentions &&
-      isInertEdit(text, edit, next, coded.mentions, vocabulary)
-    ) {
+    else if (vocabulary && isInertEdit(text, edit, next, coded.mentions, vocabulary)) {
       path = "shifted";
       nextCoded = {
         result: shiftResult(coded.result, edit, next),
@@ -175,16 +170,11 @@ export function createSession(options: SessionOptions = {}): Session {
   return session;
 }
 
-/** Mention ranges from `trace.extract`, sorted by start; undefined when the trace lacks them. */
-function mentionRanges(trace: Record<string, unknown> | undefined): Range[] | undefined {
-  const mentions = trace?.extract;
-  if (!Array.isArray(mentions)) return undefined;
-  const out: Range[] = [];
-  for (const m of mentions) {
-    if (typeof m?.start !== "number" || typeof m?.end !== "number") return undefined;
-    out.push({ start: m.start, end: m.end });
-  }
-  return out.sort((a, b) => a.start - b.start || a.end - b.end);
+/** The mentions' ranges, sorted by start. */
+function mentionRanges(mentions: readonly Range[]): Range[] {
+  return mentions
+    .map((m) => ({ start: m.start, end: m.end }))
+    .sort((a, b) => a.start - b.start || a.end - b.end);
 }
 
 /** Recently coded texts (least recently used first out). */

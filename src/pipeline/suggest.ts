@@ -1,6 +1,7 @@
 import { type CompiledLexicon, compileLexicon } from "../lexicon/compile.ts";
 import { loadLexicon } from "../lexicon/load.ts";
 import { type SuggestOptions, SuggestOptionsSchema, type SuggestResult } from "../schemas/api.ts";
+import type { Mention } from "../types.ts";
 import { buildResult } from "./build.ts";
 import { type PipelineState, STAGES } from "./stages.ts";
 
@@ -26,6 +27,27 @@ export function suggest(
   options: SuggestOptions = {},
   lexicon?: CompiledLexicon,
 ): SuggestResult {
+  return run(text, options, lexicon).result;
+}
+
+/**
+ * suggest() and the mentions its extract stage found (offsets into `text`): what an editing
+ * session needs to decide later edits, without the per-stage snapshots of `trace`.
+ */
+export function suggestWithMentions(
+  text: string,
+  options: SuggestOptions,
+  lexicon?: CompiledLexicon,
+): { result: SuggestResult; mentions: readonly Mention[] } {
+  const { result, state } = run(text, { ...options, trace: false }, lexicon);
+  return { result, mentions: state.mentions ?? [] };
+}
+
+function run(
+  text: string,
+  options: SuggestOptions,
+  lexicon: CompiledLexicon | undefined,
+): { result: SuggestResult; state: PipelineState } {
   if (typeof text !== "string") throw new InputError("suggest(text): text must be a string");
   const parsed = SuggestOptionsSchema.safeParse(options);
   if (!parsed.success)
@@ -46,7 +68,7 @@ export function suggest(
     if (opts.trace) trace[stage.name] = snapshot(state, stage.name);
   }
   const result = buildResult(state, opts);
-  return opts.trace ? { ...result, trace } : result;
+  return { result: opts.trace ? { ...result, trace } : result, state };
 }
 
 function snapshot(s: PipelineState, name: string): unknown {

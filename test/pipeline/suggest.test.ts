@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { LEXICON_VERSION } from "../../src/lexicon/files.ts";
 import { STAGES } from "../../src/pipeline/stages.ts";
-import { InputError, suggest } from "../../src/pipeline/suggest.ts";
+import { InputError, suggest, suggestWithMentions } from "../../src/pipeline/suggest.ts";
 import { type SuggestOptions, SuggestResultSchema } from "../../src/schemas/api.ts";
 import { lexiconWith, MINI_SITES } from "../extract/mini-lexicon.ts";
 
@@ -60,6 +60,16 @@ describe("suggest()", () => {
     const result = suggest(NOTE, { trace: true });
     expect(Object.keys(result.trace ?? {})).toEqual(STAGES.map((s) => s.name));
     expect(suggest(NOTE)).not.toHaveProperty("trace");
+  });
+
+  it("suggestWithMentions gives suggest()'s result and the extract stage's mentions", () => {
+    const { result, mentions } = suggestWithMentions(NOTE, {});
+    const traced = suggest(NOTE, { trace: true });
+    expect(result).toEqual(suggest(NOTE));
+    expect(mentions).toEqual(traced.trace?.extract);
+    expect(mentions.map((m) => m.text)).toContain("Shave biopsy");
+    // trace is never part of it, even when asked for
+    expect(suggestWithMentions(NOTE, { trace: true }).result).not.toHaveProperty("trace");
   });
 
   it("warns about a deleted code in the note and never suggests it", () => {
