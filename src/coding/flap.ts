@@ -50,7 +50,9 @@ export function onSkin(
   const sized = own.some((x) =>
     x.sizes.some((s) => s.role === "defect" || s.unit === "cm2" || (skinTerm && s.unit === "cm")),
   );
-  return sized && own.some((x) => x.skin === "skin");
+  // A skin graft is skin wherever it goes: one sutured into a mucosal defect ("full-thickness
+  // skin graft ... sutured into the buccal defect") is coded by its recipient area all the same.
+  return sized && (skinTerm || own.some((x) => x.skin === "skin"));
 }
 
 function closedBy(e: ProcedureEvent, events: ProcedureEvent[]): ProcedureEvent[] {
@@ -126,6 +128,12 @@ function defectArea(
       defectAreaFrom: `estimated as a round ${d.value} cm defect`,
     };
   }
+  const own = ownDimensions(all);
+  if (own)
+    return {
+      defectAreaSqCm: roundTo(own.dims[0]! * own.dims[1]!, 2),
+      defectAreaFrom: `${own.dims[0]} x ${own.dims[1]} cm flap`,
+    };
   for (const x of all) {
     const lesion = largest(x, "lesion") ?? largest(x, "unknown");
     const margin = x.derived.marginCm ?? 0;
@@ -144,6 +152,25 @@ function defectArea(
       };
   }
   return {};
+}
+
+/**
+ * "Advancement flap closure, with total undermined area 18 cm by 16 cm": two dimensions of no
+ * other role written in a flap's own sentence measure the flap, not the lesion it closes, so they
+ * outrank an estimate from the lesion size.
+ */
+function ownDimensions(all: ProcedureEvent[]) {
+  for (const x of all) {
+    const flapSentences = new Set(
+      x.anchors.filter((a) => a.procedure === "flap" || a.closesDefect).map((a) => a.sentence),
+    );
+    const pair = x.sizes
+      .filter((s) => s.role === "unknown" && s.unit === "cm" && s.dims.length >= 2)
+      .filter((s) => flapSentences.has(s.sentence))
+      .sort((a, b) => b.dims[0]! * b.dims[1]! - a.dims[0]! * a.dims[1]!)[0];
+    if (pair) return pair;
+  }
+  return undefined;
 }
 
 function largest(x: ProcedureEvent, role: string, adds = true) {

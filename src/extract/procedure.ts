@@ -17,9 +17,23 @@ export function extractProcedures(
   const done = statuses.filter((s) => s.payload.status === "final");
   const results = matchSentences(doc, lex.resultCues);
   const { procedures: withResults, reach } = lex.source.procedures.resultCues;
+  let prev: { last: number; sentence: number; closes: boolean } | undefined;
   for (const m of matchSentences(doc, lex.procedures)) {
     const t = m.payload;
     if (t.procedure === "ignore") continue;
+    // "Advancement flap closure", "skin graft repair": a closure word right after a flap or
+    // graft names that flap's own closure, not a second (linear) repair of the defect.
+    const flapClosure =
+      t.procedure === "repair" &&
+      prev?.closes &&
+      prev.sentence === m.sentence &&
+      prev.last === m.first;
+    prev = {
+      last: m.last,
+      sentence: m.sentence,
+      closes: t.procedure === "flap" || t.closesDefect === true,
+    };
+    if (flapClosure) continue;
     const cue =
       done.some((d) => d.first < m.last && m.first < d.last) ||
       (withResults.some((p) => p === t.procedure) &&

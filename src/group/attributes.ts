@@ -102,8 +102,9 @@ export function attachTechnique(e: ProcedureEvent, scope: EventScope, index: Men
 function attachSite(e: ProcedureEvent, scope: EventScope, index: MentionIndex): void {
   const anchor = e.anchors[0]!;
   // A flap's or graft's donor site ("harvested from the left upper arm") is not its defect's.
+  // So is a site inside a skin graft's own name ("preauricular skin graft").
   const all = inSentence(index, anchor.sentence, "site").filter(
-    (s) => e.kind !== "flap" || !s.donor,
+    (s) => e.kind !== "flap" || !(s.donor || namedIn(s, e.anchors)),
   );
   // "SK on the scalp 2 cm above the left ear": the ear is a landmark of the scalp site.
   const placed = all.filter((s) => !s.landmark);
@@ -361,4 +362,8 @@ function noteHistology(index: MentionIndex): HistologyMention | undefined {
   if (new Set(list.map((h) => h.sentence)).size !== 1) return undefined;
   const skin = list.filter((h) => h.skinSpecific);
   return new Set(skin.map((h) => h.histology)).size === 1 ? skin[0] : undefined;
+}
+
+function namedIn(s: SiteMention, anchors: ProcedureEvent["anchors"]): boolean {
+  return anchors.some((a) => a.skinSpecific && a.start <= s.start && s.end <= a.end);
 }

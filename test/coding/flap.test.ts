@@ -98,3 +98,26 @@ describe("a flap's area written a few sentences on", () => {
     expect(shippedCodes(note)).toBe(code);
   });
 });
+
+describe("a flap's area written with its name", () => {
+  it.each([
+    [
+      "OPERATION PERFORMED: Excision of SCC of the scalp. Advancement flap closure, with total undermined area 18 centimeters by 16 centimeters.\nINDICATIONS: 7 cm biopsy-proven squamous cell carcinoma of the scalp.",
+      "14301 14302x8",
+    ],
+    [
+      "Excision of a biopsy-proven SCC of the right cheek, 1.2 cm with 4 mm margins. Rotation flap repair, 4 cm by 3 cm.",
+      "14041",
+    ],
+  ])("measures the flap by its own dimensions, not as a repair length: %j", (note, code) => {
+    expect(codes(note)).toBe(code);
+  });
+
+  it("links a lesion that was resected to the flaps that close it", () => {
+    expect(
+      codes(
+        "Large exophytic 7 cm lesion of the scalp, biopsy-positive for squamous cell carcinoma, was resected to periosteum.\nAdvancement flaps were created on both sides, with the total undermined area being approximately 18 cm by 16 cm.",
+      ),
+    ).toBe("14301 14302x8");
+  });
+});

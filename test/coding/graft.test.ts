@@ -75,3 +75,36 @@ describe("a graft named again without its type", () => {
     expect(result.warnings.map((w) => w.message).join(" ")).not.toContain("unstated type");
   });
 });
+
+describe("a graft known by its donor site or harvest", () => {
+  it.each([
+    [
+      "Excision of BCC, right lower eyelid, with preauricular skin graft. The lesion was excised with 3 mm margins. A 2 x 2 cm graft was excised from the right preauricular skin, defatted and sutured into the eyelid defect.",
+      "15260 11640",
+    ],
+    [
+      "Repair of the left nasal ala defect, 1.5 x 1.5 cm, with a postauricular graft. The graft was defatted and sewn into the defect.",
+      "15260",
+    ],
+  ])("codes %j as a full-thickness graft (%s)", (note, code) => {
+    expect(codes(note)).toBe(code);
+  });
+
+  it("sizes the graft, not the lesion, by the graft's own dimensions", () => {
+    const result = suggest(
+      "Excision of BCC, right lower eyelid, with preauricular skin graft. The lesion was excised with 3 mm margins. A 2 x 2 cm graft was excised from the right preauricular skin, defatted and sutured into the eyelid defect.",
+    );
+    expect(codesOf(result)).not.toContain("11643");
+    expect(result.warnings.map((w) => w.kind)).toContain("size_missing");
+  });
+});
+
+describe("a full-thickness skin graft onto a mucosal defect", () => {
+  it("is coded by its recipient area", () => {
+    expect(
+      codes(
+        "Procedure: Wide local excision of left buccal mucosal lesion with full thickness skin graft closure.\nThe buccal lesion was excised. A 3 x 4 cm full thickness skin graft was taken from the left supraclavicular region, defatted and sutured into the buccal defect.",
+      ),
+    ).toBe("15240");
+  });
+});
