@@ -330,7 +330,8 @@ function debridementLines(
   const events = live.filter((e) => e.kind === "debridement");
   if (!table || events.length === 0) return [];
   const byCode = new Map<string, (ProcedureEvent & { merged?: number[] })[]>();
-  for (const e of oneWoundPerSite(events)) {
+  const codable = (e: ProcedureEvent) => table.rows.some((r) => matches(r.when, e));
+  for (const e of oneWoundPerSite(events, codable)) {
     const row = table.rows.find((r) => matches(r.when, e));
     if (!row) {
       issues.push({
@@ -391,7 +392,10 @@ function debridementLines(
  * sizes (the title and the operative narrative), are one wound: it takes the deepest layer any of
  * them names and the largest area.
  */
-function oneWoundPerSite(events: ProcedureEvent[]): (ProcedureEvent & { merged?: number[] })[] {
+function oneWoundPerSite(
+  events: ProcedureEvent[],
+  codable: (e: ProcedureEvent) => boolean = () => true,
+): (ProcedureEvent & { merged?: number[] })[] {
   const groups: ProcedureEvent[][] = [];
   // One wound: the same measurement, or the same site (or none) without two different sizes.
   const sizes = (e: ProcedureEvent) =>
@@ -409,7 +413,12 @@ function oneWoundPerSite(events: ProcedureEvent[]): (ProcedureEvent & { merged?:
   }
   return groups.map((group) => {
     if (group.length === 1) return group[0]!;
-    const deepest = [...group].sort((a, b) => (b.techniqueRank ?? 0) - (a.techniqueRank ?? 0))[0]!;
+    // At equal depth, one a code row fits ("Debridement of ischial ulcer" told again as "granulation
+    // tissue ... was sharply excised": the excision says it was an excisional debridement).
+    const deepest = [...group].sort(
+      (a, b) =>
+        (b.techniqueRank ?? 0) - (a.techniqueRank ?? 0) || Number(codable(b)) - Number(codable(a)),
+    )[0]!;
     const largest = [...group].sort(
       (a, b) => (woundArea(b)?.sqCm ?? 0) - (woundArea(a)?.sqCm ?? 0),
     )[0]!;

@@ -74,6 +74,29 @@ describe("debridement by depth and area", () => {
   });
 });
 
+describe("the depth of a debridement is the deepest tissue removed, not the wound's depth", () => {
+  it.each([
+    // The wound reaches the bone, but only granulation tissue and scar were cut away.
+    [
+      "Debridement of left ischial decubitus ulcer. The ulcer is quite deep, right down to the bone. Chronic granulation tissue and scar were sharply excised from the edges and base until healthy tissue. I did not rongeur the bone.",
+      "11042",
+    ],
+    [
+      "Sacral pressure ulcer, 4 x 3 cm, which probes down to the bone. Excisional debridement of necrotic tissue until bleeding tissue was reached.",
+      "11042",
+    ],
+    // The title names the debridement, the narrative the tissue excised: an excisional one.
+    [
+      "Debridement of left ischial ulcer. Chronic granulation tissue and scarred tissue were sharply excised until bleeding healthy tissue was obtained.",
+      "11042",
+    ],
+    // Said of the debridement itself, the reach to the bone still tells the layer removed above it.
+    ["Excisional debridement of the sacral ulcer, 4 x 3 cm, down to the bone.", "11043"],
+  ])("codes %j as %s", (note, expected) => {
+    expect(codes(note)).toBe(expected);
+  });
+});
+
 describe("what is not a billable debridement", () => {
   it.each([
     [
