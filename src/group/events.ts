@@ -5,6 +5,7 @@ import { clusterProcedures } from "./cluster.ts";
 import { attachCounts } from "./counts.ts";
 import { derivePathology, deriveSizes } from "./derive.ts";
 import { sentenceEncounters } from "./encounters.ts";
+import { attachHeaderSizes } from "./header-sizes.ts";
 import { isBillable, type MentionIndex } from "./index-mentions.ts";
 import { applyLesionProcedure, applyRemovalIntent } from "./intent.ts";
 import { linkLesions } from "./lesions.ts";
@@ -48,6 +49,7 @@ export function groupEvents(index: MentionIndex, lex: CompiledLexicon): Procedur
   for (const e of events) e.encounter = encounterOf(e, index, encounters);
   const repairs = repairEvents(events, index, events.length, encounters, lex);
   const claimed = new Set(repairs.flatMap((r) => r.sizes));
+  attachHeaderSizes(events, index, claimed);
   for (const e of events) {
     e.sizes = e.sizes.filter((s) => !claimed.has(s));
     e.derived = deriveSizes(e.sizes);

@@ -97,6 +97,26 @@ describe("the depth of a debridement is the deepest tissue removed, not the woun
   });
 });
 
+describe("a wound size written in the diagnosis header", () => {
+  it.each([
+    [
+      "POSTOPERATIVE DIAGNOSIS: Sacral decubitus ulcer, 8 x 6 cm.\nPROCEDURE: Excisional debridement of sacral ulcer down to subcutaneous tissue.",
+      "11042 11045x2",
+    ],
+    [
+      "DIAGNOSIS: Nonhealing wound of the left lower leg, 6 x 5 cm.\nPROCEDURE: Excisional debridement of the wound including necrotic muscle.",
+      "11043 11046",
+    ],
+    // A header naming another site or side measures another wound.
+    [
+      "DIAGNOSIS: Right heel ulcer, 8 x 6 cm.\nPROCEDURE: Excisional debridement of the left heel ulcer down to subcutaneous tissue.",
+      "11042",
+    ],
+  ])("gives the debridement its area: %j as %s", (note, expected) => {
+    expect(codes(note)).toBe(expected);
+  });
+});
+
 describe("what is not a billable debridement", () => {
   it.each([
     [

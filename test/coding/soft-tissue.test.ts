@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { suggest } from "../../src/pipeline/suggest.ts";
-import { shippedCodes as codes } from "../group/notes.ts";
+import { shippedCodes as codes, codesOf } from "../group/notes.ts";
 
 const run = (note: string) => suggest(note);
 
@@ -136,5 +136,49 @@ describe("a lipoma removed through an incision", () => {
     const r = run("A 2 cm lipoma of the right forearm was removed.");
     expect(r.codes).toEqual([]);
     expect(r.warnings.map((w) => w.kind)).toContain("procedure_not_covered");
+  });
+});
+
+describe("a tumour size written in the diagnosis header", () => {
+  it.each([
+    [
+      "POSTOPERATIVE DIAGNOSIS: Intramuscular lipoma, right arm, approximately 6 cm.\nPROCEDURE: Excision of intramuscular lipoma. The biceps fibers were split and the lipoma removed in its entirety. Layered closure.",
+      "24073",
+    ],
+    [
+      "DIAGNOSIS: Lipoma of the back, 7 x 5 cm.\nPROCEDURE: Excision of subcutaneous lipoma of the back.",
+      "21931",
+    ],
+  ])("sizes the excision of the tumour it names: %j", (note, code) => {
+    const r = run(note);
+    expect(codesOf(r)).toBe(code);
+    expect(r.warnings.map((w) => w.kind)).not.toContain("size_missing");
+  });
+
+  it.each([
+    [
+      "a tumour at another site",
+      "POSTOPERATIVE DIAGNOSIS: Lipoma of the back, 7 x 5 cm.\nPROCEDURE: Excision of subcutaneous lipoma, right thigh.",
+      "27327",
+    ],
+    [
+      "a tumour on the other side",
+      "POSTOPERATIVE DIAGNOSIS: Intramuscular lipoma, right arm, 6 cm.\nPROCEDURE: Excision of intramuscular lipoma, left arm.",
+      "24076",
+    ],
+    [
+      "two tumours",
+      "DIAGNOSES: Lipomas of the back, 7 cm, and of the right shoulder, 2 cm.\nPROCEDURE: Excision of subcutaneous lipoma of the back. Excision of subcutaneous lipoma of the right shoulder.",
+      "21930 23075",
+    ],
+    [
+      "several tumours",
+      "POSTOPERATIVE DIAGNOSIS: Lipoma of the back, 6 cm.\nPROCEDURE: Excision of two subcutaneous lipomas of the back.",
+      "21930x2",
+    ],
+  ])("gives no size to an excision of %s", (_name, note, codes) => {
+    const r = run(note);
+    expect(codesOf(r)).toBe(codes);
+    expect(r.warnings.map((w) => w.kind)).toContain("size_missing");
   });
 });
