@@ -163,6 +163,8 @@ export interface HistologyMention extends MentionBase {
   skinSpecific: boolean;
   /** "soft": a soft-tissue tumour (lipoma), coded with the soft-tissue excision codes. */
   tissue: "skin" | "soft";
+  /** Names a lesion only of an excision written with a depth (a generic "mass"). */
+  needsDepth?: boolean;
   /** An ulcer, wound or necrotic tissue: what is cut away from it is debrided. */
   wound?: boolean;
   /** Procedure kind -> what a procedure of that kind on this lesion is coded as. */

@@ -17,10 +17,14 @@ export function extractHistology(
     kind: "pathology_status" as const,
     status: m.payload.status,
   }));
+  let placed: Set<number> | undefined;
   for (const m of matchSentences(doc, lex.histology)) {
     // "skin tag-like nevus", "lipoma-like cyst": a likeness names another lesion.
     if (likeness(doc, m.last)) continue;
     const t = m.payload;
+    // A bare "mass" is a lesion only in a sentence placing an excision at a depth.
+    placed ??= t.needsDepth ? depthSentences(doc, lex) : undefined;
+    if (t.needsDepth && !placed?.has(m.sentence)) continue;
     const sentence = doc.sentences[m.sentence]!;
     const cue = status.some(
       (s) => s.sentence === m.sentence && s.payload.status === "final" && s.first < m.first,
@@ -33,6 +37,7 @@ export function extractHistology(
       skinSpecific: t.skinSpecific,
       tissue: t.tissue,
       ...(t.wound ? { wound: true } : {}),
+      ...(t.needsDepth ? { needsDepth: true } : {}),
       ...(t.procedureAs ? { procedureAs: t.procedureAs } : {}),
       lesional: t.lesional,
       ...(t.destruction ? { destruction: t.destruction } : {}),
@@ -40,6 +45,18 @@ export function extractHistology(
     });
   }
   return out;
+}
+
+/**
+ * Sentences with a depth phrase of an excision ("subcutaneous mass", "deep to the fascia",
+ * "dissected from the overlying skin"): the excision techniques of the lexicon are depths.
+ */
+function depthSentences(doc: Doc, lex: CompiledLexicon): Set<number> {
+  return new Set(
+    matchSentences(doc, lex.techniques)
+      .filter((m) => m.payload.applies.includes("excision"))
+      .map((m) => m.sentence),
+  );
 }
 
 /** "-like" or "like" right after a diagnosis ("tag-like", "SK like"): it describes a look-alike. */

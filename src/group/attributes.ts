@@ -157,7 +157,12 @@ function attachHistology(e: ProcedureEvent, scope: EventScope, index: MentionInd
     const reaches = m.lesional || anchorSentences.has(m.sentence) || LESIONLESS.has(e.kind);
     // "If pathology shows BCC, ...": a supposed diagnosis in another sentence is not this lesion's.
     const supposed = a?.temporality === "hypothetical" && !anchorSentences.has(m.sentence);
-    return reaches && !supposed && a?.negation !== "negated" && a?.experiencer !== "other";
+    // "The 1 cm subcutaneous mass was ... removed": a mass names the lesion of an excision placed
+    // beneath the skin (the excision techniques are depths), not of anything else.
+    const placed = !m.needsDepth || (e.kind === "excision" && e.technique !== undefined);
+    return (
+      reaches && placed && !supposed && a?.negation !== "negated" && a?.experiencer !== "other"
+    );
   };
   const near = scope.near.flatMap((s) => inSentence(index, s, "histology")).filter(live);
   const linked = scope.linked.flatMap((s) => inSentence(index, s, "histology")).filter(live);

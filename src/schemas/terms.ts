@@ -271,6 +271,12 @@ export const HistologyLexiconSchema = z.object({
       /** "soft": a tumour of the subcutaneous or deeper soft tissue (lipoma), excised with the soft-tissue codes. */
       tissue: z.enum(["skin", "soft"]).default("skin"),
       /**
+       * A word that names a soft-tissue tumour only where the note places it beneath the skin
+       * ("mass"): it names the lesion of an excision written with a depth (subcutaneous,
+       * subfascial, "dissected from the overlying skin"), and no lesion of anything else.
+       */
+      needsDepth: z.boolean().optional(),
+      /**
        * An ulcer, a wound or necrotic tissue: cutting it away (excision, shave) is debridement,
        * and only such a lesion is debrided (debridement around a tumour or of a drained abscess
        * is part of that procedure).

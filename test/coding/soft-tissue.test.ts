@@ -182,3 +182,47 @@ describe("a tumour size written in the diagnosis header", () => {
     expect(r.warnings.map((w) => w.kind)).toContain("size_missing");
   });
 });
+
+describe("a mass excised from beneath the skin", () => {
+  it.each([
+    [
+      "Procedure: Excision of mass, left second toe.\nA linear incision was made over the dorsal second toe. The 1 cm subcutaneous mass was dissected from the overlying skin and off the capsule and removed. Skin closed with 4-0 nylon.",
+      "28043",
+    ],
+    ["Excision of a 2 cm subcutaneous mass of the back.", "21930"],
+    [
+      "Procedure: Excision of mass, left upper back. The 2 cm mass was excised from beneath the skin.",
+      "21930",
+    ],
+    [
+      "Excision of mass, right shoulder. The 4 cm mass was found within the deltoid muscle belly and excised.",
+      "23076",
+    ],
+    [
+      "Procedure: Excision of mass, right thigh. The 3 cm mass lay deep to the fascia and was excised.",
+      "27328",
+    ],
+  ])("is a soft-tissue tumour excision by region and depth: %j", (note, code) => {
+    expect(codes(note)).toBe(code);
+  });
+
+  it.each([
+    // No depth written: a mass could be of the skin or of an organ; nothing is coded.
+    ["no depth", "Procedure: Excision of mass, right thigh. The 3 cm mass was excised.", ""],
+    [
+      "no depth, with margins",
+      "Excision of a 1.2 cm mass of the right forearm with 2 mm margins.",
+      "",
+    ],
+    // A mass of the skin itself is a skin lesion.
+    ["a skin mass", "Excision of a 1 cm skin mass of the back with 2 mm margins.", "11402"],
+    // A breast mass is breast tissue, whatever its depth.
+    [
+      "a breast mass",
+      "Procedure: Excision of left breast mass. The 2 cm mass was dissected free from the surrounding subcutaneous tissue and excised.",
+      "",
+    ],
+  ])("is not a soft-tissue tumour excision with %s", (_name, note, code) => {
+    expect(codes(note)).toBe(code);
+  });
+});

@@ -25,6 +25,10 @@ describe("extractHistology", () => {
     ["BCC. biopsy-proven", ["biopsy-proven: final", "BCC: bcc malignant"]],
     ["an SK-like nevus", ["nevus: nevus benign"]],
     ["a BCC like papule", []],
+    // A bare "mass" is a lesion only where a depth places it beneath the skin.
+    ["Excision of mass of the thigh.", []],
+    ["The subcutaneous mass was excised.", ["mass: soft_tissue_mass unknown"]],
+    ["The mass was removed from beneath the skin.", ["mass: soft_tissue_mass unknown"]],
   ])("reads %j as %j", (note, expected) => {
     expect(histology(note)).toEqual(expected);
   });

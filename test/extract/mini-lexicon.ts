@@ -230,6 +230,16 @@ export const MINI_HISTOLOGY = {
       generic: true,
       literals: ["lesion", "lesions"],
     },
+    {
+      id: "t.hist.mass",
+      histology: "soft_tissue_mass",
+      malignancy: "unknown",
+      generic: true,
+      skinSpecific: false,
+      tissue: "soft",
+      needsDepth: true,
+      literals: ["mass"],
+    },
   ],
   pathologyStatus: [
     { id: "t.path.pending", status: "pending", literals: ["path pending"] },
@@ -279,6 +289,12 @@ export const MINI_PROCEDURES = {
   woundWords: ["laceration"],
   techniques: [
     { id: "t.tech.punch", applies: ["biopsy"], technique: "punch", literals: ["punch"] },
+    {
+      id: "t.tech.subcutaneous",
+      applies: ["excision"],
+      technique: "subcutaneous",
+      literals: ["subcutaneous", "from beneath the skin"],
+    },
   ],
 };
 
