@@ -54,6 +54,7 @@ export function applyLesionProcedure(
         o.anchors.some((a) => e.anchors.some((b) => Math.abs(b.sentence - a.sentence) <= 3)),
     );
     if (told) {
+      deepenTold(told, e, as.procedure, scope, index);
       e.assertion = {
         ...e.assertion,
         billable: false,
@@ -84,6 +85,26 @@ export function applyLesionProcedure(
     ruleIds: [...e.assertion.ruleIds, "group.debridement-needs-wound"],
   };
   e.ruleIds.push("group.debridement-needs-wound");
+}
+
+/**
+ * "Excisional debridement of the heel ulcer. Necrotic fascia and muscle were sharply excised.": the
+ * retelling names the layers removed, so the procedure it tells again takes the deepest of them.
+ * (A procedure told later than its retelling reads its own layers when its turn comes.)
+ */
+function deepenTold(
+  told: ProcedureEvent,
+  e: ProcedureEvent,
+  kind: string,
+  scope: EventScope,
+  index: MentionIndex,
+): void {
+  if (told.index > e.index) return;
+  const probe: ProcedureEvent = { ...e, kind, technique: undefined, techniqueRank: undefined };
+  attachTechnique(probe, scope, index);
+  if ((probe.techniqueRank ?? 0) <= (told.techniqueRank ?? 0)) return;
+  told.technique = probe.technique;
+  told.techniqueRank = probe.techniqueRank;
 }
 
 /**

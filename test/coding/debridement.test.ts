@@ -90,6 +90,15 @@ describe("the depth of a debridement is the deepest tissue removed, not the woun
       "Debridement of left ischial ulcer. Chronic granulation tissue and scarred tissue were sharply excised until bleeding healthy tissue was obtained.",
       "11042",
     ],
+    // The narrative tells the titled debridement again and names the layers it removed.
+    [
+      "PROCEDURE PERFORMED: Excisional debridement of the heel ulcer, 3 x 2 cm.\nDESCRIPTION: Necrotic fascia and muscle were sharply excised.",
+      "11043",
+    ],
+    [
+      "Excisional debridement of the heel ulcer, 3 x 2 cm. Necrotic subcutaneous fat was sharply excised. The ulcer reaches down to the bone.",
+      "11042",
+    ],
     // Said of the debridement itself, the reach to the bone still tells the layer removed above it.
     ["Excisional debridement of the sacral ulcer, 4 x 3 cm, down to the bone.", "11043"],
   ])("codes %j as %s", (note, expected) => {
