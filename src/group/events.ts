@@ -7,7 +7,7 @@ import { derivePathology, deriveSizes } from "./derive.ts";
 import { sentenceEncounters } from "./encounters.ts";
 import { attachHeaderSizes } from "./header-sizes.ts";
 import { isBillable, type MentionIndex } from "./index-mentions.ts";
-import { applyLesionProcedure, applyRemovalIntent } from "./intent.ts";
+import { applyLesionProcedure, applyRemovalIntent, lendWoundArea } from "./intent.ts";
 import { linkLesions } from "./lesions.ts";
 import { readMohs } from "./mohs.ts";
 import { splitMohsTumours } from "./mohs-tumours.ts";
@@ -27,12 +27,15 @@ export function groupEvents(index: MentionIndex, lex: CompiledLexicon): Procedur
   const owners = anchorOwners(clustered);
   const nearOf = new Map<ProcedureEvent, number[]>();
   const scopes = clustered.map((e) => eventScope(e, owners, index));
+  const retold: [ProcedureEvent, ProcedureEvent][] = [];
   clustered.forEach((e, i) => {
     nearOf.set(e, scopes[i]!.near);
     attachAttributes(e, scopes[i]!, index);
     applyRemovalIntent(e, index, lex);
-    applyLesionProcedure(e, scopes[i]!, index, clustered);
+    const told = applyLesionProcedure(e, scopes[i]!, index, clustered);
+    if (told) retold.push([e, told]);
   });
+  for (const [e, told] of retold) lendWoundArea(e, told);
   // Counts once every event has its diagnosis: a count of another event's lesions is not its own.
   clustered.forEach((e, i) => {
     const scope = scopes[i]!;

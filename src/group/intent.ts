@@ -1,4 +1,5 @@
 import type { CompiledLexicon } from "../lexicon/compile.ts";
+import type { SizeMention } from "../types.ts";
 import { attachTechnique } from "./attributes.ts";
 import type { MentionIndex } from "./index-mentions.ts";
 import type { EventScope } from "./scope.ts";
@@ -33,13 +34,14 @@ export function applyRemovalIntent(
  * wound is its excisional debridement, the excised border of an ingrown nail is a nail avulsion,
  * a shaved callus is pared (histology `procedureAs`). And a "debridement" of anything but a wound
  * (a tumour bed, an abscess cavity that is drained) is a step of that procedure, not billed alone.
+ * Returns the procedure this one tells again, if it is one.
  */
 export function applyLesionProcedure(
   e: ProcedureEvent,
   scope: EventScope,
   index: MentionIndex,
   events: readonly ProcedureEvent[],
-): void {
+): ProcedureEvent | undefined {
   // A generic "removal"/"treatment" event is read by the procedures its other mentions name.
   const kinds = e.kind === "removal" ? [e.kind, ...e.anchors.map((a) => a.procedure)] : [e.kind];
   const as = kinds.map((k) => e.histology?.procedureAs?.[k]).find((x) => x !== undefined);
@@ -62,7 +64,7 @@ export function applyLesionProcedure(
         ruleIds: [...e.assertion.ruleIds, "group.told-again"],
       };
       e.ruleIds.push("group.told-again");
-      return;
+      return told;
     }
     e.kind = as.procedure as ProcedureEvent["kind"];
     if (as.codeKey) e.codeKey = as.codeKey;
@@ -105,6 +107,20 @@ function deepenTold(
   if ((probe.techniqueRank ?? 0) <= (told.techniqueRank ?? 0)) return;
   told.technique = probe.technique;
   told.techniqueRank = probe.techniqueRank;
+}
+
+/**
+ * "Debridement of skin and subcutaneous tissue of abdominal wound. ... Necrotic tissue was excised
+ * from the 10 x 4 cm abdominal wound": a debridement with no area of its own takes the length x
+ * width of the wound its retelling measures.
+ */
+export function lendWoundArea(retelling: ProcedureEvent, told: ProcedureEvent): void {
+  if (told.kind !== "debridement") return;
+  const area = (s: SizeMention) =>
+    s.unit === "cm2" ||
+    (s.unit === "cm" && s.dims.length >= 2 && s.role !== "margin" && s.role !== "repair");
+  if (told.sizes.some(area)) return;
+  told.sizes.push(...retelling.sizes.filter((s) => s.unit === "cm" && area(s)));
 }
 
 /**

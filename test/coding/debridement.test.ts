@@ -30,6 +30,11 @@ describe("debridement by depth and area", () => {
       "Two pressure ulcers were debrided down to subcutaneous tissue: sacral 6 x 5 cm and right heel 4 x 4 cm.",
       "11042 11045x2",
     ],
+    // The wound size told with the tissue cut away is the area of the debridement it retells.
+    [
+      "Debridement of skin and subcutaneous tissue of abdominal wound. Necrotic skin and subcutaneous tissue were excised from the 10 x 4 cm abdominal wound.",
+      "11042 11045",
+    ],
     // "Down to the fascia" reaches the fascia; the deepest layer removed is the fat above it.
     [
       "Excisional debridement of the ischial ulcer, 4 x 4 cm, taken down to the deep fascia.",
