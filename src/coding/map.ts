@@ -70,6 +70,8 @@ export function mapCodes(
   const repairs: ProcedureEvent[] = [];
   for (const e of live) {
     if (e.kind === "repair") {
+      // A secondary closure is coded by its own row (fixedLines), not as a repair by length.
+      if (inFixedTable(lex, e)) continue;
       const wound = e.closes !== undefined ? events[e.closes] : undefined;
       // A wound whose excision is included in another procedure of the lesion (Mohs) is still closed.
       const closed =
@@ -601,6 +603,13 @@ export function familyOf(
         : undefined;
   if (e.kind === "skin_tag") return term?.destruction === "skin_tag" ? "skin_tag" : undefined;
   return term?.destruction;
+}
+
+/** Does a fixed table of the event's procedure have a row for it? */
+function inFixedTable(lex: CompiledLexicon, e: ProcedureEvent): boolean {
+  return lex.tables.some(
+    (t) => t.kind === "fixed" && t.procedure === e.kind && t.rows.some((r) => matches(r.when, e)),
+  );
 }
 
 function fixedLines(lex: CompiledLexicon, live: ProcedureEvent[], w: Weights): DraftLine[] {

@@ -13,6 +13,11 @@ import {
 } from "./index-mentions.ts";
 import { clauseSite, mostComplex, namedWoundTypes } from "./named-wounds.ts";
 import { placeKey, samePlace } from "./places.ts";
+import {
+  markSecondaryClosure,
+  namesSecondaryClosure,
+  oneSecondaryClosurePerPlace,
+} from "./secondary-closure.ts";
 import type { ProcedureEvent } from "./types.ts";
 
 const WOUND_KINDS = new Set([
@@ -56,13 +61,25 @@ export function repairEvents(
     e.encounter = target.encounter ?? 0;
     out.push(e);
   }
+  const unnegated = (words: PhraseTrie<string>, from: number, to: number) =>
+    unnegatedHits(words, index.doc.canon, from, to, lex.negationWords).map((h) => ({
+      start: h.start,
+      length: h.hit.length,
+    }));
+  // A closure of a dehisced wound is a wound repair too, with no laceration named.
   if (
     loose.length > 0 &&
     !mentionsPhrase(index, lex.deepRepairWords) &&
-    (mentionsPhrase(index, lex.woundWords, lex.negationWords) || namedRepairs(loose, index))
+    (mentionsPhrase(index, lex.woundWords, lex.negationWords) ||
+      namedRepairs(loose, index) ||
+      namesSecondaryClosure(loose, index, lex, unnegated))
   )
     out.push(...looseRepairs(loose, index, next + out.length, encounters, lex.woundWords));
-  for (const e of out) contaminatedUpgrade(e, index, lex);
+  for (const e of out) {
+    markSecondaryClosure(e, index, lex, unnegated);
+    contaminatedUpgrade(e, index, lex);
+  }
+  if (lex.secondaryClosure) oneSecondaryClosurePerPlace(out, lex.secondaryClosure.codeKey);
   return out;
 }
 
@@ -491,7 +508,17 @@ function unnegatedHit(
   to: number,
   negators: ReadonlySet<string>,
 ): boolean {
+  return unnegatedHits(words, canon, from, to, negators).length > 0;
+}
+
+function unnegatedHits(
+  words: PhraseTrie<string>,
+  canon: readonly string[],
+  from: number,
+  to: number,
+  negators: ReadonlySet<string>,
+) {
   return words
     .findAll(canon, from, to)
-    .some((hit) => ![1, 2, 3].some((k) => negators.has(canon[hit.start - k] ?? "")));
+    .filter((hit) => ![1, 2, 3].some((k) => negators.has(canon[hit.start - k] ?? "")));
 }

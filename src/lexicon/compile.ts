@@ -74,6 +74,16 @@ export interface CompiledLexicon {
   };
   /** lexicon procedures.contaminatedRepair, its two phrase lists compiled. */
   contaminated?: { id: string; contamination: PhraseTrie<string>; cleaning: PhraseTrie<string> };
+  /** lexicon procedures.secondaryClosure, its phrase lists compiled. */
+  secondaryClosure?: {
+    id: string;
+    codeKey: string;
+    packingTechnique: string;
+    dehiscence: PhraseTrie<string>;
+    reclosure: PhraseTrie<string>;
+    extensive: PhraseTrie<string>;
+    packing: PhraseTrie<string>;
+  };
   /** One-word forward negation triggers of the context lexicon ("no", "without"). */
   negationWords: ReadonlySet<string>;
   notAsCoded: PhraseTrie<Lexicon["procedures"]["notAsCoded"][number]>;
@@ -186,6 +196,17 @@ export function compileLexicon(lex: Lexicon): CompiledLexicon {
             id: lex.procedures.contaminatedRepair.id,
             contamination: trieOf(lex.procedures.contaminatedRepair.contamination, (t) => [t]),
             cleaning: trieOf(lex.procedures.contaminatedRepair.cleaning, (t) => [t]),
+          },
+        }
+      : {}),
+    ...(lex.procedures.secondaryClosure
+      ? {
+          secondaryClosure: {
+            ...lex.procedures.secondaryClosure,
+            dehiscence: trieOf(lex.procedures.secondaryClosure.dehiscence, (t) => [t]),
+            reclosure: trieOf(lex.procedures.secondaryClosure.reclosure, (t) => [t]),
+            extensive: trieOf(lex.procedures.secondaryClosure.extensive, (t) => [t]),
+            packing: trieOf(lex.procedures.secondaryClosure.packing, (t) => [t]),
           },
         }
       : {}),

@@ -136,6 +136,27 @@ export const ProceduresLexiconSchema = z.object({
     })
     .optional(),
   /**
+   * Secondary closure (CPT 12020/12021/13160, AMA-based coding references): a closure of a wound
+   * that came apart or was left open. A repair term with `codeKey` names one ("secondary
+   * closure", "dehiscence repair"); so does a closure with a word of `dehiscence` in its own
+   * clause, or one of `reclosure` in its sentence when that sentence or the two before name a
+   * dehiscence ("The wound had separated ... and was reclosed"); each takes `codeKey`. Words of `extensive` in its sentence make it extensive or
+   * complicated (a complex repair); words of `packing` in its sentence or the next give it the
+   * technique `packingTechnique`.
+   */
+  secondaryClosure: z
+    .object({
+      id: RuleId,
+      source: z.string(),
+      codeKey: z.string(),
+      dehiscence: Literals,
+      reclosure: Literals,
+      extensive: Literals,
+      packing: Literals,
+      packingTechnique: z.string(),
+    })
+    .optional(),
+  /**
    * Procedures named in a note's procedure list ("OPERATION PERFORMED: ... tubal ligation and
    * removal of a skin mass") that dermcode does not code: a clause of the list with one of these
    * words (or word endings) and no procedure dermcode knows is reported, so the note is not

@@ -327,3 +327,62 @@ describe("single-layer closure of a heavily contaminated wound", () => {
     expect(r.procedures.find((p) => p.kind === "repair")!.ruleIds).toContain("repair.contaminated");
   });
 });
+
+describe("secondary closure of a wound that came apart", () => {
+  it.each([
+    // Written as complicated: extensive or complicated secondary closure; the debridement of
+    // necrotic tissue to a named layer keeps its own lines (10 x 4 cm wound: 40 sq cm).
+    [
+      "Procedures: 1. Debridement of skin and subcutaneous tissue of abdominal wound. 2. Secondary closure of wound, complicated. Necrotic skin and subcutaneous tissue were excised from the 10 x 4 cm abdominal wound dehiscence. The wound was then closed.",
+      "13160 11042 11045",
+    ],
+    [
+      "Procedure: closure of wound dehiscence, left forearm. The superficial dehiscence, 2 cm, was closed with simple interrupted 4-0 nylon sutures.",
+      "12020",
+    ],
+    [
+      "The dehisced wound of the right thigh was closed loosely with simple interrupted sutures and packed with iodoform gauze.",
+      "12021",
+    ],
+    [
+      "The dehisced wound of the back was closed in layers with 3-0 Vicryl and 4-0 nylon, 5 cm.",
+      "13160",
+    ],
+    // The title and the description tell one closure; the edges trimmed are part of it.
+    [
+      "Procedure: secondary layered closure of dehisced wound, left leg. The 5 cm wound had separated along its length. The edges were trimmed and the wound was reclosed with 4-0 nylon sutures over 5 cm.",
+      "13160",
+    ],
+    [
+      "Delayed primary closure of the dehisced wound of the left calf with simple interrupted sutures.",
+      "12020",
+    ],
+  ])("%j is coded %s, not as a repair by length", (note, expected) => {
+    expect(shippedCodes(note)).toBe(expected);
+  });
+
+  it.each([
+    // A dehiscence named as a risk, or in another clause than the closure, or a wound opened to
+    // evacuate a haematoma and closed again: no secondary closure.
+    [
+      "Risks including bleeding, infection and wound dehiscence were discussed. Layered closure of a 3 cm laceration on the back.",
+      "12032",
+    ],
+    [
+      "Findings: partial dehiscence of the previously closed wound, and the closure was satisfactory. The 4 cm laceration of the left arm was closed with simple interrupted sutures.",
+      "12002",
+    ],
+    [
+      "Hematoma of the excision site of the back. The wound was opened, the clot evacuated, and the wound re-closed with 4-0 nylon sutures.",
+      "10140",
+    ],
+  ])("%j stays %s", (note, expected) => {
+    expect(shippedCodes(note)).toBe(expected);
+  });
+
+  it("names the secondary-closure rule and the table row", () => {
+    const r = suggest("The dehisced wound of the back was closed in layers, 5 cm.");
+    expect(r.procedures.find((p) => p.kind === "repair")!.ruleIds).toContain("repair.secondary");
+    expect(r.codes[0]!.code).toBe("13160");
+  });
+});
