@@ -150,6 +150,10 @@ export interface CountMention extends MentionBase {
   vague?: boolean;
   /** "#2", "lesion 2": names one lesion of a list rather than a count. */
   ordinal?: boolean;
+  /** "all of her toenails": the size of a whole set, not a number written in the note. */
+  implied?: boolean;
+  /** "her remaining toenails": the set less what other procedures of the note treat. */
+  remainder?: boolean;
 }
 
 export interface HistologyMention extends MentionBase {

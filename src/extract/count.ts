@@ -44,7 +44,13 @@ export function extractCounts(doc: Doc, lex: CompiledLexicon): (CountMention | L
 interface Found {
   last: number;
   ruleId: string;
-  fields: { count: number; vague?: boolean; target?: number };
+  fields: {
+    count: number;
+    vague?: boolean;
+    target?: number;
+    implied?: boolean;
+    remainder?: boolean;
+  };
 }
 
 /**
@@ -396,7 +402,31 @@ function countAt(doc: Doc, lex: CompiledLexicon, i: number, limit: number): Foun
   const code = tok.charCodeAt(0);
   if ((code >= 48 && code <= 57) || lex.numberWords.vocabulary.has(tok))
     return nounCount(doc, lex, i, limit);
-  return lex.vague.vocabulary.has(tok) ? vagueCount(doc, lex, i, limit) : undefined;
+  if (lex.vague.vocabulary.has(tok)) return vagueCount(doc, lex, i, limit);
+  return wholeSetCount(doc, lex, i, limit);
+}
+
+/** "All of her toenails" (10), "her remaining toenails" (10, less the others treated: group). */
+function wholeSetCount(
+  doc: Doc,
+  lex: CompiledLexicon,
+  i: number,
+  limit: number,
+): Found | undefined {
+  const hit = lex.wholeSets.matchAt(doc.canon, i, limit);
+  if (!hit) return undefined;
+  const last = i + hit.length;
+  const { id, size, remainder } = hit.payload;
+  return {
+    last,
+    ruleId: id,
+    fields: {
+      count: size,
+      implied: true,
+      ...(remainder ? { remainder: true } : {}),
+      target: doc.tokens[last - 1]!.start,
+    },
+  };
 }
 
 /** Tokens after which a bracketed number opens a list item rather than counting. */

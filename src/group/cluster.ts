@@ -183,7 +183,9 @@ function weakTarget(
   // sentence counts its lesions is a procedure of its own, not a detail of another kind's.
   const counted = inSentence(index, m.sentence, "count").some((c) => !c.vague && !c.ordinal);
   const joinable = (e: ProcedureEvent) =>
-    sameType(e) && (!counted || e.kind === m.procedure || m.procedure === "removal");
+    sameType(e) &&
+    (!counted || e.kind === m.procedure || m.procedure === "removal") &&
+    !ownProcedureOf(m, e, index);
   const typedBefore = before.filter(joinable);
   if (typedBefore.length > 0) return closest(typedBefore);
   const after = candidates.filter(
@@ -192,6 +194,24 @@ function weakTarget(
       joinable(e),
   );
   return closest(after);
+}
+
+/**
+ * "The lateral aspect of the left great toenail was excised. Her remaining toenails required
+ * manual as well as electric debridement.": a weak word whose own sentence names a lesion on
+ * which that word is a procedure of its own (histology `procedureAs`: toenails debrided are a
+ * nail debridement) is not a detail of an event of another kind, unless that event on the same
+ * lesion would be the same procedure.
+ */
+function ownProcedureOf(m: ProcedureMention, e: ProcedureEvent, index: MentionIndex): boolean {
+  if (e.kind === m.procedure) return false;
+  return inSentence(index, m.sentence, "histology").some((h) => {
+    const as = h.procedureAs?.[m.procedure];
+    const theirs = h.procedureAs?.[e.kind];
+    return (
+      as !== undefined && (as.procedure !== theirs?.procedure || as.codeKey !== theirs.codeKey)
+    );
+  });
 }
 
 /** The specific lesion types (not "lesion", "growth") named in some sentences. */
@@ -323,7 +343,7 @@ function mergeTarget(
     if (same) return same;
   }
   const last = events.findLast((e) => compatible(e, m));
-  if (!last || placedApart(last, m, index)) return undefined;
+  if (!last || placedApart(last, m, index) || renamedApart(last, m, index)) return undefined;
   // "Re-excision ... on SCC excised 6 wks ago. Scar 2.0 cm, excised ...": the event's last
   // anchor of the mention's own billing status is the one the mention continues.
   const billable = isBillable(index, m);
@@ -372,6 +392,30 @@ function mergeTarget(
   const bySiteGroup = () =>
     titles(lastAnchor.sentence) && sameSiteGroup(last, m, index) ? last : undefined;
   return bySite([last], m, index) ?? bySiteGroup();
+}
+
+/** What a procedure of this kind on the lesions a sentence names is ("nail:avulsion"; "" for itself). */
+function renamedIn(sentence: number, procedure: string, index: MentionIndex): string | undefined {
+  const lesions = inSentence(index, sentence, "histology");
+  if (lesions.length === 0) return undefined;
+  const as = lesions.map((h) => h.procedureAs?.[procedure]).find((x) => x !== undefined);
+  return as ? `${as.procedure}:${as.codeKey ?? ""}` : "";
+}
+
+/**
+ * "The benign lesions were excised from the area plantar to the first and fifth metatarsal heads.
+ * The medial aspect of the left great toenail was excised.": two sentences naming lesions on
+ * which the procedure is a different one (an excised toenail is a nail avulsion, an excised
+ * plantar lesion an excision) are two procedures, whatever site they share.
+ */
+function renamedApart(e: ProcedureEvent, m: ProcedureMention, index: MentionIndex): boolean {
+  const mine = renamedIn(m.sentence, m.procedure, index);
+  if (mine === undefined) return false;
+  const theirs = e.anchors
+    .filter((a) => a.sentence !== m.sentence)
+    .map((a) => renamedIn(a.sentence, a.procedure, index))
+    .filter((x) => x !== undefined);
+  return theirs.length > 0 && !theirs.includes(mine);
 }
 
 function sameSiteGroup(e: ProcedureEvent, m: ProcedureMention, index: MentionIndex): boolean {

@@ -24,6 +24,7 @@ export function attachCounts(
   events: readonly ProcedureEvent[],
 ): void {
   countLesions(e, near, index, events);
+  countRemainder(e, events);
   // "Two 4 mm punches from the same plaque, one for H&E and one for DIF": samples of one lesion
   // are one biopsy (reference 1.1: biopsies are counted per lesion).
   if (e.kind === "biopsy" && e.count > 1 && samplesOfOneLesion(e, index)) {
@@ -36,6 +37,43 @@ export function attachCounts(
     for (const l of e.lesions) l.count *= 2;
     if (e.countSource === "default") e.countSource = "inferred";
   }
+}
+
+/**
+ * "... toenail was also excised and the benign [lesion] ... as all 3 benign lesions did measure
+ * was excised": a count of a lesion type that is none of the event's lesions (its lesions being
+ * only what it was done on) does not count it.
+ */
+function ofAnotherType(c: CountMention, e: ProcedureEvent, index: MentionIndex): boolean {
+  if (e.lesions.length === 0) return false;
+  // Its lesion word: the one it targets, or the one right after it ("all 3 benign lesions").
+  const named = inSentence(index, c.sentence, "histology").find((h) =>
+    c.target !== undefined
+      ? h.start === c.target
+      : h.start >= c.end && index.doc.text.slice(c.end, h.start).trim() === "",
+  );
+  return named !== undefined && !e.lesions.some((l) => l.histology?.histology === named.histology);
+}
+
+function sourceOf(used: CountMention[]): ProcedureEvent["countSource"] {
+  if (used.some((c) => c.vague)) return "vague";
+  return used.some((c) => c.implied) ? "inferred" : "explicit";
+}
+
+/**
+ * "The lateral aspect of the left great toenail was excised. Her remaining toenails were
+ * debrided.": the rest of a set is its size less what the note's other billable procedures of
+ * the kind treat (9 nails here), at least 1.
+ */
+function countRemainder(e: ProcedureEvent, events: readonly ProcedureEvent[]): void {
+  const rest = e.lesions.find((l) => l.countMention?.remainder);
+  if (!rest) return;
+  const others = events
+    .filter((o) => o !== e && o.kind === e.kind && o.assertion.billable)
+    .reduce((n, o) => n + o.count, 0);
+  const count = Math.max(1, rest.count - others);
+  e.count -= rest.count - count;
+  rest.count = count;
 }
 
 /** How far (characters) after the procedure words "of the same lesion" may stand. */
@@ -71,7 +109,13 @@ function countLesions(
     events.some((o) => o !== e && o.histology?.start === c.target);
   const counts = near
     .flatMap((s) => inSentence(index, s, "count"))
-    .filter((c) => !c.ordinal && !othersLesion(c) && applies(c, e, anchorSentences, index))
+    .filter(
+      (c) =>
+        !c.ordinal &&
+        !othersLesion(c) &&
+        !ofAnotherType(c, e, index) &&
+        applies(c, e, anchorSentences, index),
+    )
     .sort(
       (a, b) =>
         Number(a.vague ?? false) - Number(b.vague ?? false) ||
@@ -133,11 +177,11 @@ function countLesions(
     !inSentence(index, s, "procedure").some((p) => p.technique);
   if (used.length > 0) {
     e.count = e.lesions.reduce((sum, l) => sum + l.count, 0);
-    e.countSource = used.some((c) => c.vague) ? "vague" : "explicit";
+    e.countSource = sourceOf(used);
     e.countIsTotal = used.every((c) => noTechnique(c.sentence));
   } else if (eventCount && !totalOfEvents(eventCount, e, events)) {
     e.count = eventCount.count;
-    e.countSource = eventCount.vague ? "vague" : "explicit";
+    e.countSource = sourceOf([eventCount]);
     e.countIsTotal = inSentence(index, eventCount.sentence, "technique").length === 0;
     if (e.lesions.length === 1) e.lesions[0]!.count = eventCount.count;
   } else if (!listCount(e, index)) inferCount(e, index, events);

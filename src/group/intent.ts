@@ -2,6 +2,7 @@ import type { CompiledLexicon } from "../lexicon/compile.ts";
 import type { SizeMention } from "../types.ts";
 import { attachTechnique } from "./attributes.ts";
 import type { MentionIndex } from "./index-mentions.ts";
+import { otherSide } from "./lesions.ts";
 import type { EventScope } from "./scope.ts";
 import type { ProcedureEvent } from "./types.ts";
 
@@ -47,12 +48,15 @@ export function applyLesionProcedure(
   const as = kinds.map((k) => e.histology?.procedureAs?.[k]).find((x) => x !== undefined);
   if (as) {
     // The procedure it becomes is named close by ("Nail unit biopsy, left thumb. ... a 3 mm punch
-    // biopsy of the nail matrix was taken"): this is that procedure told again.
+    // biopsy of the nail matrix was taken"): this is that procedure told again. Not when the two
+    // name opposite sides ("the lateral border of the left great toenail was excised. The medial
+    // border of the right great toenail was also excised"): that is a second nail.
     const told = events.find(
       (o) =>
         o !== e &&
         o.kind === as.procedure &&
         (as.codeKey === undefined || o.codeKey === as.codeKey) &&
+        !namedApart(e, o) &&
         o.anchors.some((a) => e.anchors.some((b) => Math.abs(b.sentence - a.sentence) <= 3)),
     );
     if (told) {
@@ -67,6 +71,10 @@ export function applyLesionProcedure(
       return told;
     }
     e.kind = as.procedure as ProcedureEvent["kind"];
+    // "The lateral aspect of the right great toenail was also excised and the benign [lesion] ...
+    // was excised": the lesion that renamed it is its lesion; others named with it are not nails.
+    const type = e.histology!.histology;
+    e.lesions = e.lesions.filter((l) => l.histology?.histology === type);
     if (as.codeKey) e.codeKey = as.codeKey;
     else delete e.codeKey;
     e.technique = undefined;
@@ -121,6 +129,20 @@ export function lendWoundArea(retelling: ProcedureEvent, told: ProcedureEvent): 
     (s.unit === "cm" && s.dims.length >= 2 && s.role !== "margin" && s.role !== "repair");
   if (told.sizes.some(area)) return;
   told.sizes.push(...retelling.sizes.filter((s) => s.unit === "cm" && area(s)));
+}
+
+/**
+ * Both events name their own site, on opposite sides. (Only the side: "necrotic ... gluteal
+ * muscle ... excised" after "debridement of sacral ulcer" names a layer of the same wound.)
+ */
+function namedApart(a: ProcedureEvent, b: ProcedureEvent): boolean {
+  return (
+    a.site !== undefined &&
+    b.site !== undefined &&
+    !a.siteInferred &&
+    !b.siteInferred &&
+    otherSide(a.site, b.site)
+  );
 }
 
 /**

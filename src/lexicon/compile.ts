@@ -62,6 +62,8 @@ export interface CompiledLexicon {
   countBlockers: Set<string>;
   notCountAfter: Set<string>;
   totalCues: PhraseTrie<string>;
+  /** "all of her toenails", "her remaining toenails" (lexicon counts `wholeSets`). */
+  wholeSets: PhraseTrie<WholeSet>;
   /** Words and phrases naming a traumatic wound ("laceration", "stab wound"). */
   woundWords: PhraseTrie<string>;
   deepRepairWords: PhraseTrie<string>;
@@ -146,6 +148,7 @@ export function compileLexicon(lex: Lexicon): CompiledLexicon {
   const resultCues = trieOf(lex.procedures.resultCues.literals, (t) => [t]);
   const sameLesion = new PhraseTrie<string>();
   for (const l of lex.counts.sameLesion) sameLesion.add(tokenizeLiteral(l), l);
+  const wholeSets = wholeSetsOf(lex.counts.wholeSets);
   for (const trie of [
     procedures,
     histology,
@@ -155,6 +158,7 @@ export function compileLexicon(lex: Lexicon): CompiledLexicon {
     vague,
     sameLesion,
     resultCues,
+    wholeSets,
   ]) {
     for (const w of trie.vocabulary) known.add(w);
   }
@@ -180,6 +184,7 @@ export function compileLexicon(lex: Lexicon): CompiledLexicon {
     countBlockers: new Set(lex.counts.countBlockers),
     notCountAfter: new Set(lex.counts.notCountAfter),
     totalCues: trieOf(lex.counts.totalCues, (t) => [t]),
+    wholeSets,
     woundWords: trieOf(lex.procedures.woundWords, (t) => [t]),
     deepRepairWords: trieOf(lex.procedures.deepRepairWords, (t) => [t]),
     ...(lex.procedures.procedureList
@@ -269,6 +274,33 @@ function bySoftTissueRegion(t: SiteTerm): SiteTerm[] {
   for (const [region, literals] of Object.entries(t.softTissueBy))
     parts.push({ ...t, softTissue: region, literals });
   return parts;
+}
+
+/** A set counted without a number: its rule id, its size, and whether only the rest of it is meant. */
+export interface WholeSet {
+  id: string;
+  size: number;
+  remainder: boolean;
+}
+
+/** Every "cue [determiner] noun" phrase of the lexicon's whole sets ("all of her toenails"). */
+function wholeSetsOf(w: Lexicon["counts"]["wholeSets"]): PhraseTrie<WholeSet> {
+  const trie = new PhraseTrie<WholeSet>();
+  if (!w) return trie;
+  const cues = [
+    ...w.all.map((c) => ({ c, remainder: false })),
+    ...w.remaining.map((c) => ({ c, remainder: true })),
+  ];
+  for (const set of w.sets)
+    for (const { c, remainder } of cues)
+      for (const d of ["", ...w.determiners])
+        for (const noun of set.literals)
+          trie.add(tokenizeLiteral([c, d, noun].filter(Boolean).join(" ")), {
+            id: set.id,
+            size: set.size,
+            remainder,
+          });
+  return trie;
 }
 
 function trieOf<T>(entries: readonly T[], literals: (e: T) => readonly string[]): PhraseTrie<T> {

@@ -398,6 +398,23 @@ export const CountsLexiconSchema = z.object({
   mohsBlockWords: Literals,
   /** Phrases saying two procedures treat different lesions. */
   distinctLesion: Literals,
+  /**
+   * Sets of known size a note counts without a number: "all (of her) toenails" is the whole set,
+   * "her remaining toenails" the set less what the note's other procedures of the kind treat.
+   */
+  wholeSets: z
+    .object({
+      /** Words before the set's noun that take all of it ("all", "all of"). */
+      all: Literals,
+      /** Words before the set's noun that take what is left of it ("remaining", "rest of"). */
+      remaining: Literals,
+      /** Words that may stand between the cue and the noun ("the", "her"). */
+      determiners: Literals,
+      sets: z.array(
+        z.object({ id: RuleId, size: z.number().int().positive(), literals: Literals }),
+      ),
+    })
+    .optional(),
 });
 export type CountsLexicon = z.infer<typeof CountsLexiconSchema>;
 

@@ -98,3 +98,60 @@ describe("nail debridement after an avulsion", () => {
     ).toBe("11730 11721");
   });
 });
+
+describe("several nail procedures told in one plan paragraph", () => {
+  it.each([
+    // A border of a nail on the other foot excised in a later sentence is a second nail.
+    [
+      "P: After digital block, the lateral border of the left great toenail was excised. The medial border of the right great toenail was also excised. Both toes were dressed.",
+      "11730 11732",
+    ],
+    [
+      "Partial nail avulsion of the medial border, right hallux. The lateral border of the left great toenail was then excised.",
+      "11730 11732",
+    ],
+    // Another lesion type counted in the second nail's sentence does not count nails.
+    [
+      "P: The medial aspect of the left great toenail was excised. The lateral aspect of the right great toenail was also excised and the benign lesion, which measured 0.5 cm as all 3 benign lesions did, was excised.",
+      "11730 11732",
+    ],
+    // Debridement of the other nails, after an avulsion, is its own procedure, counted by nails.
+    [
+      "P: The lateral aspect of the left great toenail was excised. Her remaining toenails required manual as well as electric debridement.",
+      "11730 11721",
+    ],
+    [
+      "A: Onychocryptosis left great toe. P: The lateral aspect of the left great toenail was excised. Her remaining toenails were debrided manually and with an electric burr.",
+      "11730 11721",
+    ],
+    [
+      "Partial avulsion of the medial border, right hallux. The rest of the toenails were debrided.",
+      "11730 11721",
+    ],
+    // An excised plantar lesion and an excised toenail border, each in its own sentence, are two
+    // procedures (an excision and a nail avulsion), whatever foot site they share.
+    [
+      "P: The 1.1 cm benign lesion plantar to the left first metatarsal head was excised. The medial aspect of the left great toenail was excised.",
+      "11422 11730",
+    ],
+    [
+      "P: The lateral aspect of the left great toenail was excised. The 1.1 cm benign lesion plantar to the left first metatarsal head was excised as well.",
+      "11422 11730",
+    ],
+    // "All toenails" is ten nails.
+    ["A: Onychomycosis, painful thick toenails. P: All of her toenails were debrided.", "11721"],
+    ["All toenails were debrided of mycotic debris.", "11721"],
+    // One nail told twice on the same side stays one nail: an avulsion told again as an excised
+    // border, or its two borders excised in two sentences.
+    [
+      "Partial nail avulsion of the medial border, right hallux. The medial border of the right great toenail was excised with an English anvil.",
+      "11730",
+    ],
+    [
+      "P: The medial border of the left great toenail was excised. The lateral border of the left great toenail was then excised.",
+      "11730",
+    ],
+  ])("codes %j as %s", (note, expected) => {
+    expect(codes(note)).toBe(expected);
+  });
+});

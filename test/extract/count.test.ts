@@ -66,6 +66,30 @@ describe("extractCounts", () => {
     ]);
   });
 
+  it.each([
+    ["All of her toenails were debrided.", "10", false],
+    ["all the toenails debrided", "10", false],
+    ["Her remaining toenails required debridement.", "10", true],
+    ["The rest of the toenails were debrided.", "10", true],
+  ])("counts the whole set named in %j as %s (remainder: %s)", (note, expected, remainder) => {
+    const found = extractCounts(docOf(note), MINI_LEXICON);
+    expect(found).toHaveLength(1);
+    expect(found[0]).toMatchObject({ kind: "count", implied: true });
+    if (found[0]?.kind !== "count") return;
+    expect(String(found[0].count)).toBe(expected);
+    expect(found[0].remainder ?? false).toBe(remainder);
+    expect(note.slice(found[0].target)).toMatch(/^toenails/);
+  });
+
+  it.each(["The toenails were debrided.", "all eleven were treated", "the remaining lesion"])(
+    "counts no whole set in %j",
+    (note) => {
+      expect(
+        extractCounts(docOf(note), MINI_LEXICON).filter((m) => m.kind === "count" && m.implied),
+      ).toEqual([]);
+    },
+  );
+
   it("marks a reference to one lesion", () => {
     const [ref] = extractCounts(docOf("ED&C of the same lesion"), MINI_LEXICON);
     expect(ref).toMatchObject({ kind: "lesion_ref", ref: "same", text: "the same lesion" });

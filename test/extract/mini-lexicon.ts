@@ -175,6 +175,12 @@ export const MINI_COUNTS = {
   mohsStageWords: ["stage", "stages"],
   mohsBlockWords: ["block", "blocks"],
   distinctLesion: ["different lesion"],
+  wholeSets: {
+    all: ["all", "all of"],
+    remaining: ["remaining", "rest of"],
+    determiners: ["her", "the"],
+    sets: [{ id: "t.count.toenails", size: 10, literals: ["toenails"] }],
+  },
 };
 
 export const MINI_HISTOLOGY = {
