@@ -47,11 +47,13 @@ export function extractMentions(full: Doc, lex: CompiledLexicon): Mention[] {
     doc = { ...full, sentences: full.sentences.filter((s) => s.index < cut.sentence) };
   }
   for (const m of procedures) all.push(m);
-  const near = nearProcedures(doc, lex, procedures);
-  for (const [name, { extract, local }] of Object.entries(EXTRACTORS)) {
-    if (name === "procedure" || (local && near.sentences.length === 0)) continue;
-    for (const m of extract(local ? near : doc, lex)) all.push(m);
-  }
+  const registry = Object.entries(EXTRACTORS).filter(([name]) => name !== "procedure");
+  for (const [, { extract }] of registry.filter(([, x]) => !x.local))
+    for (const m of extract(doc, lex)) all.push(m);
+  const near = nearProcedures(doc, lex, procedures, examined(all));
+  if (near.sentences.length > 0)
+    for (const [, { extract }] of registry.filter(([, x]) => x.local))
+      for (const m of extract(near, lex)) all.push(m);
   all.sort((a, b) => a.start - b.start || b.end - a.end);
   all.forEach((m, i) => {
     m.id = i;
@@ -86,8 +88,28 @@ function markPairedAreas(doc: Doc, all: Mention[], lex: CompiledLexicon): void {
   }
 }
 
+/**
+ * Sentences that place a lesion at a site ("a lesion plantar to the right fourth metatarsal head
+ * measures 3.1 x 1.8 cm"): the measurement of a lesion examined there may size the procedure
+ * told later at that place, however far (group place-sizes).
+ */
+function examined(mentions: Mention[]): Set<number> {
+  const lesion = new Set<number>();
+  const site = new Set<number>();
+  for (const m of mentions) {
+    if (m.kind === "histology") lesion.add(m.sentence);
+    else if (m.kind === "site") site.add(m.sentence);
+  }
+  return new Set([...lesion].filter((s) => site.has(s)));
+}
+
 /** The same note with only the sentences where a size or count can belong to a procedure. */
-function nearProcedures(doc: Doc, lex: CompiledLexicon, procedures: Mention[]): Doc {
+function nearProcedures(
+  doc: Doc,
+  lex: CompiledLexicon,
+  procedures: Mention[],
+  lesionsAtSites: ReadonlySet<number>,
+): Doc {
   const keep = new Uint8Array(doc.sentences.length);
   for (const p of procedures) {
     const from = Math.max(0, p.sentence - BEFORE);
@@ -96,7 +118,11 @@ function nearProcedures(doc: Doc, lex: CompiledLexicon, procedures: Mention[]): 
   }
   if (procedures.length > 0) {
     for (const s of doc.sentences) {
-      if (DESCRIBING.has(s.section) || namesWound(doc, lex, s.firstToken, s.lastToken))
+      if (
+        DESCRIBING.has(s.section) ||
+        lesionsAtSites.has(s.index) ||
+        namesWound(doc, lex, s.firstToken, s.lastToken)
+      )
         keep[s.index] = 1;
     }
   }

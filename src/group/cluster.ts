@@ -12,6 +12,7 @@ import {
 } from "./index-mentions.ts";
 import { otherSide } from "./lesions.ts";
 import { sitesOnLine } from "./line-sites.ts";
+import { withSides } from "./places.ts";
 import { splitPerLesion } from "./split.ts";
 import type { ProcedureEvent } from "./types.ts";
 
@@ -519,9 +520,9 @@ function blockSites(p: ProcedureMention, index: MentionIndex): SiteMention[] {
  * compatible side.
  */
 function placedApart(e: ProcedureEvent, m: ProcedureMention, index: MentionIndex): boolean {
-  const mine = blockSites(m, index);
+  const mine = withSides(blockSites(m, index));
   if (mine.length === 0) return false;
-  const theirs = e.anchors.flatMap((a) => blockSites(a, index));
+  const theirs = withSides(e.anchors.flatMap((a) => blockSites(a, index)));
   if (theirs.length === 0) return false;
   return !theirs.some((s) =>
     mine.some((t) => (t.site === s.site || holds(t, s) || holds(s, t)) && !otherSide(t, s)),

@@ -37,6 +37,26 @@ export function attachCounts(
     for (const l of e.lesions) l.count *= 2;
     if (e.countSource === "default") e.countSource = "inferred";
   }
+  // "The heloma durum was shaved bilaterally": done on each side, so on two lesions at least.
+  if (e.countSource === "default" && BOTH_SIDES_COUNTED.has(e.kind) && doneBilaterally(e, index)) {
+    e.count = 2;
+    if (e.lesions.length === 1) e.lesions[0]!.count = 2;
+    e.countSource = "inferred";
+  }
+}
+
+/** Kinds counted by lesion over the visit (count ladders), where each side is one more lesion. */
+const BOTH_SIDES_COUNTED = new Set(["destruction", "skin_tag", "paring", "nail"]);
+
+/** A side word of an anchor's sentence that is no site's own ("shaved bilaterally"), meaning both sides. */
+function doneBilaterally(e: ProcedureEvent, index: MentionIndex): boolean {
+  return e.anchors.some((a) => {
+    const sites = inSentence(index, a.sentence, "site");
+    return inSentence(index, a.sentence, "laterality").some(
+      (l) =>
+        l.laterality === "bilateral" && !sites.some((x) => x.start <= l.start && l.end <= x.end),
+    );
+  });
 }
 
 /**

@@ -11,6 +11,7 @@ import { applyLesionProcedure, applyRemovalIntent, lendWoundArea } from "./inten
 import { linkLesions } from "./lesions.ts";
 import { readMohs } from "./mohs.ts";
 import { splitMohsTumours } from "./mohs-tumours.ts";
+import { sizesByPlace } from "./place-sizes.ts";
 import { repairEvents } from "./repairs.ts";
 import { anchorOwners, eventScope } from "./scope.ts";
 import { skinEvidence } from "./skin.ts";
@@ -45,6 +46,7 @@ export function groupEvents(index: MentionIndex, lex: CompiledLexicon): Procedur
   });
   const events = continueGeneric(splitMohsTumours(splitLesions(clustered, index), index, lex), lex);
   for (const e of events) if (!nearOf.has(e)) nearOf.set(e, e.scope);
+  sizesByPlace(events, index);
   for (const e of events) markNotAsCoded(e, index, lex);
   linkLesions(events, index, lex);
   markRetold(events, index);

@@ -132,6 +132,29 @@ describe("sizes that are not the lesion's", () => {
   });
 });
 
+describe("sizes told where the lesion was examined", () => {
+  it.each([
+    // Each lesion of the exam sizes the excision told later at its place (site and side); the
+    // second one, "excised as well" on the other side, is its own excision.
+    [
+      "O: Lesion on the left forearm, 0.5 cm. A second lesion on the right forearm measures 3.1 x 1.8 cm. P: The benign lesion on the left arm was excised. The benign lesion on the right arm was excised as well.",
+      "11404 11400",
+    ],
+    // However far the exam is from the plan.
+    [
+      "EXAM: A nevus of the right forearm measures 1.2 cm. The skin is otherwise clear. The patient has a history of eczema. No lymphadenopathy. Vitals stable. Heart regular. PLAN: After informed consent and local anesthesia, the benign lesion of the right arm was excised. The wound was closed.",
+      "11402",
+    ],
+    // A lesion measured on one side does not size the one excised on the other.
+    [
+      "O: Seborrheic keratosis of the left arm, 0.6 cm. P: The benign lesion on the left forearm was excised. The benign lesion on the right forearm was also excised.",
+      "11401 11400",
+    ],
+  ])("codes %j as %s", (note, expected) => {
+    expect(codes(note)).toBe(expected);
+  });
+});
+
 describe("a note's title line names the procedure its body details", () => {
   it.each([
     [

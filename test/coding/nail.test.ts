@@ -70,6 +70,14 @@ describe("procedures on a nail or a callus named by their lesion", () => {
     ["Heloma durum of the fifth toe x 2 were shaved.", "11056"],
     ["Callus plantar to the left first metatarsal head was pared.", "11055"],
     ["Two intractable plantar keratoses of the left foot were pared with a #15 blade.", "11056"],
+    // Done bilaterally: one on each side.
+    ["The heloma durum was shaved bilaterally.", "11056"],
+    // A SOAP foot note: the exam's sizes reach the plan's excisions at the same place, the
+    // second excision "as well" is its own, and the corns shaved bilaterally are two.
+    [
+      "O: Painful hyperkeratotic lesion plantar to the left second metatarsal head, 0.5 cm. A second lesion plantar to the right fourth metatarsal head measures 3.1 x 1.8 cm. P: The benign lesion on the plantar aspect of the left foot was excised. The benign lesion on the plantar aspect of the right foot was excised as well. The heloma durum was shaved bilaterally.",
+      "11424 11420 11056",
+    ],
     // One avulsion per nail named.
     [
       "Partial nail plate avulsion of the medial border R hallux and the lateral border L hallux.",

@@ -1,0 +1,106 @@
+import type { Malignancy } from "../schemas/api.ts";
+import type { SiteMention, SizeMention } from "../types.ts";
+import { inSentence, isBillable, type MentionIndex } from "./index-mentions.ts";
+import { withSides } from "./places.ts";
+import type { ProcedureEvent } from "./types.ts";
+
+/** Procedures coded by the size of each lesion. */
+const SIZED = new Set(["excision", "shave"]);
+/** Sections whose measurements describe no lesion examined today. */
+const NOT_EXAMINED = new Set([
+  "pathology",
+  "history",
+  "family_history",
+  "social_history",
+  "medications",
+]);
+
+/**
+ * Sizes of a lesion told where it was examined belong to the procedure on the lesion at that
+ * place: "O: Painful lesion plantar to the left second metatarsal head, 0.5 cm. A second lesion
+ * plantar to the right fourth metatarsal head measures 3.1 x 1.8 cm. P: The benign lesion on the
+ * plantar aspect of the left foot was excised. The one on the right foot was excised as well."
+ * A measurement of a sentence that places its lesion on the other side is not the procedure's;
+ * a procedure left with no lesion size takes the one of the single earlier sentence that names
+ * its place (its site, on its side) and measures a lesion no other procedure has.
+ */
+export function sizesByPlace(events: ProcedureEvent[], index: MentionIndex): void {
+  for (const e of events) {
+    if (!SIZED.has(e.kind) || !e.site || e.siteInferred) continue;
+    const place = placeOf(e.site, index);
+    const own = new Set(e.anchors.map((a) => a.sentence));
+    e.sizes = e.sizes.filter((x) => own.has(x.sentence) || !elsewhere(x.sentence, place, index));
+  }
+  const taken = new Set(events.flatMap((e) => e.sizes));
+  for (const e of events) {
+    if (!SIZED.has(e.kind) || !e.site || e.siteInferred || !e.assertion.billable) continue;
+    if (e.sizes.some(isLesionSize)) continue;
+    const place = placeOf(e.site, index);
+    const first = Math.min(...e.anchors.map((a) => a.sentence));
+    const told = [...Array(first).keys()].filter((s) => {
+      const sizes = inSentence(index, s, "size").filter(isLesionSize);
+      return (
+        sizes.length > 0 &&
+        !sizes.some((x) => taken.has(x)) &&
+        !NOT_EXAMINED.has(index.doc.sentences[s]!.section) &&
+        inSentence(index, s, "procedure").every((p) => !isBillable(index, p)) &&
+        samePlace(s, place, index) &&
+        !otherLesion(s, e.malignancy, index)
+      );
+    });
+    if (told.length !== 1) continue;
+    const sizes = inSentence(index, told[0]!, "size").filter(isLesionSize);
+    e.sizes.push(...sizes);
+    for (const x of sizes) taken.add(x);
+    e.ruleIds.push("group.size-by-place");
+  }
+}
+
+interface Place {
+  site: string;
+  side?: string;
+}
+
+/** The event's site and its side, read from the sites of its sentence when the word has none. */
+function placeOf(site: SiteMention, index: MentionIndex): Place {
+  const sided = withSides(inSentence(index, site.sentence, "site")).find(
+    (s) => s.start === site.start,
+  );
+  const side = sided?.laterality ?? site.laterality;
+  return side ? { site: site.site, side } : { site: site.site };
+}
+
+/** Sides the sentence gives to its sites of that kind (undefined for a site without one). */
+function sidesIn(sentence: number, site: string, index: MentionIndex): Set<string | undefined> {
+  return new Set(
+    withSides(inSentence(index, sentence, "site"))
+      .filter((s) => s.site === site && !s.landmark)
+      .map((s) => s.laterality),
+  );
+}
+
+/** The sentence places its lesion at the event's site on another side only. */
+function elsewhere(sentence: number, place: Place, index: MentionIndex): boolean {
+  if (!place.side) return false;
+  const sides = sidesIn(sentence, place.site, index);
+  return sides.size > 0 && !sides.has(place.side) && !sides.has(undefined);
+}
+
+/** The sentence names the event's site, on its side (or both without one), and no other side. */
+function samePlace(sentence: number, place: Place, index: MentionIndex): boolean {
+  const sides = sidesIn(sentence, place.site, index);
+  return sides.size === 1 && sides.has(place.side);
+}
+
+/** The sentence names a lesion of the other kind (benign where the event's is malignant). */
+function otherLesion(sentence: number, malignancy: Malignancy, index: MentionIndex): boolean {
+  const kinds = new Set(["benign", "malignant", "premalignant"]);
+  if (!kinds.has(malignancy)) return false;
+  return inSentence(index, sentence, "histology").some(
+    (h) => kinds.has(h.malignancy) && h.malignancy !== malignancy,
+  );
+}
+
+function isLesionSize(x: SizeMention): boolean {
+  return (x.role === "lesion" || x.role === "unknown") && x.unit !== "cm2";
+}
