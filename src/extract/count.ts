@@ -403,7 +403,42 @@ function countAt(doc: Doc, lex: CompiledLexicon, i: number, limit: number): Foun
   if ((code >= 48 && code <= 57) || lex.numberWords.vocabulary.has(tok))
     return nounCount(doc, lex, i, limit);
   if (lex.vague.vocabulary.has(tok)) return vagueCount(doc, lex, i, limit);
+  if (lex.source.counts.ordinalWords[tok] !== undefined) return ordinalPlaces(doc, lex, i, limit);
   return wholeSetCount(doc, lex, i, limit);
+}
+
+/** How many words may stand between the last ordinal and its site ("fifth left plantarflexed metatarsal heads"). */
+const ORDINAL_SITE_REACH = 3;
+
+/**
+ * "plantar to the first and fifth metatarsal heads", "the second, third and fourth toes": ordinals
+ * listed before a site name that many places, one lesion each.
+ */
+function ordinalPlaces(
+  doc: Doc,
+  lex: CompiledLexicon,
+  i: number,
+  limit: number,
+): Found | undefined {
+  const c = doc.canon;
+  const ordinals = lex.source.counts.ordinalWords;
+  let n = 1;
+  let k = i + 1;
+  for (;;) {
+    let j = k;
+    while (j < limit && (c[j] === "," || c[j] === "and")) j++;
+    if (j === k || j >= limit || ordinals[c[j]!] === undefined) break;
+    n++;
+    k = j + 1;
+  }
+  if (n < 2) return undefined;
+  for (let j = k; j < limit && j <= k + ORDINAL_SITE_REACH; j++) {
+    const site = lex.sites.matchAt(c, j, limit);
+    if (site && !("pseudo" in site.payload))
+      return { last: k, ruleId: "count.ordinal-places", fields: { count: n } };
+    if (!/^[a-z-]+$/.test(c[j]!)) break;
+  }
+  return undefined;
 }
 
 /** "All of her toenails" (10), "her remaining toenails" (10, less the others treated: group). */

@@ -70,6 +70,12 @@ describe("procedures on a nail or a callus named by their lesion", () => {
     ["Heloma durum of the fifth toe x 2 were shaved.", "11056"],
     ["Callus plantar to the left first metatarsal head was pared.", "11055"],
     ["Two intractable plantar keratoses of the left foot were pared with a #15 blade.", "11056"],
+    // Ordinals listed before a site name one place each.
+    ["Lesions of the first and second toes were pared.", "11056"],
+    [
+      "P: The benign lesions, each 1.1 cm, were excised from the area plantar to the first and fifth left metatarsal heads.",
+      "11422x2",
+    ],
     // Done bilaterally: one on each side.
     ["The heloma durum was shaved bilaterally.", "11056"],
     // A SOAP foot note: the exam's sizes reach the plan's excisions at the same place, the

@@ -53,8 +53,16 @@ describe("extractCounts", () => {
     "Cryotherapy (2) today",
     "AKs (2019) treated",
     "biopsies: (1) right arm nodule, (2) left thigh plaque",
+    "the first and second stages were taken",
   ])("does not count %j as lesions", (note) => {
     expect(counts(note)).toEqual([]);
+  });
+
+  it.each([
+    ["Cysts of the first and second upper back were excised", "2"],
+    ["AKs of the first, second and third left forearm", "3"],
+  ])("counts the places ordinals list before a site in %j as %s", (note, expected) => {
+    expect(counts(note).join(", ")).toBe(expected);
   });
 
   it("points a count at the lesion word it counts", () => {
