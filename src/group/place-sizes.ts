@@ -23,6 +23,12 @@ const NOT_EXAMINED = new Set([
  * A measurement of a sentence that places its lesion on the other side is not the procedure's;
  * a procedure left with no lesion size takes the one of the single earlier sentence that names
  * its place (its site, on its side) and measures a lesion no other procedure has.
+ *
+ * Only the size crosses over, not the diagnosis: when the exam calls the lesion at that place an
+ * IPK or a callus and the plan says "the benign lesion ... was excised", the excision stays an
+ * excision (114xx). Paring (1105x) is coded when the procedure's own words name a corn, callus or
+ * IPK (histology `procedureAs`); reading it from the exam would turn a documented excision into
+ * paring by inference, which the reference does not cover and a coder would query instead.
  */
 export function sizesByPlace(events: ProcedureEvent[], index: MentionIndex): void {
   for (const e of events) {
