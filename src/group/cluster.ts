@@ -397,7 +397,10 @@ function mergeTarget(
 
 /** What a procedure of this kind on the lesions a sentence names is ("nail:avulsion"; "" for itself). */
 function renamedIn(sentence: number, procedure: string, index: MentionIndex): string | undefined {
-  const lesions = inSentence(index, sentence, "histology");
+  // A generic word ("the lesion") names no lesion type of its own.
+  const lesions = inSentence(index, sentence, "histology").filter(
+    (h) => h.procedureAs !== undefined || h.malignancy !== "unknown",
+  );
   if (lesions.length === 0) return undefined;
   const as = lesions.map((h) => h.procedureAs?.[procedure]).find((x) => x !== undefined);
   return as ? `${as.procedure}:${as.codeKey ?? ""}` : "";

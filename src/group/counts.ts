@@ -399,6 +399,9 @@ function applies(
   index: MentionIndex,
 ): boolean {
   if (anchors.has(c.sentence)) return true;
+  // "All toenails are thick and dystrophic." describes the nails; only "all of her toenails were
+  // debrided" counts the procedure told with it.
+  if (c.implied) return false;
   const item = index.listNumber.get(c.sentence);
   if (item !== undefined && ![...anchors].some((a) => index.listNumber.get(a) === item))
     return false;

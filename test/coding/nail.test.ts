@@ -152,9 +152,25 @@ describe("several nail procedures told in one plan paragraph", () => {
       "P: The lateral aspect of the left great toenail was excised. The 1.1 cm benign lesion plantar to the left first metatarsal head was excised as well.",
       "11422 11730",
     ],
+    // A generic "lesion" in the next sentence names no other lesion: the same nail told again.
+    [
+      "The lateral border of the left great toenail was excised. The lesion was excised down to the matrix.",
+      "11730",
+    ],
     // "All toenails" is ten nails.
     ["A: Onychomycosis, painful thick toenails. P: All of her toenails were debrided.", "11721"],
     ["All toenails were debrided of mycotic debris.", "11721"],
+    // A whole set counts only the procedure of its own sentence: an exam sentence describing
+    // all the nails counts none.
+    [
+      "Partial nail avulsion of the right great toenail. All of her toenails are thick and dystrophic.",
+      "11730",
+    ],
+    ["Partial nail avulsion of the right great toenail. The other toenails are normal.", "11730"],
+    [
+      "Partial nail avulsion of the right great toenail; all other toenails were debrided.",
+      "11730 11721",
+    ],
     // One nail told twice on the same side stays one nail: an avulsion told again as an excised
     // border, or its two borders excised in two sentences.
     [
