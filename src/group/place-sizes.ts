@@ -51,7 +51,7 @@ export function sizesByPlace(events: ProcedureEvent[], index: MentionIndex): voi
         !NOT_EXAMINED.has(index.doc.sentences[s]!.section) &&
         inSentence(index, s, "procedure").every((p) => !isBillable(index, p)) &&
         samePlace(s, place, index) &&
-        !otherLesion(s, e.malignancy, index)
+        !otherLesion(s, e, index)
       );
     });
     if (told.length !== 1) continue;
@@ -98,13 +98,23 @@ function samePlace(sentence: number, place: Place, index: MentionIndex): boolean
   return sides.size === 1 && sides.has(place.side);
 }
 
-/** The sentence names a lesion of the other kind (benign where the event's is malignant). */
-function otherLesion(sentence: number, malignancy: Malignancy, index: MentionIndex): boolean {
-  const kinds = new Set(["benign", "malignant", "premalignant"]);
-  if (!kinds.has(malignancy)) return false;
-  return inSentence(index, sentence, "histology").some(
-    (h) => kinds.has(h.malignancy) && h.malignancy !== malignancy,
-  );
+const KNOWN: ReadonlySet<Malignancy> = new Set(["benign", "malignant", "premalignant"]);
+
+/**
+ * The sentence names another lesion: of the other kind (benign where the event's is malignant),
+ * or, the event's being a diagnosis ("nevus"), only other diagnoses ("seborrheic keratosis").
+ */
+function otherLesion(sentence: number, e: ProcedureEvent, index: MentionIndex): boolean {
+  const named = inSentence(index, sentence, "histology");
+  if (
+    KNOWN.has(e.malignancy) &&
+    named.some((h) => KNOWN.has(h.malignancy) && h.malignancy !== e.malignancy)
+  )
+    return true;
+  const own = e.histology;
+  if (!own?.skinSpecific) return false;
+  const diagnoses = named.filter((h) => h.skinSpecific);
+  return diagnoses.length > 0 && !diagnoses.some((h) => h.histology === own.histology);
 }
 
 function isLesionSize(x: SizeMention): boolean {

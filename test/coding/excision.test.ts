@@ -145,6 +145,20 @@ describe("sizes told where the lesion was examined", () => {
       "EXAM: A nevus of the right forearm measures 1.2 cm. The skin is otherwise clear. The patient has a history of eczema. No lymphadenopathy. Vitals stable. Heart regular. PLAN: After informed consent and local anesthesia, the benign lesion of the right arm was excised. The wound was closed.",
       "11402",
     ],
+    // A generic lesion word of the exam is the lesion the plan names.
+    [
+      "EXAM: A lesion of the left forearm measures 1.2 cm. The skin is otherwise clear. The patient has a history of eczema. No lymphadenopathy. Vitals stable. Heart regular. PLAN: The nevus on the left arm was excised.",
+      "11402",
+    ],
+    // Another diagnosis at the place, or two lesions measured there, size nothing (query).
+    [
+      "EXAM: A seborrheic keratosis of the left forearm measures 1.2 cm. The skin is otherwise clear. The patient has a history of eczema. No lymphadenopathy. Vitals stable. Heart regular. PLAN: The nevus on the left arm was excised.",
+      "11400",
+    ],
+    [
+      "EXAM: A nevus of the left forearm measures 1.2 cm. A nevus of the left arm measures 0.4 cm. The skin is otherwise clear. The patient has a history of eczema. No lymphadenopathy. Vitals stable. Heart regular. PLAN: The nevus on the left arm was excised.",
+      "11400",
+    ],
     // A lesion measured on one side does not size the one excised on the other.
     [
       "O: Seborrheic keratosis of the left arm, 0.6 cm. P: The benign lesion on the left forearm was excised. The benign lesion on the right forearm was also excised.",
