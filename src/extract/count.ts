@@ -431,11 +431,16 @@ function ordinalPlaces(
     n++;
     k = j + 1;
   }
-  if (n < 2) return undefined;
+  // "between the fourth and fifth toes" is one place.
+  const before = c[i - 1] === "the" ? c[i - 2] : c[i - 1];
+  if (n < 2 || before === "between") return undefined;
   for (let j = k; j < limit && j <= k + ORDINAL_SITE_REACH; j++) {
     const site = lex.sites.matchAt(c, j, limit);
+    // A site in the plural ("toes", "metatarsal heads"): "the third and fourth web space" is one.
     if (site && !("pseudo" in site.payload))
-      return { last: k, ruleId: "count.ordinal-places", fields: { count: n } };
+      return doc.tokens[j + site.length - 1]!.norm.endsWith("s")
+        ? { last: k, ruleId: "count.ordinal-places", fields: { count: n } }
+        : undefined;
     if (!/^[a-z-]+$/.test(c[j]!)) break;
   }
   return undefined;

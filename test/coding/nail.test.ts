@@ -76,6 +76,9 @@ describe("procedures on a nail or a callus named by their lesion", () => {
       "P: The benign lesions, each 1.1 cm, were excised from the area plantar to the first and fifth left metatarsal heads.",
       "11422x2",
     ],
+    // ... not a place between two ordinals, nor one named in the singular.
+    ["The benign lesion between the fourth and fifth toes was excised.", "11420"],
+    ["The corn of the fourth and fifth toe web space was pared.", "11055"],
     // Done bilaterally: one on each side.
     ["The heloma durum was shaved bilaterally.", "11056"],
     // A SOAP foot note: the exam's sizes reach the plan's excisions at the same place, the

@@ -1,6 +1,16 @@
 import { describe, expect, it } from "vitest";
 import { extractCounts } from "../../src/extract/count.ts";
-import { docOf, MINI_LEXICON } from "./mini-lexicon.ts";
+import {
+  docOf,
+  lexiconWith,
+  MINI_COUNTS,
+  MINI_HISTOLOGY,
+  MINI_LEXICON,
+  MINI_PROCEDURES,
+  MINI_SECTIONS,
+  MINI_SITES,
+  MINI_UNITS,
+} from "./mini-lexicon.ts";
 
 /** Counts found in a note ("2+" for a vague count with minimum 2). */
 function counts(note: string): string[] {
@@ -58,11 +68,34 @@ describe("extractCounts", () => {
     expect(counts(note)).toEqual([]);
   });
 
-  it.each([
-    ["Cysts of the first and second upper back were excised", "2"],
-    ["AKs of the first, second and third left forearm", "3"],
-  ])("counts the places ordinals list before a site in %j as %s", (note, expected) => {
-    expect(counts(note).join(", ")).toBe(expected);
+  describe("ordinals listed before a site", () => {
+    // The mini sites with a plural site word ("toes") added.
+    const toes = {
+      ...MINI_SITES.sites[1]!,
+      id: "t.site.toe",
+      site: "toe",
+      literals: ["toe", "toes", "web space"],
+    };
+    const lex = lexiconWith({
+      sites: { ...MINI_SITES, sites: [...MINI_SITES.sites, toes] },
+      sections: MINI_SECTIONS,
+      units: MINI_UNITS,
+      counts: MINI_COUNTS,
+      histology: MINI_HISTOLOGY,
+      procedures: MINI_PROCEDURES,
+    });
+    const found = (note: string) =>
+      extractCounts(docOf(note, lex), lex).flatMap((m) => (m.kind === "count" ? [m.count] : []));
+
+    it.each([
+      ["Lesions of the first and second toes were excised", [2]],
+      ["AKs of the first, second and third left toes", [3]],
+      // One place: between two ordinals, or a site in the singular.
+      ["The lesion between the fourth and fifth toes", []],
+      ["The lesion of the third and fourth web space", []],
+    ])("counts %j as %j", (note, expected) => {
+      expect(found(note)).toEqual(expected);
+    });
   });
 
   it("points a count at the lesion word it counts", () => {
