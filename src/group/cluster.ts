@@ -180,13 +180,12 @@ function weakTarget(
     );
     return types.size === 0 || [...types].some((t) => ownTypes.has(t));
   };
-  // "... nail avulsion. The remaining nine toenails required debridement.": a weak word whose own
-  // sentence counts its lesions is a procedure of its own, not a detail of another kind's.
+  // "... nail avulsion. The remaining nine toenails required debridement." (or "Her remaining
+  // toenails", a whole set): a weak word whose own sentence counts its lesions is a procedure of
+  // its own, not a detail of another kind's.
   const counted = inSentence(index, m.sentence, "count").some((c) => !c.vague && !c.ordinal);
   const joinable = (e: ProcedureEvent) =>
-    sameType(e) &&
-    (!counted || e.kind === m.procedure || m.procedure === "removal") &&
-    !ownProcedureOf(m, e, index);
+    sameType(e) && (!counted || e.kind === m.procedure || m.procedure === "removal");
   const typedBefore = before.filter(joinable);
   if (typedBefore.length > 0) return closest(typedBefore);
   const after = candidates.filter(
@@ -195,24 +194,6 @@ function weakTarget(
       joinable(e),
   );
   return closest(after);
-}
-
-/**
- * "The lateral aspect of the left great toenail was excised. Her remaining toenails required
- * manual as well as electric debridement.": a weak word whose own sentence names a lesion on
- * which that word is a procedure of its own (histology `procedureAs`: toenails debrided are a
- * nail debridement) is not a detail of an event of another kind, unless that event on the same
- * lesion would be the same procedure.
- */
-function ownProcedureOf(m: ProcedureMention, e: ProcedureEvent, index: MentionIndex): boolean {
-  if (e.kind === m.procedure) return false;
-  return inSentence(index, m.sentence, "histology").some((h) => {
-    const as = h.procedureAs?.[m.procedure];
-    const theirs = h.procedureAs?.[e.kind];
-    return (
-      as !== undefined && (as.procedure !== theirs?.procedure || as.codeKey !== theirs.codeKey)
-    );
-  });
 }
 
 /** The specific lesion types (not "lesion", "growth") named in some sentences. */

@@ -174,6 +174,11 @@ describe("several nail procedures told in one plan paragraph", () => {
       "Partial nail avulsion of the right great toenail; all other toenails were debrided.",
       "11730 11721",
     ],
+    // The nail bed or fold debrided during an avulsion is part of it, not a nail debridement.
+    [
+      "The lateral border of the left great toenail was excised. The nail bed was then debrided.",
+      "11730",
+    ],
     // One nail told twice on the same side stays one nail: an avulsion told again as an excised
     // border, or its two borders excised in two sentences.
     [
