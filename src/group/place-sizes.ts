@@ -21,8 +21,8 @@ const NOT_EXAMINED = new Set([
  * plantar to the right fourth metatarsal head measures 3.1 x 1.8 cm. P: The benign lesion on the
  * plantar aspect of the left foot was excised. The one on the right foot was excised as well."
  * A measurement of a sentence that places its lesion on the other side is not the procedure's;
- * a procedure left with no lesion size takes the one of the single earlier sentence that names
- * its place (its site, on its side) and measures a lesion no other procedure has.
+ * a procedure left with no size but margins takes the lesion size of the single earlier sentence
+ * that names its place (its site, on its side) and measures a lesion no other procedure has.
  *
  * Only the size crosses over, not the diagnosis: when the exam calls the lesion at that place an
  * IPK or a callus and the plan says "the benign lesion ... was excised", the excision stays an
@@ -40,7 +40,8 @@ export function sizesByPlace(events: ProcedureEvent[], index: MentionIndex): voi
   const taken = new Set(events.flatMap((e) => e.sizes));
   for (const e of events) {
     if (!SIZED.has(e.kind) || !e.site || e.siteInferred || !e.assertion.billable) continue;
-    if (e.sizes.some(isLesionSize)) continue;
+    // Measured already (a lesion, a defect or an ellipse): only margins leave it unsized.
+    if (e.sizes.some((x) => x.role !== "margin")) continue;
     const place = placeOf(e.site, index);
     const first = Math.min(...e.anchors.map((a) => a.sentence));
     const told = [...Array(first).keys()].filter((s) => {
