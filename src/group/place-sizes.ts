@@ -42,6 +42,10 @@ export function sizesByPlace(events: ProcedureEvent[], index: MentionIndex): voi
     if (!SIZED.has(e.kind) || !e.site || e.siteInferred || !e.assertion.billable) continue;
     // Measured already (a lesion, a defect or an ellipse): only margins leave it unsized.
     if (e.sizes.some((x) => x.role !== "margin")) continue;
+    // Several lesions take the sizes of as many sentences, each measuring one of them ("a
+    // second lesion plantar to the fifth metatarsal head also measures 1.1 cm"); one measurement
+    // cannot size two lipomas.
+    const lesions = e.count ?? 1;
     const place = placeOf(e.site, index);
     const first = Math.min(...e.anchors.map((a) => a.sentence));
     const told = [...Array(first).keys()].filter((s) => {
@@ -51,12 +55,13 @@ export function sizesByPlace(events: ProcedureEvent[], index: MentionIndex): voi
         !sizes.some((x) => taken.has(x)) &&
         !NOT_EXAMINED.has(index.doc.sentences[s]!.section) &&
         inSentence(index, s, "procedure").every((p) => !isBillable(index, p)) &&
-        samePlace(s, place, index) &&
+        (samePlace(s, place, index) || (lesions > 1 && sideless(s, place, index))) &&
+        onlyPlace(s, place, index) &&
         !otherLesion(s, e, index)
       );
     });
-    if (told.length !== 1) continue;
-    const sizes = inSentence(index, told[0]!, "size").filter(isLesionSize);
+    if (told.length !== lesions) continue;
+    const sizes = told.flatMap((k) => inSentence(index, k, "size").filter(isLesionSize));
     e.sizes.push(...sizes);
     for (const x of sizes) taken.add(x);
     e.ruleIds.push("group.size-by-place");
@@ -91,6 +96,20 @@ function elsewhere(sentence: number, place: Place, index: MentionIndex): boolean
   if (!place.side) return false;
   const sides = sidesIn(sentence, place.site, index);
   return sides.size > 0 && !sides.has(place.side) && !sides.has(undefined);
+}
+
+/**
+ * The sentence names no other site, so its measurements are of the lesion there ("Lipomas of the
+ * back, 7 cm, and of the right shoulder, 2 cm" measures two places: neither is taken).
+ */
+function onlyPlace(sentence: number, place: Place, index: MentionIndex): boolean {
+  return inSentence(index, sentence, "site").every((s) => s.landmark || s.site === place.site);
+}
+
+/** The sentence names the event's site with no side at all. */
+function sideless(sentence: number, place: Place, index: MentionIndex): boolean {
+  const sides = sidesIn(sentence, place.site, index);
+  return sides.size === 1 && sides.has(undefined);
 }
 
 /** The sentence names the event's site, on its side (or both without one), and no other side. */

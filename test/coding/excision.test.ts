@@ -164,6 +164,20 @@ describe("sizes told where the lesion was examined", () => {
       "O: Seborrheic keratosis of the left arm, 0.6 cm. P: The benign lesion on the left forearm was excised. The benign lesion on the right forearm was also excised.",
       "11401 11400",
     ],
+    // Two lesions excised together take the sizes of the two sentences measuring them ...
+    [
+      "EXAM: A lesion of the left forearm measures 1.1 cm. A second lesion of the forearm also measures 1.1 cm. The skin is otherwise clear. The patient has a history of eczema. No lymphadenopathy. Vitals stable. Heart regular. PLAN: Both benign lesions of the left forearm were excised.",
+      "11402x2",
+    ],
+    // ... but not one measurement for two, nor a sentence measuring two places.
+    [
+      "EXAM: A lesion of the left forearm measures 1.1 cm. The skin is otherwise clear. The patient has a history of eczema. No lymphadenopathy. Vitals stable. Heart regular. PLAN: Both benign lesions of the left forearm were excised.",
+      "11400x2",
+    ],
+    [
+      "EXAM: Lesions of the left forearm, 1.1 cm, and of the back, 0.4 cm. The skin is otherwise clear. The patient has a history of eczema. No lymphadenopathy. Vitals stable. Heart regular. PLAN: The benign lesion of the left forearm was excised.",
+      "11400",
+    ],
   ])("codes %j as %s", (note, expected) => {
     expect(codes(note)).toBe(expected);
   });
