@@ -4,12 +4,15 @@
  * Run: npx tsx bench/context.ts [FILE.tsv] [--passes N]
  */
 import { readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { assertConcept, compileContext } from "../src/context/index.ts";
 import { readContextLexicon } from "../src/context/lexicon-file.ts";
 import { parseContextTsv } from "../src/eval/context.ts";
 
-const DEFAULT_TSV = "/work/shared/eval/context/negex-context-dev.tsv";
+const DEFAULT_TSV = fileURLToPath(
+  new URL("../../shared/eval/context/negex-context-dev.tsv", import.meta.url),
+);
 const { values, positionals } = parseArgs({
   allowPositionals: true,
   options: { passes: { type: "string", default: "20" } },

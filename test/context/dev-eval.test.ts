@@ -8,7 +8,7 @@ import { compileContext } from "../../src/context/index.ts";
 import { readContextLexicon } from "../../src/context/lexicon-file.ts";
 import { parseContextTsv, predictRows, scoreContext } from "../../src/eval/context.ts";
 
-const DEV_TSV = "/work/shared/eval/context/negex-context-dev.tsv";
+const DEV_TSV = new URL("../../../shared/eval/context/negex-context-dev.tsv", import.meta.url);
 
 describe.skipIf(!existsSync(DEV_TSV))("NegEx/ConText dev set", () => {
   const rows = parseContextTsv(readFileSync(DEV_TSV, "utf8"), true);
