@@ -42,7 +42,8 @@ export function groupEvents(index: MentionIndex, lex: CompiledLexicon): Procedur
     const scope = scopes[i]!;
     attachCounts(e, scope.near, index, clustered);
     derivePathology(e, [...scope.near, ...scope.linked], index);
-    e.skin = skinEvidence(e, scope.close, index);
+    const tellers = retold.filter(([, t]) => t === e).map(([x]) => x);
+    e.skin = skinEvidence(e, scope.close, index, tellers);
   });
   const events = continueGeneric(splitMohsTumours(splitLesions(clustered, index), index, lex), lex);
   for (const e of events) if (!nearOf.has(e)) nearOf.set(e, e.scope);

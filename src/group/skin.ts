@@ -1,5 +1,12 @@
-import type { Mention } from "../types.ts";
+import type { HistologyMention, Mention } from "../types.ts";
 import { inSentence, type MentionIndex } from "./index-mentions.ts";
+import {
+  inLesionName,
+  otherItem,
+  otherPlace,
+  skinDescribed,
+  skinDiagnosis,
+} from "./skin-clauses.ts";
 import type { ProcedureEvent } from "./types.ts";
 
 /** Sections that say what the whole note is about. */
@@ -15,19 +22,25 @@ export function skinEvidence(
   e: ProcedureEvent,
   near: number[],
   index: MentionIndex,
+  told: readonly ProcedureEvent[] = [],
 ): ProcedureEvent["skin"] {
   const anchorSentences = new Set(e.anchors.map((a) => a.sentence));
-  if ([...anchorSentences].some((s) => organIn(s, index, e.anchors))) return "organ";
-  if (e.histology?.skinSpecific || e.lesions.some((l) => l.histology?.skinSpecific)) return "skin";
+  const describedOnSkin = skinDescribed(e, told, index);
+  const counts = (o: Mention) =>
+    !otherItem(o, e, index) && !(describedOnSkin && otherPlace(o, e, index));
+  if ([...anchorSentences].some((s) => organIn(s, index, e, counts))) return "organ";
+  const onSkin = (h: HistologyMention | undefined) => skinDiagnosis(h, index);
+  if (onSkin(e.histology) || e.lesions.some((l) => onSkin(l.histology))) return "skin";
   if (e.anchors.some((a) => a.skinSpecific)) return "skin";
   const title = titleOf(index);
-  if (title.organ && !title.skin) return "organ";
+  const titleOrgan = title.organs.some(counts);
+  if (titleOrgan && !title.skin) return "organ";
   if (near.some((s) => inSentence(index, s, "skin_word").length > 0)) return "skin";
-  return title.organ ? "organ" : "unknown";
+  return titleOrgan ? "organ" : "unknown";
 }
 
 /** What the note's title and diagnosis lines say, once per note (the same for every event). */
-const titles = new WeakMap<MentionIndex, { organ: boolean; skin: boolean }>();
+const titles = new WeakMap<MentionIndex, { organs: Mention[]; skin: boolean }>();
 
 /**
  * A title naming a non-skin organ and nothing on the skin ("Excisional breast biopsy with needle
@@ -35,7 +48,7 @@ const titles = new WeakMap<MentionIndex, { organ: boolean; skin: boolean }>();
  * closed"); a title that also names a skin lesion or word leaves them their say. Only the title
  * line itself says "skin": a long "PROCEDURE:" narrative is not a title.
  */
-function titleOf(index: MentionIndex): { organ: boolean; skin: boolean } {
+function titleOf(index: MentionIndex): { organs: Mention[]; skin: boolean } {
   const known = titles.get(index);
   if (known) return known;
   const sentences = index.doc.sentences;
@@ -45,9 +58,11 @@ function titleOf(index: MentionIndex): { organ: boolean; skin: boolean } {
     return inHeadline(m) && (!prev || prev.sectionIndex !== sentences[m.sentence]!.sectionIndex);
   };
   const found = {
-    organ: index.all.some((m) => m.kind === "organ" && inHeadline(m) && !inLesionName(m, index)),
+    organs: index.all.filter((m) => m.kind === "organ" && inHeadline(m) && !inLesionName(m, index)),
     skin: index.all.some(
-      (m) => titleLine(m) && (m.kind === "skin_word" || (m.kind === "histology" && m.skinSpecific)),
+      (m) =>
+        titleLine(m) &&
+        (m.kind === "skin_word" || (m.kind === "histology" && skinDiagnosis(m, index))),
     ),
   };
   titles.set(index, found);
@@ -60,15 +75,20 @@ function titleOf(index: MentionIndex): { organ: boolean; skin: boolean } {
  * "intramuscular" as a depth, "foreign body removal"): those words name the lesion, its layer or
  * the procedure, not an organ.
  */
-function organIn(sentence: number, index: MentionIndex, anchors: readonly Mention[]): boolean {
-  const own = anchors.filter((a) => a.sentence === sentence);
+function organIn(
+  sentence: number,
+  index: MentionIndex,
+  e: ProcedureEvent,
+  counts: (o: Mention) => boolean,
+): boolean {
+  const own = e.anchors.filter((a) => a.sentence === sentence);
   return inSentence(index, sentence, "organ").some(
-    (o) => !inLesionName(o, index) && !own.every((a) => otherClause(o, a, index)),
+    (o) => !inLesionName(o, index) && counts(o) && !own.every((a) => otherClause(o, a, index)),
   );
 }
 
 /** Where "and" or ";" joins two operations of a title's list ("Laparoscopic cholecystectomy and ..."). */
-const CLAUSE_JOIN = /\band\b|;/g;
+const CLAUSE_JOIN = /\band\b|\bas well as\b|;/g;
 
 /**
  * The organ belongs to another operation of the title's list: "and" or ";" stands between it and
@@ -81,8 +101,7 @@ function otherClause(o: Mention, a: Mention, index: MentionIndex): boolean {
   const prev = index.doc.sentences[a.sentence - 1];
   // Only a title line lists operations; a "PROCEDURE:" narrative is no list.
   if (!HEADLINE.has(s.section) || (prev && prev.sectionIndex === s.sectionIndex)) return false;
-  if (!/\band\b|;/.test(text.slice(Math.min(a.end, o.end), Math.max(a.start, o.start))))
-    return false;
+  if (!joined(text.slice(Math.min(a.end, o.end), Math.max(a.start, o.start)))) return false;
   let start = s.start;
   let end = s.end;
   for (const m of text.slice(s.start, s.end).matchAll(CLAUSE_JOIN)) {
@@ -100,18 +119,4 @@ function otherClause(o: Mention, a: Mention, index: MentionIndex): boolean {
   );
 }
 
-function inLesionName(o: Mention, index: MentionIndex): boolean {
-  const layers = [
-    ...inSentence(index, o.sentence, "histology").filter(
-      (h) => h.skinSpecific || h.tissue === "soft",
-    ),
-    ...inSentence(index, o.sentence, "technique"),
-    ...inSentence(index, o.sentence, "procedure"),
-  ];
-  // A bone named as a landmark of a skin site ("plantar to the metatarsal head"); a site that is
-  // the organ itself ("buccal mucosa") is no landmark.
-  const landmark = inSentence(index, o.sentence, "site").some(
-    (x) => x.start <= o.start && o.end <= x.end && x.end - x.start > o.end - o.start,
-  );
-  return landmark || layers.some((l) => l.start <= o.start && o.end <= l.end);
-}
+const joined = (between: string) => new RegExp(CLAUSE_JOIN.source).test(between);

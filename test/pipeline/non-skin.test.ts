@@ -51,6 +51,15 @@ describe("procedures that are not skin procedures", () => {
     ],
     ["PROCEDURE: Direct brow lift. The redundant brow tissue was excised and closed in layers."],
     ["Total laryngectomy. A frozen section biopsy confirmed squamous cell carcinoma."],
+    [
+      "PROCEDURE: Partial rhinectomy.\nINDICATIONS: Biopsy-proven squamous cell carcinoma of the left nasal cavity.\nAn alar incision was made and carried full thickness through the lower lateral cartilage. The full unit of the left nasal tip was excised completely and sent to pathology.",
+    ],
+    [
+      "PREOPERATIVE DIAGNOSIS: Squamous cell carcinoma, right nasal cavity.\nOPERATION: Partial rhinectomy.\nPROCEDURE: The full thickness of the right ala was excised and sent for frozen section.",
+    ],
+    [
+      "PROCEDURES\n1. Incision and drainage of left gluteal abscess.\n2. Removal of pigtail catheter.\nDESCRIPTION: The catheter was removed and the peritoneal drain site was drained and debrided.",
+    ],
   ])("codes nothing for: %s", (note) => {
     expect(suggest(note).codes).toEqual([]);
   });
@@ -94,6 +103,30 @@ describe("procedures that are not skin procedures", () => {
     const codes = suggest("The 5 mm papule on the left forearm was punched and sent to pathology.");
     expect(codes.codes.map((l) => l.code)).toEqual(["11104"]);
   });
+
+  it.each([
+    [
+      "PROCEDURES\n1.  Incision and drainage of left gluteal abscess.\n2.  Removal of pigtail catheter.\nDESCRIPTION OF PROCEDURE:  The left gluteal abscess opening was probed; a tract of about 2 cm ran subcutaneously. It was drained and packed.",
+      ["10060"],
+    ],
+    [
+      "PROCEDURES\n1. I&D of right axillary abscess.\n2. Removal of central venous catheter.\nThe abscess was incised and drained of pus; the subcutaneous cavity was packed.",
+      ["10060"],
+    ],
+    [
+      "PROCEDURE PERFORMED:  Debridement of necrotic tissue of the left lower abdomen and left peritoneal area.\nA 4 cm x 3 cm elliptical incision was made around the necrotic skin. The necrotic skin and subcutaneous fat were excised down to the fascia.",
+      ["11042"],
+    ],
+    [
+      "PROCEDURE PERFORMED: Debridement of the necrotic tissue of the right thigh as well as the right peritoneal area.\nThe necrotic skin and subcutaneous tissue of the thigh were excised down to the fascia.",
+      ["11042"],
+    ],
+  ])(
+    "keeps the skin procedure when the organ word belongs to another item or place: %s",
+    (note, codes) => {
+      expect(suggest(note).codes.map((l) => l.code)).toEqual(codes);
+    },
+  );
 
   it("still codes the skin excision of a note that also names an organ elsewhere", () => {
     const codes = suggest(
