@@ -66,8 +66,8 @@ describe("the audit scorer", () => {
       ],
       true,
     ],
-  ] as const)("%j against %j: %s", (got, answer, expected) => {
-    expect(matchesAnswer(new Map(got as [string, number][]), answer as Line[])).toBe(expected);
+  ] as [[string, number][], Line[], boolean][])("%j against %j: %s", (got, answer, expected) => {
+    expect(matchesAnswer(new Map(got), answer)).toBe(expected);
   });
 });
 
