@@ -15,8 +15,17 @@ function rulesOf<K extends EditRule["kind"]>(lex: CompiledLexicon, kind: K): Rul
   return lex.source.edits.rules.filter((r): r is Rule<K> => r.kind === kind);
 }
 
-/** Event-level edits: a biopsy of a lesion that was then removed is included in the removal. */
-export function applyEventEdits(events: ProcedureEvent[], lex: CompiledLexicon): void {
+/**
+ * Event-level edits: a biopsy of a lesion that was then removed is included in the removal. A
+ * skin procedure taken into an operation of another organ that dermcode does not code (and does
+ * not warn about: "Reduction mammoplasty ... the lesion of the breast skin was excised") gets a
+ * warning of its own, so that it is never dropped unseen.
+ */
+export function applyEventEdits(
+  events: ProcedureEvent[],
+  lex: CompiledLexicon,
+  issues: Issue[] = [],
+): void {
   for (const rule of rulesOf(lex, "sameLesion")) {
     for (const e of events) {
       if (!e.assertion.billable || !rule.drop.includes(e.kind as never)) continue;
@@ -41,8 +50,23 @@ export function applyEventEdits(events: ProcedureEvent[], lex: CompiledLexicon):
         ruleIds: [...e.assertion.ruleIds, rule.id],
       };
       e.ruleIds.push(rule.id);
+      if (definitive.kind === "unsupported" && definitive.skin === "organ" && skinLesion(e))
+        issues.push({
+          code: "procedure_not_covered",
+          message: `not coded: the ${procedureName(e, lex)} was taken as part of the "${definitive.anchors[0]!.text}" procedure on another organ, which dermcode does not code; code it by hand if it removed a separate skin lesion`,
+          severity: "warning",
+          span: { start: e.anchors[0]!.start, end: e.anchors[0]!.end },
+          event: e.index,
+          ruleId: rule.id,
+        });
     }
   }
+}
+
+/** A removal of a lesion not placed in an organ ("Excision of right breast lateral lesion"). */
+const LESION_REMOVALS = new Set(["excision", "shave", "biopsy"]);
+function skinLesion(e: ProcedureEvent): boolean {
+  return LESION_REMOVALS.has(e.kind) && e.histology !== undefined;
 }
 
 /**

@@ -89,7 +89,7 @@ export const STAGES: Stage[] = [
       }
     },
   },
-  { name: "edits.events", run: (s) => applyEventEdits(s.events!, s.lex) },
+  { name: "edits.events", run: (s) => applyEventEdits(s.events!, s.lex, s.issues) },
   {
     name: "map",
     run: (s) => {

@@ -205,3 +205,17 @@ describe("'punched' as an injury", () => {
     expect(result.procedures.map((p) => p.kind)).toEqual(["repair"]);
   });
 });
+
+describe("a lesion excision taken into an uncoded operation on another organ", () => {
+  it("is not coded but warns, so it is never dropped unseen", () => {
+    const note =
+      "PROCEDURES\n1. Right breast flap revision.\n2. Excision of right breast medial lesion.\nPROCEDURE: Liposuction of the right breast flap was performed and the incision closed. The 1.3 cm medial lesion of the right breast was then excised and sent to pathology.";
+    const result = suggest(note);
+    expect(result.codes).toEqual([]);
+    const warning = result.warnings.find((w) => w.message.includes("taken as part of"));
+    expect(warning?.kind).toBe("procedure_not_covered");
+    expect(warning?.span?.text).toBe("Excision");
+    const excision = result.procedures.find((p) => p.kind === "excision");
+    expect(excision?.assertion.billable).toBe(false);
+  });
+});
