@@ -438,20 +438,21 @@ function oneWoundPerSite(
 
 /**
  * The area a debridement event covers: a written area, else its largest length x width; an event
- * of several wounds ("two ulcers ...: 6 x 5 cm and 4 x 4 cm") adds up their sizes.
+ * of several wounds ("two ulcers ...: 6 x 5 cm and 4 x 4 cm") adds up their sizes. Failing a wound
+ * size, the length x width of the ellipse cut around the dead tissue ("a 12 x 4 cm elliptical
+ * incision was made around the necrotic tissue and it was excised"): two dimensions of an incision
+ * measure the skin taken out (a closure length has one dimension).
  */
 function woundArea(e: ProcedureEvent): { sqCm: number; from: string } | undefined {
   if (e.derived.areaSqCm !== undefined)
     return { sqCm: e.derived.areaSqCm, from: `${e.derived.areaSqCm} sq cm` };
-  const two = e.sizes
-    .filter(
-      (s) => s.unit === "cm" && s.dims.length >= 2 && s.role !== "margin" && s.role !== "repair",
-    )
-    .map((s) => ({
-      start: s.start,
-      sqCm: roundTo(s.dims[0]! * s.dims[1]!, 2),
-      from: `${s.dims[0]} x ${s.dims[1]} cm`,
-    }));
+  const flat = e.sizes.filter((s) => s.unit === "cm" && s.dims.length >= 2 && s.role !== "margin");
+  const wound = flat.filter((s) => s.role !== "repair");
+  const two = (wound.length > 0 ? wound : flat).map((s) => ({
+    start: s.start,
+    sqCm: roundTo(s.dims[0]! * s.dims[1]!, 2),
+    from: `${s.dims[0]} x ${s.dims[1]} cm`,
+  }));
   if (two.length === 0) return undefined;
   if (e.count > 1 && two.length > 1) {
     const each = [...new Map(two.map((t) => [t.start, t])).values()].slice(0, e.count);

@@ -120,15 +120,20 @@ function deepenTold(
 /**
  * "Debridement of skin and subcutaneous tissue of abdominal wound. ... Necrotic tissue was excised
  * from the 10 x 4 cm abdominal wound": a debridement with no area of its own takes the length x
- * width of the wound its retelling measures.
+ * width of the wound its retelling measures. Failing that, the length x width of the ellipse cut
+ * around the dead tissue ("A 10 cm x 5 cm elliptical incision was made around the necrotic skin.
+ * The necrotic skin ... excised"): two dimensions of an incision measure the skin taken out, the
+ * excised area (a closure length has one); `woundArea` in coding/map.ts reads it as such.
  */
 export function lendWoundArea(retelling: ProcedureEvent, told: ProcedureEvent): void {
   if (told.kind !== "debridement") return;
+  const twoDims = (s: SizeMention) => s.unit === "cm" && s.dims.length >= 2;
   const area = (s: SizeMention) =>
-    s.unit === "cm2" ||
-    (s.unit === "cm" && s.dims.length >= 2 && s.role !== "margin" && s.role !== "repair");
+    s.unit === "cm2" || (twoDims(s) && s.role !== "margin" && s.role !== "repair");
   if (told.sizes.some(area)) return;
-  told.sizes.push(...retelling.sizes.filter((s) => s.unit === "cm" && area(s)));
+  const wound = retelling.sizes.filter((s) => s.unit === "cm" && area(s));
+  const ellipse = retelling.sizes.filter((s) => twoDims(s) && s.role === "repair");
+  told.sizes.push(...(wound.length > 0 ? wound : ellipse));
 }
 
 /**

@@ -35,6 +35,20 @@ describe("debridement by depth and area", () => {
       "Debridement of skin and subcutaneous tissue of abdominal wound. Necrotic skin and subcutaneous tissue were excised from the 10 x 4 cm abdominal wound.",
       "11042 11045",
     ],
+    // The ellipse cut around the dead tissue measures the area removed (50 sq cm).
+    [
+      "Debridement of necrotic tissue of the left lower abdomen. A 10 cm x 5 cm elliptical incision was made around the necrotic skin. The necrotic skin and subcutaneous fat were excised down to the fascia.",
+      "11042 11045x2",
+    ],
+    [
+      "Debridement of the sacral ulcer. An elliptical incision measuring 12 x 4 cm was made around the necrotic tissue and it was excised down to the fascia.",
+      "11042 11045x2",
+    ],
+    // A wound measured after the excision is its area, not the ellipse around it (24 sq cm).
+    [
+      "Debridement of necrotic tissue of the left thigh wound. A 10 cm x 5 cm elliptical incision was made around the necrotic skin. The wound measured 6 x 4 cm after excision of the necrotic fat.",
+      "11042 11045",
+    ],
     // "Down to the fascia" reaches the fascia; the deepest layer removed is the fat above it.
     [
       "Excisional debridement of the ischial ulcer, 4 x 4 cm, taken down to the deep fascia.",
