@@ -88,6 +88,11 @@ export interface ProcedureMention extends MentionBase {
   skinSpecific?: boolean;
   /** A flap or graft that closes the defect of an excision (which it then includes). */
   closesDefect?: boolean;
+  /**
+   * A tissue rearrangement (Z-plasty) whose sentence names a scar or wound: the rule id that makes
+   * it an adjacent tissue transfer on the skin (lexicon procedures `scarRearrangement`).
+   */
+  revisesScar?: string;
   /** A bare technique word that joins another procedure of its sentence. */
   weak?: boolean;
   /** A weak word that joins only a procedure of its own kind. */

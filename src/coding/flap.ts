@@ -34,9 +34,10 @@ export function flapForCoding(
 }
 
 /**
- * A flap is coded when it closes the defect of a skin lesion procedure, or when it documents its
- * defect size and the note says it is on the skin; a flap in an operation on another organ
- * (palate, bone) or only planned for later is not coded.
+ * A flap is coded when it closes the defect of a skin lesion procedure, when it rearranges a scar
+ * or wound (a Z-plasty of a scar), or when it documents its defect size and the note says it is
+ * on the skin; a flap in an operation on another organ (palate, bone) or only planned for later
+ * is not coded.
  */
 export function onSkin(
   flap: ProcedureEvent,
@@ -45,6 +46,9 @@ export function onSkin(
 ): boolean {
   if (closedBy(flap, events).some((x) => x.skin !== "organ")) return true;
   const own = [flap, ...partners];
+  // "Z-plasty revision of the nasolabial fold scar": a rearrangement of a scar or wound is an
+  // adjacent tissue transfer of the skin, sized or not, unless an organ is named with it.
+  if (scarRevisionRule(flap, partners, events)) return true;
   // A term that is itself a skin procedure (a skin graft) needs only a size; others a defect size.
   const skinTerm = own.some((x) => x.anchors.some((a) => a.skinSpecific));
   const sized = own.some((x) =>
@@ -53,6 +57,21 @@ export function onSkin(
   // A skin graft is skin wherever it goes: one sutured into a mucosal defect ("full-thickness
   // skin graft ... sutured into the buccal defect") is coded by its recipient area all the same.
   return sized && (skinTerm || own.some((x) => x.skin === "skin"));
+}
+
+/**
+ * The rule id that codes a flap closing no lesion procedure as the rearrangement of a scar or
+ * wound ("Z-plasty revision of the nasolabial fold scar"), when no organ is named with it.
+ */
+export function scarRevisionRule(
+  flap: ProcedureEvent,
+  partners: ProcedureEvent[],
+  events: ProcedureEvent[],
+): string | undefined {
+  if (closedBy(flap, events).length > 0) return undefined;
+  const own = [flap, ...partners];
+  if (own.some((x) => x.skin === "organ")) return undefined;
+  return own.flatMap((x) => x.anchors).find((a) => a.revisesScar)?.revisesScar;
 }
 
 function closedBy(e: ProcedureEvent, events: ProcedureEvent[]): ProcedureEvent[] {

@@ -11,7 +11,7 @@ import type {
   MohsTableT,
 } from "../schemas/codes.ts";
 import type { Issue } from "../types.ts";
-import { collapseFlaps, flapForCoding, onSkin } from "./flap.ts";
+import { collapseFlaps, flapForCoding, onSkin, scarRevisionRule } from "./flap.ts";
 import { type DraftLine, factor, matches } from "./lines.ts";
 import { mapBand } from "./map-band.ts";
 import { type CountedGroup, mapBiopsies, mapLadder, mapMohs } from "./map-counted.ts";
@@ -101,7 +101,9 @@ export function mapCodes(
     }
     const flap = flapForCoding(f, events, partners);
     const flapLines = perLesionBand(lex, flap, w, issues);
+    const scar = scarRevisionRule(f, partners, events);
     for (const l of flapLines) {
+      if (scar) l.ruleIds.push(scar);
       l.events.push(...partners.map((p) => p.index));
       l.evidence = [...l.evidence, ...partners.flatMap((p) => p.anchors)];
       if (flap.derived.defectAreaFrom?.startsWith("estimated"))

@@ -1,4 +1,4 @@
-import type { CompiledLexicon } from "../lexicon/compile.ts";
+import { type CompiledLexicon, hasPhrase } from "../lexicon/compile.ts";
 import type { Doc, ProcedureMention, TechniqueMention } from "../types.ts";
 import { matchSentences, mentionBase } from "./match.ts";
 
@@ -45,6 +45,7 @@ export function extractProcedures(
             !reportBetween(doc, statuses, m.last, r.last),
         ));
     if (suppressed(doc, lex, t, m.sentence)) continue;
+    const scar = revisesScar(doc, lex, t.id, m.sentence);
     out.push({
       ...mentionBase(doc, "procedure", m.first, m.last, t.id, m.sentence),
       kind: "procedure",
@@ -58,6 +59,7 @@ export function extractProcedures(
       ...(t.needsLesion ? { needsLesion: true } : {}),
       ...(t.closesDefect ? { closesDefect: true } : {}),
       ...(t.skinSpecific ? { skinSpecific: true } : {}),
+      ...(scar ? { revisesScar: scar } : {}),
       ...(cue ? { pathologyCue: true } : {}),
     });
   }
@@ -88,6 +90,22 @@ function reportBetween(
   if (statuses.some((s) => s.first < to && s.last > from)) return true;
   for (let k = from; k < to; k++) if (doc.canon[k] === ";") return true;
   return false;
+}
+
+/**
+ * "Z-plasty revision of left nasolabial fold scar": a tissue rearrangement with a scar or wound
+ * word in its sentence revises it. Returns the rule id that says so.
+ */
+function revisesScar(
+  doc: Doc,
+  lex: CompiledLexicon,
+  termId: string,
+  sentence: number,
+): string | undefined {
+  const rule = lex.scarRearrangement;
+  if (!rule?.terms.has(termId)) return undefined;
+  const s = doc.sentences[sentence]!;
+  return hasPhrase(rule.words, doc.canon, s.firstToken, s.lastToken) ? rule.id : undefined;
 }
 
 /**

@@ -74,6 +74,8 @@ export interface CompiledLexicon {
     words: ReadonlySet<string>;
     suffixes: readonly string[];
   };
+  /** lexicon procedures.scarRearrangement, its scar and wound words compiled. */
+  scarRearrangement?: { id: string; terms: ReadonlySet<string>; words: PhraseTrie<string> };
   /** lexicon procedures.contaminatedRepair, its two phrase lists compiled. */
   contaminated?: { id: string; contamination: PhraseTrie<string>; cleaning: PhraseTrie<string> };
   /** lexicon procedures.secondaryClosure, its phrase lists compiled. */
@@ -192,6 +194,15 @@ export function compileLexicon(lex: Lexicon): CompiledLexicon {
           procedureList: {
             ...lex.procedures.procedureList,
             words: new Set(lex.procedures.procedureList.words),
+          },
+        }
+      : {}),
+    ...(lex.procedures.scarRearrangement
+      ? {
+          scarRearrangement: {
+            id: lex.procedures.scarRearrangement.id,
+            terms: new Set(lex.procedures.scarRearrangement.terms),
+            words: trieOf(lex.procedures.scarRearrangement.literals, (t) => [t]),
           },
         }
       : {}),

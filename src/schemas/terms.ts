@@ -136,6 +136,20 @@ export const ProceduresLexiconSchema = z.object({
     })
     .optional(),
   /**
+   * A tissue rearrangement (Z-plasty, W-plasty, V-Y plasty: procedure terms `terms`) with a scar
+   * or wound word of `literals` in its sentence revises that scar or wound: an adjacent tissue
+   * transfer on the skin (CPT 14000-14302) even with no lesion excised and no size written (then
+   * the smallest area band, with a size warning, as for any flap).
+   */
+  scarRearrangement: z
+    .object({
+      id: RuleId,
+      source: z.string(),
+      terms: z.array(RuleId).min(1),
+      literals: Literals,
+    })
+    .optional(),
+  /**
    * Secondary closure (CPT 12020/12021/13160, AMA-based coding references): a closure of a wound
    * that came apart or was left open. A repair term with `codeKey` names one ("secondary
    * closure", "dehiscence repair"); so does a closure with a word of `dehiscence` in its own

@@ -82,6 +82,42 @@ describe("scar revision", () => {
       shippedCodes("PROCEDURE: Scar revision of the left cheek with Z-plasty, defect 2 x 1.5 cm."),
     ).toBe("14040");
   });
+
+  // A Z-plasty, W-plasty or V-Y plasty of a scar or wound is an adjacent tissue transfer with no
+  // lesion excised; with no area written, the smallest band of the site (and a size warning).
+  it.each([
+    [
+      "PROCEDURE: Z-plasty revision of left nasolabial fold scar. A Z-plasty was designed along the previous scar. It was incised down to subcutaneous tissue, and the flaps were transposed and sutured.",
+      "14040",
+    ],
+    ["Double Z-plasty release of the first web space scar contracture of the left hand.", "14040"],
+    ["The forehead laceration was closed with a V-Y advancement flap.", "14040"],
+    ["Z plasty release of a burn scar contracture of the right axilla, 6 x 3 cm.", "14041"],
+  ])("codes a tissue rearrangement of a scar or wound: %s", (note, expected) => {
+    expect(shippedCodes(note)).toBe(expected);
+  });
+
+  it.each([
+    // No scar or wound named: a flap on what is not known.
+    ["Z-plasty of the left cheek."],
+    // A tendon or a mucosal scar is no skin.
+    ["Z-plasty lengthening of the right Achilles tendon."],
+    ["Z-plasty revision of the soft palate scar."],
+  ])("does not code a rearrangement of no skin scar or wound: %s", (note) => {
+    expect(shippedCodes(note)).toBe("");
+  });
+
+  it("keeps a scar revision closed in layers, with no flap, a repair", () => {
+    expect(shippedCodes("Scar revision of the left forearm scar with layered closure, 4 cm.")).toBe(
+      "12032",
+    );
+  });
+
+  it("cites the rule that reads the rearrangement of a scar as a flap", () => {
+    const r = suggest("Z-plasty revision of the left cheek scar.");
+    expect(r.codes.map((c) => c.code)).toEqual(["14040"]);
+    expect(r.codes[0]!.ruleIds).toContain("proc.flap.scar-rearrangement");
+  });
 });
 
 describe("a flap's area written a few sentences on", () => {
