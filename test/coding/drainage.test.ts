@@ -109,6 +109,20 @@ describe("a drainage that was only packed", () => {
       "a drain",
       "Back abscess incised and drained; a Penrose drain was placed and the cavity packed.",
     ],
+    // A tract explored or unroofed, or dead tissue debrided from the cavity, is more than a
+    // simple single drainage (lexicon tech.iandd.complicated.tract).
+    [
+      "a tract unroofed",
+      "Incision and drainage of left gluteal abscess. A tract of about 20 cm ran subcutaneously upward; I partially unroofed the tract, debrided it and packed it with iodoform gauze.",
+    ],
+    [
+      "sinus tracts explored",
+      "Axillary hidradenitis abscess incised and drained; two sinus tracts were probed and opened, and the wound was packed.",
+    ],
+    [
+      "the cavity debrided",
+      "The abscess of the right thigh was incised and drained, the cavity was sharply debrided and packed.",
+    ],
   ])("is complicated with %s beside the packing", (_why, note) => {
     const r = suggest(note);
     expect(r.codes.map((c) => c.code)).toEqual(["10061"]);
