@@ -116,6 +116,10 @@ describe("a drainage that was only packed", () => {
       "Incision and drainage of left gluteal abscess. A tract of about 20 cm ran subcutaneously upward; I partially unroofed the tract, debrided it and packed it with iodoform gauze.",
     ],
     [
+      "a tract being unroofed",
+      "Buttock abscess incised and drained, to some degree unroofing the tract partially, then packed.",
+    ],
+    [
       "sinus tracts explored",
       "Axillary hidradenitis abscess incised and drained; two sinus tracts were probed and opened, and the wound was packed.",
     ],
