@@ -90,16 +90,16 @@ describe.skipIf(!existsSync(CORPUS))("coder audits of real MTSamples notes", () 
     return { c, got, right };
   });
 
-  it("codes at least 95 of the 100 notes exactly (codes and units)", () => {
+  it("codes at least 96 of the 100 notes exactly (codes and units)", () => {
     const wrong = results.filter((r) => !r.right).map((r) => r.c.id);
     expect(results).toHaveLength(100);
-    expect(wrong.length, `wrong: ${wrong.join(", ")}`).toBeLessThanOrEqual(5);
+    expect(wrong.length, `wrong: ${wrong.join(", ")}`).toBeLessThanOrEqual(4);
   });
 
   it("codes nothing where a coder codes nothing (no false positive)", () => {
     const falsePositives = results
       .filter((r) => r.c.expected.length === 0 && !r.right && r.got.size > 0)
       .map((r) => r.c.id);
-    expect(falsePositives.length, falsePositives.join(", ")).toBeLessThanOrEqual(1);
+    expect(falsePositives, falsePositives.join(", ")).toEqual([]);
   });
 });
