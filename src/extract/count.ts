@@ -403,7 +403,7 @@ function countAt(doc: Doc, lex: CompiledLexicon, i: number, limit: number): Foun
   if ((code >= 48 && code <= 57) || lex.numberWords.vocabulary.has(tok))
     return nounCount(doc, lex, i, limit);
   if (lex.vague.vocabulary.has(tok)) return vagueCount(doc, lex, i, limit);
-  if (lex.source.counts.ordinalWords[tok] !== undefined) return ordinalPlaces(doc, lex, i, limit);
+  if (lex.ordinals.has(tok)) return ordinalPlaces(doc, lex, i, limit);
   return wholeSetCount(doc, lex, i, limit);
 }
 
@@ -421,13 +421,13 @@ function ordinalPlaces(
   limit: number,
 ): Found | undefined {
   const c = doc.canon;
-  const ordinals = lex.source.counts.ordinalWords;
+  const ordinals = lex.ordinals;
   let n = 1;
   let k = i + 1;
   for (;;) {
     let j = k;
     while (j < limit && (c[j] === "," || c[j] === "and")) j++;
-    if (j === k || j >= limit || ordinals[c[j]!] === undefined) break;
+    if (j === k || j >= limit || !ordinals.has(c[j]!)) break;
     n++;
     k = j + 1;
   }

@@ -15,7 +15,7 @@ export function readMohs(
   lex: CompiledLexicon,
 ): { stages: number; extraBlocks: number } {
   const stageWords = new Set(lex.source.counts.mohsStageWords);
-  const ordinals = lex.source.counts.ordinalWords;
+  const ordinals = lex.ordinals;
   const blockWords = new Set(lex.source.counts.mohsBlockWords.map((w) => w.split(" ").pop()!));
   let stages = 0;
   let current = 0;
@@ -50,7 +50,7 @@ export function readMohs(
       if (stageWords.has(tok)) {
         staged = true;
         // "first stage 7 tissue blocks": the ordinal names the stage, the number after it blocks.
-        const ordinal = i > s.firstToken ? ordinals[doc.canon[i - 1]!] : undefined;
+        const ordinal = i > s.firstToken ? ordinals.get(doc.canon[i - 1]!) : undefined;
         if (ordinal !== undefined) {
           current = ordinal;
           stages = Math.max(stages, ordinal);

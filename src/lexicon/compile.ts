@@ -64,6 +64,8 @@ export interface CompiledLexicon {
   totalCues: PhraseTrie<string>;
   /** "all of her toenails", "her remaining toenails" (lexicon counts `wholeSets`). */
   wholeSets: PhraseTrie<WholeSet>;
+  /** lexicon counts `ordinalWords` ("first" -> 1), as a map: a note's tokens are looked up here. */
+  ordinals: ReadonlyMap<string, number>;
   /** Words and phrases naming a traumatic wound ("laceration", "stab wound"). */
   woundWords: PhraseTrie<string>;
   deepRepairWords: PhraseTrie<string>;
@@ -187,6 +189,7 @@ export function compileLexicon(lex: Lexicon): CompiledLexicon {
     notCountAfter: new Set(lex.counts.notCountAfter),
     totalCues: trieOf(lex.counts.totalCues, (t) => [t]),
     wholeSets,
+    ordinals: new Map(Object.entries(lex.counts.ordinalWords)),
     woundWords: trieOf(lex.procedures.woundWords, (t) => [t]),
     deepRepairWords: trieOf(lex.procedures.deepRepairWords, (t) => [t]),
     ...(lex.procedures.procedureList

@@ -93,6 +93,8 @@ describe("extractCounts", () => {
       // One place: between two ordinals, or a site in the singular.
       ["The lesion between the fourth and fifth toes", []],
       ["The lesion of the third and fourth web space", []],
+      // Words that are keys of every JavaScript object are no ordinals.
+      ["Lesions of the constructor and constructor toes were excised", []],
     ])("counts %j as %j", (note, expected) => {
       expect(found(note)).toEqual(expected);
     });
