@@ -152,7 +152,12 @@ export function differentSites(b: ProcedureEvent, d: ProcedureEvent): boolean {
 }
 
 function mentionsDistinct(index: MentionIndex, lex: CompiledLexicon): boolean {
-  return lex.distinctLesion.occursIn(index.doc.canon, 0, index.doc.canon.length);
+  return lex.distinctLesion.occursIn(
+    index.doc.canon,
+    0,
+    index.doc.canon.length,
+    index.doc.canonIds,
+  );
 }
 
 /** The dropped event names no lesion type, or the same one as the procedure that includes it. */

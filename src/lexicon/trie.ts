@@ -125,11 +125,23 @@ export class PhraseTrie<T> {
     return out;
   }
 
-  /** Does any literal occur in tokens[from, to)? (findAll without building its result.) */
-  occursIn(tokens: readonly string[], from: number, to: number): boolean {
-    const roots = this.root.next;
+  /**
+   * Does any literal occur in tokens[from, to)? (findAll without building its result.) With the
+   * tokens' `ids`, an indexed trie finds first tokens by id instead of a map lookup per token.
+   */
+  occursIn(
+    tokens: readonly string[],
+    from: number,
+    to: number,
+    ids?: { set: TokenIds; of: Int32Array },
+  ): boolean {
+    const indexed = ids && this.indexed?.ids === ids.set ? this.indexed : undefined;
     for (let i = from; i < to; i++) {
-      const first = roots.get(tokens[i]!);
+      let first: Node<T> | undefined;
+      if (indexed) {
+        const id = ids!.of[i]!;
+        first = id >= 0 && id < indexed.roots.length ? indexed.roots[id] : undefined;
+      } else first = this.root.next.get(tokens[i]!);
       if (first && this.longestFrom(first, tokens, i, to)) return true;
     }
     return false;

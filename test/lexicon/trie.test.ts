@@ -93,6 +93,17 @@ describe("PhraseTrie", () => {
     ] as const) {
       expect(trie.occursIn(NOTE, from, to)).toBe(trie.findAll(NOTE, from, to).length > 0);
     }
+    const ids = new TokenIds();
+    const indexed = trieOf(LITERALS).index(ids);
+    const noteIds = { set: ids, of: ids.of(NOTE) };
+    for (const [from, to] of [
+      [0, NOTE.length],
+      [2, 5],
+      [3, 5],
+      [6, 7],
+    ] as const) {
+      expect(indexed.occursIn(NOTE, from, to, noteIds)).toBe(trie.occursIn(NOTE, from, to));
+    }
     expect(trie.occursIn(NOTE, 3, 5)).toBe(false); // "of the"
     expect(trie.occursIn(NOTE, 6, 7)).toBe(false); // "upper" alone
   });
