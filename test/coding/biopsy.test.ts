@@ -161,3 +161,18 @@ describe("several samples of one lesion", () => {
     expect(shippedCodes(note)).toBe(code);
   });
 });
+
+describe("a method's other name in brackets", () => {
+  it.each([
+    [
+      "Punch biopsy of a papule on the R forearm, tangential (shave) biopsies of two lesions on the back.",
+      "11104 11103x2",
+    ],
+    [
+      "Excision of a 1.2 cm BCC of the back with 0.4 cm margins. Layered (intermediate) repair, 5.0 cm.",
+      "11602 12032",
+    ],
+  ])("codes %j as %s", (note, expected) => {
+    expect(shippedCodes(note)).toBe(expected);
+  });
+});
