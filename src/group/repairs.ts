@@ -188,12 +188,18 @@ function repairLengths(mentions: ProcedureMention[], index: MentionIndex): SizeM
         if (s.role === "repair" && !out.includes(s)) out.push(s);
     }
   }
-  // "The wound measured 5.0 cm and was closed in layers": with no length of its own, a layered
-  // closure is as long as the wound its sentence measures (a simple one is bundled anyway).
+  // "The wound measured 5.0 cm and was closed in layers", "The 4.2 cm wound was closed in
+  // layers": with no length of its own, a layered closure is as long as the wound its sentence
+  // measures (a simple one is bundled anyway).
   if (out.length === 0)
     for (const m of mentions.filter((x) => x.repairType && x.repairType !== "simple"))
       for (const s of inSentence(index, m.sentence, "size"))
-        if (s.role === "defect" && s.unit === "cm" && s.dims.length < 2 && !out.includes(s))
+        if (
+          (s.role === "defect" || (s.role === "repair" && s.end <= m.start)) &&
+          s.unit === "cm" &&
+          s.dims.length < 2 &&
+          !out.includes(s)
+        )
           out.push(s);
   return out;
 }

@@ -386,3 +386,23 @@ describe("secondary closure of a wound that came apart", () => {
     expect(r.codes[0]!.code).toBe("13160");
   });
 });
+
+describe("a layered closure of a wound measured before the closure words", () => {
+  it.each([
+    [
+      "Excision of a 1.5 cm benign lesion of the back with 2 mm margins. The 4.2 cm wound was closed in layers.",
+      "11402 12032",
+    ],
+    [
+      "Excision of a 1.5 cm benign lesion of the back with 2 mm margins. The 3.5 cm wound was repaired in layers.",
+      "11402 12032",
+    ],
+    // A simple closure stays bundled into the excision.
+    [
+      "Excision of a 1.5 cm benign lesion of the back with 2 mm margins. The 3.5 cm wound was closed with interrupted sutures.",
+      "11402",
+    ],
+  ])("codes %j as %s", (note, expected) => {
+    expect(shippedCodes(note)).toBe(expected);
+  });
+});
