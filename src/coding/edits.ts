@@ -1,3 +1,4 @@
+import { deriveSizes } from "../group/derive.ts";
 import { sameLesionType } from "../group/lesions.ts";
 import type { ProcedureEvent } from "../group/types.ts";
 import type { CompiledLexicon } from "../lexicon/compile.ts";
@@ -50,6 +51,7 @@ export function applyEventEdits(
         ruleIds: [...e.assertion.ruleIds, rule.id],
       };
       e.ruleIds.push(rule.id);
+      lendLesionSize(e, definitive);
       if (definitive.kind === "unsupported" && definitive.skin === "organ" && skinLesion(e))
         issues.push({
           code: "procedure_not_covered",
@@ -61,6 +63,23 @@ export function applyEventEdits(
         });
     }
   }
+}
+
+/**
+ * "A biopsy-proven BCC of the back measuring 1.2 cm. The dermatologist excised the lesion with
+ * 0.4 cm margins.": the lesion's size, read with the procedure now included in the removal of the
+ * same lesion, sizes that removal when it measured nothing of the lesion itself.
+ */
+function lendLesionSize(included: ProcedureEvent, into: ProcedureEvent): void {
+  if (into.derived.lesionCm !== undefined || included.derived.lesionCm === undefined) return;
+  const lesion = included.sizes.filter(
+    (s) => s.unit === "cm" && (s.role === "lesion" || s.role === "unknown"),
+  );
+  if (lesion.length === 0) return;
+  into.sizes.push(...lesion);
+  into.derived = deriveSizes(into.sizes);
+  into.evidence.push(...lesion);
+  into.ruleIds.push("edit.same-lesion.size");
 }
 
 /** A removal of a lesion not placed in an organ ("Excision of right breast lateral lesion"). */

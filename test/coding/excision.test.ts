@@ -271,3 +271,20 @@ describe("pathology results paired with lesions by their labels", () => {
     expect(shippedCodes(note)).toBe(code);
   });
 });
+
+describe("a lesion measured with a procedure the removal includes", () => {
+  it.each([
+    // The earlier-named biopsy is included in the excision of the same lesion; its size is the lesion's.
+    [
+      "Pt returns for treatment of a biopsy-proven BCC of the back measuring 1.2 cm. The dermatologist excised the lesion with 0.4 cm margins.",
+      "11602",
+    ],
+    // The excision's own measurement wins.
+    [
+      "Pt returns for treatment of a biopsy-proven BCC of the back measuring 1.2 cm. The dermatologist excised the lesion, which measured 1.6 cm today, with 0.4 cm margins.",
+      "11603",
+    ],
+  ])("codes %j as %s", (note, expected) => {
+    expect(shippedCodes(note)).toBe(expected);
+  });
+});
