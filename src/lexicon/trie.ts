@@ -46,26 +46,22 @@ export class PhraseTrie<T> {
   private readonly root: Node<T> = { next: new Map() };
   /** Every token that occurs in a literal. */
   readonly vocabulary = new Set<string>();
-  /** With `index`: the ids set, and which of them start a literal (1) or not (0). */
-  private indexed:
-    | { ids: TokenIds; starts: Uint8Array; roots: (Node<T> | undefined)[] }
-    | undefined;
+  /** With `index`: the ids set, and the root node of each id that starts a literal. */
+  private indexed: { ids: TokenIds; roots: (Node<T> | undefined)[] } | undefined;
 
   /**
-   * Registers this trie's tokens with `ids`, so `findAll` can skip tokens by id. Adding a
-   * literal later drops the index (findAll then looks tokens up by string again).
+   * Registers this trie's tokens with `ids`, so a scan can find first tokens by id. Adding a
+   * literal later drops the index (scans then look tokens up by string again).
    */
   index(ids: TokenIds): this {
     for (const token of this.vocabulary) ids.add(token);
-    const firsts = [...this.root.next.keys()].map((token) => ids.add(token));
-    const starts = new Uint8Array(Math.max(0, ...firsts) + 1);
-    const roots = new Array<Node<T> | undefined>(starts.length).fill(undefined);
-    for (const [token, node] of this.root.next) {
-      const id = ids.add(token);
-      starts[id] = 1;
-      roots[id] = node;
-    }
-    this.indexed = { ids, starts, roots };
+    const first = [...this.root.next].map(([token, node]) => [ids.add(token), node] as const);
+    // Filled up front: a dense array, not one with holes (element reads stay fast).
+    const roots = new Array<Node<T> | undefined>(Math.max(-1, ...first.map(([id]) => id)) + 1).fill(
+      undefined,
+    );
+    for (const [id, node] of first) roots[id] = node;
+    this.indexed = { ids, roots };
     return this;
   }
 
@@ -96,7 +92,7 @@ export class PhraseTrie<T> {
 
   /**
    * Leftmost-longest, non-overlapping matches in tokens[from, to). `ids` (the tokens' ids in
-   * `idSet`) lets an indexed trie skip non-starting tokens without a map lookup.
+   * `idSet`) lets an indexed trie find first tokens by id instead of a map lookup.
    */
   findAll(
     tokens: readonly string[],
@@ -105,52 +101,32 @@ export class PhraseTrie<T> {
     ids?: { set: TokenIds; of: Int32Array },
   ): { start: number; hit: PhraseHit<T> }[] {
     const out: { start: number; hit: PhraseHit<T> }[] = [];
-    const roots = this.root.next;
-    const starts = ids && this.indexed?.ids === ids.set ? this.indexed.starts : undefined;
-    for (let i = from; i < to; ) {
-      if (starts && ids) {
-        const id = ids.of[i]!;
-        if (id < 0 || id >= starts.length || starts[id] === 0) {
-          i++;
-          continue;
-        }
-      }
-      const first = roots.get(tokens[i]!);
-      const hit = first ? this.longestFrom(first, tokens, i, to) : undefined;
-      if (hit) {
-        out.push({ start: i, hit });
-        i += hit.length;
-      } else i++;
-    }
+    this.scan(tokens, from, to, ids, (start, hit) => {
+      out.push({ start, hit });
+      return true;
+    });
     return out;
   }
 
-  /**
-   * Does any literal occur in tokens[from, to)? (findAll without building its result.) With the
-   * tokens' `ids`, an indexed trie finds first tokens by id instead of a map lookup per token.
-   */
+  /** Does any literal occur in tokens[from, to)? (findAll without building its result.) */
   occursIn(
     tokens: readonly string[],
     from: number,
     to: number,
     ids?: { set: TokenIds; of: Int32Array },
   ): boolean {
-    const indexed = ids && this.indexed?.ids === ids.set ? this.indexed : undefined;
-    for (let i = from; i < to; i++) {
-      let first: Node<T> | undefined;
-      if (indexed) {
-        const id = ids!.of[i]!;
-        first = id >= 0 && id < indexed.roots.length ? indexed.roots[id] : undefined;
-      } else first = this.root.next.get(tokens[i]!);
-      if (first && this.longestFrom(first, tokens, i, to)) return true;
-    }
-    return false;
+    let found = false;
+    this.scan(tokens, from, to, ids, () => {
+      found = true;
+      return false;
+    });
+    return found;
   }
 
   /**
    * `findAll` over several token ranges at once (a note's sentences), calling `found` for each
-   * match in order: the per-range loop of a note's every sentence, without a result array per
-   * range. Ranges are [firstToken, lastToken) with an index passed back to `found`.
+   * match in order, without a result array per range. Ranges are [firstToken, lastToken) with an
+   * index passed back to `found`.
    */
   scanRanges(
     tokens: readonly string[],
@@ -158,22 +134,35 @@ export class PhraseTrie<T> {
     ids: { set: TokenIds; of: Int32Array },
     found: (first: number, hit: PhraseHit<T>, range: number) => void,
   ): void {
-    const indexed = this.indexed?.ids === ids.set ? this.indexed : undefined;
-    const of = ids.of;
-    for (const range of ranges) {
-      const to = range.lastToken;
-      for (let i = range.firstToken; i < to; ) {
-        let first: Node<T> | undefined;
-        if (indexed) {
-          const id = of[i]!;
-          first = id >= 0 && id < indexed.roots.length ? indexed.roots[id] : undefined;
-        } else first = this.root.next.get(tokens[i]!);
-        const hit = first ? this.longestFrom(first, tokens, i, to) : undefined;
-        if (hit) {
-          found(i, hit, range.index);
-          i += hit.length;
-        } else i++;
+    for (const range of ranges)
+      this.scan(tokens, range.firstToken, range.lastToken, ids, (start, hit) => {
+        found(start, hit, range.index);
+        return true;
+      });
+  }
+
+  /**
+   * Leftmost-longest matches in tokens[from, to), each passed to `found`, until it returns false.
+   * With the tokens' ids, an indexed trie finds a first token's node by id.
+   */
+  private scan(
+    tokens: readonly string[],
+    from: number,
+    to: number,
+    ids: { set: TokenIds; of: Int32Array } | undefined,
+    found: (start: number, hit: PhraseHit<T>) => boolean,
+  ): void {
+    const roots = ids && this.indexed?.ids === ids.set ? this.indexed.roots : undefined;
+    for (let i = from; i < to; ) {
+      const id = roots ? ids!.of[i]! : -1;
+      const first = roots ? (id >= 0 ? roots[id] : undefined) : this.root.next.get(tokens[i]!);
+      const hit = first ? this.longestFrom(first, tokens, i, to) : undefined;
+      if (!hit) {
+        i++;
+        continue;
       }
+      if (!found(i, hit)) return;
+      i += hit.length;
     }
   }
 
