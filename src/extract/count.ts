@@ -1,5 +1,5 @@
 import type { CompiledLexicon } from "../lexicon/compile.ts";
-import { LIST_JOINERS } from "../text/tokens.ts";
+import { ARTICLES, LIST_JOINERS } from "../text/tokens.ts";
 import type { CountMention, Doc, LesionRefMention } from "../types.ts";
 import { mentionBase } from "./match.ts";
 import { readNumber } from "./numbers.ts";
@@ -426,13 +426,13 @@ function ordinalPlaces(
   let k = i + 1;
   for (;;) {
     let j = k;
-    while (j < limit && (c[j] === "," || c[j] === "and")) j++;
+    while (j < limit && LIST_JOINERS.has(c[j]!)) j++;
     if (j === k || j >= limit || !ordinals.has(c[j]!)) break;
     n++;
     k = j + 1;
   }
   // "between the fourth and fifth toes" is one place.
-  const before = c[i - 1] === "the" ? c[i - 2] : c[i - 1];
+  const before = ARTICLES.has(c[i - 1]!) ? c[i - 2] : c[i - 1];
   if (n < 2 || before === "between") return undefined;
   for (let j = k; j < limit && j <= k + ORDINAL_SITE_REACH; j++) {
     const site = lex.sites.matchAt(c, j, limit);

@@ -9,11 +9,13 @@ import type { ProcedureEvent } from "./types.ts";
 
 /** Sections that say what the whole note is about. */
 const HEADLINE = new Set(["procedure_title", "diagnosis"]);
-/** Joins two clauses of one line: "and", "as well as", ";", a line break. */
-const JOIN = /\band\b|\bas well as\b|;|\n/;
+/** Joins two clauses or listed operations of one line: "and", "as well as", ";". */
+export const CLAUSE_JOIN = /\band\b|\bas well as\b|;/g;
+/** The same, or a line break: the text between two mentions names two places or items. */
+const JOIN_OR_LINE = new RegExp(`${CLAUSE_JOIN.source}|\\n`);
 
 const joinedBetween = (index: MentionIndex, a: Mention, b: Mention) =>
-  JOIN.test(index.doc.lower.slice(Math.min(a.end, b.end), Math.max(a.start, b.start)));
+  JOIN_OR_LINE.test(index.doc.lower.slice(Math.min(a.end, b.end), Math.max(a.start, b.start)));
 
 /**
  * The non-skin word belongs to another item of the list. The event names its own kind in a

@@ -1,6 +1,7 @@
 import type { HistologyMention, Mention } from "../types.ts";
 import { inSentence, type MentionIndex } from "./index-mentions.ts";
 import {
+  CLAUSE_JOIN,
   inLesionName,
   otherItem,
   otherPlace,
@@ -88,7 +89,7 @@ function organIn(
 }
 
 /** Where "and" or ";" joins two operations of a title's list ("Laparoscopic cholecystectomy and ..."). */
-const CLAUSE_JOIN = /\band\b|\bas well as\b|;/g;
+const JOINS = new RegExp(CLAUSE_JOIN.source);
 
 /**
  * The organ belongs to another operation of the title's list: "and" or ";" stands between it and
@@ -119,4 +120,4 @@ function otherClause(o: Mention, a: Mention, index: MentionIndex): boolean {
   );
 }
 
-const joined = (between: string) => new RegExp(CLAUSE_JOIN.source).test(between);
+const joined = (between: string) => JOINS.test(between);
