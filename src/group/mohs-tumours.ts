@@ -69,7 +69,7 @@ function tumoursOf(e: ProcedureEvent, index: MentionIndex, lex: CompiledLexicon)
 
 /** A stage word in the tumour's sentences ("Stage I: 2 blocks", "First stage: 3 sections"). */
 function namesStage(t: Tumour, index: MentionIndex, lex: CompiledLexicon): boolean {
-  const words = new Set(lex.source.counts.mohsStageWords);
+  const words = lex.mohsStageWords;
   const doc = index.doc;
   const from = doc.sentences[t.first]!.firstToken;
   const to = doc.sentences[t.end - 1]!.lastToken;

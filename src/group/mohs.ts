@@ -14,9 +14,9 @@ export function readMohs(
   doc: Doc,
   lex: CompiledLexicon,
 ): { stages: number; extraBlocks: number } {
-  const stageWords = new Set(lex.source.counts.mohsStageWords);
+  const stageWords = lex.mohsStageWords;
   const ordinals = lex.ordinals;
-  const blockWords = new Set(lex.source.counts.mohsBlockWords.map((w) => w.split(" ").pop()!));
+  const blockWords = lex.mohsBlockWords;
   let stages = 0;
   let current = 0;
   const blocks = new Map<number, number>();
@@ -97,7 +97,7 @@ function tableRow(
 }
 
 /** The token at i (or the one after it: "4 tissue blocks") is a block word. */
-function countsBlocks(doc: Doc, i: number, blockWords: Set<string>): boolean {
+function countsBlocks(doc: Doc, i: number, blockWords: ReadonlySet<string>): boolean {
   const next = doc.canon[i] ?? "";
   return blockWords.has(next) || (!/\d/.test(next) && blockWords.has(doc.canon[i + 1] ?? ""));
 }

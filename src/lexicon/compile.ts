@@ -66,6 +66,9 @@ export interface CompiledLexicon {
   wholeSets: PhraseTrie<WholeSet>;
   /** lexicon counts `ordinalWords` ("first" -> 1), as a map: a note's tokens are looked up here. */
   ordinals: ReadonlyMap<string, number>;
+  /** lexicon counts `mohsStageWords` ("stage", "layer"), and the last word of `mohsBlockWords`. */
+  mohsStageWords: ReadonlySet<string>;
+  mohsBlockWords: ReadonlySet<string>;
   /** Words and phrases naming a traumatic wound ("laceration", "stab wound"). */
   woundWords: PhraseTrie<string>;
   deepRepairWords: PhraseTrie<string>;
@@ -190,6 +193,8 @@ export function compileLexicon(lex: Lexicon): CompiledLexicon {
     totalCues: trieOf(lex.counts.totalCues, (t) => [t]),
     wholeSets,
     ordinals: new Map(Object.entries(lex.counts.ordinalWords)),
+    mohsStageWords: new Set(lex.counts.mohsStageWords),
+    mohsBlockWords: new Set(lex.counts.mohsBlockWords.map((w) => w.split(" ").pop()!)),
     woundWords: trieOf(lex.procedures.woundWords, (t) => [t]),
     deepRepairWords: trieOf(lex.procedures.deepRepairWords, (t) => [t]),
     ...(lex.procedures.procedureList
