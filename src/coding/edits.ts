@@ -1,4 +1,4 @@
-import { deriveSizes } from "../group/derive.ts";
+import { deriveSizes, isLesionSize } from "../group/derive.ts";
 import { sameLesionType } from "../group/lesions.ts";
 import type { ProcedureEvent } from "../group/types.ts";
 import type { CompiledLexicon } from "../lexicon/compile.ts";
@@ -72,9 +72,7 @@ export function applyEventEdits(
  */
 function lendLesionSize(included: ProcedureEvent, into: ProcedureEvent): void {
   if (into.derived.lesionCm !== undefined || included.derived.lesionCm === undefined) return;
-  const lesion = included.sizes.filter(
-    (s) => s.unit === "cm" && (s.role === "lesion" || s.role === "unknown"),
-  );
+  const lesion = included.sizes.filter(isLesionSize);
   if (lesion.length === 0) return;
   into.sizes.push(...lesion);
   into.derived = deriveSizes(into.sizes);

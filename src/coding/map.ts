@@ -1,4 +1,5 @@
 import { roundTo } from "../extract/numbers.ts";
+import { isLesionSize } from "../group/derive.ts";
 import { differentSites } from "../group/lesions.ts";
 import type { ProcedureEvent } from "../group/types.ts";
 import type { CompiledLexicon } from "../lexicon/compile.ts";
@@ -658,11 +659,7 @@ function fixedLines(lex: CompiledLexicon, live: ProcedureEvent[], w: Weights): D
 
 /** How many different lesion (or unlabelled) sizes the procedure's description gives. */
 function distinctLesionSizes(e: ProcedureEvent): number {
-  return new Set(
-    e.sizes
-      .filter((s) => s.unit === "cm" && (s.role === "lesion" || s.role === "unknown"))
-      .map((s) => s.value),
-  ).size;
+  return new Set(e.sizes.filter(isLesionSize).map((s) => s.value)).size;
 }
 
 /**

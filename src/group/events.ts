@@ -3,7 +3,7 @@ import type { Issue } from "../types.ts";
 import { attachAttributes } from "./attributes.ts";
 import { clusterProcedures } from "./cluster.ts";
 import { attachCounts } from "./counts.ts";
-import { derivePathology, deriveSizes } from "./derive.ts";
+import { derivePathology, deriveSizes, isLesionSize } from "./derive.ts";
 import { sentenceEncounters } from "./encounters.ts";
 import { attachHeaderSizes } from "./header-sizes.ts";
 import { isBillable, type MentionIndex } from "./index-mentions.ts";
@@ -87,8 +87,7 @@ function markRetold(events: ProcedureEvent[], index: MentionIndex): void {
     if (!e.assertion.billable || !RETOLD_KINDS.has(e.kind) || inTitle(e)) continue;
     if (!e.anchors.every((a) => sentences[a.sentence]!.section === "procedure")) continue;
     if (e.site && !e.siteInferred) continue;
-    if (e.sizes.some((x) => x.unit === "cm" && (x.role === "lesion" || x.role === "unknown")))
-      continue;
+    if (e.sizes.some(isLesionSize)) continue;
     const listed = events.filter(
       (o) => o !== e && o.kind === e.kind && o.assertion.billable && inTitle(o),
     );

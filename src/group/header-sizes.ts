@@ -1,4 +1,5 @@
 import type { HistologyMention, SiteMention, SizeMention } from "../types.ts";
+import { isLesionSize } from "./derive.ts";
 import { inSentence, type MentionIndex } from "./index-mentions.ts";
 import { otherSide } from "./lesions.ts";
 import type { ProcedureEvent } from "./types.ts";
@@ -66,11 +67,7 @@ function headerSize(
 ): SizeMention | undefined {
   if (!fits(e, s, index)) return undefined;
   const sizes = inSentence(index, s, "size").filter(
-    (x) =>
-      !claimed.has(x) &&
-      (e.kind === "debridement"
-        ? measuresWound(x)
-        : x.unit === "cm" && (x.role === "lesion" || x.role === "unknown")),
+    (x) => !claimed.has(x) && (e.kind === "debridement" ? measuresWound(x) : isLesionSize(x)),
   );
   return sizes.length === 1 ? sizes[0] : undefined;
 }

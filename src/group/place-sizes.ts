@@ -1,5 +1,6 @@
 import type { Malignancy } from "../schemas/api.ts";
-import type { SiteMention, SizeMention } from "../types.ts";
+import type { SiteMention } from "../types.ts";
+import { isLesionSize } from "./derive.ts";
 import { inSentence, isBillable, type MentionIndex } from "./index-mentions.ts";
 import { withSides } from "./places.ts";
 import type { ProcedureEvent } from "./types.ts";
@@ -135,8 +136,4 @@ function otherLesion(sentence: number, e: ProcedureEvent, index: MentionIndex): 
   if (!own?.skinSpecific) return false;
   const diagnoses = named.filter((h) => h.skinSpecific);
   return diagnoses.length > 0 && !diagnoses.some((h) => h.histology === own.histology);
-}
-
-function isLesionSize(x: SizeMention): boolean {
-  return (x.role === "lesion" || x.role === "unknown") && x.unit !== "cm2";
 }
