@@ -1,5 +1,5 @@
 import { roundTo } from "../extract/numbers.ts";
-import { isLesionSize } from "../group/derive.ts";
+import { areaMeasures, isLesionSize } from "../group/derive.ts";
 import { differentSites } from "../group/lesions.ts";
 import type { ProcedureEvent } from "../group/types.ts";
 import type { CompiledLexicon } from "../lexicon/compile.ts";
@@ -449,9 +449,7 @@ function oneWoundPerSite(
 function woundArea(e: ProcedureEvent): { sqCm: number; from: string } | undefined {
   if (e.derived.areaSqCm !== undefined)
     return { sqCm: e.derived.areaSqCm, from: `${e.derived.areaSqCm} sq cm` };
-  const flat = e.sizes.filter((s) => s.unit === "cm" && s.dims.length >= 2 && s.role !== "margin");
-  const wound = flat.filter((s) => s.role !== "repair");
-  const two = (wound.length > 0 ? wound : flat).map((s) => ({
+  const two = areaMeasures(e.sizes).map((s) => ({
     start: s.start,
     sqCm: roundTo(s.dims[0]! * s.dims[1]!, 2),
     from: `${s.dims[0]} x ${s.dims[1]} cm`,

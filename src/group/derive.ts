@@ -36,6 +36,17 @@ export function isLesionSize(s: SizeMention): boolean {
   return s.unit === "cm" && (s.role === "lesion" || s.role === "unknown");
 }
 
+/**
+ * The length x width measurements that give a wounded area: the wound's own ("the 10 x 4 cm
+ * wound"), failing those the ellipse cut around it ("a 10 x 5 cm elliptical incision"; a closure
+ * length has one dimension). Margins never.
+ */
+export function areaMeasures(sizes: readonly SizeMention[]): SizeMention[] {
+  const flat = sizes.filter((s) => s.unit === "cm" && s.dims.length >= 2 && s.role !== "margin");
+  const wound = flat.filter((s) => s.role !== "repair");
+  return wound.length > 0 ? wound : flat;
+}
+
 export function deriveSizes(sizes: SizeMention[]): DerivedSizes {
   const flat = sizes.filter((s) => s.unit === "cm");
   const by = (role: string) => flat.filter((s) => s.role === role).map((s) => s.value);

@@ -1,6 +1,6 @@
 import type { CompiledLexicon } from "../lexicon/compile.ts";
-import type { SizeMention } from "../types.ts";
 import { attachTechnique } from "./attributes.ts";
+import { areaMeasures } from "./derive.ts";
 import type { MentionIndex } from "./index-mentions.ts";
 import { otherSide } from "./lesions.ts";
 import type { EventScope } from "./scope.ts";
@@ -127,13 +127,9 @@ function deepenTold(
  */
 export function lendWoundArea(retelling: ProcedureEvent, told: ProcedureEvent): void {
   if (told.kind !== "debridement") return;
-  const twoDims = (s: SizeMention) => s.unit === "cm" && s.dims.length >= 2;
-  const area = (s: SizeMention) =>
-    s.unit === "cm2" || (twoDims(s) && s.role !== "margin" && s.role !== "repair");
-  if (told.sizes.some(area)) return;
-  const wound = retelling.sizes.filter((s) => s.unit === "cm" && area(s));
-  const ellipse = retelling.sizes.filter((s) => twoDims(s) && s.role === "repair");
-  told.sizes.push(...(wound.length > 0 ? wound : ellipse));
+  const measured = areaMeasures(told.sizes);
+  if (told.sizes.some((s) => s.unit === "cm2") || measured.some((s) => s.role !== "repair")) return;
+  told.sizes.push(...areaMeasures(retelling.sizes));
 }
 
 /**
