@@ -8,7 +8,7 @@ import type { ProcedureEvent } from "./types.ts";
  */
 
 /** Sections that say what the whole note is about. */
-const HEADLINE = new Set(["procedure_title", "diagnosis"]);
+export const HEADLINE = new Set(["procedure_title", "diagnosis"]);
 /** Joins two clauses or listed operations of one line: "and", "as well as", ";". */
 export const CLAUSE_JOIN = /\band\b|\bas well as\b|;/g;
 /** The same, or a line break: the text between two mentions names two places or items. */

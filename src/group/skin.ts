@@ -2,6 +2,7 @@ import type { HistologyMention, Mention } from "../types.ts";
 import { inSentence, type MentionIndex } from "./index-mentions.ts";
 import {
   CLAUSE_JOIN,
+  HEADLINE,
   inLesionName,
   otherItem,
   otherPlace,
@@ -9,9 +10,6 @@ import {
   skinDiagnosis,
 } from "./skin-clauses.ts";
 import type { ProcedureEvent } from "./types.ts";
-
-/** Sections that say what the whole note is about. */
-const HEADLINE = new Set(["procedure_title", "diagnosis"]);
 
 /**
  * Is the procedure on the skin? A non-skin organ named with it ("biopsies of the gastric
