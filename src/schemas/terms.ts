@@ -409,6 +409,8 @@ export const CountsLexiconSchema = z.object({
   mohsStageWords: Literals,
   /** Ordinal words naming which stage ("first stage", "2nd stage"). */
   ordinalWords: z.record(z.string(), z.number().int().positive()).default({}),
+  /** Words before listed ordinals that make them the bounds of one place ("between the fourth and fifth toes"). */
+  ordinalSpanWords: Literals.default([]),
   mohsBlockWords: Literals,
   /** Phrases saying two procedures treat different lesions. */
   distinctLesion: Literals,
