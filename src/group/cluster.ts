@@ -135,8 +135,14 @@ function weakTarget(
   m: ProcedureMention,
   index: MentionIndex,
 ): ProcedureEvent | undefined {
+  // A procedure named only as an earlier result ("biopsy-proven BCC") is no target for a word of
+  // today's treatment ("returns for treatment of a biopsy-proven BCC ... excised the lesion").
+  const today = isBillable(index, m);
   const candidates = events.filter(
-    (e) => e.kind !== "unsupported" && (!m.ownKindOnly || e.kind === m.procedure),
+    (e) =>
+      e.kind !== "unsupported" &&
+      (!m.ownKindOnly || e.kind === m.procedure) &&
+      !(today && e.anchors.every((a) => a.pathologyCue)),
   );
   const same = candidates.filter(
     (e) => e.anchors.some((a) => a.sentence === m.sentence) && !genericApart(e, m, index),

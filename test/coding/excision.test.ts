@@ -279,6 +279,12 @@ describe("a lesion measured with a procedure the removal includes", () => {
       "Pt returns for treatment of a biopsy-proven BCC of the back measuring 1.2 cm. The dermatologist excised the lesion with 0.4 cm margins.",
       "11602",
     ],
+    // Today's treatment is the excision, not the biopsy the result names, whatever size the excision gives.
+    [
+      "A man returns for treatment of a biopsy-proven BCC of the left upper back measuring 1.2 x 0.8 cm. The dermatologist excised a 1.5 cm lesion with 0.4 cm margins.",
+      "11603",
+    ],
+    ["Biopsy-proven SCC of the left forearm was treated today with ED&C, lesion 1.1 cm.", "17262"],
     // The excision's own measurement wins.
     [
       "Pt returns for treatment of a biopsy-proven BCC of the back measuring 1.2 cm. The dermatologist excised the lesion, which measured 1.6 cm today, with 0.4 cm margins.",
