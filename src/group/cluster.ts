@@ -142,7 +142,8 @@ function weakTarget(
     (e) =>
       e.kind !== "unsupported" &&
       (!m.ownKindOnly || e.kind === m.procedure) &&
-      !(today && e.anchors.every((a) => a.pathologyCue)),
+      !(today && e.anchors.every((a) => a.pathologyCue)) &&
+      !inOtherTitleItems(e, m, index),
   );
   const same = candidates.filter(
     (e) => e.anchors.some((a) => a.sentence === m.sentence) && !genericApart(e, m, index),
@@ -200,6 +201,26 @@ function weakTarget(
       joinable(e),
   );
   return closest(after);
+}
+
+/**
+ * Each numbered item of a procedure list names a procedure of its own ("1. I&D of gluteal
+ * abscess. 2. Removal of pigtail catheter."): a weak word of one item never qualifies a procedure
+ * named only in other items of the same list.
+ */
+function inOtherTitleItems(e: ProcedureEvent, m: ProcedureMention, index: MentionIndex): boolean {
+  const sentences = index.doc.sentences;
+  const own = sentences[m.sentence]!;
+  const item = index.listNumber.get(m.sentence);
+  if (item === undefined || own.section !== "procedure_title") return false;
+  return e.anchors.every((a) => {
+    const other = index.listNumber.get(a.sentence);
+    return (
+      sentences[a.sentence]!.sectionIndex === own.sectionIndex &&
+      other !== undefined &&
+      other !== item
+    );
+  });
 }
 
 /** The specific lesion types (not "lesion", "growth") named in some sentences. */

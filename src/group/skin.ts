@@ -32,10 +32,37 @@ export function skinEvidence(
   if (onSkin(e.histology) || e.lesions.some((l) => onSkin(l.histology))) return "skin";
   if (e.anchors.some((a) => a.skinSpecific)) return "skin";
   const title = titleOf(index);
-  const titleOrgan = title.organs.some(counts);
+  const ownItems = ownSitedItems(e, index);
+  const titleOrgan = title.organs.some((o) => counts(o) && !inOtherItem(o, ownItems, index));
   if (titleOrgan && !title.skin) return "organ";
   if (near.some((s) => inSentence(index, s, "skin_word").length > 0)) return "skin";
   return titleOrgan ? "organ" : "unknown";
+}
+
+/**
+ * The numbered title or diagnosis items that name the procedure with its own lesion and site ("1.
+ * Incision and drainage of left gluteal abscess."), as sentence indexes.
+ */
+function ownSitedItems(e: ProcedureEvent, index: MentionIndex): Set<number> {
+  const out = new Set<number>();
+  const sentences = index.doc.sentences;
+  for (const a of e.anchors) {
+    if (a.weak || a.procedure === "removal") continue;
+    const s = a.sentence;
+    if (!HEADLINE.has(sentences[s]!.section) || !index.listNumber.has(s)) continue;
+    const sited = e.site && inSentence(index, s, "site").some((x) => x.site === e.site!.site);
+    if (sited && inSentence(index, s, "histology").length > 0) out.add(s);
+  }
+  return out;
+}
+
+/**
+ * A title organ in another numbered item than the ones naming the procedure at its site ("1.
+ * Carpal tunnel release, right wrist. 2. Excision of lesion, right forearm."; a diagnosis list
+ * "3. Intraperitoneal pigtail catheter.") belongs to that item's operation or problem.
+ */
+function inOtherItem(o: Mention, own: ReadonlySet<number>, index: MentionIndex): boolean {
+  return own.size > 0 && !own.has(o.sentence) && index.listNumber.has(o.sentence);
 }
 
 /** What the note's title and diagnosis lines say, once per note (the same for every event). */

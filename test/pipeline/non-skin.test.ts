@@ -128,6 +128,33 @@ describe("procedures that are not skin procedures", () => {
     },
   );
 
+  it.each([
+    [
+      "PREOPERATIVE DIAGNOSES:\n1. Left gluteal abscess.\n2. Intraperitoneal pigtail catheter.\nPROCEDURES:\n1. Incision and drainage of left gluteal abscess.\n2. Removal of pigtail catheter.\nDESCRIPTION: The abscess was opened, drained and packed. The catheter was then removed from the abdomen.",
+      ["10060"],
+    ],
+    [
+      "PROCEDURES PERFORMED:\n1. Carpal tunnel release, right wrist.\n2. Excision of lesion, right forearm.\nDESCRIPTION: The 1.5 cm lesion of the right forearm was excised into the subcutaneous fat and sent to pathology.",
+      ["11402"],
+    ],
+    [
+      "PROCEDURES:\n1. Umbilical hernia repair.\n2. Excision of sebaceous cyst, upper back.\nThe 1.5 cm cyst of the upper back was excised and closed with simple sutures.",
+      ["11402"],
+    ],
+  ])(
+    "codes a listed skin procedure beside another item's organ operation: %s",
+    (note, expected) => {
+      expect(suggest(note).codes.map((l) => l.code)).toEqual(expected);
+    },
+  );
+
+  it("keeps a weak word of one procedure-list item out of another item's procedure", () => {
+    const note =
+      "PROCEDURES:\n1. Incision and drainage of left gluteal abscess.\n2. Removal of pigtail catheter.";
+    const iandd = suggest(note).procedures.find((p) => p.kind === "i_and_d");
+    expect(iandd?.evidence.map((e) => e.text)).not.toContain("Removal");
+  });
+
   it("still codes the skin excision of a note that also names an organ elsewhere", () => {
     const codes = suggest(
       "History of colon cancer. Excision of a 1.0 cm nevus of the back with 2 mm margins; simple closure.",
