@@ -96,12 +96,12 @@ function results() {
 }
 
 describe.skipIf(!existsSync(CORPUS))("coder audits of real MTSamples notes", () => {
-  it("codes at least 96 of the 100 notes exactly (codes and units)", () => {
+  it("codes at least 158 of the 166 notes exactly (codes and units)", () => {
     const wrong = results()
       .filter((r) => !r.right)
       .map((r) => r.c.id);
-    expect(results()).toHaveLength(100);
-    expect(wrong.length, `wrong: ${wrong.join(", ")}`).toBeLessThanOrEqual(4);
+    expect(results()).toHaveLength(166);
+    expect(wrong.length, `wrong: ${wrong.join(", ")}`).toBeLessThanOrEqual(8);
   });
 
   it("codes nothing where a coder codes nothing (no false positive)", () => {
