@@ -1,6 +1,7 @@
 import type { CompiledLexicon } from "../lexicon/compile.ts";
-import type { HistologyMention, SiteMention } from "../types.ts";
+import type { Doc, HistologyMention, SiteMention } from "../types.ts";
 import { inSentence, isBillable, type MentionIndex } from "./index-mentions.ts";
+import { stageNumberAfter } from "./mohs.ts";
 import { samePlace } from "./places.ts";
 import type { ProcedureEvent } from "./types.ts";
 
@@ -59,20 +60,76 @@ function tumoursOf(e: ProcedureEvent, index: MentionIndex, lex: CompiledLexicon)
   opening.forEach((t, i) => {
     t.end = opening[i + 1]?.first ?? end;
   });
-  const staged = opening.filter((t) => namesStage(t, index, lex));
+  const staged = opening.filter((t) => namesStage(index.doc, lex, t.first, t.end));
   staged.forEach((t, i) => {
     t.end = staged[i + 1]?.first ?? end;
   });
-  const apart = staged.every((t, i) => staged.slice(0, i).every((o) => !samePlace(o.site, t.site)));
-  return staged.length >= 2 && apart ? staged : [];
+  if (staged.length >= 2 && apart(staged)) return staged;
+  const repeated = repeatedFirstStages(e, body, end, index, lex);
+  return repeated.length >= 2 && apart(repeated) ? repeated : [];
 }
 
-/** A stage word in the tumour's sentences ("Stage I: 2 blocks", "First stage: 3 sections"). */
-function namesStage(t: Tumour, index: MentionIndex, lex: CompiledLexicon): boolean {
-  const words = lex.mohsStageWords;
+const apart = (ts: Tumour[]) =>
+  ts.every((t, i) => ts.slice(0, i).every((o) => !samePlace(o.site, t.site)));
+
+/**
+ * "Mohs on two BCCs. L forearm: stage I 3 blocks, clear. R cheek: stage I 4 blocks, clear.": a
+ * first stage named again after the report already had one starts another tumour, from the
+ * sentence naming its site (that sentence, or the last one before it with a site and no stage
+ * word). Each tumour's cancer is one named in its own sentences, else the one the lead-in names.
+ */
+function repeatedFirstStages(
+  e: ProcedureEvent,
+  body: number[],
+  end: number,
+  index: MentionIndex,
+  lex: CompiledLexicon,
+): Tumour[] {
   const doc = index.doc;
-  const from = doc.sentences[t.first]!.firstToken;
-  const to = doc.sentences[t.end - 1]!.lastToken;
+  const firsts = body.filter((k) => namesFirstStage(doc, lex, k));
+  if (firsts.length < 2) return [];
+  const siteOf = (k: number) => inSentence(index, k, "site")[0];
+  const starts = firsts.map((f, i) => {
+    if (i === 0 || siteOf(f)) return f;
+    // "R cheek. Stage I: 4 blocks": the site line just before the stage opens the tumour.
+    let j = f;
+    while (j - 1 > firsts[i - 1]! && !namesStage(doc, lex, j - 1, j)) j--;
+    return body.filter((k) => k >= j && k < f && siteOf(k)).at(-1) ?? f;
+  });
+  starts[0] = body[0]!;
+  const lead = e.histology?.malignancy === "malignant" ? e.histology : undefined;
+  const out: Tumour[] = [];
+  for (const [i, first] of starts.entries()) {
+    const to = starts[i + 1] ?? end;
+    const own = body.filter((k) => k >= first && k < to);
+    const site = own.map(siteOf).find((s) => s !== undefined);
+    const histology =
+      own
+        .flatMap((k) => inSentence(index, k, "histology"))
+        .find((h) => h.malignancy === "malignant" && !h.fromPathology && isBillable(index, h)) ??
+      lead;
+    if (!site || !histology) return [];
+    out.push({ first, end: to, site, histology });
+  }
+  return out;
+}
+
+/** "Stage I", "stage 1", "first stage": the sentence names a first Mohs stage. */
+function namesFirstStage(doc: Doc, lex: CompiledLexicon, k: number): boolean {
+  const s = doc.sentences[k]!;
+  for (let i = s.firstToken; i < s.lastToken; i++) {
+    if (!lex.mohsStageWords.has(doc.canon[i]!)) continue;
+    if (i > s.firstToken && lex.ordinals.get(doc.canon[i - 1]!) === 1) return true;
+    if (stageNumberAfter(doc, lex, i, s.lastToken) === 1) return true;
+  }
+  return false;
+}
+
+/** A stage word in the sentences [first, end) ("Stage I: 2 blocks", "First stage: 3 sections"). */
+function namesStage(doc: Doc, lex: CompiledLexicon, first: number, end: number): boolean {
+  const words = lex.mohsStageWords;
+  const from = doc.sentences[first]!.firstToken;
+  const to = doc.sentences[end - 1]!.lastToken;
   for (let i = from; i < to; i++) if (words.has(doc.canon[i]!)) return true;
   return false;
 }

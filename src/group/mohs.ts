@@ -57,9 +57,7 @@ export function readMohs(
           continue;
         }
         // "1 stage 4 blocks": a number followed by a block word counts blocks, not the stage.
-        const after = countsBlocks(doc, i + 2, blockWords)
-          ? undefined
-          : stageNumber(doc, lex, i + 1, s.lastToken);
+        const after = stageNumberAfter(doc, lex, i, s.lastToken);
         const before = readNumber(doc, lex, i - 1, s.lastToken);
         if (after) current = after;
         else if (before && (tok.endsWith("s") || before.value === 1))
@@ -94,6 +92,18 @@ function tableRow(
   const blocks = Number.parseInt(cells[table.blocks] ?? "", 10);
   if (!stage || !Number.isInteger(blocks) || blocks < 1) return undefined;
   return { stage, blocks };
+}
+
+/** The stage number after the stage word at i ("stage I", "stage 2"; not "stage 4 blocks"). */
+export function stageNumberAfter(
+  doc: Doc,
+  lex: CompiledLexicon,
+  i: number,
+  limit: number,
+): number | undefined {
+  return countsBlocks(doc, i + 2, lex.mohsBlockWords)
+    ? undefined
+    : stageNumber(doc, lex, i + 1, limit);
 }
 
 /** The token at i (or the one after it: "4 tissue blocks") is a block word. */

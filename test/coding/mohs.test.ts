@@ -88,3 +88,42 @@ describe("a Mohs report treating several tumours", () => {
     expect(codes(note)).toBe(expected);
   });
 });
+
+describe("several tumours under one lead-in", () => {
+  it.each([
+    // Site-labelled lines, each with its own first stage, after a lead-in naming the cancers.
+    [
+      "Mohs on two BCCs. L cheek: stage I 3 blocks, clear. R nose: stage I 4 blocks, clear.",
+      "17311x2",
+    ],
+    [
+      "Mohs on two BCCs. L arm: stage I 3 blocks, clear. R cheek: stage I 4 blocks, clear.",
+      "17311 17313",
+    ],
+    // The site on its own line before the repeated first stage; each tumour keeps its stages.
+    [
+      "Mohs on two BCCs.\nL arm: stage I 3 blocks, positive. Stage II 1 block, clear.\nR cheek.\nStage I: 4 blocks, clear.",
+      "17311 17313 17314",
+    ],
+    [
+      "Mohs for two SCCs. First tumour, left arm: stage 1, 2 blocks, clear. Second tumour, right cheek: first stage 3 blocks, clear.",
+      "17311 17313",
+    ],
+  ])("codes each tumour's first stage: %j as %s", (note, expected) => {
+    expect(codes(note)).toBe(expected);
+  });
+
+  it.each([
+    // A first stage named again at the same place, or with no place, is the same tumour.
+    [
+      "Mohs for BCC of the nose. Stage 1: 3 blocks, positive. Stage 1 margins mapped on the nose. Stage 2: 1 block, clear.",
+      "17311 17312",
+    ],
+    [
+      "Mohs for BCC of the nose. Stage 1: 3 blocks, positive. Stage 1 map reviewed. Stage 2: 1 block, clear.",
+      "17311 17312",
+    ],
+  ])("keeps one tumour: %j as %s", (note, expected) => {
+    expect(codes(note)).toBe(expected);
+  });
+});
