@@ -19,6 +19,8 @@ export interface CompiledSections {
   /** Fields that end a diagnosis section (a procedure section starts), with their rule id. */
   endDiagnosis: { id: string; keys: Set<string> };
   abbreviations: Set<string>;
+  /** Procedure terms: an unknown upper-case label naming one ("ED&C: BCC R temple") is no header. */
+  procedureLabels: Set<string>;
   inlineEnds: Partial<Record<SectionCategory, "line" | "paragraph">>;
   banners: { closers: Set<string>; inherited: Set<SectionCategory> };
 }
@@ -173,7 +175,7 @@ export function compileLexicon(lex: Lexicon): CompiledLexicon {
     source: lex,
     version: lex.meta.version,
     codeSet: lex.meta.codeSet,
-    sections: compileSections(lex.sections),
+    sections: compileSections(lex.sections, lex.procedures.terms),
     tissues: tissuesOf(lex),
     procedures,
     histology,
@@ -328,7 +330,10 @@ function trieOf<T>(entries: readonly T[], literals: (e: T) => readonly string[])
   return trie;
 }
 
-function compileSections(s: Lexicon["sections"]): CompiledSections {
+function compileSections(
+  s: Lexicon["sections"],
+  procedures: readonly ProcedureTerm[],
+): CompiledSections {
   const exact = new Map<
     string,
     { category: SectionCategory; ruleId: string; firstSentence?: boolean }
@@ -349,6 +354,7 @@ function compileSections(s: Lexicon["sections"]): CompiledSections {
       keys: new Set(s.fields.endDiagnosis.literals),
     },
     abbreviations: new Set(s.abbreviations),
+    procedureLabels: new Set(procedures.flatMap((t) => t.literals.map((l) => l.toLowerCase()))),
     inlineEnds: s.inlineEnds,
     banners: {
       closers: new Set(s.banners.closers.map((w) => w.toLowerCase())),

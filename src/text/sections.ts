@@ -148,6 +148,9 @@ function findHeaders(text: string, lex: CompiledSections): Header[] {
     const hit = classifyHeader(raw, lex);
     const caps = raw === raw.toUpperCase() && /[A-Z]{2}/.test(raw);
     if (!hit && !caps) continue;
+    // "ED&C: bx-proven BCC R temple", "LN2: AK x3 face": an unknown upper-case label naming a
+    // procedure, with its line going on after the colon, labels that line's procedure.
+    if (!hit && procedureLabel(raw, text, m.index + m[0].length, lex)) continue;
     const category = hit?.category ?? "other";
     found.push({
       start,
@@ -206,6 +209,11 @@ function inBanners(headers: Header[], lex: CompiledSections): Header[] {
     }
   }
   return headers;
+}
+
+function procedureLabel(raw: string, text: string, after: number, lex: CompiledSections): boolean {
+  if (!lex.procedureLabels.has(raw.toLowerCase().replace(/\s+/g, " ").trim())) return false;
+  return text.slice(after, lineEnd(text, after)).trim().length > 0;
 }
 
 /** A line of text between runs of dashes, equals signs or asterisks. */

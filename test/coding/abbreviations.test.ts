@@ -1,0 +1,17 @@
+import { describe, expect, it } from "vitest";
+import { codes, shippedCodes } from "../group/notes.ts";
+
+describe("a procedure abbreviation used as a label with a colon", () => {
+  it.each([
+    ["ED&C: bx-proven BCC R cheek 1.0 cm.", "17281"],
+    ["EDC: bx-proven BCC R cheek 1.0 cm.", "17281"],
+    ["LN2: AK x3 cheek.", "17000 17003x2"],
+    ["CRYO: AK x3 cheek.", "17000 17003x2"],
+  ])("codes the procedure the label names: %j as %s", (note, expected) => {
+    expect(codes(note)).toBe(expected);
+  });
+
+  it("keeps an upper-case procedure word on a line of its own as a header", () => {
+    expect(codes("BIOPSY:\nShave biopsy of a lesion on the left cheek.")).toBe("11102");
+  });
+});
