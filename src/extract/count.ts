@@ -348,11 +348,27 @@ function afterTotalCue(doc: Doc, lex: CompiledLexicon, i: number): boolean {
   return false;
 }
 
-/** "LN2 x3: L temple, nose, R forehead": a colon or sites right after the count make it a lesion count. */
+/**
+ * "LN2 x3: L temple, nose, R forehead", "cryo x2 to the nose and chin": two or more places listed
+ * after the count (behind a colon or within three words) make it a lesion count. One place
+ * ("ED&C x3: BCC R temple 1.0 cm") leaves it counting the technique's cycles.
+ */
 function listFollows(doc: Doc, lex: CompiledLexicon, j: number, limit: number): boolean {
-  if (doc.canon[j] === ":") return true;
-  for (let k = j; k < Math.min(limit, j + 3); k++) {
+  if (doc.canon[j] !== ":" && !siteAt(doc, lex, j, Math.min(limit, j + 3))) return false;
+  let places = 0;
+  for (let k = j; k < limit; k++) {
     const hit = lex.sites.matchAt(doc.canon, k, limit);
+    if (!hit || "pseudo" in hit.payload) continue;
+    if (++places >= 2) return true;
+    k += hit.length - 1;
+  }
+  return false;
+}
+
+/** A site term starts at a token in [from, to). */
+function siteAt(doc: Doc, lex: CompiledLexicon, from: number, to: number): boolean {
+  for (let k = from; k < to; k++) {
+    const hit = lex.sites.matchAt(doc.canon, k, to);
     if (hit && !("pseudo" in hit.payload)) return true;
   }
   return false;
