@@ -1,6 +1,6 @@
 import type { CompiledLexicon } from "../lexicon/compile.ts";
 import type { Doc, HistologyMention, PathologyStatusMention } from "../types.ts";
-import { matchSentences, mentionBase } from "./match.ts";
+import { matchSentences, mentionBase, type TermMatch } from "./match.ts";
 
 /**
  * Diagnosis terms with their malignancy ("nodular BCC" malignant, "AK" premalignant, "lesion"
@@ -22,6 +22,7 @@ export function extractHistology(
     // "skin tag-like nevus", "lipoma-like cyst": a likeness names another lesion.
     if (likeness(doc, m.last)) continue;
     const t = m.payload;
+    if (t.abbreviation && !abbreviationHolds(doc, lex, m, t.abbreviation.procedures)) continue;
     // A bare "mass" is a lesion only in a sentence placing an excision at a depth.
     placed ??= t.needsDepth ? depthSentences(doc, lex) : undefined;
     if (t.needsDepth && !placed?.has(m.sentence)) continue;
@@ -63,4 +64,41 @@ function depthSentences(doc: Doc, lex: CompiledLexicon): Set<number> {
 function likeness(doc: Doc, next: number): boolean {
   const a = doc.canon[next];
   return a === "like" || (a === "-" && doc.canon[next + 1] === "like");
+}
+
+/**
+ * "ST x16 neck, snip removal", "VV x4 R hand, LN2", "10 MC trunk, cantharidin": a lesion
+ * abbreviation holds only written in upper case (a plural "s" may follow), next to a count (a
+ * times marker and number after it, or a number before it) and in a sentence naming one of its
+ * procedures, so that "ST elevation" or "MC joint" name no lesion.
+ */
+function abbreviationHolds(
+  doc: Doc,
+  lex: CompiledLexicon,
+  m: TermMatch<unknown>,
+  procedures: readonly string[],
+): boolean {
+  const raw = doc.text.slice(doc.tokens[m.first]!.start, doc.tokens[m.last - 1]!.end);
+  if (!/^[A-Z]{2,}s?$/.test(raw)) return false;
+  const next = doc.canon[m.last];
+  const counted =
+    (m.last < doc.tokens.length &&
+      lex.times.has(next!) &&
+      /^\d+$/.test(doc.canon[m.last + 1] ?? "")) ||
+    /^\d+$/.test(doc.canon[m.first - 1] ?? "") ||
+    numberWordBefore(doc, lex, m.first);
+  if (!counted) return false;
+  const s = doc.sentences[m.sentence]!;
+  return lex.procedures
+    .findAll(doc.canon, s.firstToken, s.lastToken)
+    .some((h) => procedures.includes(h.hit.payload.procedure));
+}
+
+/** A number word ends right before token j ("sixteen ST"). */
+function numberWordBefore(doc: Doc, lex: CompiledLexicon, j: number): boolean {
+  for (let k = Math.max(0, j - 3); k < j; k++) {
+    const hit = lex.numberWords.matchAt(doc.canon, k, j);
+    if (hit && k + hit.length === j) return true;
+  }
+  return false;
 }

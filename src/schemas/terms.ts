@@ -312,6 +312,13 @@ export const HistologyLexiconSchema = z.object({
        */
       needsDepth: z.boolean().optional(),
       /**
+       * A short abbreviation ("ST" skin tags, "VV" verruca vulgaris, "MC" molluscum) that other
+       * specialties use for other things ("ST elevation", "MC joint"): it names this lesion only
+       * written in upper case (a plural "s" may follow), next to a count ("ST x16", "10 MC") and
+       * in a sentence naming one of these procedures ("snip removal", "LN2", "cantharidin").
+       */
+      abbreviation: z.object({ procedures: z.array(ProcedureKindSchema).min(1) }).optional(),
+      /**
        * An ulcer, a wound or necrotic tissue: cutting it away (excision, shave) is debridement,
        * and only such a lesion is debrided (debridement around a tumour or of a drained abscess
        * is part of that procedure).

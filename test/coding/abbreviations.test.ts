@@ -29,3 +29,24 @@ describe("a count right after a destruction method counts its cycles", () => {
     expect(codes(note)).toBe(expected);
   });
 });
+
+describe("lesion abbreviations", () => {
+  it.each([
+    ["ST x16 neck, snip removal.", "11200 11201"],
+    ["16 STs neck removed with scissors.", "11200 11201"],
+    ["VV x4 R hand, LN2.", "17110"],
+    ["MC x10 trunk, cantharidin.", "17110"],
+  ])("reads %j as %s", (note, expected) => {
+    expect(shippedCodes(note)).toBe(expected);
+  });
+
+  it.each([
+    // Lower case, no count, or no procedure of the lesion: another specialty's abbreviation.
+    "St x16 neck, snip removal.",
+    "ST elevation x2 leads after cardiac catheterization.",
+    "Fracture of the 5th MC x2 views, reduction planned.",
+    "VV x2 noted on the legs, no treatment today.",
+  ])("codes nothing for %j", (note) => {
+    expect(shippedCodes(note)).toBe("");
+  });
+});
