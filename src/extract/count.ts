@@ -210,6 +210,8 @@ function nounCount(doc: Doc, lex: CompiledLexicon, i: number, limit: number): Fo
   const num = readNumber(doc, lex, i, limit);
   if (!num || !Number.isInteger(num.value) || num.value < 1 || num.value > 500) return undefined;
   if (lex.units.matchAt(doc.canon, num.next, limit) || partOfWord(doc, i)) return undefined;
+  // "1st MTP", "2nd toe": an ordinal, not a count.
+  if (ordinalSuffix(doc, lex, num.next)) return undefined;
   // "a 4-mm punch": a hyphenated size, not a count.
   if (doc.canon[num.next] === "-" && lex.units.matchAt(doc.canon, num.next + 1, limit))
     return undefined;
@@ -388,6 +390,11 @@ function countable(doc: Doc, lex: CompiledLexicon, j: number, limit: number): bo
 }
 
 /** The digits of "LN2", "CO2": a numeral glued to the letters before it. */
+function ordinalSuffix(doc: Doc, lex: CompiledLexicon, j: number): boolean {
+  const t = doc.tokens[j];
+  return t !== undefined && doc.tokens[j - 1]?.end === t.start && lex.ordinalSuffixes.has(t.norm);
+}
+
 function partOfWord(doc: Doc, j: number): boolean {
   const t = doc.tokens[j];
   const before = doc.tokens[j - 1];

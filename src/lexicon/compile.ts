@@ -68,6 +68,8 @@ export interface CompiledLexicon {
   wholeSets: PhraseTrie<WholeSet>;
   /** lexicon counts `ordinalWords` ("first" -> 1), as a map: a note's tokens are looked up here. */
   ordinals: ReadonlyMap<string, number>;
+  /** The letters written after a digit in `ordinalWords` ("1st" -> "st", "2nd" -> "nd"). */
+  ordinalSuffixes: ReadonlySet<string>;
   /** lexicon counts `mohsStageWords` ("stage", "layer"), and the last word of `mohsBlockWords`. */
   mohsStageWords: ReadonlySet<string>;
   mohsBlockWords: ReadonlySet<string>;
@@ -195,6 +197,9 @@ export function compileLexicon(lex: Lexicon): CompiledLexicon {
     totalCues: trieOf(lex.counts.totalCues, (t) => [t]),
     wholeSets,
     ordinals: new Map(Object.entries(lex.counts.ordinalWords)),
+    ordinalSuffixes: new Set(
+      Object.keys(lex.counts.ordinalWords).flatMap((w) => /^\d+([a-z]+)$/.exec(w)?.[1] ?? []),
+    ),
     mohsStageWords: new Set(lex.counts.mohsStageWords),
     mohsBlockWords: new Set(lex.counts.mohsBlockWords.map((w) => w.split(" ").pop()!)),
     woundWords: trieOf(lex.procedures.woundWords, (t) => [t]),

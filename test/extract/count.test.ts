@@ -64,6 +64,8 @@ describe("extractCounts", () => {
     "AKs (2019) treated",
     "biopsies: (1) right arm nodule, (2) left thigh plaque",
     "the first and second stages were taken",
+    "the 1st lesion was frozen",
+    "2nd AK on the scalp",
   ])("does not count %j as lesions", (note) => {
     expect(counts(note)).toEqual([]);
   });
