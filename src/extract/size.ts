@@ -102,9 +102,45 @@ function labelledAfter(doc: Doc, lex: CompiledLexicon, j: number, limit: number)
 
 function unitAt(doc: Doc, lex: CompiledLexicon, j: number, limit: number) {
   const at = doc.canon[j] === "-" ? j + 1 : j;
-  const hit = lex.units.matchAt(doc.canon, at, limit);
+  let hit = lex.units.matchAt(doc.canon, at, limit);
+  // "1.0 cm 2 mm margins", "1.5 cm 2) SK ...": a unit literal ending in a detached number
+  // ("cm 2" for "cm2") is the shorter unit and a new number when that number starts the next
+  // measurement or list item.
+  if (hit && hit.length > 1 && newNumberAt(doc, lex, at + hit.length - 1, limit))
+    hit = lex.units.matchAt(doc.canon, at, at + hit.length - 1);
   return hit ? { payload: hit.payload, next: at + hit.length } : undefined;
 }
+
+/**
+ * The numeral at token k, written apart from the unit word before it, begins something new: a
+ * unit follows it ("2 mm"), or it is an item marker ("2)", "2." with more text on its line) after
+ * item 1 of the same list on its line. Written together ("12 cm2)", "0.67 cm2.") or before other
+ * words ("12 cm 2 area", "total 30 cm 2. Dressed.") it is an exponent.
+ */
+function newNumberAt(doc: Doc, lex: CompiledLexicon, k: number, limit: number): boolean {
+  const tok = doc.tokens[k]!;
+  if (!NUMERAL.test(doc.canon[k]!) || doc.tokens[k - 1]!.end === tok.start) return false;
+  if (unitAt(doc, lex, k + 1, limit)) return true;
+  const marker = doc.canon[k + 1];
+  if (marker !== ")" && marker !== ".") return false;
+  const after = doc.tokens[k + 2];
+  if (!after || doc.text.slice(tok.end + 1, after.start).includes("\n")) return false;
+  return previousItemOnLine(doc.text, tok.start, Number(doc.canon[k]) - 1, marker);
+}
+
+/** "1) ... 1.5 cm 2) ...": item n-1 with the same marker opens earlier on the same line. */
+function previousItemOnLine(text: string, at: number, n: number, marker: string): boolean {
+  if (n < 1) return false;
+  const lineStart = text.lastIndexOf("\n", at - 1) + 1;
+  const item = `${n}${marker}`;
+  for (let p = text.indexOf(item, lineStart); p >= 0 && p < at; p = text.indexOf(item, p + 1)) {
+    const before = p === lineStart ? " " : text[p - 1]!;
+    if (before === " " || before === "\t" || before === "(" || before === ":") return true;
+  }
+  return false;
+}
+
+const NUMERAL = /^\d+$/;
 
 function roleOf(
   doc: Doc,

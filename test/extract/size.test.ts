@@ -45,6 +45,15 @@ describe("extractSizes", () => {
     ["lesion 5 mm; closure 2.5 cm", "0.5 cm lesion; 2.5 cm repair"],
     ["BCC of the nose, 0.9 cm, 3 mm margins", "0.9 cm; 0.3 cm margin"],
     ["excised with 2 mm, 3 mm margins", "0.2 cm margin; 0.3 cm margin"],
+    // A detached "2" after "cm" is an exponent only when it starts nothing new.
+    ["12 cm 2 area", "12 cm2"],
+    ["(12 cm2)", "12 cm2"],
+    ["area 0.67 cm2. Next sentence", "0.67 cm2"],
+    ["area 30 cm 2. Dressed.", "30 cm2"],
+    ["(total 12 cm 2)", "12 cm2"],
+    ["BCC 1.0 cm 2 mm margins", "1 cm; 0.2 cm margin"],
+    ["1) back 1.5 cm 2) arm 0.5 cm", "1.5 cm; 0.5 cm"],
+    ["1. back 1.5 cm 2. arm 0.5 cm", "1.5 cm; 0.5 cm"],
   ])("reads %j as %s", (note, expected) => {
     expect(sizes(note)).toBe(expected);
   });
