@@ -20,8 +20,8 @@ export interface MentionIndex {
   listNumber: Map<number, number>;
 }
 
-/** "1. ...", "2) ...", "#3 ...", "#4: ..." at the start of a sentence. */
-const LIST_ITEM = /^\s*(?:#\s*(\d{1,2})[.):]?|(\d{1,2})\s*[.)])\s/;
+/** "1. ...", "2) ...", "(2) ...", "#3 ...", "#4: ..." at the start of a sentence. */
+const LIST_ITEM = /^\s*(?:#\s*(\d{1,2})[.):]?|(\d{1,2})\s*[.)]|\((\d{1,2})\))\s/;
 /** "A. Right cheek: ...", "b) ..." at the start of a line: lettered items, numbered a = 1. */
 const LETTER_ITEM = /^[ \t]*([a-h])[.)][ \t]/i;
 
@@ -29,7 +29,7 @@ const LETTER_ITEM = /^[ \t]*([a-h])[.)][ \t]/i;
 export function itemNumber(text: string, start: number, end: number): number | undefined {
   const head = `${text.slice(start, Math.min(end, start + 8))} `;
   const match = LIST_ITEM.exec(head);
-  if (match) return Number.parseInt(match[1] ?? match[2]!, 10);
+  if (match) return Number.parseInt(match[1] ?? match[2] ?? match[3]!, 10);
   const lineStart = start === 0 || text[start - 1] === "\n";
   const letter = lineStart ? LETTER_ITEM.exec(head)?.[1] : undefined;
   return letter ? letter.toLowerCase().charCodeAt(0) - 96 : undefined;

@@ -1,8 +1,10 @@
+import { tokenAt } from "../text/tokens.ts";
 import type { HistologyMention, SiteMention, SizeMention } from "../types.ts";
 import {
   endsWithColon,
   inSentence,
   isBillable,
+  itemNumber,
   joinersBetween,
   LIST_JOINERS,
   lastTokenIn,
@@ -17,12 +19,22 @@ const PER_LESION = new Set(["excision", "shave", "destruction"]);
 export function splitPerLesion(kind: string): boolean {
   return PER_LESION.has(kind);
 }
-const ITEM = /^\s*(?:#\s*\d{1,2}|\d{1,2}\s*[.)]|[-*\u2022])\s*/;
+const ITEM = /^\s*(?:#\s*\d{1,2}|\(\d{1,2}\)|\d{1,2}\s*[.)]|[-*\u2022])\s*/;
+/** An inline first item after a procedure: "Shave removal: (1) ...", "ED&C 1) ...", "... #1 ...". */
+const FIRST_ITEM = /(?:^|[\s:,])(?:\(1\)|1\)|#\s?1\b)/;
+
+/** One item of a list of lesions: its sentence, and where in it the item begins. */
+interface Item {
+  sentence: number;
+  from: number;
+}
 
 /**
  * One event per lesion for the procedures coded per lesion, when one event names several:
  * - "ED&C today:" followed by "1) R nasal sidewall BCC, 0.7 cm ..." and "2) L mid back BCC,
  *   1.5 cm ...": a heading that names the procedure and a list of lesions, one per item;
+ * - "Shave removal: (1) ISK L back 1.2 cm; (2) ISK R arm 0.8 cm.": the same list written inline,
+ *   its first item in the heading's sentence (the sentences split before "(2)");
  * - "Shave removal of a 0.4 cm SK on the left cheek and a 1.2 cm SK on the back": one sentence
  *   naming several lesions, each with its own size and site, joined by "and" or commas;
  * - "Nevus of the left shoulder, 0.9 cm, removed by shave; SK of the right cheek, 0.6 cm,
@@ -39,7 +51,7 @@ export function splitLesions(events: ProcedureEvent[], index: MentionIndex): Pro
       e.assertion.billable;
     const items = perLesion ? listedItems(e, index, events) : [];
     if (items.length >= 2) {
-      for (const s of items) out.push(itemEvent(e, s, items, index));
+      for (const item of items) out.push(itemEvent(e, item, items, index));
       continue;
     }
     const parts = perLesion ? sentenceParts(e, index) : [];
@@ -59,53 +71,86 @@ export function splitLesions(events: ProcedureEvent[], index: MentionIndex): Pro
  * words and the closure of its wound. An item naming another event of the heading's kind is that
  * event's lesion ("Excisions x3:" then "#1 Scalp: 1.0 cm cyst, excised ...", "#2 Back: ...
  * excised ...", "#3 Left cheek: 0.8 cm nevus, 1 mm margins"): the heading is over the list, and
- * the items naming no procedure are its lesions too.
+ * the items naming no procedure are its lesions too. The heading is a sentence ending with a
+ * colon, or the event's sentence whose first item follows its procedure word inline.
  */
 function listedItems(
   e: ProcedureEvent,
   index: MentionIndex,
   events: readonly ProcedureEvent[],
-): number[] {
+): Item[] {
   const doc = index.doc;
-  const heading = e.anchors
-    .map((a) => doc.sentences[a.sentence]!)
-    .find((s) => endsWithColon(index, s.index));
-  if (!heading) return [];
   const own = new Set(e.anchors);
   const otherOfKind = new Set(
     events.filter((o) => o !== e && o.kind === e.kind).flatMap((o) => o.anchors),
   );
-  const items: number[] = [];
-  for (let k = heading.index + 1; k < doc.sentences.length; k++) {
+  const heading = e.anchors
+    .map((a) => doc.sentences[a.sentence]!)
+    .find((s) => endsWithColon(index, s.index));
+  const first = heading ? undefined : inlineFirstItem(e, index);
+  if (!heading && !first) return [];
+  const items: Item[] = first ? [first] : [];
+  const start = heading?.index ?? first!.sentence;
+  const section = doc.sentences[start]!.sectionIndex;
+  for (let k = start + 1; k < doc.sentences.length; k++) {
     const s = doc.sentences[k]!;
-    if (s.sectionIndex !== heading.sectionIndex || !ITEM.test(doc.text.slice(s.start, s.start + 6)))
-      break;
-    const procedures = inSentence(index, k, "procedure").filter(
-      (p) => !p.weak && isBillable(index, p) && !own.has(p) && p.procedure !== "repair",
+    if (s.sectionIndex !== section || !ITEM.test(doc.text.slice(s.start, s.start + 6))) break;
+    items.push({ sentence: k, from: s.start });
+  }
+  const kept: Item[] = [];
+  for (const item of items) {
+    const inItem = (m: { start: number }) => m.start >= item.from;
+    const procedures = inSentence(index, item.sentence, "procedure").filter(
+      (p) =>
+        inItem(p) && !p.weak && isBillable(index, p) && !own.has(p) && p.procedure !== "repair",
     );
     if (procedures.length > 0 && procedures.every((p) => otherOfKind.has(p))) continue;
-    if (procedures.length > 0 || inSentence(index, k, "site").length === 0) return [];
-    items.push(k);
+    if (procedures.length > 0 || !inSentence(index, item.sentence, "site").some(inItem)) return [];
+    kept.push(item);
   }
-  return items;
+  return kept;
+}
+
+/**
+ * "Shave removal: (1) ISK L back 1.2 cm;" before "(2) ISK R arm 0.8 cm.": the first item of a
+ * list written inline after the event's procedure word, when the next sentence opens item 2.
+ */
+function inlineFirstItem(e: ProcedureEvent, index: MentionIndex): Item | undefined {
+  const doc = index.doc;
+  const anchor = e.anchors.find((a) => !a.weak);
+  const s = anchor && doc.sentences[anchor.sentence];
+  const next = s && doc.sentences[s.index + 1];
+  if (!s || !next || next.sectionIndex !== s.sectionIndex) return undefined;
+  if (itemNumber(doc.text, next.start, next.end) !== 2) return undefined;
+  const tail = doc.text.slice(anchor.end, s.end);
+  const match = FIRST_ITEM.exec(tail);
+  if (!match) return undefined;
+  const from = anchor.end + match.index + match[0].length - match[0].trimStart().length;
+  // The item's own words ("(1) ... excised") are not the heading's.
+  if (e.anchors.some((a) => a.sentence === s.index && a.start >= from)) return undefined;
+  return { sentence: s.index, from };
 }
 
 /** The event of one item: the heading's words and the item's own, not another item's. */
 function itemEvent(
   e: ProcedureEvent,
-  sentence: number,
-  items: number[],
+  item: Item,
+  items: Item[],
   index: MentionIndex,
 ): ProcedureEvent {
-  const site = inSentence(index, sentence, "site")[0]!;
-  const anchors = e.anchors.filter((a) => a.sentence === sentence || !items.includes(a.sentence));
+  const inItem = (m: { sentence: number; start: number }) =>
+    m.sentence === item.sentence && m.start >= item.from;
+  const inAnyItem = (m: { sentence: number; start: number }) =>
+    items.some((i) => m.sentence === i.sentence && m.start >= i.from);
+  const site = inSentence(index, item.sentence, "site").find(inItem)!;
+  const anchors = e.anchors.filter((a) => inItem(a) || !inAnyItem(a));
   const lesion = lesionEvent(
     { ...e, anchors },
     site,
-    inSentence(index, sentence, "size"),
-    inSentence(index, sentence, "histology"),
+    inSentence(index, item.sentence, "size").filter(inItem),
+    inSentence(index, item.sentence, "histology").filter(inItem),
   );
-  return { ...lesion, scope: [...e.scope, sentence] };
+  return { ...lesion, scope: [...e.scope, item.sentence] };
 }
 
 /** The event of one lesion of `e`: its own site, sizes and diagnosis (else `e`'s diagnosis). */
@@ -249,7 +294,9 @@ function lesionParts(e: ProcedureEvent, index: MentionIndex): Part[] {
     let to = s.end;
     if (next) {
       const end = Math.max(pairs[k]!.site.end, pairs[k]!.size.end);
-      const cut = lastTokenIn(index, end, Math.min(next.site.start, next.size.start), LIST_JOINERS);
+      const nextStart = Math.min(next.site.start, next.size.start);
+      const cut =
+        lastTokenIn(index, end, nextStart, LIST_JOINERS) ?? itemMarkerIn(index, end, nextStart);
       if (cut === undefined) return [];
       to = cut;
     }
@@ -264,6 +311,24 @@ function lesionParts(e: ProcedureEvent, index: MentionIndex): Part[] {
   if (listMargins.length > 0) for (const part of parts) part.listMargins = listMargins;
   return parts;
 }
+
+/**
+ * Offset of the last inline item marker ("(2)", "2)", "#2") in [from, to) of the note: "1) ISK L
+ * back 1.5 cm 2) ISK R arm 0.5 cm" lists its lesions with no comma or "and" between them.
+ */
+function itemMarkerIn(index: MentionIndex, from: number, to: number): number | undefined {
+  const tokens = index.doc.tokens;
+  let found: number | undefined;
+  for (let i = tokenAt(tokens, from); i + 1 < tokens.length && tokens[i]!.start < to; i++) {
+    const [t, next, after] = [tokens[i]!.norm, tokens[i + 1]!.norm, tokens[i + 2]?.norm];
+    const open = t === "(" && WHOLE.test(next) && after === ")";
+    const closed = WHOLE.test(t) && next === ")" && tokens[i - 1]?.norm !== "(";
+    if (open || closed || (t === "#" && WHOLE.test(next))) found = tokens[i]!.start;
+  }
+  return found;
+}
+
+const WHOLE = /^\d{1,2}$/;
 
 function partEvent(e: ProcedureEvent, part: Part, index: MentionIndex): ProcedureEvent {
   const inPart = (m: { start: number }) => m.start >= part.from && m.start < part.to;

@@ -7,6 +7,7 @@ describe("itemNumber", () => {
     ["1. Excision of a cyst.", 0, 1],
     ["2) Back: cyst.", 0, 2],
     ["#3 Scalp: cyst.", 0, 3],
+    ["(2) L chest 6 mm, excised.", 0, 2],
     ["A. Left temple: BCC.", 0, 1],
     ["b) Right forearm: nevus.", 0, 2],
     ["Excised.\nC. Chin: nevus.", 9, 3],

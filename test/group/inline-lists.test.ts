@@ -1,0 +1,31 @@
+/** Lesions listed inline after one procedure word ("Shave removal: (1) ...; (2) ..."). */
+import { describe, expect, it } from "vitest";
+import { codes } from "./notes.ts";
+
+describe("inline numbered lists of lesions", () => {
+  it.each([
+    ["Shave removal: (1) ISK L back 1.2 cm; (2) ISK R arm 0.8 cm.", "11302 11301"],
+    ["Shave removal: 1) ISK L back 1.2 cm; 2) ISK R arm 0.8 cm.", "11302 11301"],
+    ["Shave removal: #1 ISK L back 1.2 cm; #2 ISK R arm 0.8 cm.", "11302 11301"],
+    [
+      "Shave removal of (1) SK L back 1.2 cm; (2) SK R arm 0.8 cm; (3) SK cheek 0.4 cm.",
+      "11302 11301 11310",
+    ],
+    // Items with no joiner between them are cut at their markers.
+    ["Shave removal: 1) ISK L back 1.5 cm 2) ISK R arm 0.5 cm.", "11302 11300"],
+    ["Shave removal: (1) ISK L back 1.5 cm (2) ISK R arm 0.5 cm.", "11302 11300"],
+    // One per line, with bracketed numbers.
+    ["Shave removal:\n(1) ISK L back 1.2 cm\n(2) ISK R arm 0.8 cm.", "11302 11301"],
+    [
+      "Two biopsy-proven SCCis lesions treated with curettage and desiccation: (1) left back, 1.5 cm; (2) scalp, 2.1 x 1.5 cm.",
+      "17273 17262",
+    ],
+    // Each item naming its own procedure word is handled as before.
+    [
+      "Bx-proven BCCs: (1) back 8 mm, excised w/ 4 mm margins; (2) left arm 6 mm, excised w/ 4 mm margins.",
+      "11602x2",
+    ],
+  ])("codes %j as %s", (note, expected) => {
+    expect(codes(note)).toBe(expected);
+  });
+});
