@@ -454,7 +454,34 @@ const COORDINATORS: ReadonlySet<string> = new Set([";", "and", "also", "plus"]);
  */
 function genericApart(e: ProcedureEvent, m: ProcedureMention, index: MentionIndex): boolean {
   if (m.procedure !== "removal" || e.kind === "removal") return false;
-  return coordinatedApart(e, m, index);
+  if (!coordinatedApart(e, m, index)) return false;
+  // A restatement shares the billing status of the removal it restates.
+  const billable = isBillable(index, m);
+  const restates = e.anchors.some(
+    (a) => a.sentence === m.sentence && isBillable(index, a) === billable,
+  );
+  return !restates || clauseNamesLesion(m, index);
+}
+
+/**
+ * The clause of a generic removal word (between the coordinators around it) names a lesion of its
+ * own: a site, a count or a specific lesion type ("Removal of 12 skin tags from the neck"). A bare
+ * restatement ("Shave removal of a 1.5 cm SK L forearm; removed in its entirety", "...; lesion
+ * completely removed") names none: it tells the same removal again.
+ */
+function clauseNamesLesion(m: ProcedureMention, index: MentionIndex): boolean {
+  const s = index.doc.sentences[m.sentence]!;
+  const cuts = tokensIn(index, s.start, s.end, COORDINATORS);
+  const from = cuts.findLast((at) => at < m.start) ?? s.start;
+  const to = cuts.find((at) => at >= m.end) ?? s.end;
+  const inClause = (x: { start: number }) => x.start >= from && x.start < to;
+  return (
+    inSentence(index, m.sentence, "site").some(inClause) ||
+    inSentence(index, m.sentence, "count").some((c) => inClause(c) && !c.ordinal) ||
+    inSentence(index, m.sentence, "histology").some(
+      (h) => inClause(h) && (h.malignancy !== "unknown" || h.procedureAs !== undefined),
+    )
+  );
 }
 
 /**
