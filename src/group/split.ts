@@ -49,9 +49,14 @@ export function splitLesions(events: ProcedureEvent[], index: MentionIndex): Pro
       PER_LESION.has(e.kind) &&
       (e.kind !== "destruction" || e.malignancy === "malignant") &&
       e.assertion.billable;
-    const items = perLesion ? listedItems(e, index, events) : [];
+    const items = perLesion || perWound(e) ? listedItems(e, index, events) : [];
     if (items.length >= 2) {
       for (const item of items) out.push(itemEvent(e, item, items, index));
+      continue;
+    }
+    const wounds = perWound(e) ? woundParts(e, index) : [];
+    if (wounds.length >= 2) {
+      for (const part of wounds) out.push(partEvent(e, part, index));
       continue;
     }
     const parts = perLesion ? sentenceParts(e, index) : [];
@@ -150,6 +155,8 @@ function itemEvent(
     inSentence(index, item.sentence, "size").filter(inItem),
     inSentence(index, item.sentence, "histology").filter(inItem),
   );
+  if (perWound(e))
+    ownLayer(lesion, e, item.sentence, inItem, (m) => inAnyItem(m) && !inItem(m), index);
   return { ...lesion, scope: [...e.scope, item.sentence] };
 }
 
@@ -258,6 +265,10 @@ interface Part {
   shared?: boolean;
   /** Margins written once after the whole list ("..., 2 mm margins"): every lesion's. */
   listMargins?: SizeMention[];
+  /** A wound of a debridement list: its layer is read from its own part or the list's heading. */
+  layers?: boolean;
+  /** Where the list's first wound is named (the heading before it is every wound's). */
+  listStart?: number;
 }
 
 /** The parts of the event's sentence that each name one lesion's size and site, or []. */
@@ -330,6 +341,78 @@ function itemMarkerIn(index: MentionIndex, from: number, to: number): number | u
 
 const WHOLE = /^\d{1,2}$/;
 
+/** Debridements are coded per depth: each wound of a list keeps its own layer and area. */
+function perWound(e: ProcedureEvent): boolean {
+  return e.kind === "debridement" && e.assertion.billable;
+}
+
+/**
+ * "Excisional debridement of sacral ulcer to subcutaneous tissue, 30 sq cm, and of R heel ulcer
+ * including bone, 5 sq cm": one sentence naming several wounds (ulcers, wounds, necrotic tissue)
+ * at different sites after its debridement word. Each wound's part runs from the list joiner
+ * before it to the next one's; its site, area and layer are its own.
+ */
+function woundParts(e: ProcedureEvent, index: MentionIndex): Part[] {
+  const anchor = e.anchors.find((a) => !a.weak);
+  if (!anchor) return [];
+  const sentence = anchor.sentence;
+  const sites = inSentence(index, sentence, "site");
+  const wounds = inSentence(index, sentence, "histology").filter(
+    (h) => h.wound && h.start > anchor.start,
+  );
+  if (wounds.length < 2) return [];
+  // A wound's own site: the one overlapping or right before it ("R heel ulcer", "ulcer of the heel").
+  const siteOf = (h: HistologyMention) =>
+    sites.find((x) => x.start < h.end && h.start < x.end) ??
+    sites.find((x) => x.start >= h.end && joinersBetween(index, h, x) === 0) ??
+    sites.findLast((x) => x.end <= h.start && joinersBetween(index, x, h) === 0);
+  const placed = wounds.map((h) => ({ h, site: siteOf(h) }));
+  if (placed.some((w) => !w.site) || new Set(placed.map((w) => w.site!.site)).size < 2) return [];
+  const s = index.doc.sentences[sentence]!;
+  const listStart = Math.min(placed[0]!.h.start, placed[0]!.site!.start);
+  const parts: Part[] = [];
+  let from = s.start;
+  for (let k = 0; k < placed.length; k++) {
+    const next = placed[k + 1];
+    let to = s.end;
+    if (next) {
+      const start = Math.min(next.h.start, next.site!.start);
+      const cut = lastTokenIn(index, placed[k]!.h.end, start, LIST_JOINERS);
+      if (cut === undefined) return [];
+      to = cut;
+    }
+    parts.push({ sentence, site: placed[k]!.site!, from, to, layers: true, listStart });
+    from = to;
+  }
+  return parts;
+}
+
+/**
+ * The layer of one wound of a list: the deepest named in its own part or before the list, else
+ * the event's own unless another wound's part named it.
+ */
+function ownLayer(
+  lesion: ProcedureEvent,
+  e: ProcedureEvent,
+  sentence: number,
+  inPart: (m: { sentence: number; start: number }) => boolean,
+  inOtherPart: (m: { sentence: number; start: number }) => boolean,
+  index: MentionIndex,
+): void {
+  const layers = inSentence(index, sentence, "technique").filter(
+    (t) => t.applies.includes(e.kind) && index.assertions.get(t.id)?.negation !== "negated",
+  );
+  const own = layers.filter((t) => !inOtherPart(t) || inPart(t));
+  const deepest = own.sort((a, b) => (b.rank ?? 0) - (a.rank ?? 0))[0];
+  if (deepest) {
+    lesion.technique = deepest.technique;
+    lesion.techniqueRank = deepest.rank && deepest.rank > 0 ? deepest.rank : undefined;
+  } else if (layers.some((t) => t.technique === e.technique)) {
+    lesion.technique = undefined;
+    lesion.techniqueRank = undefined;
+  }
+}
+
 function partEvent(e: ProcedureEvent, part: Part, index: MentionIndex): ProcedureEvent {
   const inPart = (m: { start: number }) => m.start >= part.from && m.start < part.to;
   const within = <T extends { start: number }>(list: T[]) => list.filter(inPart);
@@ -338,10 +421,22 @@ function partEvent(e: ProcedureEvent, part: Part, index: MentionIndex): Procedur
   );
   if (part.listMargins && !sizes.some((x) => x.role === "margin")) sizes.push(...part.listMargins);
   const histology = within(inSentence(index, part.sentence, "histology"));
-  return lesionEvent(
+  const lesion = lesionEvent(
     e,
     part.site,
     sizes,
     histology.length > 0 || !part.shared ? histology : e.histology ? [e.histology] : [],
   );
+  if (part.layers) {
+    const at = (m: { sentence: number; start: number }) => m.sentence === part.sentence;
+    ownLayer(
+      lesion,
+      e,
+      part.sentence,
+      (m) => at(m) && inPart(m),
+      (m) => at(m) && !inPart(m) && m.start >= part.listStart!,
+      index,
+    );
+  }
+  return lesion;
 }

@@ -185,3 +185,34 @@ describe("wound dimensions written with their axis names", () => {
     expect(codes(note)).toBe(expected);
   });
 });
+
+describe("several wounds debrided to different depths in one sentence or list", () => {
+  it.each([
+    // Each wound keeps its own layer and area; areas are summed per depth only.
+    [
+      "Excisional debridement of sacral ulcer to subcutaneous tissue, 30 sq cm, and of R heel ulcer including bone, 5 sq cm.",
+      "11044 11042-XS 11045-XS",
+    ],
+    // Reaching the bone names the layer removed above it (as "down to the bone" does).
+    [
+      "Excisional debridement of sacral ulcer to subcutaneous tissue, 30 sq cm, and of R heel ulcer to bone, 5 sq cm.",
+      "11043 11042-XS 11045-XS",
+    ],
+    [
+      "Excisional debridement:\n1) sacral ulcer to subcutaneous tissue, 30 sq cm\n2) R heel ulcer to muscle, 5 sq cm",
+      "11043 11042-XS 11045-XS",
+    ],
+    // The same depth for both wounds: one line set on the summed area (30 + 15 sq cm).
+    [
+      "Excisional debridement of sacral ulcer to subcutaneous tissue, 30 sq cm, and of the left heel ulcer to subcutaneous tissue, 15 sq cm.",
+      "11042 11045x2",
+    ],
+    // A layer written before the list is every wound's.
+    [
+      "Excisional debridement to subcutaneous tissue of sacral ulcer, 30 sq cm, and of R heel ulcer, 5 sq cm.",
+      "11042 11045",
+    ],
+  ])("codes %j as %s", (note, expected) => {
+    expect(codes(note)).toBe(expected);
+  });
+});
