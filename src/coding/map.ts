@@ -13,7 +13,7 @@ import type {
 } from "../schemas/codes.ts";
 import type { Issue } from "../types.ts";
 import { collapseFlaps, flapForCoding, onSkin, scarRevisionRule } from "./flap.ts";
-import { type DraftLine, factor, matches } from "./lines.ts";
+import { type DraftLine, factor, fmtCm, matches } from "./lines.ts";
 import { mapBand } from "./map-band.ts";
 import { type CountedGroup, mapBiopsies, mapLadder, mapMohs } from "./map-counted.ts";
 
@@ -116,7 +116,19 @@ export function mapCodes(
     repairs,
     live.filter((e) => e.kind === "debridement"),
   );
-  for (const group of repairGroups(byWound)) lines.push(...repairLine(lex, group, w, issues));
+  const changed = new Map<number, { ruleId: string; note: string }>();
+  const retyped = belowMinimum(lex, repairGroups(byWound), issues, changed).flat();
+  for (const group of repairGroups(retyped)) {
+    const own = repairLine(lex, group, w, issues);
+    // "Complex repair 1.0 cm" coded 12031: the line names the rule and says why.
+    const why = group.map((e) => changed.get(e.index)).find((r) => r !== undefined);
+    if (why)
+      for (const l of own) {
+        l.ruleIds.push(why.ruleId);
+        l.rationale = `${l.rationale.replace(/\.$/, "")}; ${why.note}.`;
+      }
+    lines.push(...own);
+  }
   lines.push(...destructionLines(lex, live, w, issues));
   lines.push(...debridementLines(lex, live, w, issues));
   // Each ladder counts the events of its kind that its `when` selects (nail debridement, avulsion).
@@ -718,6 +730,48 @@ function repairGroups(repairs: ProcedureEvent[]): ProcedureEvent[][] {
     groups.set(key, [...(groups.get(key) ?? []), e]);
   }
   return [...groups.values()];
+}
+
+/**
+ * Repairs of a type whose codes start above a minimum length (complex repair: 1.1 cm), summed
+ * per repair group to the minimum or less, are reported as the type the table names instead
+ * (intermediate: reference 3.6), so they sum with the other repairs of that type and group.
+ */
+function belowMinimum(
+  lex: CompiledLexicon,
+  groups: ProcedureEvent[][],
+  issues: Issue[],
+  changed: Map<number, { ruleId: string; note: string }>,
+): ProcedureEvent[][] {
+  const tables = tablesOf(lex, "band", "repair").filter((t) => t.belowMinimum);
+  return groups.map((group) => {
+    const lengths = repairLengthsOf(group);
+    if (lengths.length < group.length) return group;
+    const total = lengths.reduce((a, b) => a + b, 0);
+    const first = group[0]!;
+    for (const t of tables) {
+      const row = t.rows.find((r) => matches(r.when, first));
+      if (!row || row.minimum === undefined || total > row.minimum) continue;
+      const rule = t.belowMinimum!;
+      const none = `no ${first.repairType} repair code exists at ${fmtCm(row.minimum)} or less`;
+      issues.push({
+        code: "repair_type_changed",
+        message: `${first.repairType} repair of ${fmtCm(total)}: ${none}, so it is reported as ${rule.repairType} repair instead (reference 3.6)`,
+        severity: "warning",
+        span: { start: first.anchors[0]!.start, end: first.anchors[0]!.end },
+        event: first.index,
+        ruleId: rule.id,
+      });
+      const note = `${first.repairType} repair of ${fmtCm(total)} reported as ${rule.repairType}: ${none} (reference 3.6)`;
+      for (const e of group) changed.set(e.index, { ruleId: rule.id, note });
+      return group.map((e) => ({
+        ...e,
+        repairType: rule.repairType,
+        ruleIds: [...e.ruleIds, rule.id],
+      }));
+    }
+    return group;
+  });
 }
 
 function repairLine(

@@ -70,6 +70,19 @@ const BandTable = z.object({
   ),
   bandLabels: z.array(z.string()),
   /**
+   * What to report when a row's `minimum` is not reached: a repair of this table at or under
+   * the minimum (a complex repair of 1.0 cm or less) is reported as a repair of `repairType`
+   * (reference 3.6: "use simple or intermediate repair instead"), summed with the other repairs
+   * of that type and repair group.
+   */
+  belowMinimum: z
+    .object({
+      id: RuleId,
+      source: z.string(),
+      repairType: z.enum(["simple", "intermediate"]),
+    })
+    .optional(),
+  /**
    * Warnings the table gives: `unmatched` when no row fits (a debridement with no layer written),
    * `assumed` when a default row was taken (an excisional debridement coded as subcutaneous).
    */

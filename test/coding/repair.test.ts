@@ -50,10 +50,13 @@ describe("repairs", () => {
     expect(codes(note)).toBe(expected);
   });
 
-  it("codes no complex repair of 1.0 cm or less and says why", () => {
+  it("reports a complex repair of 1.0 cm or less as an intermediate repair and says why", () => {
     const result = run(`${BCC_BACK} Complex repair 1.0 cm.`);
-    expect(codesOf(result)).toBe("11603");
-    expect(result.warnings.map((w) => w.kind)).toContain("below_minimum");
+    expect(codesOf(result)).toBe("11603 12031");
+    expect(result.warnings.map((w) => w.kind)).toEqual(["repair_type_changed"]);
+    expect(result.warnings[0]!.message).toContain("reference 3.6");
+    const line = result.codes.find((c) => c.code === "12031")!;
+    expect(line.ruleIds).toContain("repair.complex.below-minimum");
   });
 
   it.each([
@@ -404,5 +407,27 @@ describe("a layered closure of a wound measured before the closure words", () =>
     ],
   ])("codes %j as %s", (note, expected) => {
     expect(shippedCodes(note)).toBe(expected);
+  });
+});
+
+describe("complex repairs with no complex code (1.0 cm or less, reference 3.6)", () => {
+  it.each([
+    // The nose is in the face group for intermediate repair.
+    [
+      "Excision of a 0.4 cm biopsy-proven BCC on the nasal tip with 2 mm margins. Complex repair 0.9 cm.",
+      "11641 12051",
+    ],
+    // Reported as intermediate, it sums with the intermediate repairs of its group.
+    [
+      `${BCC_BACK} Complex repair 0.8 cm. Excision of a 1.0 cm biopsy-proven BCC on the left arm with 2 mm margins. Layered closure 2.0 cm.`,
+      "11603 11602 12032",
+    ],
+    // Complex repairs of one group are summed first: 0.6 + 0.8 cm is a 1.4 cm complex repair.
+    [
+      "Excision of a 0.5 cm biopsy-proven BCC on the left arm with 2 mm margins. Complex repair 0.6 cm. Excision of a 0.6 cm biopsy-proven SCC on the scalp with 2 mm margins. Complex repair 0.8 cm.",
+      "11621 11601 13120",
+    ],
+  ])("codes %j as %s", (note, expected) => {
+    expect(codes(note)).toBe(expected);
   });
 });
