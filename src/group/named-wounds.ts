@@ -96,3 +96,23 @@ export function clauseSite(m: ProcedureMention, index: MentionIndex): SiteMentio
   const from = sentence.start + lead.lastIndexOf(";") + 1;
   return inSentence(index, m.sentence, "site").findLast((x) => x.start >= from && x.end <= m.start);
 }
+
+/**
+ * The site a closure names after its words ("Complex repair L ala 2.0 cm", "Layered closure of
+ * the back 4.5 cm"): the first one after it in its clause, before the next clause break (";"),
+ * another closure or another procedure ("Complex repair of the wound after excision of the SCC
+ * of the cheek": the cheek is the excision's).
+ */
+export function closureSiteAfter(
+  m: ProcedureMention,
+  index: MentionIndex,
+): SiteMention | undefined {
+  const sentence = index.doc.sentences[m.sentence]!;
+  const tail = index.doc.text.slice(m.end, sentence.end);
+  const semicolon = tail.indexOf(";");
+  let to = semicolon < 0 ? sentence.end : m.end + semicolon;
+  for (const p of inSentence(index, m.sentence, "procedure"))
+    if (p !== m && p.start >= m.end && p.start < to && !(p.weak && p.procedure === "repair"))
+      to = p.start;
+  return inSentence(index, m.sentence, "site").find((x) => x.start >= m.end && x.end <= to);
+}

@@ -11,7 +11,7 @@ import {
   type MentionIndex,
   ofKind,
 } from "./index-mentions.ts";
-import { clauseSite, mostComplex, namedWoundTypes } from "./named-wounds.ts";
+import { clauseSite, closureSiteAfter, mostComplex, namedWoundTypes } from "./named-wounds.ts";
 import { placeKey, samePlace } from "./places.ts";
 import {
   markSecondaryClosure,
@@ -225,8 +225,10 @@ function woundFor(
   );
   if (tumour) return tumour.index;
   // "Cheek defect closed with ...; nasal defect with ...": the site named just before the
-  // closure in its clause picks the wound at that site, when exactly one is.
-  const site = clauseSite(m, index);
+  // closure in its clause picks the wound at that site, when exactly one is; so does the site
+  // named right after it ("Complex repair L ala 2.0 cm. Complex repair R cheek 2.0 cm.": each
+  // sentence closes its own wound).
+  const site = clauseSite(m, index) ?? closureSiteAfter(m, index);
   if (site) {
     const sided = (e: ProcedureEvent) =>
       closes(e) &&

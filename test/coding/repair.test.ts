@@ -431,3 +431,18 @@ describe("complex repairs with no complex code (1.0 cm or less, reference 3.6)",
     expect(codes(note)).toBe(expected);
   });
 });
+
+describe("closures of several excision wounds, each naming its site after the closure words", () => {
+  it.each([
+    [
+      "Excision of a biopsy-proven BCC of the left nasal tip 0.5 cm, 2 mm margins. Excision of a biopsy-proven SCC of the right cheek 1.0 cm, 3 mm margins. Complex repair of the left nasal tip 2.0 cm. Complex repair of the right cheek 2.0 cm.",
+      "11642 11641 13151 13131",
+    ],
+    [
+      "Excision of a biopsy-proven BCC of the upper back 1.1 cm, 4 mm margins. Excision of a biopsy-proven BCC of the left neck 0.8 cm, 3 mm margins. Layered closure of the back 4.5 cm. Layered closure of the left neck 3.0 cm.",
+      "11622 11602 12042 12032",
+    ],
+  ])("closes each wound by its site: %j as %s", (note, expected) => {
+    expect(codes(note)).toBe(expected);
+  });
+});
