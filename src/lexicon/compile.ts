@@ -131,7 +131,11 @@ export interface CompiledLexicon {
 export function compileLexicon(lex: Lexicon): CompiledLexicon {
   const fuzzyWords: string[] = [];
   const stemWords: string[] = [];
-  const procedures = trieOf(lex.procedures.terms, (t) => t.literals);
+  const headed = repairHeadingLiterals(lex.procedures);
+  const procedures = trieOf(lex.procedures.terms, (t) => [
+    ...t.literals,
+    ...(headed.get(t.id) ?? []),
+  ]);
   for (const t of lex.procedures.terms) {
     for (const l of t.literals) {
       const toks = tokenizeLiteral(l);
@@ -327,6 +331,25 @@ function wholeSetsOf(w: Lexicon["counts"]["wholeSets"]): PhraseTrie<WholeSet> {
             remainder,
           });
   return trie;
+}
+
+/**
+ * The literals of lexicon procedures.repairHeadings by repair term id: each heading, separator
+ * and type word ("repairs", ":", "intermediate" -> "repairs : intermediate").
+ */
+function repairHeadingLiterals(p: Lexicon["procedures"]): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  const rule = p.repairHeadings;
+  if (!rule) return out;
+  for (const { term, words } of rule.types) {
+    // A lexicon without the term (a test's own terms) has no heading literals for it.
+    if (!p.terms.some((t) => t.id === term && t.procedure === "repair")) continue;
+    const literals = rule.headings.flatMap((h) =>
+      rule.separators.flatMap((sep) => words.map((w) => `${h} ${sep} ${w}`)),
+    );
+    out.set(term, [...(out.get(term) ?? []), ...literals]);
+  }
+  return out;
 }
 
 function trieOf<T>(entries: readonly T[], literals: (e: T) => readonly string[]): PhraseTrie<T> {

@@ -150,6 +150,20 @@ export const ProceduresLexiconSchema = z.object({
     })
     .optional(),
   /**
+   * A field heading naming the closure, then its type ("Repair: intermediate", "Repairs:
+   * intermediate 3.0 cm", "Closure(s) - complex"): every heading, separator and type word
+   * combination is a literal of the repair term `term` of that type (expanded when compiled).
+   */
+  repairHeadings: z
+    .object({
+      id: RuleId,
+      source: z.string(),
+      headings: Literals,
+      separators: Literals,
+      types: z.array(z.object({ term: RuleId, words: Literals })).min(1),
+    })
+    .optional(),
+  /**
    * Secondary closure (CPT 12020/12021/13160, AMA-based coding references): a closure of a wound
    * that came apart or was left open. A repair term with `codeKey` names one ("secondary
    * closure", "dehiscence repair"); so does a closure with a word of `dehiscence` in its own

@@ -446,3 +446,15 @@ describe("closures of several excision wounds, each naming its site after the cl
     expect(codes(note)).toBe(expected);
   });
 });
+
+describe("repair headings written plural or abbreviated", () => {
+  it.each([
+    [`${BCC_BACK} Repairs: intermediate 3.0 cm.`, "11603 12032"],
+    [`${BCC_BACK} Repair(s): intermediate 3.0 cm.`, "11603 12032"],
+    [`${BCC_BACK} Closures - layered, 3.0 cm.`, "11603 12032"],
+    [`${BCC_BACK} Wound closures: complex 3.0 cm.`, "11603 13101"],
+    [`${BCC_BACK} Repair: intermediate 3.0 cm.`, "11603 12032"],
+  ])("reads %j as %s", (note, expected) => {
+    expect(codes(note)).toBe(expected);
+  });
+});

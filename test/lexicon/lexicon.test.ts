@@ -281,6 +281,17 @@ describe("procedure suppress rules", () => {
   });
 });
 
+describe("repair headings", () => {
+  it("name only existing repair terms, one per repair type", () => {
+    const terms = new Map(lex.procedures.terms.map((t) => [t.id, t]));
+    const types = (lex.procedures.repairHeadings?.types ?? []).map(({ term }) => {
+      expect(terms.get(term)?.procedure, term).toBe("repair");
+      return terms.get(term)?.repairType;
+    });
+    expect(types.sort()).toEqual(["complex", "intermediate", "simple"]);
+  });
+});
+
 describe("section fields", () => {
   it("lists every field that ends a diagnosis section among the fields", () => {
     const fields = new Set(lex.sections.fields.literals);
