@@ -5,6 +5,7 @@ import type { Assertion } from "../schemas/api.ts";
 import { lastWord } from "../text/tokens.ts";
 import type { ProcedureMention, SiteMention, SizeMention } from "../types.ts";
 import {
+  endsWithColon,
   inSentence,
   isBillable,
   joinersBetween,
@@ -18,6 +19,7 @@ import {
   namesSecondaryClosure,
   oneSecondaryClosurePerPlace,
 } from "./secondary-closure.ts";
+import { LIST_ITEM_LINE } from "./split.ts";
 import type { ProcedureEvent } from "./types.ts";
 
 const WOUND_KINDS = new Set([
@@ -66,15 +68,17 @@ export function repairEvents(
       start: h.start,
       length: h.hit.length,
     }));
+  const listed = listedWounds(loose, index, lex);
   // A closure of a dehisced wound is a wound repair too, with no laceration named.
   if (
     loose.length > 0 &&
     !mentionsPhrase(index, lex.deepRepairWords) &&
     (mentionsPhrase(index, lex.woundWords, lex.negationWords) ||
       namedRepairs(loose, index) ||
+      listed.size > 0 ||
       namesSecondaryClosure(loose, index, lex, unnegated))
   )
-    out.push(...looseRepairs(loose, index, next + out.length, encounters, lex.woundWords));
+    out.push(...looseRepairs(loose, index, next + out.length, encounters, lex, listed));
   for (const e of out) {
     markSecondaryClosure(e, index, lex, unnegated);
     contaminatedUpgrade(e, index, lex);
@@ -125,6 +129,68 @@ function namedRepairs(loose: ProcedureMention[], index: MentionIndex): boolean {
       ) &&
       inSentence(index, m.sentence, "site").some((s) => s.siteGroup !== undefined),
   );
+}
+
+/**
+ * Wounds listed one per line under a heading naming them, closed together by one closure in the
+ * heading or in the sentence right after the list ("Wounds:" / "- L forearm 2.5 cm" / "- R knee
+ * 3.0 cm" / "All closed in layers."): the item sentences naming a site and a length, each with
+ * the type of the closure that closes them (lexicon procedures.listedWounds). A closure sentence
+ * naming a site or a length of its own closes that wound, not the list.
+ */
+function listedWounds(
+  loose: ProcedureMention[],
+  index: MentionIndex,
+  lex: CompiledLexicon,
+): Map<number, string> {
+  const out = new Map<number, string>();
+  const rule = lex.listedWounds;
+  if (!rule || loose.length === 0) return out;
+  const doc = index.doc;
+  const isItem = (k: number) => {
+    const s = doc.sentences[k]!;
+    return LIST_ITEM_LINE.test(doc.text.slice(s.start, s.start + 6));
+  };
+  const sameSection = (a: number, b: number) =>
+    doc.sentences[a]!.sectionIndex === doc.sentences[b]!.sectionIndex;
+  const bySentence = new Map<number, ProcedureMention[]>();
+  for (const m of loose)
+    if (isBillable(index, m))
+      bySentence.set(m.sentence, [...(bySentence.get(m.sentence) ?? []), m]);
+  for (const [k, closures] of bySentence) {
+    let heading: number | undefined;
+    let first: number;
+    let last: number;
+    if (endsWithColon(index, k) && k + 1 < doc.sentences.length && isItem(k + 1)) {
+      // "Layered closure of the wounds:" then the items.
+      heading = k;
+      first = k + 1;
+      last = first;
+      while (last + 1 < doc.sentences.length && sameSection(last + 1, k) && isItem(last + 1))
+        last++;
+    } else {
+      // The items, then "All closed in layers.", naming no wound of its own.
+      if (inSentence(index, k, "site").length > 0) continue;
+      if (inSentence(index, k, "size").some((x) => x.unit === "cm")) continue;
+      last = k - 1;
+      first = last;
+      while (first >= 0 && sameSection(first, k) && isItem(first)) first--;
+      first++;
+      if (first > last || first === 0 || !sameSection(first - 1, k)) continue;
+      if (!endsWithColon(index, first - 1)) continue;
+      heading = first - 1;
+    }
+    const h = doc.sentences[heading]!;
+    if (!hasPhrase(rule.headings, doc.canon, h.firstToken, h.lastToken)) continue;
+    const type = mostComplex(closures.map((m) => m.repairType)) ?? "simple";
+    for (let item = first; item <= last; item++)
+      if (
+        inSentence(index, item, "site").length > 0 &&
+        inSentence(index, item, "size").some((x) => x.unit === "cm" && LENGTH_ROLES.has(x.role))
+      )
+        out.set(item, type);
+  }
+  return out;
 }
 
 /** Roles a closure length may carry: cued as repair, or uncued after the closure words. */
@@ -311,8 +377,10 @@ function looseRepairs(
   index: MentionIndex,
   next: number,
   encounters: Int32Array,
-  woundWords: PhraseTrie<string>,
+  lex: CompiledLexicon,
+  listed: ReadonlyMap<number, string>,
 ): ProcedureEvent[] {
+  const woundWords = lex.woundWords;
   // A length cued as a repair, or an uncued one in a sentence naming the wound or its closure
   // ("Lacerations of the forehead, 2.5 cm, and scalp, 3.0 cm, were repaired").
   const closing = new Set(mentions.map((m) => m.sentence));
@@ -325,7 +393,7 @@ function looseRepairs(
       s.role === "repair" ||
       (s.role === "unknown" &&
         s.unit === "cm" &&
-        (closing.has(s.sentence) || woundSentence(s.sentence))),
+        (closing.has(s.sentence) || listed.has(s.sentence) || woundSentence(s.sentence))),
   );
   const type = mostComplex(mentions.map((m) => m.repairType)) ?? "simple";
   type Group = { site?: SiteMention; sizes: SizeMention[]; encounter: number; type?: string };
@@ -361,7 +429,9 @@ function looseRepairs(
     const encounter = encounters[len.sentence] ?? 0;
     // "a 2.5 cm laceration ... with a simple closure, and a 4 cm laceration ... requires a
     // layered closure": a length takes the type of the closure named in its own clause.
-    const own = ownType(len, mentions, index) ?? named.get(len);
+    // "Wounds:" / "- L forearm 2.5 cm" / "All closed in layers.": a listed wound takes the type
+    // of the closure of its list.
+    const own = ownType(len, mentions, index) ?? named.get(len) ?? listed.get(len.sentence);
     const key = `${site?.repairGroups[own ?? type] ?? "unknown"}|${own ?? type}|${encounter}`;
     const g: Group = groups.get(key) ?? {
       ...(site ? { site } : {}),
@@ -388,6 +458,8 @@ function looseRepairs(
     else if (several) {
       e.repairType = mostComplex(own.map((m) => m.repairType)) ?? type;
     } else e.repairType = type;
+    if (lex.listedWounds && g.sizes.some((len) => listed.has(len.sentence)))
+      e.ruleIds.push(lex.listedWounds.id);
     if (g.sizes.length > 0)
       e.derived = {
         repairLengthCm: roundTo(

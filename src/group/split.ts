@@ -19,7 +19,9 @@ const PER_LESION = new Set(["excision", "shave", "destruction"]);
 export function splitPerLesion(kind: string): boolean {
   return PER_LESION.has(kind);
 }
-const ITEM = /^\s*(?:#\s*\d{1,2}|\(\d{1,2}\)|\d{1,2}\s*[.)]|[-*\u2022])\s*/;
+/** A sentence opening a list item: "#2", "(2)", "3.", "1)", or a bullet ("-", "*", "•"). */
+export const LIST_ITEM_LINE = /^\s*(?:#\s*\d{1,2}|\(\d{1,2}\)|\d{1,2}\s*[.)]|[-*\u2022])\s*/;
+const ITEM = LIST_ITEM_LINE;
 /** An inline first item after a procedure: "Shave removal: (1) ...", "ED&C 1) ...", "... #1 ...". */
 const FIRST_ITEM = /(?:^|[\s:,])(?:\(1\)|1\)|#\s?1\b)/;
 

@@ -87,6 +87,8 @@ export interface CompiledLexicon {
   scarRearrangement?: { id: string; terms: ReadonlySet<string>; words: PhraseTrie<string> };
   /** lexicon procedures.contaminatedRepair, its two phrase lists compiled. */
   contaminated?: { id: string; contamination: PhraseTrie<string>; cleaning: PhraseTrie<string> };
+  /** lexicon procedures.listedWounds, its heading words compiled. */
+  listedWounds?: { id: string; headings: PhraseTrie<string> };
   /** lexicon procedures.secondaryClosure, its phrase lists compiled. */
   secondaryClosure?: {
     id: string;
@@ -231,6 +233,14 @@ export function compileLexicon(lex: Lexicon): CompiledLexicon {
             id: lex.procedures.contaminatedRepair.id,
             contamination: trieOf(lex.procedures.contaminatedRepair.contamination, (t) => [t]),
             cleaning: trieOf(lex.procedures.contaminatedRepair.cleaning, (t) => [t]),
+          },
+        }
+      : {}),
+    ...(lex.procedures.listedWounds
+      ? {
+          listedWounds: {
+            id: lex.procedures.listedWounds.id,
+            headings: trieOf(lex.procedures.listedWounds.headings, (t) => [t]),
           },
         }
       : {}),

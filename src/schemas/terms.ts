@@ -164,6 +164,13 @@ export const ProceduresLexiconSchema = z.object({
     })
     .optional(),
   /**
+   * Wounds listed one per line ("- L forearm 2.5 cm") under a heading ending in a colon that
+   * names them with a word of `headings` ("Wounds:"), closed together by a closure in the heading
+   * or in the sentence right after the list ("All closed in layers."): each listed length is a
+   * wound repaired with that closure's type, summed per repair group like any wound repair.
+   */
+  listedWounds: z.object({ id: RuleId, source: z.string(), headings: Literals }).optional(),
+  /**
    * Secondary closure (CPT 12020/12021/13160, AMA-based coding references): a closure of a wound
    * that came apart or was left open. A repair term with `codeKey` names one ("secondary
    * closure", "dehiscence repair"); so does a closure with a word of `dehiscence` in its own

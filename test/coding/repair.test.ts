@@ -458,3 +458,26 @@ describe("repair headings written plural or abbreviated", () => {
     expect(codes(note)).toBe(expected);
   });
 });
+
+describe("wounds listed one per line and closed together", () => {
+  it.each([
+    // Forearm and arm are one intermediate repair group: 2.5 + 3.0 cm.
+    ["Wounds:\n- left forearm 2.5 cm\n- right arm 3.0 cm\nAll closed in layers.", "12032"],
+    [
+      "Lacerations:\n- left forearm 2.5 cm\n- right cheek 3.0 cm\nAll closed with simple interrupted sutures.",
+      "12013 12001",
+    ],
+    ["Layered closure of the following wounds:\n- back 2.0 cm\n- left neck 1.5 cm", "12041 12031"],
+    // A heading that names no wound does not make the list wounds.
+    ["Sites:\n- left forearm 2.5 cm\n- back 3.0 cm\nAll closed in layers.", ""],
+  ])("codes %j as %s", (note, expected) => {
+    expect(codes(note)).toBe(expected);
+  });
+
+  it("names the listed-wounds rule", () => {
+    const r = run("Wounds:\n- left forearm 2.5 cm\n- right arm 3.0 cm\nAll closed in layers.");
+    expect(r.procedures.find((p) => p.kind === "repair")!.ruleIds).toContain(
+      "repair.listed-wounds",
+    );
+  });
+});
