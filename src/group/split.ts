@@ -21,7 +21,6 @@ export function splitPerLesion(kind: string): boolean {
 }
 /** A sentence opening a list item: "#2", "(2)", "3.", "1)", or a bullet ("-", "*", "•"). */
 export const LIST_ITEM_LINE = /^\s*(?:#\s*\d{1,2}|\(\d{1,2}\)|\d{1,2}\s*[.)]|[-*\u2022])\s*/;
-const ITEM = LIST_ITEM_LINE;
 /** An inline first item after a procedure: "Shave removal: (1) ...", "ED&C 1) ...", "... #1 ...". */
 const FIRST_ITEM = /(?:^|[\s:,])(?:\(1\)|1\)|#\s?1\b)/;
 
@@ -101,7 +100,8 @@ function listedItems(
   const section = doc.sentences[start]!.sectionIndex;
   for (let k = start + 1; k < doc.sentences.length; k++) {
     const s = doc.sentences[k]!;
-    if (s.sectionIndex !== section || !ITEM.test(doc.text.slice(s.start, s.start + 6))) break;
+    if (s.sectionIndex !== section || !LIST_ITEM_LINE.test(doc.text.slice(s.start, s.start + 6)))
+      break;
     items.push({ sentence: k, from: s.start });
   }
   const kept: Item[] = [];
