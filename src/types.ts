@@ -99,6 +99,8 @@ export interface ProcedureMention extends MentionBase {
   ownKindOnly?: boolean;
   /** Joining no procedure, it starts one only beside a lesion word. */
   needsLesion?: boolean;
+  /** A bare word that is this procedure only when its sentence names one of these lesion types. */
+  needsLesionType?: readonly string[];
   /** Named as already done by a pathology cue ("biopsy-proven"): historical. */
   pathologyCue?: boolean;
 }

@@ -46,10 +46,11 @@ export function extractMentions(full: Doc, lex: CompiledLexicon): Mention[] {
     procedures = procedures.filter((p) => p.sentence < cut.sentence);
     doc = { ...full, sentences: full.sentences.filter((s) => s.index < cut.sentence) };
   }
-  for (const m of procedures) all.push(m);
   const registry = Object.entries(EXTRACTORS).filter(([name]) => name !== "procedure");
   for (const [, { extract }] of registry.filter(([, x]) => !x.local))
     for (const m of extract(doc, lex)) all.push(m);
+  procedures = withTheirObjects(procedures, all);
+  for (const m of procedures) all.push(m);
   const near = nearProcedures(doc, lex, procedures, examined(all));
   if (near.sentences.length > 0)
     for (const [, { extract }] of registry.filter(([, x]) => x.local))
@@ -60,6 +61,23 @@ export function extractMentions(full: Doc, lex: CompiledLexicon): Mention[] {
   });
   markPairedAreas(full, all, lex);
   return all;
+}
+
+/**
+ * "Avulsion of the entire nail plate", "the ingrown toenail was avulsed": a bare procedure word
+ * that names its procedure only of some lesion types (lexicon term `needsLesionType`) is kept
+ * only in a sentence that names one of them; "avulsion fracture" is no nail avulsion.
+ */
+function withTheirObjects(procedures: Mention[], others: readonly Mention[]): Mention[] {
+  if (!procedures.some((p) => p.kind === "procedure" && p.needsLesionType)) return procedures;
+  const named = new Set<string>();
+  for (const m of others) if (m.kind === "histology") named.add(`${m.sentence}|${m.histology}`);
+  return procedures.filter(
+    (p) =>
+      p.kind !== "procedure" ||
+      !p.needsLesionType ||
+      p.needsLesionType.some((type) => named.has(`${p.sentence}|${type}`)),
+  );
 }
 
 /**

@@ -57,6 +57,7 @@ export function extractProcedures(
       ...(t.weak ? { weak: true } : {}),
       ...(t.ownKindOnly ? { ownKindOnly: true } : {}),
       ...(t.needsLesion ? { needsLesion: true } : {}),
+      ...(t.needsLesionType ? { needsLesionType: t.needsLesionType } : {}),
       ...(t.closesDefect ? { closesDefect: true } : {}),
       ...(t.skinSpecific ? { skinSpecific: true } : {}),
       ...(scar ? { revisesScar: scar } : {}),

@@ -57,6 +57,13 @@ export const ProceduresLexiconSchema = z.object({
        * procedure, starts one only beside a lesion word in its sentence or the one before.
        */
       needsLesion: z.boolean().optional(),
+      /**
+       * A bare word that names this procedure only of these lesion types (histology ids): its
+       * object, with any words before it ("avulsion of the entire nail plate", "the ingrown
+       * toenail was avulsed"), is named in its sentence. Without one it is no procedure ("avulsion
+       * fracture", "avulsion of the skin"); a longer term that names the object itself needs none.
+       */
+      needsLesionType: z.array(z.string().min(1)).min(1).optional(),
       /** A generic word ("flap") that continues a procedure of this kind when the note names one. */
       continues: ProcedureKindSchema.optional(),
       literals: Literals,

@@ -193,3 +193,23 @@ describe("several nail procedures told in one plan paragraph", () => {
     expect(codes(note)).toBe(expected);
   });
 });
+
+describe("an avulsion whose nail is named with words before it", () => {
+  it.each([
+    // A word between the article and the nail does not hide the nail.
+    [
+      "Simple avulsion of the entire nail plate of the left great toe and of the right great toe.",
+      "11730 11732",
+    ],
+    ["Avulsion of the whole nail plate, left great toe.", "11730"],
+    ["Avulsion of the lateral third of the ingrown nail plate, left hallux.", "11730"],
+    ["The thickened, dystrophic toenail of the right hallux was avulsed.", "11730"],
+    ["The complete nail plate of the right great toe was avulsed with a hemostat.", "11730"],
+    ["Avulsion of the R hallux nail.", "11730"],
+    // An avulsion of anything but a nail is no nail avulsion.
+    ["An avulsion fracture of the fifth metatarsal base was seen on the x-ray.", ""],
+    ["Superficial avulsion lacerations of the third and fourth toes, no repair needed.", ""],
+  ])("codes %j as %s", (note, expected) => {
+    expect(codes(note)).toBe(expected);
+  });
+});

@@ -1,7 +1,14 @@
 import { describe, expect, it } from "vitest";
 import { extractMentions } from "../../src/extract/index.ts";
 import { extractProcedures } from "../../src/extract/procedure.ts";
-import { docOf, MINI_LEXICON } from "./mini-lexicon.ts";
+import {
+  docOf,
+  lexiconWith,
+  MINI_HISTOLOGY,
+  MINI_LEXICON,
+  MINI_PROCEDURES,
+  MINI_SITES,
+} from "./mini-lexicon.ts";
 
 /** "punch biopsy: biopsy/punch" for each procedure term; "+punch" for a technique word. */
 function procedures(note: string): string[] {
@@ -64,5 +71,41 @@ describe("extractMentions (the extractor registry)", () => {
       expect(note.slice(m.start, m.end)).toBe(m.text);
       expect(m.sentence).toBeGreaterThanOrEqual(0);
     }
+  });
+});
+
+describe("a bare procedure word that needs its object named (procedure term needsLesionType)", () => {
+  // "scrape" names a destruction only of a wart; a longer term that names its object needs none.
+  const lex = lexiconWith({
+    ...{ sites: MINI_SITES, histology: MINI_HISTOLOGY },
+    procedures: {
+      ...MINI_PROCEDURES,
+      terms: [
+        ...MINI_PROCEDURES.terms,
+        {
+          id: "t.proc.scrape",
+          procedure: "destruction",
+          needsLesionType: ["wart"],
+          literals: ["scrape", "scraped"],
+        },
+      ],
+    },
+  });
+  const kept = (note: string) =>
+    extractMentions(docOf(note, lex), lex)
+      .filter((m) => m.kind === "procedure")
+      .map((m) => m.text);
+
+  it.each([
+    // The object is found whatever words stand before it.
+    ["The large thick irritated wart was scraped.", ["scraped"]],
+    ["Scrape of the entire plantar wart.", ["Scrape"]],
+    // Without it in the sentence, the word is no procedure.
+    ["The knee was scraped in a fall.", []],
+    ["Scrape. The wart was painful.", []],
+    // Other procedure terms are not affected.
+    ["The nevus was excised.", ["excised"]],
+  ])("keeps in %j the procedures %j", (note, expected) => {
+    expect(kept(note)).toEqual(expected);
   });
 });
