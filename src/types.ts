@@ -122,6 +122,8 @@ export interface SiteMention extends MentionBase {
   laterality?: Laterality;
   /** "each cheek": done once on each side (lexicon laterality `perSide`). */
   perSide?: boolean;
+  /** The one digit the site names ("left great toe", "fourth toe"): lexicon sites `digits`. */
+  digit?: { limb: "toe" | "finger"; digit: number; ruleId: string };
 }
 
 export interface LateralityMention extends MentionBase {

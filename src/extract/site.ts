@@ -21,6 +21,7 @@ export function extractSites(
   const out: (SiteMention | LateralityMention | TissueMention)[] = [];
   const latsBySentence = bySentence(lats);
   const sitesBySentence = bySentence(sites);
+  const digitsBySentence = bySentence(matchSentences(doc, lex.digits));
   for (const m of sites) {
     const lat = lateralityFor(
       m,
@@ -30,6 +31,10 @@ export function extractSites(
     );
     const first = lat && lat.first < m.first ? lat.first : m.first;
     const t = m.payload;
+    // "fourth toe", "L index fingernail": a digit phrase that overlaps the site names its digit.
+    const digit = digitsBySentence
+      .get(m.sentence)
+      ?.find((d) => d.first < m.last && first < d.last)?.payload;
     out.push({
       ...mentionBase(doc, "site", first, m.last, t.id, m.sentence),
       kind: "site",
@@ -44,6 +49,7 @@ export function extractSites(
       repairGroups: t.repair,
       ...(lat ? { laterality: lat.payload.laterality } : {}),
       ...(lat?.payload.perSide ? { perSide: true } : {}),
+      ...(digit ? { digit: { limb: digit.limb, digit: digit.digit, ruleId: digit.id } } : {}),
     });
   }
   for (const t of matchSentences(doc, lex.tissues)) {

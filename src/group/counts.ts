@@ -37,12 +37,36 @@ export function attachCounts(
     for (const l of e.lesions) l.count *= 2;
     if (e.countSource === "default") e.countSource = "inferred";
   }
+  // "The entire nail plate of the left hallux was avulsed. The same was performed on the right
+  // hallux, removing the entire nail plate.": each digit its sentences name is one more nail.
+  if (e.kind === "nail" && e.countSource !== "explicit") {
+    const digits = digitsNamed(e, index);
+    if (digits > e.count) {
+      e.count = digits;
+      if (e.lesions.length === 1) e.lesions[0]!.count = digits;
+      e.countSource = "inferred";
+    }
+  }
   // "The heloma durum was shaved bilaterally": done on each side, so on two lesions at least.
   if (e.countSource === "default" && BOTH_SIDES_COUNTED.has(e.kind) && doneBilaterally(e, index)) {
     e.count = 2;
     if (e.lesions.length === 1) e.lesions[0]!.count = 2;
     e.countSource = "inferred";
   }
+}
+
+/** Digits with their sides ("left great toe", "bilateral halluces") named in an event's sentences. */
+function digitsNamed(e: ProcedureEvent, index: MentionIndex): number {
+  const keys = new Set<string>();
+  for (const sentence of new Set(e.anchors.map((a) => a.sentence))) {
+    for (const x of inSentence(index, sentence, "site")) {
+      if (!x.digit || !x.laterality) continue;
+      const digit = `${x.digit.limb}${x.digit.digit}`;
+      const sides = x.laterality === "bilateral" ? ["left", "right"] : [x.laterality];
+      for (const side of sides) keys.add(`${digit}|${side}`);
+    }
+  }
+  return keys.size;
 }
 
 /** Kinds counted by lesion over the visit (count ladders), where each side is one more lesion. */
@@ -487,12 +511,17 @@ function inferCount(
       !othersSite(s),
   );
   // "left ear helix": a site word without a side beside the same site with one is one place.
+  // "the right great toe and the right second toe": digits of one site are places of their own
+  // (a site word naming no digit, "the toe", is one of them).
+  const digitsNamed = new Set(sites.filter((x) => x.digit).map((x) => x.site));
   const sides = new Map<string, Set<string>>();
   for (const x of sites) {
-    const set = sides.get(x.site) ?? new Set<string>();
+    if (digitsNamed.has(x.site) && !x.digit) continue;
+    const key = x.digit ? `${x.site}|${x.digit.limb}${x.digit.digit}` : x.site;
+    const set = sides.get(key) ?? new Set<string>();
     // "each forearm" is doubled once for the event (attachCounts), not here too.
     if (x.laterality && !x.perSide) set.add(x.laterality);
-    sides.set(x.site, set);
+    sides.set(key, set);
   }
   let places = 0;
   // "of both forearms": one place on each side.

@@ -32,6 +32,7 @@ export type ProcedureTerm = Term<"procedures", "terms">;
 export type TechniqueTerm = Term<"procedures", "techniques">;
 export type SiteTerm = Term<"sites", "sites">;
 export type LateralityTerm = Term<"sites", "laterality">;
+export type DigitTerm = Term<"sites", "digits">;
 export type HistologyTerm = Term<"histology", "terms">;
 export type PathologyStatusTerm = Term<"histology", "pathologyStatus">;
 export type UnitTerm = Term<"units", "units">;
@@ -47,6 +48,8 @@ export interface CompiledLexicon {
   sites: PhraseTrie<SiteTerm | { pseudo: string }>;
   tissues: PhraseTrie<"organ" | "skin_word">;
   laterality: PhraseTrie<LateralityTerm>;
+  /** One digit's names ("great toe", "index fingernail"): lexicon sites `digits`. */
+  digits: PhraseTrie<DigitTerm>;
   histology: PhraseTrie<HistologyTerm>;
   pathologyStatus: PhraseTrie<PathologyStatusTerm>;
   units: PhraseTrie<UnitTerm>;
@@ -154,6 +157,7 @@ export function compileLexicon(lex: Lexicon): CompiledLexicon {
   const tries = {
     techniques: trieOf(lex.procedures.techniques, (t) => t.literals),
     laterality: trieOf(lex.sites.laterality, (t) => t.literals),
+    digits: trieOf(lex.sites.digits, (t) => t.literals),
     pathologyStatus: trieOf(lex.histology.pathologyStatus, (t) => t.literals),
     units: trieOf(lex.units.units, (t) => t.literals),
     roles: trieOf(lex.units.roles, (t) => t.literals),

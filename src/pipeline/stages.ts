@@ -1,4 +1,5 @@
 import { confidenceOf } from "../coding/confidence.ts";
+import { digitModifiers } from "../coding/digit-modifiers.ts";
 import { applyEventEdits, applyLineEdits } from "../coding/edits.ts";
 import { modifier25Hint } from "../coding/em-hint.ts";
 import { globalModifiers } from "../coding/global-modifiers.ts";
@@ -107,6 +108,7 @@ export const STAGES: Stage[] = [
     run: (s) => {
       s.lines = applyLineEdits(s.lines!, s.events!, s.lex, s.modifierStyle, s.issues);
       globalModifiers(s.lines, s.doc!, s.lex);
+      s.lines = digitModifiers(s.lines, s.events!, s.index!, s.lex);
       modifier25Hint(s.lines, s.events!, s.index!, s.lex, s.issues);
     },
   },

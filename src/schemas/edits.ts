@@ -75,6 +75,21 @@ export const EditRuleSchema = z.discriminatedUnion("kind", [
     withinDays: z.number().int().positive(),
   }),
   z.object({
+    kind: z.literal("digitModifier"),
+    id: RuleId,
+    source: Source,
+    /** Codes billed per nail: each line takes the modifier of the digit it treats. */
+    codes: CodeSet,
+    /** The modifier of each digit (1 = thumb or great toe ... 5 = little), by limb and side. */
+    modifiers: z.record(
+      z.enum(["toe", "finger"]),
+      z.object({
+        left: z.array(z.string().regex(/^[0-9A-Z]{2}$/)).length(5),
+        right: z.array(z.string().regex(/^[0-9A-Z]{2}$/)).length(5),
+      }),
+    ),
+  }),
+  z.object({
     kind: z.literal("distinct"),
     id: RuleId,
     source: Source,

@@ -272,6 +272,21 @@ export const SitesLexiconSchema = z.object({
       literals: Literals,
     }),
   ),
+  /**
+   * Phrases naming one digit ("left great toe", "R index fingernail"), matched inside or across a
+   * site mention, which gives its side: the toe or finger and its number from the thumb or great
+   * toe (1) to the little one (5). Nail procedures take the digit's modifier (lexicon edits).
+   */
+  digits: z
+    .array(
+      z.object({
+        id: RuleId,
+        limb: z.enum(["toe", "finger"]),
+        digit: z.number().int().min(1).max(5),
+        literals: Literals,
+      }),
+    )
+    .default([]),
   /** Phrases that contain a site word but name no site ("came back", "chest pain"). */
   pseudo: z.object({ id: RuleId, literals: Literals }),
   /**

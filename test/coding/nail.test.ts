@@ -13,32 +13,34 @@ describe("nail procedure codes", () => {
     ["Nails were debrided, five nails, left foot.", "11720"],
     ["Toenails were trimmed, all ten, non-dystrophic.", "11719"],
     ["Nails were trimmed and debrided of mycotic debris, 1-5 right.", "11720"],
-    ["Partial nail avulsion, lateral border, left great toe.", "11730"],
+    ["Partial nail avulsion, lateral border, left great toe.", "11730-TA"],
     ["Toenail avulsion x 3, right 2nd, 3rd and 4th toes.", "11730 11732x2"],
-    ["Partial avulsion of the lateral border, left great toe, for an ingrown nail.", "11730"],
+    ["Partial avulsion of the lateral border, left great toe, for an ingrown nail.", "11730-TA"],
     [
       "Avulsion of the medial nail border, right hallux, ingrown toenail. Avulsion of the lateral border, left hallux.",
-      "11730 11732",
+      "11730-T5 11732-TA",
     ],
     [
       "Partial avulsion of lateral border L great toenail and medial border R great toenail for ingrown nails.",
-      "11730 11732",
+      "11730-TA 11732-T5",
     ],
-    ["Chemical matrixectomy of the lateral border of the right hallux with phenol.", "11750"],
-    ["Trephination of subungual hematoma, left index finger.", "11740"],
-    ["Biopsy of the nail matrix of the left index finger.", "11755"],
+    ["Chemical matrixectomy of the lateral border of the right hallux with phenol.", "11750-T5"],
+    ["Trephination of subungual hematoma, left index finger.", "11740-F1"],
+    ["Biopsy of the nail matrix of the left index finger.", "11755-F1"],
     [
       "Punch biopsy of the nail bed of the right great toe; 3 mm punch through the nail plate.",
-      "11755",
+      "11755-T5",
     ],
-    ["Wedge excision of the nail fold, right great toe, for ingrown nail.", "11765"],
-    ["A subungual hematoma of the right thumbnail was drained by trephination.", "11740"],
+    ["Wedge excision of the nail fold, right great toe, for ingrown nail.", "11765-T5"],
+    ["A subungual hematoma of the right thumbnail was drained by trephination.", "11740-F5"],
   ])("codes %j as %s", (note, code) => {
     expect(codes(note)).toBe(code);
   });
 
   it("keeps a matrixectomy and an avulsion of a single nail as one 11750", () => {
-    expect(codes("Total nail avulsion with phenol matrixectomy, right great toe.")).toBe("11750");
+    expect(codes("Total nail avulsion with phenol matrixectomy, right great toe.")).toBe(
+      "11750-T5",
+    );
   });
 
   it.each([
@@ -54,7 +56,7 @@ describe("procedures on a nail or a callus named by their lesion", () => {
     // The excised border of an ingrown nail is a nail avulsion, not a skin excision.
     [
       "Onychocryptosis of the left great toenail. After a digital block, the lateral border of the left great toenail was excised.",
-      "11730",
+      "11730-TA",
     ],
     // Numbered nails count one each, on both feet.
     [
@@ -64,7 +66,7 @@ describe("procedures on a nail or a callus named by their lesion", () => {
     // Repeated phenol applications are not nails.
     [
       "Ingrown toenail, right hallux: the medial nail border was avulsed and the matrix was treated with phenol x 3.",
-      "11750",
+      "11750-T5",
     ],
     // Corns and calluses shaved or pared are pared; a metatarsal head is a landmark on the sole.
     ["Heloma durum of the fifth toe x 2 were shaved.", "11056"],
@@ -90,16 +92,16 @@ describe("procedures on a nail or a callus named by their lesion", () => {
     // One avulsion per nail named.
     [
       "Partial nail plate avulsion of the medial border R hallux and the lateral border L hallux.",
-      "11730 11732",
+      "11730-T5 11732-TA",
     ],
     [
       "Lateral nail border avulsed and the matrix ablated with 89% phenol for permanent removal, R hallux.",
-      "11750",
+      "11750-T5",
     ],
     ["Nail plate reflected and a 3 mm punch of the nail matrix taken for pathology.", "11755"],
     [
       "Plate trephinated with hot cautery wire; dark blood evacuated from the subungual hematoma, L thumb.",
-      "11740",
+      "11740-FA",
     ],
   ])("codes %j as %s", (note, expected) => {
     expect(codes(note)).toBe(expected);
@@ -112,7 +114,7 @@ describe("nail debridement after an avulsion", () => {
       codes(
         "Partial nail avulsion of the right great toenail for an ingrown nail. The remaining nine toenails required debridement.",
       ),
-    ).toBe("11730 11721");
+    ).toBe("11730-T5 11721");
   });
 });
 
@@ -121,44 +123,44 @@ describe("several nail procedures told in one plan paragraph", () => {
     // A border of a nail on the other foot excised in a later sentence is a second nail.
     [
       "P: After digital block, the lateral border of the left great toenail was excised. The medial border of the right great toenail was also excised. Both toes were dressed.",
-      "11730 11732",
+      "11730-TA 11732-T5",
     ],
     [
       "Partial nail avulsion of the medial border, right hallux. The lateral border of the left great toenail was then excised.",
-      "11730 11732",
+      "11730-T5 11732-TA",
     ],
     // Another lesion type counted in the second nail's sentence does not count nails.
     [
       "P: The medial aspect of the left great toenail was excised. The lateral aspect of the right great toenail was also excised and the benign lesion, which measured 0.5 cm as all 3 benign lesions did, was excised.",
-      "11730 11732",
+      "11730-TA 11732-T5",
     ],
     // Debridement of the other nails, after an avulsion, is its own procedure, counted by nails.
     [
       "P: The lateral aspect of the left great toenail was excised. Her remaining toenails required manual as well as electric debridement.",
-      "11730 11721",
+      "11730-TA 11721",
     ],
     [
       "A: Onychocryptosis left great toe. P: The lateral aspect of the left great toenail was excised. Her remaining toenails were debrided manually and with an electric burr.",
-      "11730 11721",
+      "11730-TA 11721",
     ],
     [
       "Partial avulsion of the medial border, right hallux. The rest of the toenails were debrided.",
-      "11730 11721",
+      "11730-T5 11721",
     ],
     // An excised plantar lesion and an excised toenail border, each in its own sentence, are two
     // procedures (an excision and a nail avulsion), whatever foot site they share.
     [
       "P: The 1.1 cm benign lesion plantar to the left first metatarsal head was excised. The medial aspect of the left great toenail was excised.",
-      "11422 11730",
+      "11422 11730-TA",
     ],
     [
       "P: The lateral aspect of the left great toenail was excised. The 1.1 cm benign lesion plantar to the left first metatarsal head was excised as well.",
-      "11422 11730",
+      "11422 11730-TA",
     ],
     // A generic "lesion" in the next sentence names no other lesion: the same nail told again.
     [
       "The lateral border of the left great toenail was excised. The lesion was excised down to the matrix.",
-      "11730",
+      "11730-TA",
     ],
     // "All toenails" is ten nails.
     ["A: Onychomycosis, painful thick toenails. P: All of her toenails were debrided.", "11721"],
@@ -167,27 +169,30 @@ describe("several nail procedures told in one plan paragraph", () => {
     // all the nails counts none.
     [
       "Partial nail avulsion of the right great toenail. All of her toenails are thick and dystrophic.",
-      "11730",
+      "11730-T5",
     ],
-    ["Partial nail avulsion of the right great toenail. The other toenails are normal.", "11730"],
+    [
+      "Partial nail avulsion of the right great toenail. The other toenails are normal.",
+      "11730-T5",
+    ],
     [
       "Partial nail avulsion of the right great toenail; all other toenails were debrided.",
-      "11730 11721",
+      "11730-T5 11721",
     ],
     // The nail bed or fold debrided during an avulsion is part of it, not a nail debridement.
     [
       "The lateral border of the left great toenail was excised. The nail bed was then debrided.",
-      "11730",
+      "11730-TA",
     ],
     // One nail told twice on the same side stays one nail: an avulsion told again as an excised
     // border, or its two borders excised in two sentences.
     [
       "Partial nail avulsion of the medial border, right hallux. The medial border of the right great toenail was excised with an English anvil.",
-      "11730",
+      "11730-T5",
     ],
     [
       "P: The medial border of the left great toenail was excised. The lateral border of the left great toenail was then excised.",
-      "11730",
+      "11730-TA",
     ],
   ])("codes %j as %s", (note, expected) => {
     expect(codes(note)).toBe(expected);
@@ -199,13 +204,13 @@ describe("an avulsion whose nail is named with words before it", () => {
     // A word between the article and the nail does not hide the nail.
     [
       "Simple avulsion of the entire nail plate of the left great toe and of the right great toe.",
-      "11730 11732",
+      "11730-TA 11732-T5",
     ],
-    ["Avulsion of the whole nail plate, left great toe.", "11730"],
-    ["Avulsion of the lateral third of the ingrown nail plate, left hallux.", "11730"],
-    ["The thickened, dystrophic toenail of the right hallux was avulsed.", "11730"],
-    ["The complete nail plate of the right great toe was avulsed with a hemostat.", "11730"],
-    ["Avulsion of the R hallux nail.", "11730"],
+    ["Avulsion of the whole nail plate, left great toe.", "11730-TA"],
+    ["Avulsion of the lateral third of the ingrown nail plate, left hallux.", "11730-TA"],
+    ["The thickened, dystrophic toenail of the right hallux was avulsed.", "11730-T5"],
+    ["The complete nail plate of the right great toe was avulsed with a hemostat.", "11730-T5"],
+    ["Avulsion of the R hallux nail.", "11730-T5"],
     // An avulsion of anything but a nail is no nail avulsion.
     ["An avulsion fracture of the fifth metatarsal base was seen on the x-ray.", ""],
     ["Superficial avulsion lacerations of the third and fourth toes, no repair needed.", ""],

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { extractSites } from "../../src/extract/site.ts";
 import { defaultLexicon } from "../../src/pipeline/suggest.ts";
-import { docOf, MINI_LEXICON } from "./mini-lexicon.ts";
+import { docOf, lexiconWith, MINI_LEXICON, MINI_SITES } from "./mini-lexicon.ts";
 
 /** "left back (A_TAL) 'left upper back'" for each site mention. */
 function sites(note: string): string {
@@ -92,5 +92,41 @@ describe("'each' before a list joiner", () => {
     );
     expect(feet && "laterality" in feet ? feet.laterality : undefined).toBeUndefined();
     expect(feet?.text).toBe("feet");
+  });
+});
+
+describe("the digit a site names (lexicon sites digits)", () => {
+  const lex = lexiconWith({
+    sites: {
+      ...MINI_SITES,
+      sites: [
+        ...MINI_SITES.sites,
+        {
+          id: "t.site.foot",
+          site: "foot",
+          siteGroup: "B_SNHFG",
+          icdSite: "lower_limb",
+          repair: { simple: "S_BODY" },
+          literals: ["foot", "toe", "great toe"],
+        },
+      ],
+      digits: [
+        { id: "t.digit.toe1", limb: "toe", digit: 1, literals: ["great toe"] },
+        { id: "t.digit.toe4", limb: "toe", digit: 4, literals: ["fourth toe"] },
+      ],
+    },
+  });
+  const digits = (note: string) =>
+    extractSites(docOf(note, lex), lex).flatMap((m) =>
+      m.kind === "site" ? [`${m.text}: ${m.digit ? `${m.digit.limb} ${m.digit.digit}` : "-"}`] : [],
+    );
+
+  it.each([
+    ["left great toe", ["left great toe: toe 1"]],
+    // A digit phrase that starts before the site word still names its digit.
+    ["fourth toe of the left foot", ["toe: toe 4", "left foot: -"]],
+    ["right toe", ["right toe: -"]],
+  ])("reads %j as %j", (note, expected) => {
+    expect(digits(note)).toEqual(expected);
   });
 });
