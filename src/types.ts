@@ -148,6 +148,12 @@ export interface SizeMention extends MentionBase {
   adds?: boolean;
   /** "hands 60 cm2 each": the area is treated on both sides (counts this many times in a total). */
   times?: number;
+  /**
+   * "both elbows (180 sq cm total) and the right knee (90 sq cm)": an area written in brackets
+   * right after a site is that site's; the offset of its opening bracket groups the areas of one
+   * bracket, whose total restates them rather than the visit's.
+   */
+  siteBracket?: number;
 }
 
 export interface CountMention extends MentionBase {

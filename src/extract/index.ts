@@ -60,7 +60,40 @@ export function extractMentions(full: Doc, lex: CompiledLexicon): Mention[] {
     m.id = i;
   });
   markPairedAreas(full, all, lex);
+  markSiteBrackets(full, all);
   return all;
+}
+
+/**
+ * "both elbows (180 sq cm total) and the right knee (90 sq cm)": an area inside brackets opened
+ * right after a site (nothing but spaces between) belongs to that site; it keeps the offset of
+ * its bracket.
+ */
+function markSiteBrackets(doc: Doc, all: Mention[]): void {
+  for (let i = 0; i < all.length; i++) {
+    const m = all[i]!;
+    if (m.kind !== "size" || m.unit !== "cm2") continue;
+    const open = openBracketBefore(doc, m.start, doc.sentences[m.sentence]?.start ?? 0);
+    if (open === undefined) continue;
+    // The mention that ends last before the bracket ("both elbows", not its "both").
+    let before: Mention | undefined;
+    for (let k = i - 1; k >= 0 && all[k]!.sentence === m.sentence; k--) {
+      const x = all[k]!;
+      if (x.end <= open && (!before || x.end > before.end)) before = x;
+    }
+    if (before?.kind === "site" && doc.text.slice(before.end, open).trim() === "")
+      m.siteBracket = open;
+  }
+}
+
+/** The offset of the "(" that encloses `at` (back to `from`), if no ")" closes it before `at`. */
+function openBracketBefore(doc: Doc, at: number, from: number): number | undefined {
+  for (let k = at - 1; k >= from; k--) {
+    const c = doc.text[k];
+    if (c === ")") return undefined;
+    if (c === "(") return k;
+  }
+  return undefined;
 }
 
 /**

@@ -47,6 +47,31 @@ export function areaMeasures(sizes: readonly SizeMention[]): SizeMention[] {
   return wound.length > 0 ? wound : flat;
 }
 
+/**
+ * The treated area: a total written for the visit ("total area 320 sq cm") wins; otherwise the
+ * areas add up ("elbows 120 sq cm, knees 150 sq cm"), an area "each" of a pair twice. A total in
+ * the brackets after a site is that site's ("both elbows (90 sq cm each, 180 sq cm total) and
+ * the right knee (90 sq cm)"): it stands for the bracket's other areas and adds to the rest.
+ */
+function treatedArea(areas: readonly SizeMention[]): number | undefined {
+  if (areas.length === 0) return undefined;
+  const bracketTotal = new Map<number, number>();
+  for (const s of areas)
+    if (s.role === "area" && s.siteBracket !== undefined)
+      bracketTotal.set(s.siteBracket, Math.max(bracketTotal.get(s.siteBracket) ?? 0, s.value));
+  const totals = areas
+    .filter((s) => s.role === "area" && s.siteBracket === undefined)
+    .map((s) => s.value);
+  if (totals.length > 0) return Math.max(...totals);
+  const loose = areas.filter(
+    (s) => s.siteBracket === undefined || !bracketTotal.has(s.siteBracket),
+  );
+  const sum =
+    loose.reduce((a, s) => a + s.value * (s.times ?? 1), 0) +
+    [...bracketTotal.values()].reduce((a, v) => a + v, 0);
+  return roundTo(sum, 3);
+}
+
 export function deriveSizes(sizes: SizeMention[]): DerivedSizes {
   const flat = sizes.filter((s) => s.unit === "cm");
   const by = (role: string) => flat.filter((s) => s.role === role).map((s) => s.value);
@@ -58,14 +83,8 @@ export function deriveSizes(sizes: SizeMention[]): DerivedSizes {
   else if (by("margin").length > 0) out.marginCm = Math.min(...by("margin"));
   if (by("defect").length > 0) out.defectCm = Math.max(...by("defect"));
   if (by("repair").length > 0) out.repairLengthCm = Math.max(...by("repair"));
-  const areas = sizes.filter((s) => s.unit === "cm2");
-  const totals = areas.filter((s) => s.role === "area").map((s) => s.value);
-  if (totals.length > 0) out.areaSqCm = Math.max(...totals);
-  else if (areas.length > 0)
-    out.areaSqCm = roundTo(
-      areas.reduce((a, s) => a + s.value * (s.times ?? 1), 0),
-      3,
-    );
+  const area = treatedArea(sizes.filter((s) => s.unit === "cm2"));
+  if (area !== undefined) out.areaSqCm = area;
   if (out.lesionCm !== undefined && out.marginCm !== undefined) {
     out.excisedDiameterCm = roundTo(out.lesionCm + 2 * out.marginCm, 3);
   } else if (out.defectCm !== undefined) out.excisedDiameterCm = out.defectCm;

@@ -23,3 +23,33 @@ describe("areas written once for both sides", () => {
     expect(shippedCodes(note)).toBe(code);
   });
 });
+
+describe("areas written in brackets after each treated site", () => {
+  it.each([
+    // A total in the brackets after a site is that site's: it adds to the other sites' areas.
+    [
+      "Excimer laser to psoriatic plaques on both elbows (180 sq cm total) and the right knee (90 sq cm).",
+      "96921",
+    ],
+    ["Excimer laser to the scalp (160 sq cm total) and the neck (100 sq cm total).", "96921"],
+    // ... and stands for the areas it restates, which are not counted twice.
+    [
+      "Excimer laser to psoriatic plaques on both elbows (120 sq cm each, 240 sq cm total) and the right knee (200 sq cm).",
+      "96921",
+    ],
+    [
+      "Excimer laser to both elbows (60 sq cm each, 120 sq cm total) and the right knee (100 sq cm).",
+      "96920",
+    ],
+    // Bracketed areas add up like written ones.
+    ["Excimer laser to the elbows (120 sq cm) and the knees (150 sq cm).", "96921"],
+    // A total bracketed after the areas, or written for the visit, is the visit's.
+    ["Excimer laser to the elbows 100 sq cm and the knees 170 sq cm (270 sq cm total).", "96921"],
+    [
+      "Excimer laser to the elbows (200 sq cm total) and the knees (100 sq cm); total treated area 240 sq cm.",
+      "96920",
+    ],
+  ])("%j is coded %s", (note, code) => {
+    expect(shippedCodes(note)).toBe(code);
+  });
+});

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { extractMentions } from "../../src/extract/index.ts";
 import { extractSizes } from "../../src/extract/size.ts";
 import { compileLexicon } from "../../src/lexicon/compile.ts";
 import { loadLexicon } from "../../src/lexicon/load.ts";
@@ -114,5 +115,24 @@ describe("a wound's length after a defect cue (bundled lexicon)", () => {
     ["Defect 5.5 x 4.5 cm closed with a graft.", "5.5 defect"],
   ])("%j reads %s", (note, expected) => {
     expect(roles(note)).toBe(expected);
+  });
+});
+
+describe("areas in the brackets right after a site (siteBracket)", () => {
+  const marked = (note: string) =>
+    extractMentions(docOf(note), MINI_LEXICON).flatMap((m) =>
+      m.kind === "size" ? [`${m.text}${m.siteBracket !== undefined ? " [site]" : ""}`] : [],
+    );
+  it.each([
+    [
+      "LN2 to the upper back (180 sq cm total) and L arm (90 sq cm).",
+      ["180 sq cm [site]", "90 sq cm [site]"],
+    ],
+    // A bracket after a measurement, or text between the site and the bracket, is no site's.
+    ["LN2 to the back 100 sq cm (250 sq cm total).", ["100 sq cm", "250 sq cm"]],
+    ["LN2 to the back, treated (100 sq cm).", ["100 sq cm"]],
+    ["LN2 to the back 100 sq cm and arm (120 sq cm).", ["100 sq cm", "120 sq cm [site]"]],
+  ])("marks %j as %j", (note, expected) => {
+    expect(marked(note)).toEqual(expected);
   });
 });

@@ -60,3 +60,30 @@ describe("deriveSizes", () => {
     expect(deriveSizes(sizes.slice(0, 2))).toMatchObject({ marginCm: 0.3 });
   });
 });
+
+describe("deriveSizes: areas in the brackets after a site", () => {
+  /** "180 area @5" -> 180 cm2 of role area inside the bracket opened at offset 5; "x2" doubles. */
+  const area = (spec: string, i: number): SizeMention => {
+    const [value, role, ...rest] = spec.split(" ") as [string, SizeRole, ...string[]];
+    const bracket = rest.find((r) => r.startsWith("@"));
+    const times = rest.includes("x2") ? 2 : undefined;
+    return {
+      ...size(`${value} sq ${role}`, i),
+      ...(bracket ? { siteBracket: Number(bracket.slice(1)) } : {}),
+      ...(times ? { times } : {}),
+    };
+  };
+  it.each([
+    // A site's bracketed total adds to the other sites' areas.
+    [["180 area @5", "90 unknown @40"], 270],
+    // It stands for the areas of its bracket ("90 sq cm each, 180 sq cm total").
+    [["90 unknown @5 x2", "180 area @5", "90 unknown @40"], 270],
+    // A total outside site brackets is the visit's and wins.
+    [["180 area @5", "90 unknown @40", "300 area"], 300],
+    [["100 unknown", "170 unknown", "270 area"], 270],
+    // Without totals, areas add up.
+    [["120 unknown @5", "150 unknown @30"], 270],
+  ])("%j gives %s sq cm", (specs, expected) => {
+    expect(deriveSizes(specs.map(area)).areaSqCm).toBe(expected);
+  });
+});
