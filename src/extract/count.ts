@@ -164,13 +164,23 @@ function hashCount(doc: Doc, lex: CompiledLexicon, i: number, limit: number): Fo
   let last = first.next;
   for (let k = nextItem(c, last, limit); k !== undefined; k = nextItem(c, last, limit)) {
     const item = hashItem(c, lex, k, limit);
-    if (!item) break;
+    // "SKs #1-#3 and AKs #4-#9": another lesion word starts another list.
+    if (!item || lesionWordIn(doc, lex, last, k)) break;
     count += item.size;
     items++;
     last = item.next;
   }
-  if (first.size > 1) return { last, ruleId: "count.hash-range", fields: { count } };
-  return items >= 2 ? { last, ruleId: "count.hash-list", fields: { count } } : undefined;
+  // "AKs #1-#14": the numbered lesions are the lesion word right before them.
+  const target =
+    i > 0 && isLesionWord(doc, lex, i - 1, limit) ? lesionStart(doc, lex, i - 1) : undefined;
+  const fields = { count, ...(target !== undefined ? { target } : {}) };
+  if (first.size > 1) return { last, ruleId: "count.hash-range", fields };
+  return items >= 2 ? { last, ruleId: "count.hash-list", fields } : undefined;
+}
+
+function lesionWordIn(doc: Doc, lex: CompiledLexicon, from: number, to: number): boolean {
+  for (let k = from; k < to; k++) if (isLesionWord(doc, lex, k, to)) return true;
+  return false;
 }
 
 /** One numbered item at token k, "#3" or a range "#1-#4": how many it names and where it ends. */

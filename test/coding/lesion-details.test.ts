@@ -39,6 +39,11 @@ describe("counts written per site or per numbered item", () => {
     ["Cryotherapy to AKs: 4 forehead, 3 scalp and 2 right cheek.", "17000 17003x8"],
     ["5 AKs: 3 scalp, 2 left ear, LN2.", "17000 17003x4"],
     ["LN2 to AKs: #1-#4 right temple, #5 nasal dorsum, #6-#8 scalp.", "17000 17003x7"],
+    // The numbered range right after the lesion word counts it, from the sentence before the treatment.
+    ["Actinic keratoses #1-#12, scalp and forehead. Liquid nitrogen to all.", "17000 17003x11"],
+    ["AKs #1-#5: forehead #1-#3, nose #4-#5. Cryo, 2 freeze-thaw cycles.", "17000 17003x4"],
+    // Another lesion word starts another numbered list.
+    ["SKs #1-#2 and AKs #3-#7 noted. Cryotherapy to the AKs only.", "17000 17003x4"],
   ])("%j is coded %s", (note, code) => {
     expect(shippedCodes(note)).toBe(code);
   });
