@@ -96,7 +96,9 @@ function ofAnotherType(c: CountMention, e: ProcedureEvent, index: MentionIndex):
       ? h.start === c.target
       : h.start >= c.end && index.doc.text.slice(c.end, h.start).trim() === "",
   );
-  return named !== undefined && !e.lesions.some((l) => l.histology?.histology === named.histology);
+  // A generic word ("lesions", "nails") names no other type.
+  if (named === undefined || named.malignancy === "unknown") return false;
+  return !e.lesions.some((l) => l.histology?.histology === named.histology);
 }
 
 function sourceOf(used: CountMention[]): ProcedureEvent["countSource"] {
