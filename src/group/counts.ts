@@ -1,5 +1,6 @@
 import { tokenAt } from "../text/tokens.ts";
-import type { CountMention, SiteMention } from "../types.ts";
+import type { CountMention, ProcedureMention, SiteMention } from "../types.ts";
+import { inOtherPhrase } from "./count-phrase.ts";
 import {
   endsWithColon,
   inSentence,
@@ -22,8 +23,9 @@ export function attachCounts(
   near: number[],
   index: MentionIndex,
   events: readonly ProcedureEvent[],
+  anchors: ReadonlySet<ProcedureMention>,
 ): void {
-  countLesions(e, near, index, events);
+  countLesions(e, near, index, events, anchors);
   countRemainder(e, events);
   // "Two 4 mm punches from the same plaque, one for H&E and one for DIF": samples of one lesion
   // are one biopsy (reference 1.1: biopsies are counted per lesion).
@@ -145,6 +147,7 @@ function countLesions(
   near: number[],
   index: MentionIndex,
   events: readonly ProcedureEvent[],
+  anchors: ReadonlySet<ProcedureMention>,
 ): void {
   const anchorSentences = new Set(e.anchors.map((a) => a.sentence));
   const first = e.anchors[0]!.start;
@@ -160,6 +163,7 @@ function countLesions(
         !c.ordinal &&
         !othersLesion(c) &&
         !ofAnotherType(c, e, index) &&
+        !inOtherPhrase(c, e, index, anchors) &&
         applies(c, e, anchorSentences, index),
     )
     .sort(

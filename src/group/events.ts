@@ -38,9 +38,10 @@ export function groupEvents(index: MentionIndex, lex: CompiledLexicon): Procedur
   });
   for (const [e, told] of retold) lendWoundArea(e, told);
   // Counts once every event has its diagnosis: a count of another event's lesions is not its own.
+  const anchors = new Set(clustered.flatMap((e) => e.anchors));
   clustered.forEach((e, i) => {
     const scope = scopes[i]!;
-    attachCounts(e, scope.near, index, clustered);
+    attachCounts(e, scope.near, index, clustered, anchors);
     derivePathology(e, [...scope.near, ...scope.linked], index);
     const tellers = retold.filter(([, t]) => t === e).map(([x]) => x);
     e.skin = skinEvidence(e, scope.close, index, tellers);

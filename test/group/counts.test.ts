@@ -1,0 +1,68 @@
+/** Where a count belongs: to the procedure phrase it is written in, not to another procedure. */
+import { describe, expect, it } from "vitest";
+import { codes, run } from "./notes.ts";
+
+/** "biopsy/punch x2, biopsy/tangential x1": each procedure's kind, technique and count. */
+function counts(note: string): string {
+  return run(note)
+    .procedures.filter((p) => p.kind !== "repair")
+    .map((p) => `${p.kind}${p.technique ? `/${p.technique}` : ""} x${p.count ?? 1}`)
+    .join(", ");
+}
+
+describe("a count stays in the procedure phrase it is written in", () => {
+  it.each([
+    // The count written after the second technique is that technique's only.
+    [
+      "Punch biopsy of the right forearm, tangential biopsies of two lesions on the back.",
+      "11104 11103x2",
+    ],
+    // A real count on the first item still counts it, and only it.
+    [
+      "Punch biopsies of three lesions of the back, tangential biopsy of the arm.",
+      "11104 11105x2 11103",
+    ],
+    // A count right before its procedure word counts that word.
+    ["Two punch biopsies of the back and a shave biopsy of the arm.", "11104 11105 11103"],
+    ["Shave biopsy of the arm and punch biopsies x2 of the back.", "11104 11105 11103"],
+    // Another event of the same technique does not take it either.
+    ["Punch biopsies of two lesions of the back and a punch biopsy of the arm.", "11104 11105x2"],
+    // Destruction and biopsy in one list.
+    ["Shave biopsy of the left arm, cryotherapy of 4 AKs on the scalp.", "11102 17000-XS 17003x3"],
+    ["Cryotherapy of 4 AKs on the scalp, shave biopsy of the left arm.", "11102 17000-XS 17003x3"],
+    ["Destruction of 3 warts on the arm and shave biopsy of the back.", "11102 17110-XS"],
+    // A ";" parts the count from the procedure before it; it counts the one it precedes.
+    ["Shave biopsy of the arm; 4 AKs on the scalp were frozen with LN2.", "11102 17000-XS 17003x3"],
+    // Procedure words joined by "and" share the phrase and its count.
+    ["Painful warts on the arm, eight in total, pared and frozen.", "17110"],
+    // A word saying how the lesions were diagnosed heads no phrase of its own.
+    ["Excision of two bx-proven BCCs of the back, 1.0 cm and 1.2 cm, 4 mm margins.", "11602x2"],
+  ])("%j -> %s", (note, expected) => {
+    expect(codes(note)).toBe(expected);
+  });
+
+  it.each([
+    [
+      "Shave biopsy of the arm, ED&C of 2 BCCs of the back.",
+      "biopsy/tangential x1, destruction/curettage x2",
+    ],
+    [
+      "ED&C of 2 BCCs of the back, shave biopsy of the arm.",
+      "destruction/curettage x2, biopsy/tangential x1",
+    ],
+    [
+      "Shave removal of an SK of the arm and excision of 2 cysts of the back.",
+      "shave x1, excision x2",
+    ],
+    [
+      "Excision of two lesions of the back with 2 mm margins, shave removal of a lesion of the arm.",
+      "excision x2, shave x1",
+    ],
+    [
+      "Shave removal of two lesions of the arm and excision of a lesion of the back.",
+      "shave x2, excision x1",
+    ],
+  ])("%j counts %s", (note, expected) => {
+    expect(counts(note)).toBe(expected);
+  });
+});
