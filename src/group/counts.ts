@@ -1,6 +1,7 @@
 import { tokenAt } from "../text/tokens.ts";
 import type { CountMention, ProcedureMention, SiteMention } from "../types.ts";
 import { inOtherPhrase } from "./count-phrase.ts";
+import { countOfList, listCountIssue } from "./counted-list.ts";
 import {
   endsWithColon,
   inSentence,
@@ -142,6 +143,24 @@ function samplesOfOneLesion(e: ProcedureEvent, index: MentionIndex): boolean {
   );
 }
 
+/**
+ * "Two cysts excised." over "Cyst 1, back: ... excised." and "Cyst 2, arm: ... excised.": the
+ * count of a numbered list is not that of the event told in one of its items. A count that differs
+ * from the items listed is warned about.
+ */
+function countsTheList(
+  c: CountMention,
+  e: ProcedureEvent,
+  anchorSentences: ReadonlySet<number>,
+  index: MentionIndex,
+): boolean {
+  const list = countOfList(c, anchorSentences, index);
+  if (!list) return false;
+  const issue = listCountIssue(list);
+  if (issue) e.issues.push(issue);
+  return true;
+}
+
 function countLesions(
   e: ProcedureEvent,
   near: number[],
@@ -160,6 +179,7 @@ function countLesions(
     .flatMap((s) => inSentence(index, s, "count"))
     .filter(
       (c) =>
+        !countsTheList(c, e, anchorSentences, index) &&
         !c.ordinal &&
         !othersLesion(c) &&
         !ofAnotherType(c, e, index) &&

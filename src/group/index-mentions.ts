@@ -18,6 +18,13 @@ export interface MentionIndex {
   byKindInSentence: Map<number, Map<string, Mention[]>>;
   /** List item number of each sentence that starts with "1." / "2)" / "#3". */
   listNumber: Map<number, number>;
+  /**
+   * Item number of each sentence in a list of lesions, labelled items ("Cyst 2, arm:", "Site 1 -")
+   * as well as numbered ones, or of the item whose line it continues.
+   */
+  itemNumber: Map<number, number>;
+  /** The sentences that open a numbered, lettered or labelled item (not its continuations). */
+  itemOpens: Set<number>;
 }
 
 /** "1. ...", "2) ...", "(2) ...", "#3 ...", "#4: ..." at the start of a sentence. */
@@ -35,10 +42,71 @@ export function itemNumber(text: string, start: number, end: number): number | u
   return letter ? letter.toLowerCase().charCodeAt(0) - 96 : undefined;
 }
 
+/** The number or letter of a labelled item ("Cyst 2, arm:", "Lesion #1 back", "Site B:"; a = 1). */
+const LABEL_NUMBER = /^\d{1,2}$/;
+const LABEL_LETTER = /^[a-h]$/;
+/** What may follow a label's number or letter ("Cyst 1," "Site 2:" "Lesion A." "Lesion 3)"). */
+const AFTER_LABEL: ReadonlySet<string> = new Set([",", ":", ".", ")", "(", "-"]);
+
+/**
+ * The item a sentence opens with a label word and a number or letter: a word of `labels`
+ * (lexicon counts `itemLabels`: "Site 1:") or a diagnosis named first ("Cyst 2, arm:").
+ */
+function labelledItem(
+  doc: Doc,
+  first: number,
+  last: number,
+  labels: ReadonlySet<string>,
+  diagnosisEnd: number | undefined,
+): number | undefined {
+  const c = doc.canon;
+  let k = labels.has(c[first] ?? "") ? first + 1 : diagnosisEnd;
+  if (k === undefined || k >= last) return undefined;
+  const hash = c[k] === "#";
+  if (hash) k++;
+  const label = c[k] ?? "";
+  const n = LABEL_NUMBER.test(label)
+    ? Number.parseInt(label, 10)
+    : LABEL_LETTER.test(label)
+      ? label.charCodeAt(0) - 96
+      : undefined;
+  if (n === undefined || n < 1) return undefined;
+  return hash || (k + 1 < last && AFTER_LABEL.has(c[k + 1]!)) ? n : undefined;
+}
+
+/** Token index after the diagnosis term that starts sentence at token `first`, if one does. */
+function diagnosisAtStart(doc: Doc, first: number, mentions: Mention[] | undefined) {
+  const start = doc.tokens[first]?.start;
+  const h = mentions?.find((m) => m.kind === "histology" && m.start === start);
+  return h ? tokenAt(doc.tokens, h.end) : undefined;
+}
+
+type Previous = { n: number; end: number; section: number };
+
+/** Numbers sentence `s` in `numbers`: its own item number, or its line's. Returns the item it is in. */
+function numberLine(
+  doc: Doc,
+  s: Doc["sentences"][number],
+  n: number | undefined,
+  previous: Previous | undefined,
+  numbers: Map<number, number>,
+): Previous | undefined {
+  // A sentence on the same line as a numbered item belongs to that item.
+  const sameLine =
+    previous &&
+    previous.section === s.sectionIndex &&
+    !doc.text.slice(previous.end, s.start).includes("\n");
+  const item = n ?? (sameLine ? previous!.n : undefined);
+  if (item === undefined) return undefined;
+  numbers.set(s.index, item);
+  return { n: item, end: s.end, section: s.sectionIndex };
+}
+
 export function indexMentions(
   doc: Doc,
   all: Mention[],
   assertions: Map<number, Assertion>,
+  itemLabels: ReadonlySet<string> = new Set(),
 ): MentionIndex {
   const bySentence = new Map<number, Mention[]>();
   for (const m of all) {
@@ -47,17 +115,24 @@ export function indexMentions(
     bySentence.set(m.sentence, list);
   }
   const listNumber = new Map<number, number>();
-  let previous: { n: number; end: number; section: number } | undefined;
+  const lesionItems = new Map<number, number>();
+  const itemOpens = new Set<number>();
+  let previous: Previous | undefined;
+  let previousItem: Previous | undefined;
   for (const s of doc.sentences) {
     const n = itemNumber(doc.text, s.start, s.end);
-    // A sentence on the same line as a numbered item belongs to that item.
-    const sameLine =
-      previous &&
-      previous.section === s.sectionIndex &&
-      !doc.text.slice(previous.end, s.start).includes("\n");
-    const item = n ?? (sameLine ? previous!.n : undefined);
-    if (item !== undefined) listNumber.set(s.index, item);
-    previous = item !== undefined ? { n: item, end: s.end, section: s.sectionIndex } : undefined;
+    const labelled =
+      n ??
+      labelledItem(
+        doc,
+        s.firstToken,
+        s.lastToken,
+        itemLabels,
+        diagnosisAtStart(doc, s.firstToken, bySentence.get(s.index)),
+      );
+    if (labelled !== undefined) itemOpens.add(s.index);
+    previous = numberLine(doc, s, n, previous, listNumber);
+    previousItem = numberLine(doc, s, labelled, previousItem, lesionItems);
   }
   return {
     doc,
@@ -65,6 +140,8 @@ export function indexMentions(
     bySentence,
     assertions,
     listNumber,
+    itemNumber: lesionItems,
+    itemOpens,
     byKind: new Map(),
     byKindInSentence: new Map(),
   };

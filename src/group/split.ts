@@ -1,5 +1,6 @@
 import { tokenAt } from "../text/tokens.ts";
-import type { HistologyMention, SiteMention, SizeMention } from "../types.ts";
+import type { HistologyMention, ProcedureMention, SiteMention, SizeMention } from "../types.ts";
+import { type CountedHeading, countedHeading, listCountIssue } from "./counted-list.ts";
 import {
   endsWithColon,
   inSentence,
@@ -24,9 +25,13 @@ export const LIST_ITEM_LINE = /^\s*(?:#\s*\d{1,2}|\(\d{1,2}\)|\d{1,2}\s*[.)]|[-*
 /** An inline first item after a procedure: "Shave removal: (1) ...", "ED&C 1) ...", "... #1 ...". */
 const FIRST_ITEM = /(?:^|[\s:,])(?:\(1\)|1\)|#\s?1\b)/;
 
-/** One item of a list of lesions: its sentence, and where in it the item begins. */
+/**
+ * One item of a list of lesions: its sentences (the one opening it, then those continuing it on
+ * its line) and where in the first one the item begins (after the heading's words when the first
+ * item is written inline: "Shave removal: (1) ...").
+ */
 interface Item {
-  sentence: number;
+  sentences: number[];
   from: number;
 }
 
@@ -50,9 +55,12 @@ export function splitLesions(events: ProcedureEvent[], index: MentionIndex): Pro
       PER_LESION.has(e.kind) &&
       (e.kind !== "destruction" || e.malignancy === "malignant") &&
       e.assertion.billable;
-    const items = perLesion || perWound(e) ? listedItems(e, index, events) : [];
-    if (items.length >= 2) {
+    const list = perLesion || perWound(e) ? listedItems(e, index, events) : undefined;
+    if (list && list.items.length >= 2) {
+      const { items, counted } = list;
       for (const item of items) out.push(itemEvent(e, item, items, index));
+      const issue = counted ? listCountIssue(counted) : undefined;
+      if (issue) out[out.length - items.length]!.issues.push(issue);
       continue;
     }
     const wounds = perWound(e) ? woundParts(e, index) : [];
@@ -78,51 +86,94 @@ export function splitLesions(events: ProcedureEvent[], index: MentionIndex): Pro
  * event's lesion ("Excisions x3:" then "#1 Scalp: 1.0 cm cyst, excised ...", "#2 Back: ...
  * excised ...", "#3 Left cheek: 0.8 cm nevus, 1 mm margins"): the heading is over the list, and
  * the items naming no procedure are its lesions too. The heading is a sentence ending with a
- * colon, or the event's sentence whose first item follows its procedure word inline.
+ * colon, or one counting the numbered items that follow it ("Two cysts excised." then "Cyst 1,
+ * back: ..." and "Cyst 2, arm: ..."; `counted`), or the event's sentence whose first item follows
+ * its procedure word inline. A sentence continuing an item on its line belongs to that item ("A.
+ * Right cheek: BCC, 1.2 cm. Excised with 3 mm margins."); one naming a procedure of another kind
+ * ends the list.
  */
 function listedItems(
   e: ProcedureEvent,
   index: MentionIndex,
   events: readonly ProcedureEvent[],
-): Item[] {
+): { items: Item[]; counted?: CountedHeading } | undefined {
   const doc = index.doc;
   const own = new Set(e.anchors);
   const otherOfKind = new Set(
     events.filter((o) => o !== e && o.kind === e.kind).flatMap((o) => o.anchors),
   );
+  let counted: CountedHeading | undefined;
   const heading = e.anchors
     .map((a) => doc.sentences[a.sentence]!)
-    .find((s) => endsWithColon(index, s.index));
+    .find((s) => {
+      counted = countedHeading(index, s.index);
+      return counted !== undefined || endsWithColon(index, s.index);
+    });
   const first = heading ? undefined : inlineFirstItem(e, index);
-  if (!heading && !first) return [];
-  const items: Item[] = first ? [first] : [];
+  if (!heading && !first) return undefined;
+  // The procedures of sentence k from offset `from` on, but the event's own words and closures.
+  const proceduresIn = (k: number, from: number) =>
+    inSentence(index, k, "procedure").filter(
+      (p) =>
+        p.start >= from &&
+        !p.weak &&
+        isBillable(index, p) &&
+        !own.has(p) &&
+        p.procedure !== "repair",
+    );
+  const ofOther = (procedures: readonly ProcedureMention[]) =>
+    procedures.length > 0 && procedures.every((p) => otherOfKind.has(p));
+  const items: Item[] = [];
+  // The item being read (undefined when it is another event's lesion) and its number.
+  let current: Item | undefined;
+  let currentNumber: number | undefined;
+  // Reads the item opening at sentence k (offset `from`); false when it ends the whole list.
+  const open = (k: number, from: number): boolean => {
+    current = undefined;
+    const procedures = proceduresIn(k, from);
+    if (ofOther(procedures)) return true;
+    if (procedures.length > 0 || !inSentence(index, k, "site").some((x) => x.start >= from))
+      return false;
+    current = { sentences: [k], from };
+    items.push(current);
+    return true;
+  };
+  if (first) {
+    currentNumber = 1;
+    if (!open(first.sentence, first.from)) return undefined;
+  }
   const start = heading?.index ?? first!.sentence;
   const section = doc.sentences[start]!.sectionIndex;
   for (let k = start + 1; k < doc.sentences.length; k++) {
     const s = doc.sentences[k]!;
-    if (s.sectionIndex !== section || !LIST_ITEM_LINE.test(doc.text.slice(s.start, s.start + 6)))
-      break;
-    items.push({ sentence: k, from: s.start });
+    if (s.sectionIndex !== section) break;
+    if (!index.itemOpens.has(k) && !LIST_ITEM_LINE.test(doc.text.slice(s.start, s.start + 6))) {
+      // A sentence on the line of the item before: its procedure of the kind makes the item that
+      // event's lesion; one of another kind ends the list.
+      const item = index.itemNumber.get(k);
+      if (item === undefined || item !== currentNumber) break;
+      const procedures = proceduresIn(k, s.start);
+      if (ofOther(procedures)) {
+        if (current) items.splice(items.indexOf(current), 1);
+        current = undefined;
+      } else if (procedures.length > 0) break;
+      else current?.sentences.push(k);
+      continue;
+    }
+    currentNumber = index.itemNumber.get(k);
+    if (!open(k, s.start)) return undefined;
   }
-  const kept: Item[] = [];
-  for (const item of items) {
-    const inItem = (m: { start: number }) => m.start >= item.from;
-    const procedures = inSentence(index, item.sentence, "procedure").filter(
-      (p) =>
-        inItem(p) && !p.weak && isBillable(index, p) && !own.has(p) && p.procedure !== "repair",
-    );
-    if (procedures.length > 0 && procedures.every((p) => otherOfKind.has(p))) continue;
-    if (procedures.length > 0 || !inSentence(index, item.sentence, "site").some(inItem)) return [];
-    kept.push(item);
-  }
-  return kept;
+  return { items, ...(counted ? { counted } : {}) };
 }
 
 /**
  * "Shave removal: (1) ISK L back 1.2 cm;" before "(2) ISK R arm 0.8 cm.": the first item of a
  * list written inline after the event's procedure word, when the next sentence opens item 2.
  */
-function inlineFirstItem(e: ProcedureEvent, index: MentionIndex): Item | undefined {
+function inlineFirstItem(
+  e: ProcedureEvent,
+  index: MentionIndex,
+): { sentence: number; from: number } | undefined {
   const doc = index.doc;
   const anchor = e.anchors.find((a) => !a.weak);
   const s = anchor && doc.sentences[anchor.sentence];
@@ -145,21 +196,18 @@ function itemEvent(
   items: Item[],
   index: MentionIndex,
 ): ProcedureEvent {
-  const inItem = (m: { sentence: number; start: number }) =>
-    m.sentence === item.sentence && m.start >= item.from;
-  const inAnyItem = (m: { sentence: number; start: number }) =>
-    items.some((i) => m.sentence === i.sentence && m.start >= i.from);
-  const site = inSentence(index, item.sentence, "site").find(inItem)!;
+  const within = (i: Item) => (m: { sentence: number; start: number }) =>
+    i.sentences.includes(m.sentence) && m.start >= i.from;
+  const inItem = within(item);
+  const inAnyItem = (m: { sentence: number; start: number }) => items.some((i) => within(i)(m));
+  const ofItem = <K extends "size" | "histology">(kind: K) =>
+    item.sentences.flatMap((k) => inSentence(index, k, kind)).filter(inItem);
+  const site = inSentence(index, item.sentences[0]!, "site").find(inItem)!;
   const anchors = e.anchors.filter((a) => inItem(a) || !inAnyItem(a));
-  const lesion = lesionEvent(
-    { ...e, anchors },
-    site,
-    inSentence(index, item.sentence, "size").filter(inItem),
-    inSentence(index, item.sentence, "histology").filter(inItem),
-  );
+  const lesion = lesionEvent({ ...e, anchors }, site, ofItem("size"), ofItem("histology"));
   if (perWound(e))
-    ownLayer(lesion, e, item.sentence, inItem, (m) => inAnyItem(m) && !inItem(m), index);
-  return { ...lesion, scope: [...e.scope, item.sentence] };
+    ownLayer(lesion, e, item.sentences, inItem, (m) => inAnyItem(m) && !inItem(m), index);
+  return { ...lesion, scope: [...e.scope, ...item.sentences] };
 }
 
 /** The event of one lesion of `e`: its own site, sizes and diagnosis (else `e`'s diagnosis). */
@@ -396,14 +444,16 @@ function woundParts(e: ProcedureEvent, index: MentionIndex): Part[] {
 function ownLayer(
   lesion: ProcedureEvent,
   e: ProcedureEvent,
-  sentence: number,
+  sentences: readonly number[],
   inPart: (m: { sentence: number; start: number }) => boolean,
   inOtherPart: (m: { sentence: number; start: number }) => boolean,
   index: MentionIndex,
 ): void {
-  const layers = inSentence(index, sentence, "technique").filter(
-    (t) => t.applies.includes(e.kind) && index.assertions.get(t.id)?.negation !== "negated",
-  );
+  const layers = sentences
+    .flatMap((k) => inSentence(index, k, "technique"))
+    .filter(
+      (t) => t.applies.includes(e.kind) && index.assertions.get(t.id)?.negation !== "negated",
+    );
   const own = layers.filter((t) => !inOtherPart(t) || inPart(t));
   const deepest = own.sort((a, b) => (b.rank ?? 0) - (a.rank ?? 0))[0];
   if (deepest) {
@@ -434,7 +484,7 @@ function partEvent(e: ProcedureEvent, part: Part, index: MentionIndex): Procedur
     ownLayer(
       lesion,
       e,
-      part.sentence,
+      [part.sentence],
       (m) => at(m) && inPart(m),
       (m) => at(m) && !inPart(m) && m.start >= part.listStart!,
       index,

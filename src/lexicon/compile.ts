@@ -63,6 +63,8 @@ export interface CompiledLexicon {
   /** Words reporting a specimen's result (lexicon procedures.resultCues). */
   resultCues: PhraseTrie<string>;
   lesionNouns: Set<string>;
+  /** lexicon counts `itemLabels` ("site", "specimen"): words labelling a list item ("Site 1:"). */
+  itemLabels: ReadonlySet<string>;
   notCountWords: Set<string>;
   countBlockers: Set<string>;
   notCountAfter: Set<string>;
@@ -201,6 +203,7 @@ export function compileLexicon(lex: Lexicon): CompiledLexicon {
     biopsyIntent: trieOf(lex.procedures.biopsyIntent.literals, (t) => [t]),
     resultCues,
     lesionNouns: new Set(lex.counts.lesionNouns),
+    itemLabels: new Set(lex.counts.itemLabels),
     notCountWords: new Set(lex.counts.notCountWords),
     countBlockers: new Set(lex.counts.countBlockers),
     notCountAfter: new Set(lex.counts.notCountAfter),

@@ -73,7 +73,7 @@ export const STAGES: Stage[] = [
       s.assertions = detectAssertions(s.doc!.text, s.doc!.sentences, targets, s.lex.context);
       markDoneByPathology(s.mentions!, s.assertions);
       markReportNote(s.doc!, s.mentions!, s.assertions, s.lex);
-      s.index = indexMentions(s.doc!, s.mentions!, s.assertions);
+      s.index = indexMentions(s.doc!, s.mentions!, s.assertions, s.lex.itemLabels);
     },
   },
   {

@@ -438,6 +438,11 @@ export const CountsLexiconSchema = z.object({
   lesionNouns: Literals,
   /** Phrases that refer back to one lesion ("the same lesion", "lesion #2"). */
   sameLesion: Literals,
+  /**
+   * Words that, with a number or letter after them at the start of a sentence, label one item of
+   * a list of lesions ("Site 1:", "Specimen B,"); a diagnosis word does so too ("Cyst 2, arm:").
+   */
+  itemLabels: Literals.default([]),
   /** Words next to "x N" that make it something other than a lesion count ("x2 cycles", "sutures x4"). */
   notCountWords: Literals,
   /** Words that may not stand between a number and its lesion word ("8 after excision of MIS"). */

@@ -1,0 +1,85 @@
+import type { CountMention, Issue } from "../types.ts";
+import { inSentence, type MentionIndex } from "./index-mentions.ts";
+
+/**
+ * The sentences opening the items numbered 1, 2, ... N right after sentence `heading`, in its
+ * section ("Two cysts excised." then "Cyst 1, back: ..." and "Cyst 2, arm: ..."). A sentence
+ * continuing an item on its line ("... 1 mm margins. Sutured.") stays in the list; anything
+ * else, or an item out of order, ends it.
+ */
+export function numberedItemsAfter(index: MentionIndex, heading: number): number[] {
+  const sentences = index.doc.sentences;
+  const section = sentences[heading]!.sectionIndex;
+  const out: number[] = [];
+  for (let k = heading + 1; k < sentences.length; k++) {
+    if (sentences[k]!.sectionIndex !== section) break;
+    const n = index.itemNumber.get(k);
+    if (index.itemOpens.has(k)) {
+      if (n !== out.length + 1) break;
+      out.push(k);
+    } else if (out.length === 0 || n !== out.length) break;
+  }
+  return out;
+}
+
+/** A counted heading: a sentence with a lesion or procedure count, over a numbered list. */
+export interface CountedHeading {
+  count: CountMention;
+  items: number[];
+}
+
+/**
+ * "Two cysts excised." then "Cyst 1, back: ..." and "Cyst 2, arm: ...": a sentence that is no
+ * item itself, states a count and is followed by two or more numbered items. Its count is the
+ * list's, not the first item's.
+ */
+export function countedHeading(index: MentionIndex, sentence: number): CountedHeading | undefined {
+  if (index.itemNumber.has(sentence)) return undefined;
+  const count = inSentence(index, sentence, "count").find(
+    (c) => !c.vague && !c.implied && !c.ordinal,
+  );
+  if (!count) return undefined;
+  const items = numberedItemsAfter(index, sentence);
+  return items.length >= 2 ? { count, items } : undefined;
+}
+
+/**
+ * The heading says one number and lists another ("Three cysts excised." over two items): the
+ * listed lesions, each with its own site and size, are what is coded; the count is to confirm.
+ */
+export function listCountIssue(heading: CountedHeading): Issue | undefined {
+  const { count, items } = heading;
+  if (count.count === items.length) return undefined;
+  return {
+    code: "count_ambiguous",
+    message: `the note counts ${count.count} but lists ${items.length} numbered lesions: the listed lesions are coded; confirm the count`,
+    severity: "warning",
+    span: { start: count.start, end: count.end },
+    ruleId: "group.counted-list",
+  };
+}
+
+/**
+ * "Two cysts excised." then "Cyst 1, back: ... excised." and "Cyst 2, arm: ... excised.": the
+ * heading's count is the list's, not that of a procedure told in one of its items (on an item's
+ * line). Returns the heading when the count is one the event must not take.
+ */
+export function countOfList(
+  c: CountMention,
+  anchorSentences: ReadonlySet<number>,
+  index: MentionIndex,
+): CountedHeading | undefined {
+  const heading = countedHeading(index, c.sentence);
+  if (!heading || heading.count !== c) return undefined;
+  const last = heading.items.at(-1)!;
+  const n = heading.items.length;
+  for (const a of anchorSentences) {
+    if (a <= c.sentence) continue;
+    if (a <= last && index.itemNumber.has(a)) return heading;
+    // A sentence continuing the last item on its line.
+    let k = last + 1;
+    while (k < a && index.itemNumber.get(k) === n && !index.itemOpens.has(k)) k++;
+    if (k === a && index.itemNumber.get(a) === n && !index.itemOpens.has(a)) return heading;
+  }
+  return undefined;
+}
