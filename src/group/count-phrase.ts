@@ -5,8 +5,9 @@ import type { ProcedureEvent } from "./types.ts";
 
 /**
  * The procedure words whose phrase a count is written in, among the words of its sentence that
- * anchor an event: the one it counts right before it ("Two punch biopsies"), else the one before
- * it ("tangential biopsies of two lesions"), unless a list joiner parts them and none parts the
+ * anchor an event: a term the count is part of ("toenails were debrided" around "all other
+ * toenails"), the one it counts right before it ("Two punch biopsies"), else the one before it
+ * ("tangential biopsies of two lesions"), unless a list joiner parts them and none parts the
  * count from the next one ("Shave biopsy of the arm; 4 AKs were frozen"); with the words joined
  * to that one by nothing but list joiners ("eight in total, pared and frozen"). Empty when the
  * sentence names no such word.
@@ -17,19 +18,25 @@ function phraseWords(
   anchored: (p: ProcedureMention) => boolean,
 ): ProcedureMention[] {
   const words = inSentence(index, c.sentence, "procedure").filter(anchored);
-  let at = words.findLastIndex((p) => p.end <= c.start);
-  const next = words.findIndex((p) => p.start >= c.end);
-  if (at < 0 || c.ruleId === "count.procedure") at = next;
-  else if (next >= 0) {
-    const apartFromPrev = joinersBetween(index, words[at]!, c) > 0;
-    if (apartFromPrev && joinersBetween(index, c, words[next]!) === 0) at = next;
-  }
+  const at = phraseWord(c, words, index);
   if (at < 0) return [];
   let from = at;
   let to = at;
   while (from > 0 && joinedOnly(index, words[from - 1]!, words[from]!)) from--;
   while (to + 1 < words.length && joinedOnly(index, words[to]!, words[to + 1]!)) to++;
   return words.slice(from, to + 1);
+}
+
+/** Index in `words` of the procedure word heading the count's phrase, or -1. */
+function phraseWord(c: CountMention, words: ProcedureMention[], index: MentionIndex): number {
+  const around = words.findIndex((p) => p.start < c.end && c.start < p.end);
+  if (around >= 0) return around;
+  const prev = words.findLastIndex((p) => p.end <= c.start);
+  const next = words.findIndex((p) => p.start >= c.end);
+  if (prev < 0 || next < 0) return prev < 0 ? next : prev;
+  if (c.ruleId === "count.procedure") return next;
+  const apartFromPrev = joinersBetween(index, words[prev]!, c) > 0;
+  return apartFromPrev && joinersBetween(index, c, words[next]!) === 0 ? next : prev;
 }
 
 /** Nothing but list joiners stands between two procedure words ("pared and frozen"). */
