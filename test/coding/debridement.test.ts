@@ -202,6 +202,11 @@ describe("several wounds debrided to different depths in one sentence or list", 
       "Excisional debridement:\n1) sacral ulcer to subcutaneous tissue, 30 sq cm\n2) R heel ulcer to muscle, 5 sq cm",
       "11043 11042-XS 11045-XS",
     ],
+    // A sentence continuing a wound's item on its line names that wound's layer.
+    [
+      "Excisional debridement:\n1. Sacral ulcer, 20 sq cm. Debrided to subcutaneous tissue.\n2. Left heel ulcer, 4 sq cm. Debrided to muscle.",
+      "11043 11042-XS",
+    ],
     // The same depth for both wounds: one line set on the summed area (30 + 15 sq cm).
     [
       "Excisional debridement of sacral ulcer to subcutaneous tissue, 30 sq cm, and of the left heel ulcer to subcutaneous tissue, 15 sq cm.",

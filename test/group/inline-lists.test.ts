@@ -25,6 +25,13 @@ describe("inline numbered lists of lesions", () => {
       "Bx-proven BCCs: (1) back 8 mm, excised w/ 4 mm margins; (2) left arm 6 mm, excised w/ 4 mm margins.",
       "11602x2",
     ],
+    // A sentence continuing an item on its line stays in the list: the next item is read too.
+    [
+      "Shave removal: (1) SK L back 1.2 cm; (2) SK R arm 0.8 cm. Hemostasis with AlCl.\n(3) SK R cheek 0.4 cm.",
+      "11302 11301 11310",
+    ],
+    // A counted sentence heads items numbered "(1)", "(2)" like a colon heading does.
+    ["Two epidermal cysts excised.\n(1) Back, 1.0 cm.\n(2) Left arm, 2.5 cm.", "11403 11401"],
   ])("codes %j as %s", (note, expected) => {
     expect(codes(note)).toBe(expected);
   });
