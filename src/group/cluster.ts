@@ -1,3 +1,4 @@
+import type { CompiledLexicon } from "../lexicon/compile.ts";
 import type { Assertion } from "../schemas/api.ts";
 import { ARTICLES, tokenAt } from "../text/tokens.ts";
 import type { ProcedureMention, SiteMention } from "../types.ts";
@@ -37,7 +38,7 @@ const AFFIRMED: Assertion = {
  * ("TITLE: Excision ..." then "the lesion was excised"), or in nearby sentences about the same
  * site. Repairs are clustered separately (repairs.ts).
  */
-export function clusterProcedures(index: MentionIndex): ProcedureEvent[] {
+export function clusterProcedures(index: MentionIndex, lex: CompiledLexicon): ProcedureEvent[] {
   const events: ProcedureEvent[] = [];
   const state = { active: -1 };
   const weak: ProcedureMention[] = [];
@@ -54,7 +55,7 @@ export function clusterProcedures(index: MentionIndex): ProcedureEvent[] {
     state.active = (target ?? events[events.length - 1]!).index;
   }
   for (const m of weak) {
-    const target = weakTarget(events, m, index);
+    const target = weakTarget(events, m, index, lex);
     if (!target && m.needsLesion && !lesionNearby(m, index)) continue;
     const crosses = target && !target.anchors.some((a) => a.sentence === m.sentence);
     if (target && crosses && isBillable(index, m) !== target.assertion.billable) {
@@ -134,6 +135,7 @@ function weakTarget(
   events: ProcedureEvent[],
   m: ProcedureMention,
   index: MentionIndex,
+  lex: CompiledLexicon,
 ): ProcedureEvent | undefined {
   // A procedure named only as an earlier result ("biopsy-proven BCC") is no target for a word of
   // today's treatment ("returns for treatment of a biopsy-proven BCC ... excised the lesion").
@@ -148,7 +150,8 @@ function weakTarget(
   const same = candidates.filter(
     (e) => e.anchors.some((a) => a.sentence === m.sentence) && !genericApart(e, m, index),
   );
-  if (same.length > 0) return same.find((e) => e.kind === m.procedure) ?? same[0];
+  if (same.length > 0)
+    return same.find((e) => e.kind === m.procedure) ?? methodNamed(same, m, index, lex) ?? same[0];
   const before = candidates.filter((e) =>
     e.anchors.some((a) => a.sentence < m.sentence && m.sentence - a.sentence <= WEAK_BACK),
   );
@@ -221,6 +224,25 @@ function inOtherTitleItems(e: ProcedureEvent, m: ProcedureMention, index: Mentio
       other !== item
     );
   });
+}
+
+/**
+ * "pared and treated with cryotherapy", "removed by shave": the event whose word follows the
+ * weak word's method word (lexicon procedures `methodWords`), past an article.
+ */
+function methodNamed(
+  events: ProcedureEvent[],
+  m: ProcedureMention,
+  index: MentionIndex,
+  lex: CompiledLexicon,
+): ProcedureEvent | undefined {
+  const { tokens, canon } = index.doc;
+  let k = tokenAt(tokens, m.end);
+  if (!lex.methodWords.has(canon[k] ?? "")) return undefined;
+  k++;
+  if (ARTICLES.has(canon[k] ?? "")) k++;
+  const at = tokens[k]?.start;
+  return at === undefined ? undefined : events.find((e) => e.anchors.some((a) => a.start === at));
 }
 
 /** The specific lesion types (not "lesion", "growth") named in some sentences. */

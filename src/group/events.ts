@@ -24,7 +24,7 @@ import type { ProcedureEvent } from "./types.ts";
  * measurements (excised diameter, repair length, treated area) computed once.
  */
 export function groupEvents(index: MentionIndex, lex: CompiledLexicon): ProcedureEvent[] {
-  const clustered = clusterProcedures(index);
+  const clustered = clusterProcedures(index, lex);
   const owners = anchorOwners(clustered);
   const nearOf = new Map<ProcedureEvent, number[]>();
   const scopes = clustered.map((e) => eventScope(e, owners, index));

@@ -80,6 +80,8 @@ export interface CompiledLexicon {
   mohsBlockWords: ReadonlySet<string>;
   /** Words and phrases naming a traumatic wound ("laceration", "stab wound"). */
   woundWords: PhraseTrie<string>;
+  /** lexicon procedures `methodWords` ("with", "by"): a method named after them is how it was done. */
+  methodWords: ReadonlySet<string>;
   deepRepairWords: PhraseTrie<string>;
   /** lexicon procedures.procedureList, its words as a set. */
   procedureList?: {
@@ -216,6 +218,7 @@ export function compileLexicon(lex: Lexicon): CompiledLexicon {
     mohsStageWords: new Set(lex.counts.mohsStageWords),
     mohsBlockWords: new Set(lex.counts.mohsBlockWords.map((w) => w.split(" ").pop()!)),
     woundWords: trieOf(lex.procedures.woundWords, (t) => [t]),
+    methodWords: new Set(lex.procedures.methodWords),
     deepRepairWords: trieOf(lex.procedures.deepRepairWords, (t) => [t]),
     ...(lex.procedures.procedureList
       ? {

@@ -106,6 +106,11 @@ export const ProceduresLexiconSchema = z.object({
    * graft); kinds not listed are named by their kind with spaces.
    */
   kindNames: z.record(z.string(), z.string()).default({}),
+  /**
+   * Words that introduce how a generic treatment word was done ("treated with cryotherapy",
+   * "removed by shave"): the method named right after them is that treatment's procedure.
+   */
+  methodWords: z.array(z.string()).default([]),
   /** Words that show a closure is a wound repair when no lesion procedure is documented. */
   woundWords: Literals,
   /**

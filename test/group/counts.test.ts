@@ -38,6 +38,11 @@ describe("a count stays in the procedure phrase it is written in", () => {
     ["Shave biopsy of the left arm, cryotherapy of 4 AKs on the scalp.", "11102 17000-XS 17003x3"],
     ["Cryotherapy of 4 AKs on the scalp, shave biopsy of the left arm.", "11102 17000-XS 17003x3"],
     ["Destruction of 3 warts on the arm and shave biopsy of the back.", "11102 17110-XS"],
+    // "treated with X": the generic word is X's, so the count before it is X's too.
+    [
+      "Actinic keratoses of the back, 3 lesions: pared and treated with cryotherapy.",
+      "17000 17003x2",
+    ],
     // A ";" parts the count from the procedure before it; it counts the one it precedes.
     ["Shave biopsy of the arm; 4 AKs on the scalp were frozen with LN2.", "11102 17000-XS 17003x3"],
     // Procedure words joined by "and" share the phrase and its count.
