@@ -2,7 +2,7 @@ import { roundTo } from "../extract/numbers.ts";
 import { type CompiledLexicon, hasPhrase } from "../lexicon/compile.ts";
 import type { PhraseTrie } from "../lexicon/trie.ts";
 import type { Assertion } from "../schemas/api.ts";
-import { lastWord } from "../text/tokens.ts";
+import { lastWord, tokenAt } from "../text/tokens.ts";
 import type { ProcedureMention, SiteMention, SizeMention } from "../types.ts";
 import {
   endsWithColon,
@@ -19,7 +19,7 @@ import {
   namesSecondaryClosure,
   oneSecondaryClosurePerPlace,
 } from "./secondary-closure.ts";
-import { LIST_ITEM_LINE } from "./split.ts";
+import { inlineItemMarkers, LIST_ITEM_LINE, markersBetween } from "./split.ts";
 import type { ProcedureEvent } from "./types.ts";
 
 const WOUND_KINDS = new Set([
@@ -157,7 +157,34 @@ function listedWounds(
   for (const m of loose)
     if (isBillable(index, m))
       bySentence.set(m.sentence, [...(bySentence.get(m.sentence) ?? []), m]);
+  // "Wounds: (1) L scalp 3.0 cm (2) R foot 2.0 cm" written inline: the sentence is its own list.
+  const inlineList = (k: number) => {
+    const markers = inlineItemMarkers(index, k);
+    if (markers.length < 2) return false;
+    const s = doc.sentences[k]!;
+    const head = tokenAt(doc.tokens, markers[0]!);
+    return (
+      doc.text.slice(s.start, markers[0]).trimEnd().endsWith(":") &&
+      hasPhrase(rule.headings, doc.canon, s.firstToken, head)
+    );
+  };
+  const typeOf = (closures: ProcedureMention[]) =>
+    mostComplex(closures.map((m) => m.repairType)) ?? "simple";
   for (const [k, closures] of bySentence) {
+    const before = closures.filter((m) => m.start < (inlineItemMarkers(index, k)[0] ?? 0));
+    if (before.length > 0 && inlineList(k)) {
+      // "Layered closure of the wounds: 1) ... 2) ...".
+      out.set(k, typeOf(before));
+      continue;
+    }
+    const alone =
+      inSentence(index, k, "site").length === 0 &&
+      !inSentence(index, k, "size").some((x) => x.unit === "cm");
+    if (alone && k > 0 && sameSection(k - 1, k) && inlineList(k - 1) && !bySentence.has(k - 1)) {
+      // "Wounds: 1) ... 2) ... . All closed in layers."
+      out.set(k - 1, typeOf(closures));
+      continue;
+    }
     let heading: number | undefined;
     let first: number;
     let last: number;
@@ -170,8 +197,7 @@ function listedWounds(
         last++;
     } else {
       // The items, then "All closed in layers.", naming no wound of its own.
-      if (inSentence(index, k, "site").length > 0) continue;
-      if (inSentence(index, k, "size").some((x) => x.unit === "cm")) continue;
+      if (!alone) continue;
       last = k - 1;
       first = last;
       while (first >= 0 && sameSection(first, k) && isItem(first)) first--;
@@ -182,7 +208,7 @@ function listedWounds(
     }
     const h = doc.sentences[heading]!;
     if (!hasPhrase(rule.headings, doc.canon, h.firstToken, h.lastToken)) continue;
-    const type = mostComplex(closures.map((m) => m.repairType)) ?? "simple";
+    const type = typeOf(closures);
     for (let item = first; item <= last; item++)
       if (
         inSentence(index, item, "site").length > 0 &&
@@ -522,14 +548,19 @@ function ownType(
   // sentence that names no layer is simple, whatever another wound's closure was.
   if (types.size === 0 && mentions.some((m) => m.sentence === len.sentence)) return "simple";
   if (types.size < 2) return undefined;
-  const own = here.filter((m) => joinersBetween(index, len, m) === 0);
+  const own = here.filter((m) => apart(index, len, m) === 0);
   return own.length === 1 ? own[0]!.repairType : undefined;
 }
 
 /**
- * The site a wound length belongs to: the one fewest list joiners away ("2.5 cm laceration of
- * the forehead and 3.0 cm laceration of the scalp": 3.0 cm is the scalp's), then the nearest.
+ * How far apart in its list two mentions of one sentence are: the list joiners and the inline
+ * item markers between them ("1) L forearm 2.6 cm 2) L dorsal hand 2.0 cm": 2.0 cm is in the
+ * hand's item, not the forearm's).
  */
+function apart(index: MentionIndex, a: SizeMention, b: { start: number; end: number }): number {
+  return joinersBetween(index, a, b) + markersBetween(index, a.sentence, a, b);
+}
+
 /** How many sentences before a wound's length its site may be named. */
 const SITE_BEFORE = 2;
 
@@ -555,10 +586,15 @@ function woundSiteBefore(
   return undefined;
 }
 
+/**
+ * The site a wound length belongs to: the one fewest list joiners or item markers away ("2.5 cm
+ * laceration of the forehead and 3.0 cm laceration of the scalp": 3.0 cm is the scalp's), then
+ * the nearest.
+ */
 function nearestSite(size: SizeMention, index: MentionIndex): SiteMention | undefined {
   let best: { site: SiteMention; joiners: number; distance: number } | undefined;
   for (const site of inSentence(index, size.sentence, "site")) {
-    const joiners = joinersBetween(index, size, site);
+    const joiners = apart(index, size, site);
     const distance = Math.abs(site.start - size.start);
     if (!best || joiners < best.joiners || (joiners === best.joiners && distance < best.distance))
       best = { site, joiners, distance };

@@ -357,7 +357,8 @@ function lesionParts(e: ProcedureEvent, index: MentionIndex): Part[] {
       const end = Math.max(pairs[k]!.site.end, pairs[k]!.size.end);
       const nextStart = Math.min(next.site.start, next.size.start);
       const cut =
-        lastTokenIn(index, end, nextStart, LIST_JOINERS) ?? itemMarkerIn(index, end, nextStart);
+        lastTokenIn(index, end, nextStart, LIST_JOINERS) ??
+        itemMarkerIn(index, sentence, end, nextStart);
       if (cut === undefined) return [];
       to = cut;
     }
@@ -377,16 +378,57 @@ function lesionParts(e: ProcedureEvent, index: MentionIndex): Part[] {
  * Offset of the last inline item marker ("(2)", "2)", "#2") in [from, to) of the note: "1) ISK L
  * back 1.5 cm 2) ISK R arm 0.5 cm" lists its lesions with no comma or "and" between them.
  */
-function itemMarkerIn(index: MentionIndex, from: number, to: number): number | undefined {
+function itemMarkerIn(
+  index: MentionIndex,
+  sentence: number,
+  from: number,
+  to: number,
+): number | undefined {
+  return inlineItemMarkers(index, sentence)
+    .filter((m) => m >= from && m < to)
+    .at(-1);
+}
+
+/**
+ * Offsets of the inline item markers of one sentence ("1) L forearm 2.6 cm 2) L hand 2.0 cm 3)
+ * ..."): "(n)", "n)" or "#n" numbered in sequence from 1 (or from the item the sentence opens),
+ * so a bracketed number of another kind ("(1.5 x 2)") is no item.
+ */
+export function inlineItemMarkers(index: MentionIndex, sentence: number): number[] {
+  const memo = markerMemo.get(index) ?? new Map<number, number[]>();
+  markerMemo.set(index, memo);
+  const known = memo.get(sentence);
+  if (known) return known;
+  const s = index.doc.sentences[sentence]!;
   const tokens = index.doc.tokens;
-  let found: number | undefined;
-  for (let i = tokenAt(tokens, from); i + 1 < tokens.length && tokens[i]!.start < to; i++) {
+  const out: number[] = [];
+  let expected = (index.listNumber.get(sentence) ?? 0) + 1;
+  for (let i = s.firstToken; i + 1 < s.lastToken; i++) {
     const [t, next, after] = [tokens[i]!.norm, tokens[i + 1]!.norm, tokens[i + 2]?.norm];
     const open = t === "(" && WHOLE.test(next) && after === ")";
     const closed = WHOLE.test(t) && next === ")" && tokens[i - 1]?.norm !== "(";
-    if (open || closed || (t === "#" && WHOLE.test(next))) found = tokens[i]!.start;
+    const hash = t === "#" && WHOLE.test(next);
+    if (!open && !closed && !hash) continue;
+    const n = Number.parseInt(closed ? t : next, 10);
+    if (n !== expected && n !== 1) continue;
+    out.push(tokens[i]!.start);
+    expected = n + 1;
   }
-  return found;
+  memo.set(sentence, out);
+  return out;
+}
+
+const markerMemo = new WeakMap<MentionIndex, Map<number, number[]>>();
+
+/** How many inline item markers of its sentence stand between two spans of one sentence. */
+export function markersBetween(
+  index: MentionIndex,
+  sentence: number,
+  a: { start: number; end: number },
+  b: { start: number; end: number },
+): number {
+  const [from, to] = [Math.min(a.end, b.end), Math.max(a.start, b.start)];
+  return inlineItemMarkers(index, sentence).filter((m) => m >= from && m < to).length;
 }
 
 const WHOLE = /^\d{1,2}$/;

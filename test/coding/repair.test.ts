@@ -481,3 +481,43 @@ describe("wounds listed one per line and closed together", () => {
     );
   });
 });
+
+// Shipped sites: the hands, feet and neck are a repair group of their own.
+describe("wounds listed inline, each item with its own site and length", () => {
+  it.each([
+    // Each item's own site picks its repair group: the hand is not summed with the arms.
+    [
+      "Lacerations x3: 1) L forearm 2.6 cm 2) L dorsal hand 2.0 cm 3) R upper arm 5.0 cm. All irrigated, closed in layers.",
+      "12041 12034",
+    ],
+    [
+      "Laceration repair: #1 R forehead 2.0 cm #2 L hand 3.0 cm #3 chin 1.0 cm, simple interrupted sutures.",
+      "12013 12002",
+    ],
+    // An item's own closure type is its wound's.
+    [
+      "Lacerations: 1) R cheek 1.5 cm, simple closure 2) L forearm 3.0 cm, layered closure 3) L knee 2.0 cm, layered closure.",
+      "12032 12011",
+    ],
+    // A heading naming the wounds, the list inline, closed together after it or in the heading.
+    [
+      "Wounds: (1) L scalp 3.0 cm (2) R foot 2.0 cm (3) L neck 1.0 cm. All closed in layers.",
+      "12042 12032",
+    ],
+    [
+      "Layered closure of the following wounds: 1) L scalp 3.0 cm 2) R foot 2.0 cm 3) L neck 1.0 cm.",
+      "12042 12032",
+    ],
+    // A heading that names no wound does not make the list wounds.
+    ["Sites: 1) L scalp 3.0 cm 2) R foot 2.0 cm. All closed in layers.", ""],
+  ])("codes %j as %s", (note, expected) => {
+    expect(shippedCodes(note)).toBe(expected);
+  });
+
+  it("names the listed-wounds rule for an inline list", () => {
+    const r = run("Wounds: (1) L scalp 3.0 cm (2) R foot 2.0 cm. All closed in layers.");
+    expect(r.procedures.find((p) => p.kind === "repair")!.ruleIds).toContain(
+      "repair.listed-wounds",
+    );
+  });
+});
