@@ -1,5 +1,10 @@
-import { tokenAt } from "../text/tokens.ts";
-import type { HistologyMention, ProcedureMention, SiteMention, SizeMention } from "../types.ts";
+import type {
+  HistologyMention,
+  ProcedureMention,
+  SiteMention,
+  SizeMention,
+  TechniqueMention,
+} from "../types.ts";
 import { type CountedHeading, countedHeading, listCountIssue } from "./counted-list.ts";
 import {
   endsWithColon,
@@ -11,6 +16,7 @@ import {
   lastTokenIn,
   type MentionIndex,
 } from "./index-mentions.ts";
+import { placeKey } from "./places.ts";
 import type { ProcedureEvent } from "./types.ts";
 
 /** Procedures coded per lesion, whose list of lesions after a heading becomes one event each. */
@@ -63,7 +69,7 @@ export function splitLesions(events: ProcedureEvent[], index: MentionIndex): Pro
       if (issue) out[out.length - items.length]!.issues.push(issue);
       continue;
     }
-    const wounds = perWound(e) ? woundParts(e, index) : [];
+    const wounds = perWound(e) ? woundParts(e, index, events) : [];
     if (wounds.length >= 2) {
       for (const part of wounds) out.push(partEvent(e, part, index));
       continue;
@@ -319,6 +325,11 @@ interface Part {
   layers?: boolean;
   /** Where the list's first wound is named (the heading before it is every wound's). */
   listStart?: number;
+  /**
+   * A wound told in a sentence of its own under a heading: its layer is its sentence's, else
+   * one of these (the heading's).
+   */
+  sentenceLayers?: { heading: TechniqueMention[]; listed: TechniqueMention[] };
 }
 
 /** The parts of the event's sentence that each name one lesion's size and site, or []. */
@@ -444,7 +455,13 @@ function perWound(e: ProcedureEvent): boolean {
  * at different sites after its debridement word. Each wound's part runs from the list joiner
  * before it to the next one's; its site, area and layer are its own.
  */
-function woundParts(e: ProcedureEvent, index: MentionIndex): Part[] {
+function woundParts(
+  e: ProcedureEvent,
+  index: MentionIndex,
+  events: readonly ProcedureEvent[],
+): Part[] {
+  const bySentence = headingWounds(e, index, events);
+  if (bySentence.length >= 2) return bySentence;
   const anchor = e.anchors.find((a) => !a.weak);
   if (!anchor) return [];
   const sentence = anchor.sentence;
@@ -476,6 +493,67 @@ function woundParts(e: ProcedureEvent, index: MentionIndex): Part[] {
     parts.push({ sentence, site: placed[k]!.site!, from, to, layers: true, listStart });
     from = to;
   }
+  return parts;
+}
+
+/**
+ * "Debridement: L heel ulcer, excisional to subcutaneous tissue, 40 sq cm. R lateral malleolus
+ * ulcer, devitalized muscle excised, 10 sq cm.": wounds told in consecutive sentences under a
+ * debridement heading (the heading's own sentence, its debridement word followed by a colon, or
+ * a sentence ending with one), each sentence naming one wound and its site. Each sentence is one
+ * wound's part, with its own area and layer (else the heading's layer). The list ends at the
+ * first sentence naming no wound at a site of its own, or naming another debridement.
+ */
+function headingWounds(
+  e: ProcedureEvent,
+  index: MentionIndex,
+  events: readonly ProcedureEvent[],
+): Part[] {
+  const doc = index.doc;
+  const anchor = e.anchors.find((a) => {
+    const s = doc.sentences[a.sentence]!;
+    return endsWithColon(index, a.sentence) || /^\s*:/.test(doc.text.slice(a.end, s.end));
+  });
+  if (!anchor) return [];
+  const heading = doc.sentences[anchor.sentence]!;
+  const others = new Set(
+    events.filter((o) => o !== e && o.kind === e.kind).flatMap((o) => o.anchors),
+  );
+  const own = new Set(e.anchors);
+  /** The wound a sentence names after `from` at one site (and side), or undefined. */
+  const woundAt = (k: number, from: number) => {
+    const wounds = inSentence(index, k, "histology").filter((h) => h.wound && h.start >= from);
+    const sites = inSentence(index, k, "site").filter((x) => x.start >= from);
+    if (wounds.length === 0 || sites.length === 0) return undefined;
+    if (new Set(sites.map(placeKey)).size !== 1) return undefined;
+    const debridements = inSentence(index, k, "procedure").filter(
+      (p) => p.procedure === e.kind && !p.weak && isBillable(index, p),
+    );
+    if (debridements.some((p) => others.has(p) || !own.has(p))) return undefined;
+    return sites[0]!;
+  };
+  const colon = doc.text.indexOf(":", anchor.end);
+  const parts: Part[] = [];
+  const first = woundAt(heading.index, colon + 1);
+  if (first && colon < heading.end)
+    parts.push({ sentence: heading.index, site: first, from: colon + 1, to: heading.end });
+  for (let k = heading.index + 1; k < doc.sentences.length; k++) {
+    const s = doc.sentences[k]!;
+    if (s.sectionIndex !== heading.sectionIndex) break;
+    const found = woundAt(k, s.start);
+    if (!found) break;
+    parts.push({ sentence: k, site: found, from: s.start, to: s.end });
+  }
+  if (parts.length < 2 || new Set(parts.map((p) => placeKey(p.site))).size < parts.length)
+    return [];
+  // The layer written in the heading before the first wound is every wound's.
+  const headingLayers = inSentence(index, heading.index, "technique").filter(
+    (t) => t.start < (parts[0]!.sentence === heading.index ? parts[0]!.from : heading.end),
+  );
+  const listed = parts.flatMap((p) =>
+    inSentence(index, p.sentence, "technique").filter((t) => t.start >= p.from && t.start < p.to),
+  );
+  for (const part of parts) part.sentenceLayers = { heading: headingLayers, listed };
   return parts;
 }
 
@@ -521,7 +599,8 @@ function partEvent(e: ProcedureEvent, part: Part, index: MentionIndex): Procedur
     sizes,
     histology.length > 0 || !part.shared ? histology : e.histology ? [e.histology] : [],
   );
-  if (part.layers) {
+  if (part.sentenceLayers) sentenceLayer(lesion, e, part, index);
+  else if (part.layers) {
     const at = (m: { sentence: number; start: number }) => m.sentence === part.sentence;
     ownLayer(
       lesion,
@@ -533,4 +612,26 @@ function partEvent(e: ProcedureEvent, part: Part, index: MentionIndex): Procedur
     );
   }
   return lesion;
+}
+
+/**
+ * The layer of a wound told in its own sentence: the deepest its sentence names, else the
+ * deepest of the heading's, else the event's unless that was another listed wound's layer.
+ */
+function sentenceLayer(lesion: ProcedureEvent, e: ProcedureEvent, part: Part, index: MentionIndex) {
+  const { heading, listed } = part.sentenceLayers!;
+  const live = (t: TechniqueMention) =>
+    t.applies.includes(e.kind) && index.assertions.get(t.id)?.negation !== "negated";
+  const own = listed.filter(
+    (t) => t.sentence === part.sentence && t.start >= part.from && t.start < part.to,
+  );
+  const layers = (own.some(live) ? own : heading).filter(live);
+  const deepest = [...layers].sort((a, b) => (b.rank ?? 0) - (a.rank ?? 0))[0];
+  if (deepest) {
+    lesion.technique = deepest.technique;
+    lesion.techniqueRank = deepest.rank && deepest.rank > 0 ? deepest.rank : undefined;
+  } else if (listed.some((t) => live(t) && t.technique === e.technique)) {
+    lesion.technique = undefined;
+    lesion.techniqueRank = undefined;
+  }
 }

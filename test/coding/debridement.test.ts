@@ -221,3 +221,29 @@ describe("several wounds debrided to different depths in one sentence or list", 
     expect(codes(note)).toBe(expected);
   });
 });
+
+describe("wounds debrided in consecutive sentences under a debridement heading", () => {
+  it.each([
+    // Each sentence's wound keeps its own layer and area.
+    [
+      "Debridement: sacral ulcer, excisional to subcutaneous tissue, 30 sq cm. R heel ulcer, necrotic muscle excised, 5 sq cm.",
+      "11043 11042-XS 11045-XS",
+    ],
+    // A heading sentence of its own, its layer every wound's.
+    [
+      "Excisional debridement to subcutaneous tissue:\nSacral ulcer, 6 x 5 cm.\nL heel ulcer, 3 x 2 cm.",
+      "11042 11045",
+    ],
+    [
+      "Excisional debridement to subcutaneous tissue:\nSacral ulcer, 6 x 5 cm.\nL heel ulcer, debrided including bone, 3 x 2 cm.",
+      "11044 11042-XS 11045-XS",
+    ],
+    // One wound told over several sentences is one wound.
+    [
+      "Debridement: sacral ulcer 6 x 5 cm, necrotic subcutaneous tissue excised. Wound base bleeding, healthy granulation. Dressing applied.",
+      "11042 11045",
+    ],
+  ])("codes %j as %s", (note, expected) => {
+    expect(codes(note)).toBe(expected);
+  });
+});
