@@ -18,6 +18,7 @@ export function extractHistology(
     status: m.payload.status,
   }));
   let placed: Set<number> | undefined;
+  const inContext: { mention: HistologyMention; first: number; last: number }[] = [];
   for (const m of matchSentences(doc, lex.histology)) {
     // "skin tag-like nevus", "lipoma-like cyst": a likeness names another lesion.
     if (likeness(doc, m.last)) continue;
@@ -30,7 +31,7 @@ export function extractHistology(
     const cue = status.some(
       (s) => s.sentence === m.sentence && s.payload.status === "final" && s.first < m.first,
     );
-    out.push({
+    const mention: HistologyMention = {
       ...mentionBase(doc, "histology", m.first, m.last, t.id, m.sentence),
       kind: "histology",
       histology: t.histology,
@@ -43,9 +44,54 @@ export function extractHistology(
       lesional: t.lesional,
       ...(t.destruction ? { destruction: t.destruction } : {}),
       fromPathology: sentence.section === "pathology" || cue,
-    });
+    };
+    if (t.inContext) inContext.push({ mention, first: m.first, last: m.last });
+    else out.push(mention);
   }
+  // "Partial avulsion of the lateral plate, L great toe" in a note about nails: a word naming
+  // its lesion only in context is kept when the rest of the note gives it.
+  for (const c of inContext) if (contextHolds(doc, lex, c, out)) out.push(c.mention);
   return out;
+}
+
+/** How many words either side of a contextual word a blocking word may stand. */
+const NEAR = 3;
+
+/**
+ * A contextual lesion word ("plate") holds when its sentence names a digit, the note names one
+ * of the term's lesion types by another word, and no blocking word ("bone", "locking",
+ * "fixation") stands within NEAR words of it.
+ */
+function contextHolds(
+  doc: Doc,
+  lex: CompiledLexicon,
+  c: { mention: HistologyMention; first: number; last: number },
+  found: readonly (HistologyMention | PathologyStatusMention)[],
+): boolean {
+  const context = lex.histologyContexts.get(c.mention.ruleId);
+  if (!context) return false;
+  const words = (from: number, to: number) =>
+    doc.tokens.slice(Math.max(0, from), Math.min(doc.tokens.length, to)).map((t) => t.norm);
+  if (
+    [...words(c.first - NEAR, c.first), ...words(c.last, c.last + NEAR)].some((w) =>
+      context.notNear.has(w),
+    )
+  )
+    return false;
+  if (
+    !found.some(
+      (m) =>
+        m.kind === "histology" &&
+        context.noteLesions.has(m.histology) &&
+        m.ruleId !== c.mention.ruleId,
+    )
+  )
+    return false;
+  const s = doc.sentences[c.mention.sentence]!;
+  return (
+    words(s.firstToken, s.lastToken).some((w) => context.digitWords.has(w)) ||
+    lex.digits.findAll(doc.canon, s.firstToken, s.lastToken).length > 0
+  );
 }
 
 /**

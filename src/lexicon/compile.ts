@@ -51,6 +51,11 @@ export interface CompiledLexicon {
   /** One digit's names ("great toe", "index fingernail"): lexicon sites `digits`. */
   digits: PhraseTrie<DigitTerm>;
   histology: PhraseTrie<HistologyTerm>;
+  /** The context words of histology terms that name their lesion only in context, by term id. */
+  histologyContexts: Map<
+    string,
+    { digitWords: Set<string>; noteLesions: Set<string>; notNear: Set<string> }
+  >;
   pathologyStatus: PhraseTrie<PathologyStatusTerm>;
   units: PhraseTrie<UnitTerm>;
   roles: PhraseTrie<RoleTerm>;
@@ -201,6 +206,22 @@ export function compileLexicon(lex: Lexicon): CompiledLexicon {
     vague: vague as unknown as PhraseTrie<{ id: string; minimum: number }>,
     sameLesion,
     distinctLesion: trieOf(lex.counts.distinctLesion, (t) => [t]),
+    histologyContexts: new Map(
+      lex.histology.terms.flatMap((t) =>
+        t.inContext
+          ? [
+              [
+                t.id,
+                {
+                  digitWords: new Set(t.inContext.digitWords.map((w) => w.toLowerCase())),
+                  noteLesions: new Set(t.inContext.noteLesions),
+                  notNear: new Set(t.inContext.notNear.map((w) => w.toLowerCase())),
+                },
+              ] as const,
+            ]
+          : [],
+      ),
+    ),
     removalIntent: trieOf(lex.procedures.removalIntent.literals, (t) => [t]),
     biopsyIntent: trieOf(lex.procedures.biopsyIntent.literals, (t) => [t]),
     resultCues,

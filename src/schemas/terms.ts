@@ -367,6 +367,20 @@ export const HistologyLexiconSchema = z.object({
        */
       abbreviation: z.object({ procedures: z.array(ProcedureKindSchema).min(1) }).optional(),
       /**
+       * A word that names this lesion only in its context ("plate": the nail plate of a toe or
+       * finger in a note about nails; a bone, growth or volar plate elsewhere): its sentence
+       * names a digit (lexicon sites.digits, or one of the single `digitWords`), the note names
+       * one of the `noteLesions` lesion types by another word, and none of the single `notNear`
+       * words stands within three words of it ("locking plate", "plate and screw fixation").
+       */
+      inContext: z
+        .object({
+          digitWords: Literals,
+          noteLesions: z.array(z.string().min(1)).min(1),
+          notNear: Literals,
+        })
+        .optional(),
+      /**
        * An ulcer, a wound or necrotic tissue: cutting it away (excision, shave) is debridement,
        * and only such a lesion is debrided (debridement around a tumour or of a drained abscess
        * is part of that procedure).

@@ -218,3 +218,29 @@ describe("an avulsion whose nail is named with words before it", () => {
     expect(codes(note)).toBe(expected);
   });
 });
+
+describe("a bare 'plate' is the nail plate only beside a digit in a note about nails", () => {
+  it.each([
+    [
+      "Debridement of 6 mycotic toenails. Partial avulsion of the medial plate, R great toe.",
+      "11730-T5 11721",
+    ],
+    [
+      "Ingrown nail, left hallux. Avulsion of the lateral plate of the L hallux under digital block.",
+      "11730-TA",
+    ],
+    // No nail named elsewhere in the note: no nail.
+    ["Avulsion of the lateral plate L great toe.", ""],
+    // Orthopaedic plates are never nails, even in a note that names a nail.
+    [
+      "Toenail intact. ORIF of the proximal phalanx fracture of the right great toe with a locking plate and screws.",
+      "",
+    ],
+    ["Toenail trimmed. Avulsion of the growth plate of the 2nd toe.", ""],
+    ["Debridement of 3 toenails. The plantar plate of the second toe was avulsed.", "11720"],
+    ["Fingernail normal. Volar plate avulsion, R index finger, splinted.", ""],
+    ["Onychomycosis of the toenails. Screw and plate fixation of the L great toe.", ""],
+  ])("codes %j as %s", (note, expected) => {
+    expect(codes(note)).toBe(expected);
+  });
+});

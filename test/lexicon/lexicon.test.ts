@@ -447,3 +447,19 @@ describe("code tables", () => {
     expect(biopsy.rank).toContain(biopsy.defaultTechnique);
   });
 });
+
+describe("histology terms named only in context", () => {
+  const terms = lex.histology.terms.filter((t) => t.inContext);
+  it("exist (the bare 'plate' of a nail)", () => {
+    expect(terms.length).toBeGreaterThan(0);
+  });
+  it.each(terms.map((t) => [t.id, t] as const))(
+    "%s: context words are single tokens, lesion types are histology types",
+    (_id, t) => {
+      for (const w of [...t.inContext!.digitWords, ...t.inContext!.notNear])
+        expect(tokenizeLiteral(w)).toHaveLength(1);
+      const types = new Set(lex.histology.terms.map((x) => x.histology));
+      for (const type of t.inContext!.noteLesions) expect(types.has(type)).toBe(true);
+    },
+  );
+});
