@@ -222,6 +222,8 @@ export interface TechniqueMention extends MentionBase {
   reach: "sentence" | "scope";
   /** Higher wins over nearer (lexicon technique `rank`). */
   rank?: number;
+  /** A skin or soft-tissue layer a wound debridement removes (lexicon technique `woundLayer`). */
+  woundLayer?: boolean;
 }
 
 export type Mention =

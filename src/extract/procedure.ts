@@ -72,6 +72,7 @@ export function extractProcedures(
       applies: m.payload.applies,
       reach: m.payload.reach,
       ...(m.payload.rank !== undefined ? { rank: m.payload.rank } : {}),
+      ...(m.payload.woundLayer ? { woundLayer: true } : {}),
     });
   }
   return out;

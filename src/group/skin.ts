@@ -31,12 +31,32 @@ export function skinEvidence(
   const onSkin = (h: HistologyMention | undefined) => skinDiagnosis(h, index);
   if (onSkin(e.histology) || e.lesions.some((l) => onSkin(l.histology))) return "skin";
   if (e.anchors.some((a) => a.skinSpecific)) return "skin";
+  // "Debridement of leg wound ... necrotic skin and subcutaneous tissue were sharply excised"
+  // under a diagnosis of a healed fracture: the tissue removed says it is a wound debridement.
+  if (removesWoundLayer(e, near, index)) return "skin";
   const title = titleOf(index);
   const ownItems = ownSitedItems(e, index);
   const titleOrgan = title.organs.some((o) => counts(o) && !inOtherItem(o, ownItems, index));
   if (titleOrgan && !title.skin) return "organ";
   if (near.some((s) => inSentence(index, s, "skin_word").length > 0)) return "skin";
   return titleOrgan ? "organ" : "unknown";
+}
+
+/**
+ * A debridement whose own sentences name a skin or soft-tissue layer removed (lexicon technique
+ * `woundLayer`) as its deepest layer: bone removed ("bone fragments excised") is no wound's.
+ */
+function removesWoundLayer(e: ProcedureEvent, near: number[], index: MentionIndex): boolean {
+  if (e.kind !== "debridement" || e.technique === undefined) return false;
+  return near.some((s) =>
+    inSentence(index, s, "technique").some(
+      (t) =>
+        t.woundLayer === true &&
+        t.technique === e.technique &&
+        t.applies.includes(e.kind) &&
+        index.assertions.get(t.id)?.negation !== "negated",
+    ),
+  );
 }
 
 /**

@@ -232,6 +232,13 @@ export const ProceduresLexiconSchema = z.object({
        * layer debrided); techniques without a rank, or of equal rank, go by nearness.
        */
       rank: z.number().int().nonnegative().optional(),
+      /**
+       * A layer of skin or soft tissue a wound debridement removes (subcutaneous tissue, fascia,
+       * muscle; not bone): a debridement whose own sentences name it removed, and nothing deeper,
+       * is a wound debridement whatever organ its title or diagnosis names ("Healed tibial
+       * fracture with chronic leg wound").
+       */
+      woundLayer: z.boolean().optional(),
       literals: Literals,
     }),
   ),

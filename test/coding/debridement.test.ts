@@ -247,3 +247,33 @@ describe("wounds debrided in consecutive sentences under a debridement heading",
     expect(codes(note)).toBe(expected);
   });
 });
+
+describe("a wound debridement under a diagnosis naming a fracture or fasciotomy", () => {
+  it.each([
+    // The tissue removed says it is a wound debridement, whatever the diagnosis lines name.
+    [
+      "PREOPERATIVE DIAGNOSIS: Healed fibular fracture with a chronic lateral ankle wound.\nOPERATION: Debridement of ankle wound.\nWound 5 x 2 cm; necrotic skin and subcutaneous tissue were excised sharply.",
+      "11042",
+    ],
+    [
+      "PREOPERATIVE DIAGNOSIS: Status post fasciotomy for compartment syndrome.\nOPERATION: Debridement of right thigh wound.\nNecrotic muscle was sharply excised; the wound measured 4 x 4 cm.",
+      "11043",
+    ],
+    // Bone fragments removed are bone debrided.
+    [
+      "Sacral ulcer debrided; necrotic subcutaneous tissue excised and loose bone fragments removed. Ulcer 4 x 3 cm.",
+      "11044",
+    ],
+    // A debridement of the fracture itself, or one removing bone, is not a wound debridement.
+    [
+      "OPERATION: Irrigation and debridement of open radius fracture.\nDevitalized subcutaneous tissue and muscle were excised. Wound 6 x 3 cm.",
+      "",
+    ],
+    [
+      "PREOPERATIVE DIAGNOSIS: Open tibial fracture.\nOPERATION: Irrigation and debridement.\nDevitalized subcutaneous tissue and muscle were excised and loose bone fragments removed. Wound 8 x 4 cm.",
+      "",
+    ],
+  ])("codes %j as %s", (note, expected) => {
+    expect(codes(note)).toBe(expected);
+  });
+});
