@@ -29,6 +29,12 @@ const notBilled: [string, string, string, object][] = [
     { temporality: "hypothetical" },
   ],
   [
+    "the procedure a patient was indicated for",
+    "She was therefore indicated for excision of the recurrent cyst.",
+    "excision",
+    { temporality: "hypothetical" },
+  ],
+  [
     "a recommended excision",
     "Recommend excision with 4 mm margins.",
     "excision",
