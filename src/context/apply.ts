@@ -100,6 +100,35 @@ function predicateAfterComma(
   return /^[a-z]{3,}(?:ed|en)$/.test(word) || irregularParticiples.has(word);
 }
 
+/** Most words a new subject between a comma and a clause-bound trigger may have. */
+const SUBJECT_WORDS = 3;
+const LIST_WORDS: ReadonlySet<string> = new Set(["and", "or"]);
+
+/**
+ * "LN2 to 4 AKs, lidocaine was not given": a clause-bound trigger after its target ("was not
+ * given", "was held", "was deferred") whose own subject follows a comma -- one to SUBJECT_WORDS
+ * words, no "and"/"or" (that would be the end of a list: "the scalp, face and hands was ...")
+ * -- speaks of that subject; the target before the comma is another clause's. Auxiliaries
+ * ("was", "were") are not subject words: "NB-UVB, 300 mJ, was withheld" has none.
+ */
+function subjectAfterComma(
+  facts: SentenceFacts,
+  scope: TriggerScope,
+  target: TargetTokens,
+  ctx: CompiledContext,
+): boolean {
+  if (scope.direction !== "backward" || !scope.match.trigger.stops) return false;
+  let words = 0;
+  for (let k = scope.match.first - 1; k >= target.end; k--) {
+    const token = facts.tokens[k]!;
+    if (token.norm === ",") return words > 0;
+    if (LIST_WORDS.has(token.norm)) return false;
+    if (ctx.predicates.auxiliaries.has(token.norm)) continue;
+    if (token.word && ++words > SUBJECT_WORDS) return false;
+  }
+  return false;
+}
+
 /** Closest covering trigger per attribute; implied effects only fill attributes left open. */
 function triggerDecisions(
   facts: SentenceFacts,
@@ -114,6 +143,7 @@ function triggerDecisions(
     if (inside && !(effect.insideTarget && isAtEdge(scope.match, target))) continue;
     if (!inside && (scope.from >= target.end || target.first >= scope.to)) continue;
     if (effect.attribute === "negation" && predicateAfterComma(facts, scope, target, ctx)) continue;
+    if (!inside && subjectAfterComma(facts, scope, target, ctx)) continue;
     const ruleId = scope.match.trigger.id;
     const reason = effect.reason.replace("{trigger}", quote(facts, scope.match));
     const distance = distanceTo(scope, target);

@@ -2,7 +2,8 @@
  * Treatments that are given at the visit (phototherapy, injections, a cryogen) and the verbs that
  * say they were not: "not given", "not administered", "withheld", "skipped today", "omitted",
  * "held off" (lexicon/context.json, backward and clause-bound). A "not given" about something
- * else in another clause (after a ";") leaves the procedure done.
+ * else in another clause -- after a ";" or in a new subject after a comma -- leaves the
+ * procedure done (src/context/apply.ts subjectAfterComma).
  */
 import { describe, expect, it } from "vitest";
 import { assertConcept, compileContext } from "../../src/context/index.ts";
@@ -29,9 +30,16 @@ const negated: [string, string][] = [
 
 const billed: [string, string][] = [
   ["LN2 to 4 AKs; lidocaine was not given.", "ln2"],
+  ["LN2 to 4 AKs, lidocaine was not given.", "ln2"],
+  ["Cryotherapy to 3 warts, local anesthetic not given.", "cryotherapy"],
   ["NB-UVB given at 400 mJ/cm2; methotrexate withheld this week.", "nb-uvb"],
   ["Narrowband UVB was given today at 500 mJ/cm2.", "narrowband uvb"],
   ["Shave biopsy of the back was performed and lidocaine was not given.", "shave biopsy"],
+  // The same clause edge for the older clause-bound triggers ("was held", "was not performed",
+  // "was deferred"): the subject after the comma is what they speak of.
+  ["Cryotherapy to 3 AKs, the punch biopsy was not performed.", "cryotherapy"],
+  ["LN2 to 2 warts, lidocaine was held.", "ln2"],
+  ["ED&C of the BCC on the back, Mohs was deferred.", "ed&c"],
 ];
 
 describe("treatments that were not given", () => {
@@ -75,6 +83,10 @@ describe("codes of treatments not given", () => {
 
   it("bills the cryotherapy when only the anesthetic was not given", () => {
     expect(codes("LN2 to 4 AKs; lidocaine was not given.")).toEqual([
+      ["17000", 1],
+      ["17003", 3],
+    ]);
+    expect(codes("LN2 to 4 AKs, lidocaine was not given.")).toEqual([
       ["17000", 1],
       ["17003", 3],
     ]);
