@@ -22,6 +22,10 @@ export interface CompiledSections {
   /** Procedure terms: an unknown upper-case label naming one ("ED&C: BCC R temple") is no header. */
   procedureLabels: Set<string>;
   inlineEnds: Partial<Record<SectionCategory, "line" | "paragraph">>;
+  /** Categories another known label ends (lexicon sections `labelEnds`). */
+  labelEnds: Set<SectionCategory>;
+  /** Sentences of this visit cut out of paragraph-bounded sections (`presentSentences`). */
+  presentSentences?: { id: string; words: Set<string>; categories: Set<SectionCategory> };
   banners: { closers: Set<string>; inherited: Set<SectionCategory> };
 }
 
@@ -425,6 +429,16 @@ function compileSections(
     abbreviations: new Set(s.abbreviations),
     procedureLabels: new Set(procedures.flatMap((t) => t.literals.map((l) => l.toLowerCase()))),
     inlineEnds: s.inlineEnds,
+    labelEnds: new Set(s.labelEnds),
+    ...(s.presentSentences
+      ? {
+          presentSentences: {
+            id: s.presentSentences.id,
+            words: new Set(s.presentSentences.words.map((w) => w.toLowerCase())),
+            categories: new Set(s.presentSentences.categories),
+          },
+        }
+      : {}),
     banners: {
       closers: new Set(s.banners.closers.map((w) => w.toLowerCase())),
       inherited: new Set(s.banners.inherited),

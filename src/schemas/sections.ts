@@ -71,6 +71,24 @@ export const SectionsLexiconSchema = z.object({
    */
   inlineEnds: z.partialRecord(SectionCategorySchema, z.enum(["line", "paragraph"])).default({}),
   /**
+   * Categories of a section that another known label ends where it starts, inline or not
+   * ("Prior visit: excision of BCC. Today: suture removal. Shave bx L cheek."): after an inline
+   * label's own sentence the text is untitled instead of returning to this section.
+   */
+  labelEnds: z.array(SectionCategorySchema).default([]),
+  /**
+   * Words that mark a sentence as telling this visit ("today"). A later sentence naming one inside
+   * a paragraph-bounded section of `categories` (`inlineEnds`) is no part of it: "Path: SK. Cryo to
+   * 5 AKs today." The section goes on after that sentence.
+   */
+  presentSentences: z
+    .object({
+      id: RuleId,
+      words: z.array(z.string().min(1)),
+      categories: z.array(SectionCategorySchema),
+    })
+    .optional(),
+  /**
    * Banner lines ("--- Copied from note of ... ---"): the first words of one that closes a block
    * ("--- End copied section ---"), and the categories a block passes to the headers inside it.
    */

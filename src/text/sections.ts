@@ -1,5 +1,5 @@
 import type { CompiledSections } from "../lexicon/compile.ts";
-import type { Section, SectionCategory } from "../types.ts";
+import type { Range, Section, SectionCategory } from "../types.ts";
 
 /**
  * Section headers: a line-initial phrase of at most 60 characters followed by a colon
@@ -27,6 +27,20 @@ export function detectSections(text: string, lex: CompiledSections): Section[] {
       // "FH: father with melanoma." heads its line (or its paragraph); what follows is untitled.
       const end = ends === "line" ? lineEnd(text, textStart) : paragraphEnd(text, textStart);
       const next = headers[k + 1];
+      // "Path: SK. Cryo to 5 AKs on the forehead today.": a later sentence telling this visit is
+      // no part of the section; the section goes on after it.
+      for (const cut of presentSentences(
+        text,
+        textStart,
+        Math.min(end, next?.start ?? end),
+        h,
+        lex,
+      )) {
+        sections.push({ ...current, body: { start: pos, end: cut.start } });
+        sections.push({ ...untitled(cut.start), body: cut, ruleId: lex.presentSentences!.id });
+        current = { ...current, title: { start: cut.end, end: cut.end } };
+        pos = cut.end;
+      }
       if (!next || next.start > end) {
         sections.push({ ...current, body: { start: pos, end } });
         current = untitled(end);
@@ -40,7 +54,10 @@ export function detectSections(text: string, lex: CompiledSections): Section[] {
       // on its line is untitled.
       const end = inlineSectionEnd(text, firstText(text, h.bodyStart));
       sections.push({ ...current, body: { start: pos, end } });
-      current = h.inline ? { ...before, title: { start: end, end } } : untitled(end);
+      // A known label ends a history, pathology or plan section before it ("Prior visit: ...
+      // Today: suture removal. Shave bx ..."): what follows its sentence is untitled.
+      const resumes = h.inline && !(h.ruleId && lex.labelEnds.has(before.category));
+      current = resumes ? { ...before, title: { start: end, end } } : untitled(end);
       pos = end;
     }
   }
@@ -108,10 +125,47 @@ function inlineSectionEnd(text: string, from: number): number {
   return m && m.index < end ? m.index + 1 : end;
 }
 
+/**
+ * Sentences after the first in `[from, to)` naming this visit (lexicon sections
+ * `presentSentences`), when the header's category is one they are cut out of.
+ */
+function presentSentences(
+  text: string,
+  from: number,
+  to: number,
+  h: Header,
+  lex: CompiledSections,
+): Range[] {
+  const present = lex.presentSentences;
+  if (!present?.categories.has(h.category)) return [];
+  const cuts: Range[] = [];
+  let start = inlineSectionEnd(text, from);
+  while (start < to) {
+    const first = firstText(text, start);
+    if (first >= to) break;
+    const end = Math.min(to, inlineSectionEnd(text, first));
+    if (end <= first) break;
+    WORD_RE.lastIndex = first;
+    for (let m = WORD_RE.exec(text); m !== null && m.index < end; m = WORD_RE.exec(text)) {
+      if (!present.words.has(m[0].toLowerCase())) continue;
+      cuts.push({ start: first, end });
+      break;
+    }
+    start = end;
+  }
+  return cuts;
+}
+
+const WORD_RE = /[A-Za-z][A-Za-z']*/g;
+
 /** The rest of a header's line is one small whole number ("Neck: 10"). */
 const COUNT_ONLY_RE = /^[ \t]*\d{1,3}[ \t]*\.?[ \t]*$/;
 /** A sentence end inside a line: ".", "?" or "!" before spaces and a capital or digit. */
 const SENTENCE_END_RE = /[.?!](?=[ ]+[A-Z0-9])/g;
+/** A label after a sentence end inside a line ("... upper back. Today: suture removal"). */
+const INLINE_LABEL_RE = /[.?!][ ]+([A-Za-z][A-Za-z0-9 /&'-]{0,40}?)[ ]*:(?![/\d])/g;
+/** Longest inline label, in words, found by one of its words rather than in full. */
+const MAX_INLINE_WORDS = 3;
 /** The end of the last sentence inside a header phrase ("Shave biopsy of the shin. Pathology"). */
 const PHRASE_SENTENCE_END_RE = /[.?!][ ]+(?=[A-Za-z])/g;
 
@@ -161,6 +215,27 @@ function findHeaders(text: string, lex: CompiledSections): Header[] {
       ...(inline ? { inline } : {}),
       ...(hit && "firstSentence" in hit && hit.firstSentence ? { firstSentence: true } : {}),
     });
+  }
+  // "Prior visit: excision of BCC. Today: suture removal.": a known label after a sentence end,
+  // in a line that has a header already, ends a section that labels end (`labelEnds`); flattened
+  // exports put several labels in one paragraph.
+  const lineHeaders = [...found];
+  const known = new Set(found.map((h) => h.start));
+  let before = -1;
+  INLINE_LABEL_RE.lastIndex = 0;
+  for (let m = INLINE_LABEL_RE.exec(text); m !== null; m = INLINE_LABEL_RE.exec(text)) {
+    const raw = m[1]!;
+    const start = m.index + m[0].indexOf(raw, 1);
+    while (before + 1 < lineHeaders.length && lineHeaders[before + 1]!.start < start) before++;
+    const open = lineHeaders[before];
+    if (!open || !lex.labelEnds.has(open.category)) continue;
+    if (known.has(start) || isField(raw, lex)) continue;
+    const after = m.index + m[0].length;
+    if (COUNT_ONLY_RE.test(text.slice(after, lineEnd(text, after)))) continue;
+    const key = headerKey(raw);
+    const hit = classifyHeader(raw, lex);
+    if (!hit || (!lex.exact.has(key) && key.split(" ").length > MAX_INLINE_WORDS)) continue;
+    found.push({ start, end: start + raw.length, bodyStart: after, inline: true, ...hit });
   }
   CAPS_LINE_RE.lastIndex = 0;
   for (let m = CAPS_LINE_RE.exec(text); m !== null; m = CAPS_LINE_RE.exec(text)) {

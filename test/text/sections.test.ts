@@ -143,3 +143,61 @@ describe("chief complaint headers (shipped sections lexicon)", () => {
     expect(found.at(-1)).toEqual(["hpi", "HISTORY OF PRESENT ILLNESS", "Itchy."]);
   });
 });
+
+describe("labels in one paragraph (shipped sections lexicon)", () => {
+  const shipped = defaultLexicon().sections;
+  const of = (note: string) =>
+    detectSections(note, shipped)
+      .slice(1)
+      .filter((s) => note.slice(s.body.start, s.body.end).trim() !== "")
+      .map((s) => [
+        s.category,
+        note.slice(s.title.start, s.title.end),
+        note.slice(s.body.start, s.body.end).trim(),
+      ]);
+
+  it.each<[string, string, string[][]]>([
+    [
+      "a history section ends where a later label on its line starts",
+      "Prior visit: excision of BCC upper back. Today: suture removal. Shave bx L cheek.",
+      [
+        ["history", "Prior visit", "excision of BCC upper back."],
+        ["procedure", "Today", "suture removal."],
+        ["other", "", "Shave bx L cheek."],
+      ],
+    ],
+    [
+      "an hpi section ends at the exam label after it",
+      "HPI: had LN2 to AKs last year. Exam: 6 AKs on scalp. Procedure: LN2 to 6 AKs.",
+      [
+        ["hpi", "HPI", "had LN2 to AKs last year."],
+        ["exam", "Exam", "6 AKs on scalp."],
+        ["procedure_title", "Procedure", "LN2 to 6 AKs."],
+      ],
+    ],
+    [
+      "a pathology section leaves out a later sentence telling today's treatment",
+      "Path: SK. Cryo to 5 AKs on the forehead today. Margins clear.",
+      [
+        ["pathology", "Path", "SK."],
+        ["other", "", "Cryo to 5 AKs on the forehead today."],
+        ["pathology", "", "Margins clear."],
+      ],
+    ],
+    [
+      "a procedure section resumes after an inline label (labels do not end it)",
+      "Shave biopsy of the shin. Pathology: SCC in situ. Returns today for ED&C.",
+      [
+        ["pathology", "Pathology", "SCC in situ."],
+        ["other", "", "Returns today for ED&C."],
+      ],
+    ],
+    [
+      "a history paragraph with no label or today sentence stays whole",
+      "PMH: BCC excised 2019. Mohs of the nose 2021.",
+      [["history", "PMH", "BCC excised 2019. Mohs of the nose 2021."]],
+    ],
+  ])("%s", (_name, note, expected) => {
+    expect(of(note)).toEqual(expected);
+  });
+});
