@@ -13,6 +13,7 @@ export const REVIEW = new Set([
   "lesion_type_missing",
   "technique_missing",
   "count_ambiguous",
+  "stopped_reference_ambiguous",
   "pathology_pending",
   "malignancy_unconfirmed",
   "units_capped",

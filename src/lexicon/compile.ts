@@ -143,7 +143,28 @@ export interface CompiledLexicon {
   /** Ids of every token of the tries above (each top-level trie is indexed with it). */
   tokenIds: TokenIds;
   context: CompiledContext;
+  /** Phrases of the context lexicon's `stoppedReference`, by first word. */
+  stoppedReference?: {
+    id: string;
+    subjects: Map<string, string[][]>;
+    fillers: ReadonlySet<string>;
+    stops: Map<string, string[][]>;
+    afterFiller: ReadonlySet<string>;
+    reason: string;
+  };
   icd10: CompiledIcd10;
+}
+
+/** Phrases split into lower-case words, grouped by their first word. */
+function byFirstWord(phrases: string[]): Map<string, string[][]> {
+  const map = new Map<string, string[][]>();
+  for (const p of phrases) {
+    const words = p.toLowerCase().split(/\s+/).filter(Boolean);
+    const list = map.get(words[0]!) ?? [];
+    list.push(words);
+    map.set(words[0]!, list);
+  }
+  return map;
 }
 
 export function compileLexicon(lex: Lexicon): CompiledLexicon {
@@ -332,6 +353,18 @@ export function compileLexicon(lex: Lexicon): CompiledLexicon {
       ),
     ),
     icd10: compileIcd10(lex.icd10),
+    ...(lex.context.stoppedReference
+      ? {
+          stoppedReference: {
+            id: lex.context.stoppedReference.id,
+            subjects: byFirstWord(lex.context.stoppedReference.subjects),
+            fillers: new Set(lex.context.stoppedReference.fillers),
+            stops: byFirstWord(lex.context.stoppedReference.stops),
+            afterFiller: new Set(lex.context.stoppedReference.afterFiller),
+            reason: lex.context.stoppedReference.reason,
+          },
+        }
+      : {}),
   };
   for (const value of Object.values(compiled))
     if (value instanceof PhraseTrie) value.index(compiled.tokenIds);

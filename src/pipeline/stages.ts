@@ -8,6 +8,7 @@ import { uncodedListed } from "../coding/listed.ts";
 import { mapCodes } from "../coding/map.ts";
 import { detectAssertions } from "../context/index.ts";
 import { markReportNote } from "../context/report-note.ts";
+import { markStoppedByReference } from "../context/stopped-reference.ts";
 import { extractMentions, MAX_PROCEDURE_MENTIONS } from "../extract/index.ts";
 import { groupEvents } from "../group/events.ts";
 import { indexMentions, type MentionIndex } from "../group/index-mentions.ts";
@@ -72,6 +73,7 @@ export const STAGES: Stage[] = [
       );
       s.assertions = detectAssertions(s.doc!.text, s.doc!.sentences, targets, s.lex.context);
       markDoneByPathology(s.mentions!, s.assertions);
+      markStoppedByReference(s.doc!, s.mentions!, s.assertions, s.lex, s.issues);
       markReportNote(s.doc!, s.mentions!, s.assertions, s.lex);
       s.index = indexMentions(s.doc!, s.mentions!, s.assertions, s.lex.itemLabels);
     },

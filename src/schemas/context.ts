@@ -177,6 +177,23 @@ const ContextLexiconObject = z.strictObject({
       irregularParticiples: z.array(z.string().regex(/^[a-z]+$/)),
     })
     .default({ auxiliaries: [], irregularParticiples: [] }),
+  /**
+   * "ED&C of BCC L forearm. Procedure aborted due to vasovagal episode.": a word referring back
+   * ("the procedure", "it") followed (past `fillers`) by a stop ("aborted", "not performed")
+   * stops the one procedure named before it in its sentence or the sentence before. With more
+   * than one procedure in reach the reference is ambiguous: they stay billed with a warning.
+   */
+  stoppedReference: z
+    .strictObject({
+      id: RuleId,
+      subjects: z.array(z.string().min(1)).min(1),
+      fillers: z.array(z.string().regex(/^[a-z]+$/)),
+      stops: z.array(z.string().min(1)).min(1),
+      /** Stops that count only after a filler ("it was stopped", not "until it stopped"). */
+      afterFiller: z.array(z.string().min(1)).default([]),
+      reason: z.string(),
+    })
+    .optional(),
 });
 
 export const ContextLexiconSchema = ContextLexiconObject.superRefine((lex, ctx) => {

@@ -1,0 +1,46 @@
+import { describe, expect, it } from "vitest";
+import { suggest } from "../../src/index.ts";
+
+describe("a procedure stopped by a later reference to it", () => {
+  it.each<[string, string]>([
+    [
+      "the procedure ... not performed, later in its sentence",
+      "Consented for ED&C of bx-proven BCC R shoulder, but patient became vasovagal; the procedure was not performed and is rescheduled.",
+    ],
+    [
+      "procedure aborted, in the next sentence",
+      "ED&C of BCC L forearm 0.8 cm. Procedure aborted due to vasovagal episode.",
+    ],
+    [
+      "an excision with its repair",
+      "Excision of 1.2 cm SCC R forearm with intermediate layered closure 2.5 cm. The procedure was cancelled after anesthesia due to chest pain.",
+    ],
+  ])("bills nothing for %s", (_name, note) => {
+    const r = suggest(note);
+    expect(r.codes).toEqual([]);
+    const stopped = r.procedures.filter((p) =>
+      p.assertion.ruleIds.includes("context.stopped-reference"),
+    );
+    expect(stopped.length).toBeGreaterThan(0);
+    expect(stopped[0]!.assertion.reason).toMatch(/refers to the/);
+  });
+
+  it("keeps two procedures in reach billed, with a warning", () => {
+    const r = suggest(
+      "Shave bx of a papule L arm and LN2 to 3 AKs on the scalp. It was aborted due to a vasovagal episode.",
+    );
+    expect(r.codes.map((c) => c.code)).toEqual(["11102", "17000", "17003"]);
+    expect(r.warnings.map((w) => w.kind)).toContain("stopped_reference_ambiguous");
+  });
+
+  it.each([
+    ["a stop with no reference", "ED&C of BCC L forearm 0.8 cm. Bleeding stopped with pressure."],
+    ["'it stopped' (no auxiliary)", "Shave bx of a papule L arm. Pressure held until it stopped."],
+    [
+      "a reference whose stop is not right after it",
+      "ED&C of BCC L forearm 0.8 cm. Tolerated well. A second procedure: deferred. The procedure on the back was deferred.",
+    ],
+  ])("keeps the procedure billed for %s", (_name, note) => {
+    expect(suggest(note).codes.length).toBeGreaterThan(0);
+  });
+});
