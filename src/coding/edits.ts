@@ -6,7 +6,7 @@ import type { EditRule } from "../schemas/edits.ts";
 import type { Issue } from "../types.ts";
 import { inCodeSet } from "./code-sets.ts";
 import { type DraftLine, factor } from "./lines.ts";
-import { familyOf } from "./map.ts";
+import { familyOf, repairLines } from "./map.ts";
 
 export { inCodeSet };
 
@@ -135,23 +135,48 @@ export function applyLineEdits(
   }
   live = live.filter((l) => !l.droppedBy);
   for (const r of rulesOf(lex, "bundle")) {
+    const added: DraftLine[] = [];
     for (const l of live) {
-      if (!inCodeSet(r.codes, l.code)) continue;
+      if (l.droppedBy || !inCodeSet(r.codes, l.code)) continue;
       // The repair closes the wound of a lesion; the code it is included in treats that lesion.
-      const wounds = l.events.flatMap((i) => {
-        const closes = events[i]?.closes;
-        return closes === undefined ? [] : [closes, events[closes]!.lesion];
-      });
-      const into = live.find(
-        (o) =>
-          o !== l &&
-          inCodeSet(r.into, o.code) &&
-          (o.events.some((i) => wounds.includes(i)) ||
-            o.lesions.some((x) => wounds.includes(x as number))),
-      );
-      if (into) drop(l, r.id, `is included in ${into.code} (same wound)`);
+      const intoOf = (evs: number[]) => {
+        const wounds = evs.flatMap((i) => {
+          const closes = events[i]?.closes;
+          return closes === undefined ? [] : [closes, events[closes]!.lesion];
+        });
+        return live.find(
+          (o) =>
+            o !== l &&
+            inCodeSet(r.into, o.code) &&
+            (o.events.some((i) => wounds.includes(i)) ||
+              o.lesions.some((x) => wounds.includes(x as number))),
+        );
+      };
+      const into = intoOf(l.events);
+      if (!into) continue;
+      // Repairs summed over several wounds: only the bundled wounds leave the sum; the rest is
+      // coded again on its own length (and band), replacing the lines of the whole sum.
+      const rest = (l.repairs ?? []).filter((e) => !intoOf([e.index]));
+      if (rest.length === 0 || rest.length === l.repairs!.length) {
+        drop(l, r.id, `is included in ${into.code} (same wound)`);
+        continue;
+      }
+      const sum = live.filter((o) => o.repairs === l.repairs);
+      const own: Issue[] = [];
+      const again = repairLines(lex, rest, lex.source.confidence.factors, own);
+      const known = new Set(issues.map((i) => `${i.code}|${i.message}`));
+      issues.push(...own.filter((i) => !known.has(`${i.code}|${i.message}`)));
+      for (const n of again) n.ruleIds.push(r.id);
+      const left = again.map((n) => `${n.code}${n.units > 1 ? ` x${n.units}` : ""}`).join(" + ");
+      for (const o of sum)
+        drop(
+          o,
+          r.id,
+          `sums a wound included in ${into.code}; the other wounds are reported as ${left || "nothing"}`,
+        );
+      added.push(...again);
     }
-    live = live.filter((l) => !l.droppedBy);
+    live = [...live.filter((l) => !l.droppedBy), ...added];
   }
   live = addonPairing(live, lex, drop);
   unitLimits(live, lex, issues);

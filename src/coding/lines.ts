@@ -21,6 +21,8 @@ export interface DraftLine {
   factors: Factor[];
   ruleIds: string[];
   alternates?: string[];
+  /** A repair line: the repairs (one per wound) whose lengths it sums, before any retyping. */
+  repairs?: ProcedureEvent[];
   /** Line was removed by an edit; kept for the trace and warnings. */
   droppedBy?: string;
 }

@@ -116,19 +116,7 @@ export function mapCodes(
     repairs,
     live.filter((e) => e.kind === "debridement"),
   );
-  const changed = new Map<number, { ruleId: string; note: string }>();
-  const retyped = belowMinimum(lex, repairGroups(byWound), issues, changed).flat();
-  for (const group of repairGroups(retyped)) {
-    const own = repairLine(lex, group, w, issues);
-    // "Complex repair 1.0 cm" coded 12031: the line names the rule and says why.
-    const why = group.map((e) => changed.get(e.index)).find((r) => r !== undefined);
-    if (why)
-      for (const l of own) {
-        l.ruleIds.push(why.ruleId);
-        l.rationale = `${l.rationale.replace(/\.$/, "")}; ${why.note}.`;
-      }
-    lines.push(...own);
-  }
+  lines.push(...repairLines(lex, byWound, w, issues));
   lines.push(...destructionLines(lex, live, w, issues));
   lines.push(...debridementLines(lex, live, w, issues));
   // Each ladder counts the events of its kind that its `when` selects (nail debridement, avulsion).
@@ -714,6 +702,37 @@ function repairLengthsOf(group: ProcedureEvent[]): number[] {
   return group.flatMap((e) =>
     e.derived.repairLengthCm !== undefined ? [e.derived.repairLengthCm] : [],
   );
+}
+
+/**
+ * The lines of the repairs of a session (one per wound): summed by type and repair group, a
+ * complex repair too short for its codes retyped. Each line keeps the repairs it sums
+ * (`repairs`), so an edit that bundles some of their wounds can code the rest again.
+ */
+export function repairLines(
+  lex: CompiledLexicon,
+  repairs: ProcedureEvent[],
+  w: Weights,
+  issues: Issue[],
+): DraftLine[] {
+  const lines: DraftLine[] = [];
+  const byIndex = new Map(repairs.map((e) => [e.index, e]));
+  const changed = new Map<number, { ruleId: string; note: string }>();
+  const retyped = belowMinimum(lex, repairGroups(repairs), issues, changed).flat();
+  for (const group of repairGroups(retyped)) {
+    const own = repairLine(lex, group, w, issues);
+    // "Complex repair 1.0 cm" coded 12031: the line names the rule and says why.
+    const why = group.map((e) => changed.get(e.index)).find((r) => r !== undefined);
+    const sums = group.map((e) => byIndex.get(e.index) ?? e);
+    for (const l of own) {
+      l.repairs = sums;
+      if (!why) continue;
+      l.ruleIds.push(why.ruleId);
+      l.rationale = `${l.rationale.replace(/\.$/, "")}; ${why.note}.`;
+    }
+    lines.push(...own);
+  }
+  return lines;
 }
 
 /**

@@ -149,3 +149,38 @@ describe("biopsy and ED&C of the same lesion (reference 5.3)", () => {
     expect(shippedCodes(note)).toBe(expected);
   });
 });
+
+describe("a repair summed over wounds, one of them a small benign excision's (reference 3.4, 3.6)", () => {
+  it.each([
+    [
+      "face: the benign wound's length leaves the sum, the cancer's keeps its line",
+      "Excision of a 1.0 cm BCC of the left cheek with 3 mm margins, intermediate layered closure 3.0 cm. Excision of a 0.3 cm nevus of the right cheek with 1 mm margins, layered closure 1.2 cm.",
+      "11642 11440 12052",
+    ],
+    [
+      "trunk and arm: the band is recomputed on the rest (the sum, 4.2 cm, is 12032; the rest, 2.0 cm, 12031)",
+      "Excision of a 0.8 cm atypical nevus of the back with 2 mm margins, layered closure 2.0 cm. Excision of a 0.2 cm nevus of the left arm with 1 mm margins, layered closure 2.2 cm.",
+      "11402 11400 12031",
+    ],
+    [
+      "complex repairs of one group: the add-on is recounted on the rest",
+      "Excision of a 1.0 cm SCC of the left back with 3 mm margins, complex repair 9.0 cm. Excision of a 0.3 cm nevus of the right upper back with 1 mm margins, complex repair 1.5 cm.",
+      "11602 11400 13101 13102",
+    ],
+    [
+      "every wound of the sum is bundled: no repair line",
+      "Excision of a 0.3 cm nevus of the left arm with 1 mm margins, layered closure 1.5 cm. Excision of a 0.2 cm nevus of the back with 1 mm margins, layered closure 1.0 cm.",
+      "11400x2",
+    ],
+  ])("%s", (_name, note, expected) => {
+    expect(codes(note)).toBe(expected);
+  });
+
+  it("names the bundling rule on the recomputed line and says what left the sum", () => {
+    const result = run(
+      "Excision of a 1.0 cm BCC of the left cheek with 3 mm margins, layered closure 3.0 cm. Excision of a 0.3 cm nevus of the right cheek with 1 mm margins, layered closure 1.2 cm.",
+    );
+    const repair = result.codes.find((l) => l.code === "12052");
+    expect(repair?.ruleIds).toContain("edit.bundle.repair-small-benign");
+  });
+});
