@@ -186,6 +186,8 @@ export interface HistologyMention extends MentionBase {
   needsDepth?: boolean;
   /** An ulcer, wound or necrotic tissue: what is cut away from it is debrided. */
   wound?: boolean;
+  /** The broader lesion type this one is a kind of (lexicon histology `kindOf`). */
+  kindOf?: string;
   /** Procedure kind -> what a procedure of that kind on this lesion is coded as. */
   procedureAs?: Record<string, { procedure: string; codeKey?: string }>;
   /** The term was found in a pathology section or after a pathology cue. */

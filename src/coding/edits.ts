@@ -1,5 +1,5 @@
 import { deriveSizes, isLesionSize } from "../group/derive.ts";
-import { sameLesionType } from "../group/lesions.ts";
+import { lesionTypeAllows } from "../group/lesions.ts";
 import type { ProcedureEvent } from "../group/types.ts";
 import type { CompiledLexicon } from "../lexicon/compile.ts";
 import type { EditRule } from "../schemas/edits.ts";
@@ -40,7 +40,7 @@ export function applyEventEdits(
           d.assertion.billable &&
           rule.when.includes(d.kind as never) &&
           (!rule.codeKeys || (d.codeKey !== undefined && rule.codeKeys.includes(d.codeKey))) &&
-          (!rule.sameHistology || sameLesionType(e, d)) &&
+          lesionTypeAllows(rule, e, d) &&
           chosenFamily(d, lex),
       );
       if (!definitive) continue;

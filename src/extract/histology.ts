@@ -39,6 +39,7 @@ export function extractHistology(
       skinSpecific: t.skinSpecific,
       tissue: t.tissue,
       ...(t.wound ? { wound: true } : {}),
+      ...(t.kindOf ? { kindOf: t.kindOf } : {}),
       ...(t.needsDepth ? { needsDepth: true } : {}),
       ...(t.procedureAs ? { procedureAs: t.procedureAs } : {}),
       lesional: t.lesional,

@@ -24,9 +24,7 @@ export function linkLesions(
     for (const d of events) {
       if (
         d === b ||
-        !rules.some(
-          (r) => r.when.includes(d.kind as never) && (!r.sameHistology || sameLesionType(b, d)),
-        ) ||
+        !rules.some((r) => r.when.includes(d.kind as never) && lesionTypeAllows(r, b, d)) ||
         !d.assertion.billable ||
         d.lesion === b.lesion
       )
@@ -140,15 +138,25 @@ function sameLesion(
   return (
     b.site.site === d.site.site &&
     b.site.laterality === d.site.laterality &&
+    !otherDigit(b.site, d.site) &&
     !d.siteInferred &&
     !b.siteInferred
   );
 }
 
-/** Two events named at different sites, or on opposite sides (an event without a site differs from none). */
+/**
+ * Two events named at different sites, on opposite sides, or on different digits ("right great
+ * toe", "right fifth toe"); an event without a site differs from none.
+ */
 export function differentSites(b: ProcedureEvent, d: ProcedureEvent): boolean {
   if (!b.site || !d.site || b.site === d.site) return false;
-  return b.site.site !== d.site.site || otherSide(b.site, d.site);
+  return b.site.site !== d.site.site || otherSide(b.site, d.site) || otherDigit(b.site, d.site);
+}
+
+/** Both sites name one digit, and not the same one. */
+function otherDigit(a: SiteMention, b: SiteMention): boolean {
+  if (!a.digit || !b.digit) return false;
+  return a.digit.limb !== b.digit.limb || a.digit.digit !== b.digit.digit;
 }
 
 function mentionsDistinct(index: MentionIndex, lex: CompiledLexicon): boolean {
@@ -160,8 +168,30 @@ function mentionsDistinct(index: MentionIndex, lex: CompiledLexicon): boolean {
   );
 }
 
-/** The dropped event names no lesion type, or the same one as the procedure that includes it. */
+/**
+ * A same-lesion rule's lesion-type condition (edits.json `sameHistology`, `anyTypeInSentence`)
+ * holds for a procedure dropped into another.
+ */
+export function lesionTypeAllows(
+  rule: { sameHistology?: boolean; anyTypeInSentence?: boolean },
+  dropped: ProcedureEvent,
+  including: ProcedureEvent,
+): boolean {
+  if (!rule.sameHistology || sameLesionType(dropped, including)) return true;
+  if (!rule.anyTypeInSentence) return false;
+  const told = new Set(including.anchors.map((a) => a.sentence));
+  return dropped.anchors.some((a) => told.has(a.sentence));
+}
+
+/**
+ * The dropped event names no lesion type, or the same one as the procedure that includes it, or
+ * one is a kind of the other or both kinds of one type (a wart and a plantar wart).
+ */
 export function sameLesionType(dropped: ProcedureEvent, including: ProcedureEvent): boolean {
-  const a = dropped.histology?.histology;
-  return a === undefined || a === including.histology?.histology;
+  const a = dropped.histology;
+  const b = including.histology;
+  if (a === undefined || a.histology === b?.histology) return true;
+  if (b === undefined) return false;
+  const broad = (h: typeof a) => h.kindOf ?? h.histology;
+  return broad(a) === broad(b);
 }

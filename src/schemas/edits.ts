@@ -25,6 +25,11 @@ export const EditRuleSchema = z.discriminatedUnion("kind", [
      * margins of an excised BCC, not cryotherapy of AKs beside an excised nevus).
      */
     sameHistology: z.boolean().optional(),
+    /**
+     * With sameHistology: a dropped procedure told in a sentence of the including one prepares
+     * it whatever lesion word it names ("the callus pared to expose the wart, then LN2").
+     */
+    anyTypeInSentence: z.boolean().optional(),
     /** Only when the dropped procedure's lesion is of these malignancies (a benign pathology). */
     malignancy: z.array(MalignancySchema).optional(),
     /** Only when the dropped procedure used one of these techniques (ED&C is curettage). */

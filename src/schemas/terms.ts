@@ -352,6 +352,11 @@ export const HistologyLexiconSchema = z.object({
       removal: z.enum(["destruction", "skin_tag", "shave", "excision"]).optional(),
       /** Procedures that fall outside dermcode's families for this lesion (e.g. lipoma excision). */
       unsupportedFor: z.record(z.string(), z.string()).optional(),
+      /**
+       * The broader lesion type this one is a kind of (a histology id): a plantar wart is a wart,
+       * so "wart pared, then the plantar wart frozen" treats one lesion.
+       */
+      kindOf: z.string().optional(),
       /** Generic lesion words ("lesion", "nevus?") are weaker evidence than a diagnosis. */
       generic: z.boolean().optional(),
       /** false for rashes and inflammatory conditions (rosacea, psoriasis): they name a lesion a procedure treats only in the procedure's own sentence. */

@@ -184,3 +184,46 @@ describe("a repair summed over wounds, one of them a small benign excision's (re
     expect(repair?.ruleIds).toContain("edit.bundle.repair-small-benign");
   });
 });
+
+describe("paring included in the destruction of the same lesion only (reference 8.4)", () => {
+  it.each([
+    [
+      "a callus pared beside a frozen wart of the same foot is its own lesion",
+      "Plantar wart R heel treated with LN2. Callus R great toe pared.",
+      "17110 11055",
+    ],
+    [
+      "a callus pared beside a frozen wart of the same hand",
+      "Wart of the left thumb treated with LN2. Callus of the left palm pared.",
+      "17110 11055",
+    ],
+    [
+      "a wart pared on another toe of the same foot",
+      "Plantar wart of the right great toe frozen with LN2. Plantar wart of the right fifth toe pared.",
+      "17110 11055",
+    ],
+    [
+      "a paring naming no lesion, on another toe",
+      "Wart of the right great toe frozen with LN2. Right fifth toe pared.",
+      "17110 11055",
+    ],
+    ["the wart pared and then frozen", "Plantar wart R heel pared then frozen with LN2.", "17110"],
+    [
+      "a wart pared and the same wart, named as a kind of wart, frozen",
+      "Plantar wart of the right sole pared. Cryotherapy of the wart of the right sole with LN2.",
+      "17110",
+    ],
+    [
+      "the callus over a wart pared to reach it, in the sentence of the freezing",
+      "Left heel: overlying callus pared down to the wart, which was then frozen with LN2.",
+      "17110",
+    ],
+    [
+      "a paring naming no lesion at the wart's place",
+      "Plantar wart R heel treated with LN2. R heel pared.",
+      "17110",
+    ],
+  ])("%s", (_name, note, expected) => {
+    expect(shippedCodes(note)).toBe(expected);
+  });
+});
