@@ -131,5 +131,14 @@ function suppressed(
   if (rules.length === 0) return false;
   const s = doc.sentences[sentence]!;
   const words = doc.canon.slice(s.firstToken, s.lastToken);
-  return rules.some((r) => r.words.some((w) => words.includes(w)));
+  const upper = (w: string) =>
+    words.some((c, k) => {
+      if (c !== w) return false;
+      const t = doc.tokens[s.firstToken + k]!;
+      const raw = doc.text.slice(t.start, t.end);
+      return raw === raw.toUpperCase();
+    });
+  return rules.some(
+    (r) => r.words.some((w) => words.includes(w)) || (r.upperCaseWords?.some(upper) ?? false),
+  );
 }

@@ -79,6 +79,11 @@ export const ProceduresLexiconSchema = z.object({
       /** Term ids the rule applies to; left out, every term of the procedure. */
       terms: z.array(RuleId).optional(),
       words: Literals,
+      /**
+       * Words that count only written in upper case: "ALA" is the photosensitizer, while "ala"
+       * (the side of the nose) is a site.
+       */
+      upperCaseWords: Literals.optional(),
       reason: z.string(),
     }),
   ),

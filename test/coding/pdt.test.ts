@@ -39,3 +39,25 @@ describe("photodynamic therapy codes", () => {
     ).toBe("96567");
   });
 });
+
+describe("'ala': the photosensitizer only in upper case, else the side of the nose", () => {
+  it.each([
+    [
+      "a shave biopsy then ED&C of a BCC of the ala is the malignant destruction",
+      "Shave bx of a 7 mm pearly papule of the R ala, then ED&C; final defect 1.2 cm. Path: BCC.",
+      "17282",
+    ],
+    [
+      "curettage of a cancer of the nasal ala",
+      "ED&C of a 0.6 cm BCC of the left nasal ala.",
+      "17281",
+    ],
+    [
+      "curettage before the photosensitizer written in upper case stays the PDT debridement",
+      "Thick AKs of the face were curetted, then ALA was applied.",
+      "",
+    ],
+  ])("%s", (_name, note, expected) => {
+    expect(codes(note)).toBe(expected);
+  });
+});
