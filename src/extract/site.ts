@@ -108,9 +108,17 @@ function afterLandmarkCue(doc: Doc, lex: CompiledLexicon, first: number): boolea
   return lex.landmarkCues.words.has(doc.canon[k]!);
 }
 
-/** "harvested from the left upper arm": a donor cue right before the site (an article between). */
+/**
+ * "harvested from the left upper arm": a donor cue right before the site (an article between);
+ * "donor site: left thigh", "the donor site was the left thigh": after a donor cue's site word.
+ */
 function afterDonorCue(doc: Doc, lex: CompiledLexicon, first: number): boolean {
   let k = first - 1;
   if (k >= 0 && ARTICLES.has(doc.canon[k]!)) k--;
-  return k >= 0 && lex.donorCues.has(doc.canon[k]!);
+  if (k >= 0 && lex.donorCues.has(doc.canon[k]!)) return true;
+  if (k >= 0 && LINKS.has(doc.canon[k]!)) k--;
+  return k >= 1 && DONOR_PLACES.has(doc.canon[k]!) && lex.donorCues.has(doc.canon[k - 1]!);
 }
+/** What joins "donor site" to the site it names. */
+const LINKS = new Set([":", "was", "is", "-"]);
+const DONOR_PLACES = new Set(["site", "area"]);

@@ -115,15 +115,18 @@ function attachSite(e: ProcedureEvent, scope: EventScope, index: MentionIndex): 
     own[own.length - 1] ??
     // "Right cheek: 1.2 cm cyst. Excised, simple closure.": the site of its list item's line.
     (e.kind !== "flap" ? sitesOnLine(anchor.sentence, index).at(-1) : undefined) ??
-    firstIn(byDistance(scope.near.slice(1), anchor.sentence), index, "site") ??
-    firstIn(scope.linked, index, "site");
+    // A graft's or flap's donor site, in whatever sentence, is never the site of its defect.
+    firstIn(byDistance(scope.near.slice(1), anchor.sentence), index, "site", e.kind === "flap") ??
+    firstIn(scope.linked, index, "site", e.kind === "flap");
   if (site) {
     e.site = site;
     e.evidence.push(site);
     return;
   }
-  const noteSites = ofKind(index, "site").filter((s) =>
-    NOTE_SITE_SECTIONS.has(index.doc.sentences[s.sentence]!.section),
+  const noteSites = ofKind(index, "site").filter(
+    (s) =>
+      NOTE_SITE_SECTIONS.has(index.doc.sentences[s.sentence]!.section) &&
+      (e.kind !== "flap" || !s.donor),
   );
   const groups = new Set(noteSites.map((s) => s.siteGroup));
   if (noteSites.length > 0 && groups.size === 1) {
@@ -138,9 +141,14 @@ function byDistance(sentences: number[], anchor: number): number[] {
   return [...sentences].sort((a, b) => Math.abs(a - anchor) - Math.abs(b - anchor) || b - a);
 }
 
-function firstIn(sentences: number[], index: MentionIndex, kind: "site"): SiteMention | undefined {
+function firstIn(
+  sentences: number[],
+  index: MentionIndex,
+  kind: "site",
+  notDonor = false,
+): SiteMention | undefined {
   for (const s of sentences) {
-    const found = inSentence(index, s, kind)[0];
+    const found = inSentence(index, s, kind).find((x) => !notDonor || !x.donor);
     if (found) return found;
   }
   return undefined;

@@ -108,3 +108,28 @@ describe("a full-thickness skin graft onto a mucosal defect", () => {
     ).toBe("15240");
   });
 });
+
+describe("a graft's donor site is never its recipient site", () => {
+  const opNote = (description: string) =>
+    `PREOPERATIVE DIAGNOSIS: Squamous cell carcinoma defect of the scalp vertex.\nPROCEDURE: Split-thickness skin graft.\nDESCRIPTION: The wound bed was prepared. ${description}`;
+  it.each([
+    [
+      "harvested from, in the sentence of the graft",
+      "A split-thickness skin graft was harvested from the left thigh with a dermatome and secured over the defect, 40 sq cm.",
+    ],
+    [
+      "taken from, in a sentence of its own",
+      "A split-thickness skin graft, 40 sq cm, was sutured over the defect. The graft was taken from the right thigh.",
+    ],
+    [
+      "donor site: ...",
+      "A split-thickness skin graft, 40 sq cm, was sutured over the defect. Donor site: left thigh.",
+    ],
+    [
+      "the donor site was ...",
+      "A split-thickness skin graft, 40 sq cm, was sutured over the defect. The donor site was the left thigh.",
+    ],
+  ])("%s: the recipient is the diagnosis's scalp", (_name, description) => {
+    expect(codes(opNote(description))).toBe("15120");
+  });
+});
