@@ -36,6 +36,11 @@ describe("a procedure stopped by a later reference to it", () => {
   it.each([
     ["a stop with no reference", "ED&C of BCC L forearm 0.8 cm. Bleeding stopped with pressure."],
     ["'it stopped' (no auxiliary)", "Shave bx of a papule L arm. Pressure held until it stopped."],
+    // An operative note's "terminated" ends a procedure that was done.
+    [
+      "an operation brought to its end",
+      "ED&C of BCC L forearm 0.8 cm, three cycles. The procedure was then terminated and the patient tolerated it well.",
+    ],
     [
       "a reference whose stop is not right after it",
       "ED&C of BCC L forearm 0.8 cm. Tolerated well. A second procedure: deferred. The procedure on the back was deferred.",
