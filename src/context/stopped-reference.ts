@@ -21,7 +21,11 @@ export function markStoppedByReference(
   if (!rule) return;
   const procedures = mentions.filter((m): m is ProcedureMention => m.kind === "procedure");
   if (procedures.length === 0) return;
+  // Only a sentence naming a procedure, or the one after it, can stop one.
+  const withProcedure = new Set<number>();
+  for (const m of procedures) withProcedure.add(m.sentence).add(m.sentence + 1);
   for (const sentence of doc.sentences) {
+    if (!withProcedure.has(sentence.index)) continue;
     for (let i = sentence.firstToken; i < sentence.lastToken; i++) {
       const found = stopAt(doc, i, sentence.lastToken, rule);
       if (!found) continue;

@@ -11,9 +11,13 @@ export interface TermMatch<T> {
 }
 
 /** Leftmost-longest matches of a trie in every sentence (matches never cross sentences). */
-export function matchSentences<T>(doc: Doc, trie: PhraseTrie<T>): TermMatch<T>[] {
+export function matchSentences<T>(
+  doc: Doc,
+  trie: PhraseTrie<T>,
+  sentences: Doc["sentences"] = doc.sentences,
+): TermMatch<T>[] {
   const out: TermMatch<T>[] = [];
-  trie.scanRanges(doc.canon, doc.sentences, doc.canonIds, (start, hit, sentence) => {
+  trie.scanRanges(doc.canon, sentences, doc.canonIds, (start, hit, sentence) => {
     out.push({ first: start, last: start + hit.length, payload: hit.payload, sentence });
   });
   return out;

@@ -21,7 +21,9 @@ export function extractSites(
   const out: (SiteMention | LateralityMention | TissueMention)[] = [];
   const latsBySentence = bySentence(lats);
   const sitesBySentence = bySentence(sites);
-  const digitsBySentence = bySentence(matchSentences(doc, lex.digits));
+  // Digits are only read in sentences naming a site.
+  const siteSentences = doc.sentences.filter((s) => sitesBySentence.has(s.index));
+  const digitsBySentence = bySentence(matchSentences(doc, lex.digits, siteSentences));
   for (const m of sites) {
     const lat = lateralityFor(
       m,

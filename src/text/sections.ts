@@ -162,8 +162,48 @@ const WORD_RE = /[A-Za-z][A-Za-z']*/g;
 const COUNT_ONLY_RE = /^[ \t]*\d{1,3}[ \t]*\.?[ \t]*$/;
 /** A sentence end inside a line: ".", "?" or "!" before spaces and a capital or digit. */
 const SENTENCE_END_RE = /[.?!](?=[ ]+[A-Z0-9])/g;
-/** A label after a sentence end inside a line ("... upper back. Today: suture removal"). */
-const INLINE_LABEL_RE = /[.?!][ ]+([A-Za-z][A-Za-z0-9 /&'-]{0,40}?)[ ]*:(?![/\d])/g;
+/** Longest label after a sentence end inside a line, in characters. */
+const MAX_INLINE_LABEL = 41;
+
+/**
+ * The label ending at the colon at `colon` when a sentence end stands before it inside its line
+ * ("... upper back. Today: suture removal"): ".", "?" or "!", spaces, then a letter and up to 40
+ * letters, digits, spaces or "/&'-" (the label, trailing spaces left out), and no "/" or digit
+ * right after the colon. Found from the colon back, since colons are rarer than sentence ends.
+ */
+function inlineLabelAt(text: string, colon: number): { start: number; raw: string } | undefined {
+  const next = text.charCodeAt(colon + 1);
+  if (next === 47 || (next >= 48 && next <= 57)) return undefined;
+  let end = colon;
+  while (end > 0 && text.charCodeAt(end - 1) === 32) end--;
+  let k = end;
+  while (k > 0 && isLabelChar(text.charCodeAt(k - 1))) k--;
+  // k is after the last character outside the label class: it must be a sentence end and spaces.
+  let start = k;
+  while (start < end && text.charCodeAt(start) === 32) start++;
+  if (start === k || start >= end || end - start > MAX_INLINE_LABEL) return undefined;
+  const before = text.charCodeAt(k - 1);
+  if (before !== 46 && before !== 63 && before !== 33) return undefined;
+  if (!isAsciiLetter(text.charCodeAt(start))) return undefined;
+  return { start, raw: text.slice(start, end) };
+}
+
+function isAsciiLetter(c: number): boolean {
+  return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+}
+
+/** A character of an inline label: a letter, digit, space, "/", "&", "'" or "-". */
+function isLabelChar(c: number): boolean {
+  return (
+    isAsciiLetter(c) ||
+    (c >= 48 && c <= 57) ||
+    c === 32 ||
+    c === 47 ||
+    c === 38 ||
+    c === 39 ||
+    c === 45
+  );
+}
 /** Longest inline label, in words, found by one of its words rather than in full. */
 const MAX_INLINE_WORDS = 3;
 /** The end of the last sentence inside a header phrase ("Shave biopsy of the shin. Pathology"). */
@@ -221,21 +261,28 @@ function findHeaders(text: string, lex: CompiledSections): Header[] {
   // exports put several labels in one paragraph.
   const lineHeaders = [...found];
   const known = new Set(found.map((h) => h.start));
-  let before = -1;
-  INLINE_LABEL_RE.lastIndex = 0;
-  for (let m = INLINE_LABEL_RE.exec(text); m !== null; m = INLINE_LABEL_RE.exec(text)) {
-    const raw = m[1]!;
-    const start = m.index + m[0].indexOf(raw, 1);
-    while (before + 1 < lineHeaders.length && lineHeaders[before + 1]!.start < start) before++;
-    const open = lineHeaders[before];
-    if (!open || !lex.labelEnds.has(open.category)) continue;
-    if (known.has(start) || isField(raw, lex)) continue;
-    const after = m.index + m[0].length;
-    if (COUNT_ONLY_RE.test(text.slice(after, lineEnd(text, after)))) continue;
-    const key = headerKey(raw);
-    const hit = classifyHeader(raw, lex);
-    if (!hit || (!lex.exact.has(key) && key.split(" ").length > MAX_INLINE_WORDS)) continue;
-    found.push({ start, end: start + raw.length, bodyStart: after, inline: true, ...hit });
+  // Only the text of a section that labels end is searched, up to the next header.
+  for (let i = 0; i < lineHeaders.length; i++) {
+    const open = lineHeaders[i]!;
+    if (!lex.labelEnds.has(open.category)) continue;
+    const to = lineHeaders[i + 1]?.start ?? text.length;
+    for (
+      let colon = text.indexOf(":", open.start);
+      colon >= 0;
+      colon = text.indexOf(":", colon + 1)
+    ) {
+      const label = inlineLabelAt(text, colon);
+      if (!label) continue;
+      const { start, raw } = label;
+      if (start >= to) break;
+      if (start <= open.start || known.has(start) || isField(raw, lex)) continue;
+      const after = colon + 1;
+      if (COUNT_ONLY_RE.test(text.slice(after, lineEnd(text, after)))) continue;
+      const key = headerKey(raw);
+      const hit = classifyHeader(raw, lex);
+      if (!hit || (!lex.exact.has(key) && key.split(" ").length > MAX_INLINE_WORDS)) continue;
+      found.push({ start, end: start + raw.length, bodyStart: after, inline: true, ...hit });
+    }
   }
   CAPS_LINE_RE.lastIndex = 0;
   for (let m = CAPS_LINE_RE.exec(text); m !== null; m = CAPS_LINE_RE.exec(text)) {
