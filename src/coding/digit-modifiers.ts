@@ -3,6 +3,7 @@ import { inSentence } from "../group/index-mentions.ts";
 import type { ProcedureEvent } from "../group/types.ts";
 import type { CompiledLexicon, DigitTerm } from "../lexicon/compile.ts";
 import type { EditRule } from "../schemas/edits.ts";
+import { tokenAt } from "../text/tokens.ts";
 import type { SiteMention } from "../types.ts";
 import { inCodeSet } from "./code-sets.ts";
 import type { DraftLine } from "./lines.ts";
@@ -138,20 +139,7 @@ function sidesOf(site: SiteMention, sites: readonly SiteMention[], index: Mentio
   if (own === "bilateral") return ["left", "right"];
   const limb = sites.find((x) => x.start >= site.end);
   if (!limb || limb.digit) return [];
-  const between = tokenAt(index, limb.start) - tokenAt(index, site.end);
+  const between = tokenAt(index.doc.tokens, limb.start) - tokenAt(index.doc.tokens, site.end);
   const side = limb.laterality;
   return between <= SIDE_BETWEEN && (side === "left" || side === "right") ? [side] : [];
-}
-
-/** Index of the first token starting at or after a character offset. */
-function tokenAt(index: MentionIndex, offset: number): number {
-  const tokens = index.doc.tokens;
-  let lo = 0;
-  let hi = tokens.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (tokens[mid]!.start < offset) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }
