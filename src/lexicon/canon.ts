@@ -1,4 +1,5 @@
 import { editDistance, stem } from "../text/nlp.ts";
+import { ownString } from "../text/own.ts";
 
 /**
  * Maps a note token to the lexicon's spelling: itself when the lexicon knows it, else a
@@ -44,7 +45,10 @@ export function createCanonicaliser(
     const stemmed = stemPrefixes.has(token.slice(0, 3)) ? byStem.get(stem(token)) : undefined;
     const out =
       stemmed ?? (fuzzyStarts.has(token[0]!) ? fuzzy(token, deletes) : undefined) ?? token;
-    if (memo.size < MEMO_LIMIT) memo.set(token, out);
+    if (memo.size < MEMO_LIMIT) {
+      const key = ownString(token);
+      memo.set(key, out === token ? key : out);
+    }
     return out;
   };
 }

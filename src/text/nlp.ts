@@ -9,6 +9,7 @@
 import nlp from "compromise";
 import distance from "natural/lib/natural/distance/levenshtein_distance.js";
 import porter from "natural/lib/natural/stemmers/porter_stemmer.js";
+import { ownString } from "./own.ts";
 
 export function stem(word: string): string {
   return porter.stem(word);
@@ -29,6 +30,6 @@ export function parseNumberPhrase(phrase: string): number | undefined {
   const values = nlp(phrase).numbers().get() as unknown[];
   const first = values[0];
   const value = typeof first === "number" && Number.isFinite(first) ? first : undefined;
-  if (numberMemo.size < NUMBER_MEMO_LIMIT) numberMemo.set(phrase, value);
+  if (numberMemo.size < NUMBER_MEMO_LIMIT) numberMemo.set(ownString(phrase), value);
   return value;
 }
