@@ -268,7 +268,7 @@ function findHeaders(text: string, lex: CompiledSections): Header[] {
     const to = lineHeaders[i + 1]?.start ?? text.length;
     for (
       let colon = text.indexOf(":", open.start);
-      colon >= 0;
+      colon >= 0 && colon < to;
       colon = text.indexOf(":", colon + 1)
     ) {
       const label = inlineLabelAt(text, colon);
