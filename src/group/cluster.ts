@@ -162,7 +162,16 @@ function weakTarget(
       e.kind === m.procedure &&
       e.anchors.some((a) => a.sentence < m.sentence && m.sentence - a.sentence <= WEAK_SAME_KIND),
   );
-  if (sameKind.length > 0) return bySite(sameKind, m, index) ?? closest(sameKind);
+  if (sameKind.length > 0) {
+    const placed = bySite(sameKind, m, index);
+    if (placed) return placed;
+    // "Second ulcer L dorsal foot 2 x 3 cm debrided": a word whose own sentence names a lesion
+    // at a site none of them names is another lesion's procedure.
+    // (A heading's list item stays the heading's: "Debridement to subcutaneous tissue:" then items.)
+    const heading = sameKind.some((e) => e.anchors.some((a) => endsWithColon(index, a.sentence)));
+    if (!heading && ownLesionElsewhere(m, index)) return undefined;
+    return closest(sameKind);
+  }
   const nextSameKind = candidates.filter(
     (e) =>
       e.kind === m.procedure &&
@@ -243,6 +252,14 @@ function methodNamed(
   if (ARTICLES.has(canon[k] ?? "")) k++;
   const at = tokens[k]?.start;
   return at === undefined ? undefined : events.find((e) => e.anchors.some((a) => a.start === at));
+}
+
+/** The weak word's own sentence names a lesion and a site of its own. */
+function ownLesionElsewhere(m: ProcedureMention, index: MentionIndex): boolean {
+  return (
+    inSentence(index, m.sentence, "site").length > 0 &&
+    inSentence(index, m.sentence, "histology").length > 0
+  );
 }
 
 /** The specific lesion types (not "lesion", "growth") named in some sentences. */

@@ -243,6 +243,16 @@ describe("wounds debrided in consecutive sentences under a debridement heading",
       "Debridement: sacral ulcer 6 x 5 cm, necrotic subcutaneous tissue excised. Wound base bleeding, healthy granulation. Dressing applied.",
       "11042 11045",
     ],
+    // A later sentence naming its own wound at another site with a generic word is that wound's.
+    [
+      "Excisional debridement of sacral ulcer 6 x 5 cm to subcutaneous tissue. A second ulcer of the left heel, 2 x 3 cm, was debrided into muscle.",
+      "11043 11042-XS 11045-XS",
+    ],
+    // ... while the same wound told again stays one.
+    [
+      "Excisional debridement of sacral ulcer 6 x 5 cm to subcutaneous tissue. The sacral ulcer was debrided until bleeding tissue.",
+      "11042 11045",
+    ],
   ])("codes %j as %s", (note, expected) => {
     expect(codes(note)).toBe(expected);
   });
