@@ -18,9 +18,10 @@ import {
   readFileSync,
   renameSync,
   rmSync,
+  statSync,
 } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { basename, join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 
 export interface WorkerScript {
@@ -80,13 +81,34 @@ function keep(built: string, cached: string): boolean {
     const partial = `${cached}.${process.pid}.partial`;
     copyFileSync(built, partial);
     renameSync(partial, cached);
-    for (const name of readdirSync(CACHE))
-      if (name.startsWith("worker-") && join(CACHE, name) !== cached)
-        rmSync(join(CACHE, name), { force: true });
+    const entries = readdirSync(CACHE).map((name) => ({
+      name,
+      mtimeMs: statSync(join(CACHE, name), { throwIfNoEntry: false })?.mtimeMs ?? 0,
+    }));
+    for (const name of staleCacheFiles(entries, basename(cached), Date.now()))
+      rmSync(join(CACHE, name), { force: true });
     return true;
   } catch {
     return false;
   }
+}
+
+/** How old another bundle in the cache must be before a fresh one removes it. */
+const STALE_MS = 60 * 60 * 1000;
+
+/**
+ * Cached bundles other than `keep` old enough to remove. A younger one may belong to a batch of
+ * another source version running right now (checkouts sharing one node_modules, a lexicon edited
+ * during a run), whose workers still load it.
+ */
+export function staleCacheFiles(
+  entries: readonly { name: string; mtimeMs: number }[],
+  keep: string,
+  now: number,
+): string[] {
+  return entries
+    .filter((e) => e.name.startsWith("worker-") && e.name !== keep && now - e.mtimeMs > STALE_MS)
+    .map((e) => e.name);
 }
 
 /** The script pool workers run: the bundle, or the tsx entry when bundling is not possible. */

@@ -60,6 +60,19 @@ describe("worker start-up without the bundle", () => {
 });
 
 describe("worker bundle cache", () => {
+  it("removes only other bundles older than an hour (another version may be running)", async () => {
+    const { staleCacheFiles } = await import("../../src/io/worker-bundle.ts");
+    const now = 10 * 60 * 60 * 1000;
+    const entries = [
+      { name: "worker-aaa.mjs", mtimeMs: now - 2 * 60 * 60 * 1000 },
+      { name: "worker-bbb.mjs", mtimeMs: now - 5 * 60 * 1000 },
+      { name: "worker-ccc.mjs.123.partial", mtimeMs: now - 1000 },
+      { name: "worker-keep.mjs", mtimeMs: now - 3 * 60 * 60 * 1000 },
+      { name: "other.txt", mtimeMs: 0 },
+    ];
+    expect(staleCacheFiles(entries, "worker-keep.mjs", now)).toEqual(["worker-aaa.mjs"]);
+  });
+
   it("builds the worker bundle once into node_modules/.cache and reuses it", async () => {
     const { workerScript } = await import("../../src/io/worker-bundle.ts");
     const first = await workerScript();
