@@ -141,6 +141,7 @@ function pathologicalNotes(): Record<string, string> {
     "negation triggers": fill("no evidence of "),
     "newlines only": `${fill("\n").slice(1)}a`,
     "a header on every line": fill("PLAN: excision\nSITE: arm.\n"),
+    "many labels on one line": fill("HPI: had LN2. Today: x. "),
   };
 }
 

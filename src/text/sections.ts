@@ -98,23 +98,53 @@ function firstText(text: string, from: number): number {
   return i;
 }
 
+/**
+ * The line breaks of the note being sectioned, and those that open a blank line (only spaces,
+ * tabs or carriage returns before the next break), found once per note: line and paragraph ends
+ * are asked for at every header, so a search to the end of a long line each time would make a
+ * one-line export of many labels quadratic.
+ */
+let breaksOf: { text: string; lines: Int32Array; blanks: Int32Array } | undefined;
+
+function breaks(text: string): { lines: Int32Array; blanks: Int32Array } {
+  if (breaksOf?.text === text) return breaksOf;
+  const lines: number[] = [];
+  for (let i = text.indexOf("\n"); i >= 0; i = text.indexOf("\n", i + 1)) lines.push(i);
+  const blanks = lines.filter((b, k) => {
+    const next = lines[k + 1];
+    return next !== undefined && /^[ \t\r]*$/.test(text.slice(b + 1, next));
+  });
+  breaksOf = { text, lines: Int32Array.from(lines), blanks: Int32Array.from(blanks) };
+  return breaksOf;
+}
+
+/** The first position in a sorted list at or after `from`, or -1. */
+function firstFrom(list: Int32Array, from: number): number {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (list[mid]! < from) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < list.length ? list[lo]! : -1;
+}
+
 /** Is there no line break between `from` and `to`? */
 function sameLine(text: string, from: number, to: number): boolean {
-  const nl = text.indexOf("\n", from);
+  const nl = firstFrom(breaks(text).lines, from);
   return to < text.length && (nl < 0 || nl >= to);
 }
 
 function lineEnd(text: string, from: number): number {
-  const nl = text.indexOf("\n", from);
+  const nl = firstFrom(breaks(text).lines, from);
   return nl < 0 ? text.length : nl;
 }
 
 /** The first blank line (only spaces between two line breaks) at or after `from`. */
 function paragraphEnd(text: string, from: number): number {
-  const m = /\n[ \t\r]*\n/g;
-  m.lastIndex = from;
-  const hit = m.exec(text);
-  return hit ? hit.index : text.length;
+  const at = firstFrom(breaks(text).blanks, from);
+  return at < 0 ? text.length : at;
 }
 
 /** Where an inline header's section ends: its first sentence end, or the end of its line. */
@@ -159,7 +189,13 @@ function presentSentences(
 const WORD_RE = /[A-Za-z][A-Za-z']*/g;
 
 /** The rest of a header's line is one small whole number ("Neck: 10"). */
-const COUNT_ONLY_RE = /^[ \t]*\d{1,3}[ \t]*\.?[ \t]*$/;
+const COUNT_ONLY_RE = /[ \t]*\d{1,3}[ \t]*\.?[ \t]*(?=\n|$)/y;
+
+/** The rest of the line from `at` is one small whole number, read where it stands. */
+function countOnlyAt(text: string, at: number): boolean {
+  COUNT_ONLY_RE.lastIndex = at;
+  return COUNT_ONLY_RE.test(text);
+}
 /** A sentence end inside a line: ".", "?" or "!" before spaces and a capital or digit. */
 const SENTENCE_END_RE = /[.?!](?=[ ]+[A-Z0-9])/g;
 /** Longest label after a sentence end inside a line, in characters. */
@@ -237,8 +273,7 @@ function findHeaders(text: string, lex: CompiledSections): Header[] {
     }
     // "Neck: 10" under "Skin tags removed:": a label whose line holds only a number is a count
     // field of a list, not the exam's neck section.
-    if (COUNT_ONLY_RE.test(text.slice(m.index + m[0].length, lineEnd(text, m.index + m[0].length))))
-      continue;
+    if (countOnlyAt(text, m.index + m[0].length)) continue;
     const hit = classifyHeader(raw, lex);
     const caps = raw === raw.toUpperCase() && /[A-Z]{2}/.test(raw);
     if (!hit && !caps) continue;
@@ -277,7 +312,7 @@ function findHeaders(text: string, lex: CompiledSections): Header[] {
       if (start >= to) break;
       if (start <= open.start || known.has(start) || isField(raw, lex)) continue;
       const after = colon + 1;
-      if (COUNT_ONLY_RE.test(text.slice(after, lineEnd(text, after)))) continue;
+      if (countOnlyAt(text, after)) continue;
       const key = headerKey(raw);
       const hit = classifyHeader(raw, lex);
       if (!hit || (!lex.exact.has(key) && key.split(" ").length > MAX_INLINE_WORDS)) continue;

@@ -15,6 +15,8 @@ describe("pathological 1 MB notes run in linear time", () => {
     ["thousands of cm", fill("1 cm ")],
     ["one endless sentence", fill("shave biopsy of lesion and ")],
     ["a header on every line", fill("PLAN: excision\nSITE: arm.\n")],
+    ["many labels on one line", fill("HPI: had LN2. Today: x. ")],
+    ["one history line of sentences", `PMH: ${fill("BCC excised today. ")}`],
     ["newlines only", `${fill("\n").slice(1)}a`],
     ["stops without sentence ends", fill("a?b!c.d\n")],
   ])("%s", (_name, note) => {
