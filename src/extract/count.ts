@@ -399,12 +399,13 @@ function countable(doc: Doc, lex: CompiledLexicon, j: number, limit: number): bo
   return lex.histology.vocabulary.has(doc.canon[j]!) || lex.sites.vocabulary.has(doc.canon[j]!);
 }
 
-/** The digits of "LN2", "CO2": a numeral glued to the letters before it. */
+/** "1st", "2nd": an ordinal suffix glued to the numeral at j - 1 (lexicon counts `ordinalWords`). */
 function ordinalSuffix(doc: Doc, lex: CompiledLexicon, j: number): boolean {
   const t = doc.tokens[j];
   return t !== undefined && doc.tokens[j - 1]?.end === t.start && lex.ordinalSuffixes.has(t.norm);
 }
 
+/** The digits of "LN2", "CO2": a numeral glued to the letters before it. */
 function partOfWord(doc: Doc, j: number): boolean {
   const t = doc.tokens[j];
   const before = doc.tokens[j - 1];

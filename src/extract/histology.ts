@@ -1,4 +1,4 @@
-import type { CompiledLexicon } from "../lexicon/compile.ts";
+import { type CompiledLexicon, hasPhrase } from "../lexicon/compile.ts";
 import type { Doc, HistologyMention, PathologyStatusMention } from "../types.ts";
 import { matchSentences, mentionBase, type TermMatch } from "./match.ts";
 
@@ -91,7 +91,7 @@ function contextHolds(
   const s = doc.sentences[c.mention.sentence]!;
   return (
     words(s.firstToken, s.lastToken).some((w) => context.digitWords.has(w)) ||
-    lex.digits.findAll(doc.canon, s.firstToken, s.lastToken).length > 0
+    hasPhrase(lex.digits, doc.canon, s.firstToken, s.lastToken)
   );
 }
 

@@ -30,7 +30,6 @@ function malignancyOf(e: ProcedureEvent, index: MentionIndex): Malignancy {
   return h.malignancy;
 }
 
-/** Lesion, margin, defect, excised diameter, repair length and treated area from the raw sizes. */
 /** A measurement of the lesion itself, in cm (cued as the lesion's, or with no cue at all). */
 export function isLesionSize(s: SizeMention): boolean {
   return s.unit === "cm" && (s.role === "lesion" || s.role === "unknown");
@@ -72,6 +71,7 @@ function treatedArea(areas: readonly SizeMention[]): number | undefined {
   return roundTo(sum, 3);
 }
 
+/** Lesion, margin, defect, excised diameter, repair length and treated area from the raw sizes. */
 export function deriveSizes(sizes: SizeMention[]): DerivedSizes {
   const flat = sizes.filter((s) => s.unit === "cm");
   const by = (role: string) => flat.filter((s) => s.role === role).map((s) => s.value);

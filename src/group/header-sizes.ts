@@ -4,7 +4,7 @@ import { inSentence, type MentionIndex } from "./index-mentions.ts";
 import { otherSide } from "./lesions.ts";
 import type { ProcedureEvent } from "./types.ts";
 
-export const HEADER_SIZE_RULE = "group.diagnosis-header-size";
+const HEADER_SIZE_RULE = "group.diagnosis-header-size";
 
 /**
  * "POSTOPERATIVE DIAGNOSIS: Intramuscular lipoma, right arm, approximately 6 cm. PROCEDURE:

@@ -56,7 +56,7 @@ export function sizesByPlace(events: ProcedureEvent[], index: MentionIndex): voi
         !sizes.some((x) => taken.has(x)) &&
         !NOT_EXAMINED.has(index.doc.sentences[s]!.section) &&
         inSentence(index, s, "procedure").every((p) => !isBillable(index, p)) &&
-        (samePlace(s, place, index) || (lesions > 1 && sideless(s, place, index))) &&
+        (namesPlaceOnly(s, place, index) || (lesions > 1 && sideless(s, place, index))) &&
         onlyPlace(s, place, index) &&
         !otherLesion(s, e, index)
       );
@@ -114,7 +114,7 @@ function sideless(sentence: number, place: Place, index: MentionIndex): boolean 
 }
 
 /** The sentence names the event's site, on its side (or both without one), and no other side. */
-function samePlace(sentence: number, place: Place, index: MentionIndex): boolean {
+function namesPlaceOnly(sentence: number, place: Place, index: MentionIndex): boolean {
   const sides = sidesIn(sentence, place.site, index);
   return sides.size === 1 && sides.has(place.side);
 }

@@ -28,18 +28,15 @@ const RECLOSURE_BEFORE = 2;
  *   dehiscence": so does a closure with a dehiscence word in its own clause, a few tokens away.
  * - "complicated", "extensive" in its sentence: an extensive or complicated closure (complex).
  * - "packed with iodoform gauze" in its sentence or the next: the closure with packing.
- *
- * Returns whether the repair is a secondary closure.
  */
 export function markSecondaryClosure(
   e: ProcedureEvent,
   index: MentionIndex,
   lex: CompiledLexicon,
   hits: UnnegatedHits,
-): boolean {
+): void {
   const rule = lex.secondaryClosure;
-  if (!rule || e.kind !== "repair" || !namesSecondaryClosure(e.anchors, index, lex, hits))
-    return false;
+  if (!rule || e.kind !== "repair" || !namesSecondaryClosure(e.anchors, index, lex, hits)) return;
   const sentences = [...new Set(e.anchors.map((a) => a.sentence))];
   const said = (words: PhraseTrie<string>, ks: number[]) =>
     ks.some((k) => {
@@ -54,7 +51,6 @@ export function markSecondaryClosure(
   }
   if (said(rule.packing, [...sentences, ...sentences.map((k) => k + 1)]))
     e.technique = rule.packingTechnique;
-  return true;
 }
 
 /**

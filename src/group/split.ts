@@ -6,6 +6,7 @@ import type {
   TechniqueMention,
 } from "../types.ts";
 import { type CountedHeading, countedHeading, listCountIssue } from "./counted-list.ts";
+import { isLesionSize } from "./derive.ts";
 import {
   endsWithColon,
   inSentence,
@@ -263,8 +264,7 @@ function countedParts(e: ProcedureEvent, index: MentionIndex): Part[] {
     (p) => p.start > anchor.end && !own.has(p),
   );
   const sizes = inSentence(index, anchor.sentence, "size").filter(
-    (x) =>
-      LESION_ROLES.has(x.role) && x.unit === "cm" && (next === undefined || x.start < next.start),
+    (x) => isLesionSize(x) && (next === undefined || x.start < next.start),
   );
   if (sizes.length !== e.count) return [];
   const s = index.doc.sentences[anchor.sentence]!;
@@ -589,7 +589,7 @@ function partEvent(e: ProcedureEvent, part: Part, index: MentionIndex): Procedur
   const inPart = (m: { start: number }) => m.start >= part.from && m.start < part.to;
   const within = <T extends { start: number }>(list: T[]) => list.filter(inPart);
   const sizes = inSentence(index, part.sentence, "size").filter(
-    (x) => inPart(x) || (part.shared === true && !(LESION_ROLES.has(x.role) && x.unit === "cm")),
+    (x) => inPart(x) || (part.shared === true && !isLesionSize(x)),
   );
   if (part.listMargins && !sizes.some((x) => x.role === "margin")) sizes.push(...part.listMargins);
   const histology = within(inSentence(index, part.sentence, "histology"));

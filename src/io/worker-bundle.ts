@@ -81,10 +81,12 @@ function keep(built: string, cached: string): boolean {
     const partial = `${cached}.${process.pid}.partial`;
     copyFileSync(built, partial);
     renameSync(partial, cached);
-    const entries = readdirSync(CACHE).map((name) => ({
-      name,
-      mtimeMs: statSync(join(CACHE, name), { throwIfNoEntry: false })?.mtimeMs ?? 0,
-    }));
+    const entries = readdirSync(CACHE)
+      .filter((name) => name.startsWith("worker-"))
+      .map((name) => ({
+        name,
+        mtimeMs: statSync(join(CACHE, name), { throwIfNoEntry: false })?.mtimeMs ?? 0,
+      }));
     for (const name of staleCacheFiles(entries, basename(cached), Date.now()))
       rmSync(join(CACHE, name), { force: true });
     return true;
