@@ -2,13 +2,13 @@ import type { MentionIndex } from "../group/index-mentions.ts";
 import { inSentence } from "../group/index-mentions.ts";
 import type { ProcedureEvent } from "../group/types.ts";
 import type { CompiledLexicon, DigitTerm } from "../lexicon/compile.ts";
-import type { EditRule } from "../schemas/edits.ts";
 import { tokenAt } from "../text/tokens.ts";
 import type { SiteMention } from "../types.ts";
 import { inCodeSet } from "./code-sets.ts";
-import type { DraftLine } from "./lines.ts";
+import { type Rule, rulesOf } from "./edits.ts";
+import { type DraftLine, withClause } from "./lines.ts";
 
-type DigitRule = Extract<EditRule, { kind: "digitModifier" }>;
+type DigitRule = Rule<"digitModifier">;
 type Side = "left" | "right";
 
 /** One digit the note names: "left great toe" is the toe 1 on the left. */
@@ -35,9 +35,8 @@ export function digitModifiers(
   index: MentionIndex,
   lex: CompiledLexicon,
 ): DraftLine[] {
-  const rules = lex.source.edits.rules.filter((r): r is DigitRule => r.kind === "digitModifier");
   let out = lines;
-  for (const rule of rules) {
+  for (const rule of rulesOf(lex, "digitModifier")) {
     const groups = new Map<string, DraftLine[]>();
     for (const l of out) {
       if (l.droppedBy || !inCodeSet(rule.codes, l.code)) continue;
@@ -78,7 +77,7 @@ function splitByDigit(
         ...l,
         units: 1,
         modifiers: [...l.modifiers, modifier],
-        rationale: `${l.rationale.replace(/\.$/, "")}; ${modifier} for the nail of the ${d.site.text}.`,
+        rationale: withClause(l.rationale, "; ", `${modifier} for the nail of the ${d.site.text}`),
         evidence: l.evidence.includes(d.site) ? l.evidence : [...l.evidence, d.site],
         factors: [...l.factors],
         ruleIds: [...l.ruleIds, d.site.digit!.ruleId, rule.id],

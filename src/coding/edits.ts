@@ -10,9 +10,9 @@ import { familyOf, repairLines } from "./map.ts";
 
 export { inCodeSet };
 
-type Rule<K extends EditRule["kind"]> = Extract<EditRule, { kind: K }>;
+export type Rule<K extends EditRule["kind"]> = Extract<EditRule, { kind: K }>;
 
-function rulesOf<K extends EditRule["kind"]>(lex: CompiledLexicon, kind: K): Rule<K>[] {
+export function rulesOf<K extends EditRule["kind"]>(lex: CompiledLexicon, kind: K): Rule<K>[] {
   return lex.source.edits.rules.filter((r): r is Rule<K> => r.kind === kind);
 }
 

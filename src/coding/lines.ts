@@ -88,3 +88,8 @@ export function bandIndex(
 export function fmtCm(v: number): string {
   return `${roundTo(v, 2)} cm`;
 }
+
+/** A rationale with one more clause ("...; TA for the nail of ..."), its final period kept last. */
+export function withClause(rationale: string, joiner: "; " | ", ", clause: string): string {
+  return `${rationale.replace(/\.$/, "")}${joiner}${clause}.`;
+}

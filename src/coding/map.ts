@@ -13,7 +13,7 @@ import type {
 } from "../schemas/codes.ts";
 import type { Issue } from "../types.ts";
 import { collapseFlaps, flapForCoding, onSkin, scarRevisionRule } from "./flap.ts";
-import { type DraftLine, factor, fmtCm, matches } from "./lines.ts";
+import { type DraftLine, factor, fmtCm, matches, withClause } from "./lines.ts";
 import { mapBand } from "./map-band.ts";
 import { type CountedGroup, mapBiopsies, mapLadder, mapMohs } from "./map-counted.ts";
 
@@ -728,7 +728,7 @@ export function repairLines(
       l.repairs = sums;
       if (!why) continue;
       l.ruleIds.push(why.ruleId);
-      l.rationale = `${l.rationale.replace(/\.$/, "")}; ${why.note}.`;
+      l.rationale = withClause(l.rationale, "; ", why.note);
     }
     lines.push(...own);
   }
@@ -809,7 +809,11 @@ function repairLine(
   for (const l of lines) {
     l.events = group.map((e) => e.index);
     l.lesions = group.map((e) => e.lesion);
-    l.rationale = `${l.rationale.replace(/\.$/, "")}, summed over ${group.length} wounds of this repair type and group.`;
+    l.rationale = withClause(
+      l.rationale,
+      ", ",
+      `summed over ${group.length} wounds of this repair type and group`,
+    );
     // Some wounds without a length (when none had one, the band already says so).
     const flagged = l.factors.some((f) => f.name === "repair_length_missing");
     if (lengths.length < group.length && !flagged)

@@ -59,8 +59,12 @@ function isAtEdge(match: TriggerMatch, target: TargetTokens): boolean {
 }
 
 function quote(facts: SentenceFacts, match: TriggerMatch): string {
-  const raw = facts.text.slice(facts.tokens[match.first]!.start, facts.tokens[match.end - 1]!.end);
-  return `'${raw.toLowerCase().replace(/\s+/g, " ")}'`;
+  return quoteSpan(facts.text, facts.tokens[match.first]!.start, facts.tokens[match.end - 1]!.end);
+}
+
+/** A trigger as reasons quote it: lower case, white space collapsed, in single quotes. */
+export function quoteSpan(text: string, start: number, end: number): string {
+  return `'${text.slice(start, end).toLowerCase().replace(/\s+/g, " ")}'`;
 }
 
 /**

@@ -1,6 +1,7 @@
 import type { CompiledLexicon } from "../lexicon/compile.ts";
 import type { Assertion } from "../schemas/api.ts";
 import type { Doc, Issue, Mention, ProcedureMention } from "../types.ts";
+import { quoteSpan } from "./apply.ts";
 
 /**
  * "ED&C of BCC L forearm 0.8 cm. Procedure aborted due to vasovagal episode.", "Consented for
@@ -38,7 +39,7 @@ export function markStoppedByReference(
         billed.filter((m) => m.procedure !== "repair" && !m.weak).map((m) => m.procedure),
       );
       const span = { start: at, end: doc.tokens[found - 1]!.end };
-      const trigger = `'${doc.text.slice(span.start, span.end).toLowerCase().replace(/\s+/g, " ")}'`;
+      const trigger = quoteSpan(doc.text, span.start, span.end);
       if (kinds.size > 1) {
         issues.push({
           code: "stopped_reference_ambiguous",
