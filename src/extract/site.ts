@@ -118,9 +118,6 @@ function afterDonorCue(doc: Doc, lex: CompiledLexicon, first: number): boolean {
   let k = first - 1;
   if (k >= 0 && ARTICLES.has(doc.canon[k]!)) k--;
   if (k >= 0 && lex.donorCues.has(doc.canon[k]!)) return true;
-  if (k >= 0 && LINKS.has(doc.canon[k]!)) k--;
-  return k >= 1 && DONOR_PLACES.has(doc.canon[k]!) && lex.donorCues.has(doc.canon[k - 1]!);
+  if (k >= 0 && lex.donorPlaceLinks.has(doc.canon[k]!)) k--;
+  return k >= 1 && lex.donorPlaceWords.has(doc.canon[k]!) && lex.donorCues.has(doc.canon[k - 1]!);
 }
-/** What joins "donor site" to the site it names. */
-const LINKS = new Set([":", "was", "is", "-"]);
-const DONOR_PLACES = new Set(["site", "area"]);

@@ -137,6 +137,9 @@ export interface CompiledLexicon {
   tables: CodeTable[];
   /** Words before a site that make it a donor site (lexicon sites `donorCues`). */
   donorCues: ReadonlySet<string>;
+  /** lexicon sites `donorPlaces`: "site", "area" after a donor cue, and what links them to the site. */
+  donorPlaceWords: ReadonlySet<string>;
+  donorPlaceLinks: ReadonlySet<string>;
   /** Words before a site that make it a landmark of another site (lexicon sites `landmarkCues`). */
   landmarkCues: { words: ReadonlySet<string>; withTo: ReadonlySet<string> };
   canon: Canonicaliser;
@@ -335,6 +338,8 @@ export function compileLexicon(lex: Lexicon): CompiledLexicon {
     deletedCodes: new Map(lex.deletedCodes.codes.map((c) => [c.code, c])),
     tables: codeTables(lex),
     donorCues: new Set(lex.sites.donorCues),
+    donorPlaceWords: new Set(lex.sites.donorPlaces.words),
+    donorPlaceLinks: new Set(lex.sites.donorPlaces.links),
     landmarkCues: {
       words: new Set(lex.sites.landmarkCues.words),
       withTo: new Set(lex.sites.landmarkCues.withTo),

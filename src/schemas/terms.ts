@@ -312,6 +312,13 @@ export const SitesLexiconSchema = z.object({
    */
   donorCues: z.array(z.string().min(1)).default([]),
   /**
+   * "donor site: left thigh", "the donor area was the left thigh": a word naming the donor place
+   * after a donor cue (`words`), then one linking word or mark (`links`), before the site.
+   */
+  donorPlaces: z
+    .object({ words: z.array(z.string().min(1)), links: z.array(z.string().min(1)) })
+    .default({ words: [], links: [] }),
+  /**
    * Words right before a site (an article and "to"/"of" between allowed) that make it a landmark
    * of another site ("on the scalp 2 cm above the left ear", "anterior to the tragus"): the
    * lesion is not at the landmark when the sentence names another site.
