@@ -28,7 +28,7 @@ export function splitPerLesion(kind: string): boolean {
   return PER_LESION.has(kind);
 }
 /** A sentence opening a list item: "#2", "(2)", "3.", "1)", or a bullet ("-", "*", "•"). */
-export const LIST_ITEM_LINE = /^\s*(?:#\s*\d{1,2}|\(\d{1,2}\)|\d{1,2}\s*[.)]|[-*\u2022])\s*/;
+export const LIST_ITEM_LINE = /^\s*(?:#\s*\d{1,2}|\(\d{1,2}\)|\d{1,2}\s*[.)](?!\d)|[-*\u2022])\s*/;
 /** An inline first item after a procedure: "Shave removal: (1) ...", "ED&C 1) ...", "... #1 ...". */
 const FIRST_ITEM = /(?:^|[\s:,])(?:\(1\)|1\)|#\s?1\b)/;
 

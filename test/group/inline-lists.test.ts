@@ -36,3 +36,11 @@ describe("inline numbered lists of lesions", () => {
     expect(codes(note)).toBe(expected);
   });
 });
+
+describe("a line opening with a decimal size is no list item", () => {
+  it("keeps a measured but untreated lesion after a numbered list out of the list", () => {
+    const note =
+      "Shave removals:\n1. Irritated SK, back, 1.2 cm.\n2. Irritated SK, arm, 0.6 cm.\n0.5 cm SK of the neck, left alone.";
+    expect(codes(note)).toBe("11302 11301");
+  });
+});
