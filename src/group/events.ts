@@ -28,23 +28,23 @@ export function groupEvents(index: MentionIndex, lex: CompiledLexicon): Procedur
   const owners = anchorOwners(clustered);
   const nearOf = new Map<ProcedureEvent, number[]>();
   const scopes = clustered.map((e) => eventScope(e, owners, index));
-  const retold: [ProcedureEvent, ProcedureEvent][] = [];
+  // The events that retell each told event.
+  const tellers = new Map<ProcedureEvent, ProcedureEvent[]>();
   clustered.forEach((e, i) => {
     nearOf.set(e, scopes[i]!.near);
     attachAttributes(e, scopes[i]!, index);
     applyRemovalIntent(e, index, lex);
     const told = applyLesionProcedure(e, scopes[i]!, index, clustered);
-    if (told) retold.push([e, told]);
+    if (told) tellers.set(told, [...(tellers.get(told) ?? []), e]);
   });
-  for (const [e, told] of retold) lendWoundArea(e, told);
+  for (const [told, list] of tellers) for (const e of list) lendWoundArea(e, told);
   // Counts once every event has its diagnosis: a count of another event's lesions is not its own.
   const anchors = new Set(clustered.flatMap((e) => e.anchors));
   clustered.forEach((e, i) => {
     const scope = scopes[i]!;
     attachCounts(e, scope.near, index, clustered, anchors);
     derivePathology(e, [...scope.near, ...scope.linked], index);
-    const tellers = retold.filter(([, t]) => t === e).map(([x]) => x);
-    e.skin = skinEvidence(e, scope.close, index, tellers);
+    e.skin = skinEvidence(e, scope.close, index, tellers.get(e) ?? []);
   });
   const events = continueGeneric(splitMohsTumours(splitLesions(clustered, index), index, lex), lex);
   for (const e of events) if (!nearOf.has(e)) nearOf.set(e, e.scope);

@@ -87,6 +87,14 @@ export function splitLesions(events: ProcedureEvent[], index: MentionIndex): Pro
   return out;
 }
 
+/** The mentions that anchor the other events of the event's kind. */
+function anchorsOfOthers(
+  e: ProcedureEvent,
+  events: readonly ProcedureEvent[],
+): ReadonlySet<ProcedureMention> {
+  return new Set(events.filter((o) => o !== e && o.kind === e.kind).flatMap((o) => o.anchors));
+}
+
 /**
  * Item sentences right after the heading: each names a site and no procedure but the event's own
  * words and the closure of its wound. An item naming another event of the heading's kind is that
@@ -106,9 +114,7 @@ function listedItems(
 ): { items: Item[]; counted?: CountedHeading } | undefined {
   const doc = index.doc;
   const own = new Set(e.anchors);
-  const otherOfKind = new Set(
-    events.filter((o) => o !== e && o.kind === e.kind).flatMap((o) => o.anchors),
-  );
+  const otherOfKind = anchorsOfOthers(e, events);
   let counted: CountedHeading | undefined;
   const heading = e.anchors
     .map((a) => doc.sentences[a.sentence]!)
@@ -516,9 +522,7 @@ function headingWounds(
   });
   if (!anchor) return [];
   const heading = doc.sentences[anchor.sentence]!;
-  const others = new Set(
-    events.filter((o) => o !== e && o.kind === e.kind).flatMap((o) => o.anchors),
-  );
+  const others = anchorsOfOthers(e, events);
   const own = new Set(e.anchors);
   /** The wound a sentence names after `from` at one site (and side), or undefined. */
   const woundAt = (k: number, from: number) => {
