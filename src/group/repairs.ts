@@ -19,7 +19,7 @@ import {
   namesSecondaryClosure,
   oneSecondaryClosurePerPlace,
 } from "./secondary-closure.ts";
-import { inlineItemMarkers, LIST_ITEM_LINE, markersBetween } from "./split.ts";
+import { inlineItemMarkers, markersBetween, opensListItem } from "./split.ts";
 import type { ProcedureEvent } from "./types.ts";
 
 const WOUND_KINDS = new Set([
@@ -147,10 +147,7 @@ function listedWounds(
   const rule = lex.listedWounds;
   if (!rule || loose.length === 0) return out;
   const doc = index.doc;
-  const isItem = (k: number) => {
-    const s = doc.sentences[k]!;
-    return LIST_ITEM_LINE.test(doc.text.slice(s.start, s.start + 6));
-  };
+  const isItem = (k: number) => opensListItem(doc, k);
   const sameSection = (a: number, b: number) =>
     doc.sentences[a]!.sectionIndex === doc.sentences[b]!.sectionIndex;
   const bySentence = new Map<number, ProcedureMention[]>();

@@ -1,4 +1,5 @@
 import type {
+  Doc,
   HistologyMention,
   ProcedureMention,
   SiteMention,
@@ -28,7 +29,13 @@ export function splitPerLesion(kind: string): boolean {
   return PER_LESION.has(kind);
 }
 /** A sentence opening a list item: "#2", "(2)", "3.", "1)", or a bullet ("-", "*", "•"). */
-export const LIST_ITEM_LINE = /^\s*(?:#\s*\d{1,2}|\(\d{1,2}\)|\d{1,2}\s*[.)](?!\d)|[-*\u2022])\s*/;
+const LIST_ITEM_LINE = /^\s*(?:#\s*\d{1,2}|\(\d{1,2}\)|\d{1,2}\s*[.)](?!\d)|[-*\u2022])\s*/;
+
+/** Sentence k opens a list item by its marker ("#2", "(2)", "3.", "1)", "-", "*", "•"). */
+export function opensListItem(doc: Doc, k: number): boolean {
+  const s = doc.sentences[k]!;
+  return LIST_ITEM_LINE.test(doc.text.slice(s.start, s.start + 6));
+}
 /** An inline first item after a procedure: "Shave removal: (1) ...", "ED&C 1) ...", "... #1 ...". */
 const FIRST_ITEM = /(?:^|[\s:,])(?:\(1\)|1\)|#\s?1\b)/;
 
@@ -160,7 +167,7 @@ function listedItems(
   for (let k = start + 1; k < doc.sentences.length; k++) {
     const s = doc.sentences[k]!;
     if (s.sectionIndex !== section) break;
-    if (!index.itemOpens.has(k) && !LIST_ITEM_LINE.test(doc.text.slice(s.start, s.start + 6))) {
+    if (!index.itemOpens.has(k) && !opensListItem(doc, k)) {
       // A sentence on the line of the item before: its procedure of the kind makes the item that
       // event's lesion; one of another kind ends the list.
       const item = index.itemNumber.get(k);
