@@ -1,7 +1,7 @@
 import type { CompiledLexicon } from "../lexicon/compile.ts";
 import type { Assertion } from "../schemas/api.ts";
 import { ARTICLES, tokenAt } from "../text/tokens.ts";
-import type { ProcedureMention, SiteMention } from "../types.ts";
+import type { HistologyMention, ProcedureMention, SiteMention } from "../types.ts";
 import {
   endsWithColon,
   inSentence,
@@ -442,12 +442,15 @@ function mergeTarget(
   return bySite([last], m, index) ?? bySiteGroup();
 }
 
+/** A diagnosis naming a lesion type (not a generic "lesion" or "growth"). */
+function namesLesionType(h: HistologyMention): boolean {
+  return h.procedureAs !== undefined || h.malignancy !== "unknown";
+}
+
 /** What a procedure of this kind on the lesions a sentence names is ("nail:avulsion"; "" for itself). */
 function renamedIn(sentence: number, procedure: string, index: MentionIndex): string | undefined {
   // A generic word ("the lesion") names no lesion type of its own.
-  const lesions = inSentence(index, sentence, "histology").filter(
-    (h) => h.procedureAs !== undefined || h.malignancy !== "unknown",
-  );
+  const lesions = inSentence(index, sentence, "histology").filter(namesLesionType);
   if (lesions.length === 0) return undefined;
   const as = lesions.map((h) => h.procedureAs?.[procedure]).find((x) => x !== undefined);
   return as ? `${as.procedure}:${as.codeKey ?? ""}` : "";
@@ -517,9 +520,7 @@ function clauseNamesLesion(m: ProcedureMention, index: MentionIndex): boolean {
   return (
     inSentence(index, m.sentence, "site").some(inClause) ||
     inSentence(index, m.sentence, "count").some((c) => inClause(c) && !c.ordinal) ||
-    inSentence(index, m.sentence, "histology").some(
-      (h) => inClause(h) && (h.malignancy !== "unknown" || h.procedureAs !== undefined),
-    )
+    inSentence(index, m.sentence, "histology").some((h) => inClause(h) && namesLesionType(h))
   );
 }
 
