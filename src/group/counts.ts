@@ -58,13 +58,18 @@ export function attachCounts(
   }
 }
 
+/** One digit of one limb ("toe1"), whatever its side. */
+function digitKey(d: NonNullable<SiteMention["digit"]>): string {
+  return `${d.limb}${d.digit}`;
+}
+
 /** Digits with their sides ("left great toe", "bilateral halluces") named in an event's sentences. */
 function digitsNamed(e: ProcedureEvent, index: MentionIndex): number {
   const keys = new Set<string>();
   for (const sentence of new Set(e.anchors.map((a) => a.sentence))) {
     for (const x of inSentence(index, sentence, "site")) {
       if (!x.digit || !x.laterality) continue;
-      const digit = `${x.digit.limb}${x.digit.digit}`;
+      const digit = digitKey(x.digit);
       const sides = x.laterality === "bilateral" ? ["left", "right"] : [x.laterality];
       for (const side of sides) keys.add(`${digit}|${side}`);
     }
@@ -539,11 +544,11 @@ function inferCount(
   // "left ear helix": a site word without a side beside the same site with one is one place.
   // "the right great toe and the right second toe": digits of one site are places of their own
   // (a site word naming no digit, "the toe", is one of them).
-  const digitsNamed = new Set(sites.filter((x) => x.digit).map((x) => x.site));
+  const withDigits = new Set(sites.filter((x) => x.digit).map((x) => x.site));
   const sides = new Map<string, Set<string>>();
   for (const x of sites) {
-    if (digitsNamed.has(x.site) && !x.digit) continue;
-    const key = x.digit ? `${x.site}|${x.digit.limb}${x.digit.digit}` : x.site;
+    if (withDigits.has(x.site) && !x.digit) continue;
+    const key = x.digit ? `${x.site}|${digitKey(x.digit)}` : x.site;
     const set = sides.get(key) ?? new Set<string>();
     // "each forearm" is doubled once for the event (attachCounts), not here too.
     if (x.laterality && !x.perSide) set.add(x.laterality);
