@@ -1,7 +1,7 @@
 import type { CompiledLexicon } from "../lexicon/compile.ts";
 import type { Doc, HistologyMention, SiteMention } from "../types.ts";
 import { inSentence, isBillable, type MentionIndex } from "./index-mentions.ts";
-import { stageNumberAfter } from "./mohs.ts";
+import { stageNamedAt } from "./mohs.ts";
 import { samePlace } from "./places.ts";
 import type { ProcedureEvent } from "./types.ts";
 
@@ -119,8 +119,7 @@ function namesFirstStage(doc: Doc, lex: CompiledLexicon, k: number): boolean {
   const s = doc.sentences[k]!;
   for (let i = s.firstToken; i < s.lastToken; i++) {
     if (!lex.mohsStageWords.has(doc.canon[i]!)) continue;
-    if (i > s.firstToken && lex.ordinals.get(doc.canon[i - 1]!) === 1) return true;
-    if (stageNumberAfter(doc, lex, i, s.lastToken) === 1) return true;
+    if (stageNamedAt(doc, lex, i, s.firstToken, s.lastToken) === 1) return true;
   }
   return false;
 }

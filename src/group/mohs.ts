@@ -15,7 +15,6 @@ export function readMohs(
   lex: CompiledLexicon,
 ): { stages: number; extraBlocks: number } {
   const stageWords = lex.mohsStageWords;
-  const ordinals = lex.ordinals;
   const blockWords = lex.mohsBlockWords;
   let stages = 0;
   let current = 0;
@@ -49,20 +48,15 @@ export function readMohs(
       const roman = staged ? romanAt(doc, i) : undefined;
       if (stageWords.has(tok)) {
         staged = true;
-        // "first stage 7 tissue blocks": the ordinal names the stage, the number after it blocks.
-        const ordinal = i > s.firstToken ? ordinals.get(doc.canon[i - 1]!) : undefined;
-        if (ordinal !== undefined) {
-          current = ordinal;
-          stages = Math.max(stages, ordinal);
-          continue;
-        }
-        // "1 stage 4 blocks": a number followed by a block word counts blocks, not the stage.
-        const after = stageNumberAfter(doc, lex, i, s.lastToken);
-        const before = readNumber(doc, lex, i - 1, s.lastToken);
-        if (after) current = after;
-        else if (before && (tok.endsWith("s") || before.value === 1))
+        // "first stage 7 tissue blocks", "stage II": the stage it names. "1 stage 4 blocks": a
+        // number before it counts stages, and the number followed by a block word blocks.
+        const named = stageNamedAt(doc, lex, i, s.firstToken, s.lastToken);
+        const before = named ? undefined : readNumber(doc, lex, i - 1, s.lastToken);
+        if (named) {
+          current = named;
+          stages = Math.max(stages, named);
+        } else if (before && (tok.endsWith("s") || before.value === 1))
           stages = Math.max(stages, before.value);
-        if (after) stages = Math.max(stages, after);
       } else if (roman !== undefined) {
         current = roman;
         stages = Math.max(stages, roman);
@@ -94,8 +88,23 @@ function tableRow(
   return { stage, blocks };
 }
 
+/**
+ * The stage the stage word at i names: by the ordinal before it ("first stage"), else by the
+ * number after it (stageNumberAfter).
+ */
+export function stageNamedAt(
+  doc: Doc,
+  lex: CompiledLexicon,
+  i: number,
+  first: number,
+  last: number,
+): number | undefined {
+  const ordinal = i > first ? lex.ordinals.get(doc.canon[i - 1]!) : undefined;
+  return ordinal ?? stageNumberAfter(doc, lex, i, last);
+}
+
 /** The stage number after the stage word at i ("stage I", "stage 2"; not "stage 4 blocks"). */
-export function stageNumberAfter(
+function stageNumberAfter(
   doc: Doc,
   lex: CompiledLexicon,
   i: number,
