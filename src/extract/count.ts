@@ -467,8 +467,7 @@ function ordinalPlaces(
   }
   // "between the fourth and fifth toes" is one place.
   const before = ARTICLES.has(c[i - 1]!) ? c[i - 2] : c[i - 1];
-  if (n < 2 || (before !== undefined && lex.source.counts.ordinalSpanWords.includes(before)))
-    return undefined;
+  if (n < 2 || (before !== undefined && lex.ordinalSpanWords.has(before))) return undefined;
   for (let j = k; j < limit && j <= k + ORDINAL_SITE_REACH; j++) {
     const site = lex.sites.matchAt(c, j, limit);
     // A site in the plural ("toes", "metatarsal heads"): "the third and fourth web space" is one.

@@ -84,6 +84,8 @@ export interface CompiledLexicon {
   ordinals: ReadonlyMap<string, number>;
   /** The letters written after a digit in `ordinalWords` ("1st" -> "st", "2nd" -> "nd"). */
   ordinalSuffixes: ReadonlySet<string>;
+  /** lexicon counts `ordinalSpanWords` ("between the fourth and fifth toes": one place). */
+  ordinalSpanWords: ReadonlySet<string>;
   /** lexicon counts `mohsStageWords` ("stage", "layer"), and the last word of `mohsBlockWords`. */
   mohsStageWords: ReadonlySet<string>;
   mohsBlockWords: ReadonlySet<string>;
@@ -261,6 +263,7 @@ export function compileLexicon(lex: Lexicon): CompiledLexicon {
     totalCues: trieOf(lex.counts.totalCues, (t) => [t]),
     wholeSets,
     ordinals: new Map(Object.entries(lex.counts.ordinalWords)),
+    ordinalSpanWords: new Set(lex.counts.ordinalSpanWords),
     ordinalSuffixes: new Set(
       Object.keys(lex.counts.ordinalWords).flatMap((w) => /^\d+([a-z]+)$/.exec(w)?.[1] ?? []),
     ),
