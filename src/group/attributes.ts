@@ -101,10 +101,12 @@ export function attachTechnique(e: ProcedureEvent, scope: EventScope, index: Men
 
 function attachSite(e: ProcedureEvent, scope: EventScope, index: MentionIndex): void {
   const anchor = e.anchors[0]!;
-  // A flap's or graft's donor site ("harvested from the left upper arm") is not its defect's.
-  // So is a site inside a skin graft's own name ("preauricular skin graft").
+  // A flap's or graft's donor site ("harvested from the left upper arm"), in whatever sentence,
+  // is never the site of its defect. Nor is a site inside a skin graft's own name ("preauricular
+  // skin graft").
+  const ofDefect = (s: SiteMention) => e.kind !== "flap" || !s.donor;
   const all = inSentence(index, anchor.sentence, "site").filter(
-    (s) => e.kind !== "flap" || !(s.donor || namedIn(s, e.anchors)),
+    (s) => ofDefect(s) && (e.kind !== "flap" || !namedIn(s, e.anchors)),
   );
   // "SK on the scalp 2 cm above the left ear": the ear is a landmark of the scalp site.
   const placed = all.filter((s) => !s.landmark);
@@ -115,18 +117,15 @@ function attachSite(e: ProcedureEvent, scope: EventScope, index: MentionIndex): 
     own[own.length - 1] ??
     // "Right cheek: 1.2 cm cyst. Excised, simple closure.": the site of its list item's line.
     (e.kind !== "flap" ? sitesOnLine(anchor.sentence, index).at(-1) : undefined) ??
-    // A graft's or flap's donor site, in whatever sentence, is never the site of its defect.
-    firstIn(byDistance(scope.near.slice(1), anchor.sentence), index, "site", e.kind === "flap") ??
-    firstIn(scope.linked, index, "site", e.kind === "flap");
+    firstSite(byDistance(scope.near.slice(1), anchor.sentence), index, ofDefect) ??
+    firstSite(scope.linked, index, ofDefect);
   if (site) {
     e.site = site;
     e.evidence.push(site);
     return;
   }
   const noteSites = ofKind(index, "site").filter(
-    (s) =>
-      NOTE_SITE_SECTIONS.has(index.doc.sentences[s.sentence]!.section) &&
-      (e.kind !== "flap" || !s.donor),
+    (s) => NOTE_SITE_SECTIONS.has(index.doc.sentences[s.sentence]!.section) && ofDefect(s),
   );
   const groups = new Set(noteSites.map((s) => s.siteGroup));
   if (noteSites.length > 0 && groups.size === 1) {
@@ -141,14 +140,14 @@ function byDistance(sentences: number[], anchor: number): number[] {
   return [...sentences].sort((a, b) => Math.abs(a - anchor) - Math.abs(b - anchor) || b - a);
 }
 
-function firstIn(
+/** The first site of these sentences, in order, that `fits`. */
+function firstSite(
   sentences: number[],
   index: MentionIndex,
-  kind: "site",
-  notDonor = false,
+  fits: (s: SiteMention) => boolean,
 ): SiteMention | undefined {
   for (const s of sentences) {
-    const found = inSentence(index, s, kind).find((x) => !notDonor || !x.donor);
+    const found = inSentence(index, s, "site").find(fits);
     if (found) return found;
   }
   return undefined;
