@@ -39,6 +39,9 @@ export function sizesByPlace(events: ProcedureEvent[], index: MentionIndex): voi
     e.sizes = e.sizes.filter((x) => own.has(x.sentence) || !elsewhere(x.sentence, place, index));
   }
   const taken = new Set(events.flatMap((e) => e.sizes));
+  // Sentences that measure a lesion outside a procedure, in a section that examines it (the same
+  // for every event): found once, on the first event that needs them.
+  let measuring: number[] | undefined;
   for (const e of events) {
     if (!SIZED.has(e.kind) || !e.site || e.siteInferred || !e.assertion.billable) continue;
     // Measured already (a lesion, a defect or an ellipse): only margins leave it unsized.
@@ -49,13 +52,19 @@ export function sizesByPlace(events: ProcedureEvent[], index: MentionIndex): voi
     const lesions = e.count ?? 1;
     const place = placeOf(e.site, index);
     const first = Math.min(...e.anchors.map((a) => a.sentence));
-    const told = [...Array(first).keys()].filter((s) => {
+    measuring ??= index.doc.sentences
+      .map((s) => s.index)
+      .filter(
+        (s) =>
+          inSentence(index, s, "size").some(isLesionSize) &&
+          !NOT_EXAMINED.has(index.doc.sentences[s]!.section) &&
+          inSentence(index, s, "procedure").every((p) => !isBillable(index, p)),
+      );
+    const told = measuring.filter((s) => {
+      if (s >= first) return false;
       const sizes = inSentence(index, s, "size").filter(isLesionSize);
       return (
-        sizes.length > 0 &&
         !sizes.some((x) => taken.has(x)) &&
-        !NOT_EXAMINED.has(index.doc.sentences[s]!.section) &&
-        inSentence(index, s, "procedure").every((p) => !isBillable(index, p)) &&
         (namesPlaceOnly(s, place, index) || (lesions > 1 && sideless(s, place, index))) &&
         onlyPlace(s, place, index) &&
         !otherLesion(s, e, index)
