@@ -46,23 +46,24 @@ export function extractProcedures(
         ));
     if (suppressed(doc, lex, t, m.sentence)) continue;
     const scar = revisesScar(doc, lex, t.id, m.sentence);
-    out.push({
-      ...mentionBase(doc, "procedure", m.first, m.last, t.id, m.sentence),
-      kind: "procedure",
-      procedure: t.procedure,
-      ...(t.technique ? { technique: t.technique } : {}),
-      ...(t.repairType ? { repairType: t.repairType } : {}),
-      ...(t.codeKey ? { codeKey: t.codeKey } : {}),
-      ...(t.unsupported ? { unsupported: t.unsupported } : {}),
-      ...(t.weak ? { weak: true } : {}),
-      ...(t.ownKindOnly ? { ownKindOnly: true } : {}),
-      ...(t.needsLesion ? { needsLesion: true } : {}),
-      ...(t.needsLesionType ? { needsLesionType: t.needsLesionType } : {}),
-      ...(t.closesDefect ? { closesDefect: true } : {}),
-      ...(t.skinSpecific ? { skinSpecific: true } : {}),
-      ...(scar ? { revisesScar: scar } : {}),
-      ...(cue ? { pathologyCue: true } : {}),
-    });
+    // Optional fields set one by one: the same keys in the same order as conditional spreads,
+    // without a temporary object for each.
+    const p = mentionBase(doc, "procedure", m.first, m.last, t.id, m.sentence) as ProcedureMention;
+    p.kind = "procedure";
+    p.procedure = t.procedure;
+    if (t.technique) p.technique = t.technique;
+    if (t.repairType) p.repairType = t.repairType;
+    if (t.codeKey) p.codeKey = t.codeKey;
+    if (t.unsupported) p.unsupported = t.unsupported;
+    if (t.weak) p.weak = true;
+    if (t.ownKindOnly) p.ownKindOnly = true;
+    if (t.needsLesion) p.needsLesion = true;
+    if (t.needsLesionType) p.needsLesionType = t.needsLesionType;
+    if (t.closesDefect) p.closesDefect = true;
+    if (t.skinSpecific) p.skinSpecific = true;
+    if (scar) p.revisesScar = scar;
+    if (cue) p.pathologyCue = true;
+    out.push(p);
   }
   for (const m of matchSentences(doc, lex.techniques)) {
     out.push({

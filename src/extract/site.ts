@@ -37,22 +37,23 @@ export function extractSites(
     const digit = digitsBySentence
       .get(m.sentence)
       ?.find((d) => d.first < m.last && first < d.last)?.payload;
-    out.push({
-      ...mentionBase(doc, "site", first, m.last, t.id, m.sentence),
-      kind: "site",
-      site: t.site,
-      ...(t.siteGroup ? { siteGroup: t.siteGroup } : {}),
-      ...(t.icdSite ? { icdSite: t.icdSite } : {}),
-      ...(t.eyelid ? { eyelid: t.eyelid } : {}),
-      ...(t.mohs ? { mohs: t.mohs } : {}),
-      ...(t.softTissue ? { softTissue: t.softTissue } : {}),
-      ...(afterDonorCue(doc, lex, first) ? { donor: true } : {}),
-      ...(afterLandmarkCue(doc, lex, first) ? { landmark: true } : {}),
-      repairGroups: t.repair,
-      ...(lat ? { laterality: lat.payload.laterality } : {}),
-      ...(lat?.payload.perSide ? { perSide: true } : {}),
-      ...(digit ? { digit: { limb: digit.limb, digit: digit.digit, ruleId: digit.id } } : {}),
-    });
+    // Optional fields are set one by one (same keys, same order as a literal with conditional
+    // spreads, without a temporary object per field: this runs for every site of every note).
+    const site = mentionBase(doc, "site", first, m.last, t.id, m.sentence) as SiteMention;
+    site.kind = "site";
+    site.site = t.site;
+    if (t.siteGroup) site.siteGroup = t.siteGroup;
+    if (t.icdSite) site.icdSite = t.icdSite;
+    if (t.eyelid) site.eyelid = t.eyelid;
+    if (t.mohs) site.mohs = t.mohs;
+    if (t.softTissue) site.softTissue = t.softTissue;
+    if (afterDonorCue(doc, lex, first)) site.donor = true;
+    if (afterLandmarkCue(doc, lex, first)) site.landmark = true;
+    site.repairGroups = t.repair;
+    if (lat) site.laterality = lat.payload.laterality;
+    if (lat?.payload.perSide) site.perSide = true;
+    if (digit) site.digit = { limb: digit.limb, digit: digit.digit, ruleId: digit.id };
+    out.push(site);
   }
   for (const t of matchSentences(doc, lex.tissues)) {
     const id = t.payload === "organ" ? lex.source.sites.nonSkin.id : lex.source.sites.skinWords.id;
