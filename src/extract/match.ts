@@ -17,8 +17,8 @@ export function matchSentences<T>(
   sentences: Doc["sentences"] = doc.sentences,
 ): TermMatch<T>[] {
   const out: TermMatch<T>[] = [];
-  trie.scanRanges(doc.canon, sentences, doc.canonIds, (start, hit, sentence) => {
-    out.push({ first: start, last: start + hit.length, payload: hit.payload, sentence });
+  trie.scanRanges(doc.canon, sentences, doc.canonIds, (start, length, payload, sentence) => {
+    out.push({ first: start, last: start + length, payload, sentence });
   });
   return out;
 }

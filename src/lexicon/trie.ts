@@ -48,6 +48,8 @@ export class PhraseTrie<T> {
   readonly vocabulary = new Set<string>();
   /** With `index`: the ids set, and the root node of each id that starts a literal. */
   private indexed: { ids: TokenIds; roots: (Node<T> | undefined)[] } | undefined;
+  /** The payload of the last literal `longestFrom` found (read right after it returns). */
+  private found: T | undefined;
 
   /**
    * Registers this trie's tokens with `ids`, so a scan can find first tokens by id. Adding a
@@ -87,7 +89,8 @@ export class PhraseTrie<T> {
   matchAt(tokens: readonly string[], start: number, limit: number): PhraseHit<T> | undefined {
     if (start >= limit) return undefined;
     const first = this.root.next.get(tokens[start]!);
-    return first ? this.longestFrom(first, tokens, start, limit) : undefined;
+    const length = first ? this.longestFrom(first, tokens, start, limit) : 0;
+    return length > 0 ? { payload: this.found as T, length } : undefined;
   }
 
   /**
@@ -101,8 +104,8 @@ export class PhraseTrie<T> {
     ids?: { set: TokenIds; of: Int32Array },
   ): { start: number; hit: PhraseHit<T> }[] {
     const out: { start: number; hit: PhraseHit<T> }[] = [];
-    this.scan(tokens, from, to, ids, (start, hit) => {
-      out.push({ start, hit });
+    this.scan(tokens, from, to, ids, (start, length, payload) => {
+      out.push({ start, hit: { payload, length } });
       return true;
     });
     return out;
@@ -132,11 +135,11 @@ export class PhraseTrie<T> {
     tokens: readonly string[],
     ranges: readonly { index: number; firstToken: number; lastToken: number }[],
     ids: { set: TokenIds; of: Int32Array },
-    found: (first: number, hit: PhraseHit<T>, range: number) => void,
+    found: (first: number, length: number, payload: T, range: number) => void,
   ): void {
     for (const range of ranges)
-      this.scan(tokens, range.firstToken, range.lastToken, ids, (start, hit) => {
-        found(start, hit, range.index);
+      this.scan(tokens, range.firstToken, range.lastToken, ids, (start, length, payload) => {
+        found(start, length, payload, range.index);
         return true;
       });
   }
@@ -150,29 +153,32 @@ export class PhraseTrie<T> {
     from: number,
     to: number,
     ids: { set: TokenIds; of: Int32Array } | undefined,
-    found: (start: number, hit: PhraseHit<T>) => boolean,
+    found: (start: number, length: number, payload: T) => boolean,
   ): void {
     const roots = ids && this.indexed?.ids === ids.set ? this.indexed.roots : undefined;
     for (let i = from; i < to; ) {
       const id = roots ? ids!.of[i]! : -1;
       const first = roots ? (id >= 0 ? roots[id] : undefined) : this.root.next.get(tokens[i]!);
-      const hit = first ? this.longestFrom(first, tokens, i, to) : undefined;
-      if (!hit) {
+      const length = first ? this.longestFrom(first, tokens, i, to) : 0;
+      if (length === 0) {
         i++;
         continue;
       }
-      if (!found(i, hit)) return;
-      i += hit.length;
+      if (!found(i, length, this.found as T)) return;
+      i += length;
     }
   }
 
-  /** The longest literal whose first token (at `start`) led to `node`. */
+  /**
+   * Number of tokens of the longest literal whose first token (at `start`) led to `node`, 0 when
+   * none ends there; its payload is left in `found` (no result object per hit on the scan path).
+   */
   private longestFrom(
     node: Node<T>,
     tokens: readonly string[],
     start: number,
     limit: number,
-  ): PhraseHit<T> | undefined {
+  ): number {
     let payload = node.payload;
     let length = payload === undefined ? 0 : 1;
     let current: Node<T> | undefined = node;
@@ -184,6 +190,7 @@ export class PhraseTrie<T> {
         length = i - start + 1;
       }
     }
-    return payload === undefined ? undefined : { payload, length };
+    this.found = payload;
+    return length;
   }
 }

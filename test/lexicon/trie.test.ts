@@ -64,17 +64,17 @@ describe("PhraseTrie", () => {
     const expected = ranges.flatMap((r) =>
       trieOf(LITERALS)
         .findAll(NOTE, r.firstToken, r.lastToken)
-        .map((m) => [r.index, m.start, m.hit.payload]),
+        .map((m) => [r.index, m.start, m.hit.payload, m.hit.length]),
     );
-    expect(expected).toContainEqual([0, 1, "punch"]);
-    expect(expected).toContainEqual([1, 2, "biopsy"]);
+    expect(expected).toContainEqual([0, 1, "punch", 1]);
+    expect(expected).toContainEqual([1, 2, "biopsy", 1]);
     for (const [trie, set] of [
       [indexed, ids],
       [trieOf(LITERALS), new TokenIds()],
     ] as const) {
       const got: unknown[] = [];
-      trie.scanRanges(NOTE, ranges, { set, of: set.of(NOTE) }, (start, hit, range) =>
-        got.push([range, start, hit.payload]),
+      trie.scanRanges(NOTE, ranges, { set, of: set.of(NOTE) }, (start, length, payload, range) =>
+        got.push([range, start, payload, length]),
       );
       expect(got).toEqual(expected);
     }
