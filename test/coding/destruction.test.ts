@@ -97,7 +97,7 @@ describe("unit limits (lexicon/edits.json unitLimit)", () => {
   });
 });
 
-describe("vascular and granulation-tissue destruction (reference 6.6-6.7)", () => {
+describe("vascular, granulation-tissue and acne destruction (reference 6.6-6.7)", () => {
   it.each([
     ["Vbeam to the infantile hemangioma of the scalp, area 6 cm2.", "17106"],
     [
@@ -112,6 +112,13 @@ describe("vascular and granulation-tissue destruction (reference 6.6-6.7)", () =
     // 17250 is chemical cautery: curetting granulation tissue is not.
     ["Granulation tissue at the biopsy site was curetted.", ""],
     ["Shave biopsy of a nevus of the back; hemostasis with silver nitrate cautery.", "11102"],
+    // 17340: cryotherapy applied to acne, once per session (reference 6.7).
+    ["Cryotherapy for acne of the face.", "17340"],
+    ["Liquid nitrogen slush applied to the nodulocystic acne of the back.", "17340"],
+    ["Acne of the face and chest treated with cryotherapy today.", "17340"],
+    // Acne managed at the visit is no treatment of the acne by cold.
+    ["Acne: continue tretinoin. LN2 to 3 AKs on the scalp.", "17000 17003x2"],
+    ["Acne cysts injected with triamcinolone; no cryotherapy today.", "11900"],
   ])("codes %j as %s", (note, code) => {
     expect(shippedCodes(note)).toBe(code);
   });
