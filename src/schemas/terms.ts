@@ -358,7 +358,15 @@ export const HistologyLexiconSchema = z.object({
       malignancy: MalignancySchema,
       /** Destruction code family for this lesion type. */
       destruction: z
-        .enum(["premalignant", "benign", "malignant", "skin_tag", "vascular", "granulation", "acne"])
+        .enum([
+          "premalignant",
+          "benign",
+          "malignant",
+          "skin_tag",
+          "vascular",
+          "granulation",
+          "acne",
+        ])
         .optional(),
       /** What a bare "removal" of this lesion means when no technique is written. */
       removal: z.enum(["destruction", "skin_tag", "shave", "excision"]).optional(),
