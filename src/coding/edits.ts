@@ -128,10 +128,13 @@ export function applyLineEdits(
     });
   };
   for (const r of rulesOf(lex, "exclusive")) {
-    if (!live.some((l) => inCodeSet(r.keep, l.code))) continue;
-    for (const l of live)
-      if (inCodeSet(r.drop, l.code))
-        drop(l, r.id, "is not reported with the code that replaces it");
+    const kept = live.filter((l) => inCodeSet(r.keep, l.code));
+    if (kept.length === 0) continue;
+    for (const l of live) {
+      if (!inCodeSet(r.drop, l.code)) continue;
+      if (r.sameLesion && !kept.some((k) => k.lesions.some((x) => l.lesions.includes(x)))) continue;
+      drop(l, r.id, "is not reported with the code that replaces it");
+    }
   }
   live = live.filter((l) => !l.droppedBy);
   for (const r of rulesOf(lex, "bundle")) {

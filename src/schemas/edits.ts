@@ -41,6 +41,11 @@ export const EditRuleSchema = z.discriminatedUnion("kind", [
     source: Source,
     keep: CodeSet,
     drop: CodeSet,
+    /**
+     * Drop only a line that shares a lesion (wound) with a kept line: on another lesion both
+     * are reported (and a distinct rule may add the modifier).
+     */
+    sameLesion: z.boolean().optional(),
   }),
   z.object({
     kind: z.literal("addonRequires"),

@@ -54,6 +54,16 @@ describe("debridement by depth and area", () => {
       "Excisional debridement of the ischial ulcer, 4 x 4 cm, taken down to the deep fascia.",
       "11042",
     ],
+    // Selective debridement of the wound that is also debrided by excision is part of it; of a
+    // separate wound it is reported too, with the distinct-site modifier.
+    [
+      "Sacral ulcer 6 x 7 cm: excisional debridement of necrotic subcutaneous tissue. Left heel ulcer 3 x 3 cm: selective debridement of slough with curette.",
+      "11042 11045x2 97597-XS",
+    ],
+    [
+      "Sacral ulcer 6 x 7 cm: selective debridement of slough, then excisional debridement of necrotic subcutaneous tissue.",
+      "11042 11045x2",
+    ],
   ])("codes %j as %s", (note, expected) => {
     expect(codes(note)).toBe(expected);
   });
