@@ -2,7 +2,6 @@ import { sectionTitles } from "../context/report-note.ts";
 import { inSentence, type MentionIndex, ofKind } from "../group/index-mentions.ts";
 import type { ProcedureEvent } from "../group/types.ts";
 import type { CompiledLexicon } from "../lexicon/compile.ts";
-import { tokenizeLiteral } from "../text/tokens.ts";
 import type { Issue } from "../types.ts";
 import type { DraftLine } from "./lines.ts";
 
@@ -31,7 +30,7 @@ export function modifier25Hint(
   );
   for (const e of events)
     if (e.assertion.billable && e.histology) treated.add(e.histology.histology);
-  const cues = new Set(hint.managementCues.flatMap((c) => tokenizeLiteral(c)));
+  const cues = lex.managementCues;
   for (const h of ofKind(index, "histology")) {
     if (h.malignancy === "unknown" || treated.has(h.histology)) continue;
     const a = index.assertions.get(h.id);

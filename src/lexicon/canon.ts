@@ -2,7 +2,8 @@ import { editDistance, stem } from "../text/nlp.ts";
 import { ownString } from "../text/own.ts";
 
 /**
- * Maps a note token to the lexicon's spelling: itself when the lexicon knows it, else a
+ * Maps a note token to the lexicon's spelling: itself when the lexicon knows it, else the past
+ * form of a lexicon verb it inflects ("incises" -> "incised", see verbInflections), else a
  * lexicon word with the same Porter stem ("excising" -> "excision"), else a long lexicon word
  * one edit away ("seborheic" -> "seborrheic", "keratosus" -> "keratosis").
  * Results are memoised per compiled lexicon (bounded).
@@ -20,6 +21,7 @@ export function createCanonicaliser(
   known: ReadonlySet<string>,
   stemWords: readonly string[],
   fuzzyWords: readonly string[],
+  inflections: ReadonlyMap<string, string> = new Map(),
 ): Canonicaliser {
   const byStem = new Map<string, string>();
   for (const w of stemWords)
@@ -42,7 +44,9 @@ export function createCanonicaliser(
     const cached = memo.get(token);
     if (cached !== undefined) return cached;
     if (known.has(token) || !LETTERS.test(token)) return token;
-    const stemmed = stemPrefixes.has(token.slice(0, 3)) ? byStem.get(stem(token)) : undefined;
+    const stemmed =
+      inflections.get(token) ??
+      (stemPrefixes.has(token.slice(0, 3)) ? byStem.get(stem(token)) : undefined);
     const out =
       stemmed ?? (fuzzyStarts.has(token[0]!) ? fuzzy(token, deletes) : undefined) ?? token;
     if (memo.size < MEMO_LIMIT) {
@@ -51,6 +55,49 @@ export function createCanonicaliser(
     }
     return out;
   };
+}
+
+const PAST = /^[a-z]{3,}[^e]ed$/;
+const SIBILANT = /(?:s|sh|ch|x|z)$/;
+const VOWEL = /[aeiou]/;
+
+/**
+ * The present ("-s"/"-es") and gerund ("-ing") forms of regular past forms ("-ed"), each mapped
+ * to its past form: "incised" -> "incises", "incising"; "drained" -> "drains", "draining";
+ * "snipped" -> "snips", "snipping"; "curetted" -> "curettes", "curetting"; "biopsied" ->
+ * "biopsies". A past form does not say whether its base ends in "e" or doubles its consonant, so
+ * every reading is generated; the ones that are not words never occur in a note. A form that is
+ * itself a lexicon word keeps its own meaning, because the canonicaliser looks up known words first.
+ * A verb in `passive` gets no gerund: after "was" a gerund is progressive, not passive ("the
+ * wound was draining" is not "was drained", "after shaving" is not "the area was shaved").
+ */
+export function verbInflections(
+  pastForms: Iterable<string>,
+  passive: ReadonlySet<string> = new Set(),
+): Map<string, string> {
+  const out = new Map<string, string>();
+  const add = (form: string, past: string) => {
+    if (form !== past && !out.has(form)) out.set(form, past);
+  };
+  for (const past of pastForms) {
+    if (!PAST.test(past)) continue;
+    if (past.endsWith("ied")) {
+      const root = past.slice(0, -3);
+      add(`${root}ies`, past);
+      if (!passive.has(past)) add(`${root}ying`, past);
+      continue;
+    }
+    const s = past.slice(0, -2);
+    const bases = [s, `${s}e`];
+    const last = s.at(-1)!;
+    if (last === s.at(-2) && !VOWEL.test(last)) bases.push(s.slice(0, -1));
+    for (const b of bases) {
+      add(SIBILANT.test(b) ? `${b}es` : `${b}s`, past);
+      if (!passive.has(past))
+        add(b.endsWith("e") && !b.endsWith("ee") ? `${b.slice(0, -1)}ing` : `${b}ing`, past);
+    }
+  }
+  return out;
 }
 
 function oneDeletes(w: string): string[] {

@@ -8,7 +8,7 @@ import { type CompiledContext, compileContext } from "../context/index.ts";
 import type { CodeTable } from "../schemas/codes.ts";
 import { tokenizeLiteral } from "../text/tokens.ts";
 import type { SectionCategory } from "../types.ts";
-import { type Canonicaliser, createCanonicaliser } from "./canon.ts";
+import { type Canonicaliser, createCanonicaliser, verbInflections } from "./canon.ts";
 import type { Lexicon } from "./load.ts";
 import { PhraseTrie, TokenIds } from "./trie.ts";
 
@@ -137,6 +137,11 @@ export interface CompiledLexicon {
   rangeJoiners: Set<string>;
   deletedCodes: Map<string, Lexicon["deletedCodes"]["codes"][number]>;
   tables: CodeTable[];
+  /**
+   * lexicon edits emHint `managementCues` as words, with the present and gerund forms of their
+   * past forms ("prescribed" -> "prescribes", "prescribing").
+   */
+  managementCues: ReadonlySet<string>;
   /** Words before a site that make it a donor site (lexicon sites `donorCues`). */
   donorCues: ReadonlySet<string>;
   /** lexicon sites `donorPlaces`: "site", "area" after a donor cue, and what links them to the site. */
@@ -340,6 +345,9 @@ export function compileLexicon(lex: Lexicon): CompiledLexicon {
     rangeJoiners: new Set(lex.units.rangeJoiners),
     deletedCodes: new Map(lex.deletedCodes.codes.map((c) => [c.code, c])),
     tables: codeTables(lex),
+    managementCues: withInflections(
+      lex.edits.emHint.managementCues.flatMap((c) => tokenizeLiteral(c)),
+    ),
     donorCues: new Set(lex.sites.donorCues),
     donorPlaceWords: new Set(lex.sites.donorPlaces.words),
     donorPlaceLinks: new Set(lex.sites.donorPlaces.links),
@@ -347,7 +355,15 @@ export function compileLexicon(lex: Lexicon): CompiledLexicon {
       words: new Set(lex.sites.landmarkCues.words),
       withTo: new Set(lex.sites.landmarkCues.withTo),
     },
-    canon: createCanonicaliser(known, stemWords, fuzzyWords),
+    canon: createCanonicaliser(
+      known,
+      stemWords,
+      fuzzyWords,
+      verbInflections(
+        [...procedures.vocabulary, ...tries.techniques.vocabulary],
+        passiveVerbs([lex.procedures.terms, lex.procedures.techniques]),
+      ),
+    ),
     tokenIds: new TokenIds(),
     context: compileContext(lex.context),
     negationWords: new Set(
@@ -377,6 +393,27 @@ export function compileLexicon(lex: Lexicon): CompiledLexicon {
   for (const value of Object.values(compiled))
     if (value instanceof PhraseTrie) value.index(compiled.tokenIds);
   return compiled;
+}
+
+const AUXILIARIES = new Set(["was", "were", "is", "are", "be", "been", "being"]);
+
+/** The words that follow an auxiliary ("was drained") in some literal of these terms. */
+function passiveVerbs(
+  groups: readonly (readonly { literals: readonly string[] }[])[],
+): Set<string> {
+  const out = new Set<string>();
+  for (const terms of groups)
+    for (const t of terms)
+      for (const l of t.literals) {
+        const toks = tokenizeLiteral(l);
+        for (let i = 1; i < toks.length; i++) if (AUXILIARIES.has(toks[i - 1]!)) out.add(toks[i]!);
+      }
+  return out;
+}
+
+/** Words and the present and gerund forms of those that are past forms. */
+function withInflections(words: readonly string[]): ReadonlySet<string> {
+  return new Set([...words, ...verbInflections(words).keys()]);
 }
 
 /**
