@@ -93,6 +93,11 @@ export interface ProcedureMention extends MentionBase {
    * it an adjacent tissue transfer on the skin (lexicon procedures `scarRearrangement`).
    */
   revisesScar?: string;
+  /**
+   * A flap whose sentence names a removal's defect ("surgical defect", "post-Mohs
+   * defect"): the rule id that places it on the skin (lexicon procedures `removalDefect`).
+   */
+  removalDefect?: string;
   /** A bare technique word that joins another procedure of its sentence. */
   weak?: boolean;
   /** A weak word that joins only a procedure of its own kind. */

@@ -56,7 +56,26 @@ export function onSkin(
   );
   // A skin graft is skin wherever it goes: one sutured into a mucosal defect ("full-thickness
   // skin graft ... sutured into the buccal defect") is coded by its recipient area all the same.
-  return sized && (skinTerm || own.some((x) => x.skin === "skin"));
+  return (
+    sized &&
+    (skinTerm || own.some((x) => x.skin === "skin") || !!removalDefectRule(flap, partners, events))
+  );
+}
+
+/**
+ * The rule id that places a flap closing no lesion procedure on the skin because its sentence
+ * names the defect a removal left ("rotation flap repair of the 2 x 2 cm surgical defect of the
+ * cheek"), when no organ is named with it.
+ */
+export function removalDefectRule(
+  flap: ProcedureEvent,
+  partners: ProcedureEvent[],
+  events: ProcedureEvent[],
+): string | undefined {
+  if (closedBy(flap, events).length > 0) return undefined;
+  const own = [flap, ...partners];
+  if (own.some((x) => x.skin === "organ")) return undefined;
+  return own.flatMap((x) => x.anchors).find((a) => a.removalDefect)?.removalDefect;
 }
 
 /**

@@ -12,7 +12,13 @@ import type {
   MohsTableT,
 } from "../schemas/codes.ts";
 import type { Issue } from "../types.ts";
-import { collapseFlaps, flapForCoding, onSkin, scarRevisionRule } from "./flap.ts";
+import {
+  collapseFlaps,
+  flapForCoding,
+  onSkin,
+  removalDefectRule,
+  scarRevisionRule,
+} from "./flap.ts";
 import { type DraftLine, factor, fmtCm, matches, withClause } from "./lines.ts";
 import { mapBand } from "./map-band.ts";
 import { type CountedGroup, mapBiopsies, mapLadder, mapMohs } from "./map-counted.ts";
@@ -103,8 +109,10 @@ export function mapCodes(
     const flap = flapForCoding(f, events, partners);
     const flapLines = perLesionBand(lex, flap, w, issues);
     const scar = scarRevisionRule(f, partners, events);
+    const removal = removalDefectRule(f, partners, events);
     for (const l of flapLines) {
       if (scar) l.ruleIds.push(scar);
+      if (removal) l.ruleIds.push(removal);
       l.events.push(...partners.map((p) => p.index));
       l.evidence = [...l.evidence, ...partners.flatMap((p) => p.anchors)];
       if (flap.derived.defectAreaFrom?.startsWith("estimated"))

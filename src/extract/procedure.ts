@@ -46,6 +46,7 @@ export function extractProcedures(
         ));
     if (suppressed(doc, lex, t, m.sentence)) continue;
     const scar = revisesScar(doc, lex, t.id, m.sentence);
+    const removal = closesRemovalDefect(doc, lex, t, m.sentence);
     // Optional fields set one by one: the same keys in the same order as conditional spreads,
     // without a temporary object for each.
     const p = mentionBase(doc, "procedure", m.first, m.last, t.id, m.sentence) as ProcedureMention;
@@ -62,6 +63,7 @@ export function extractProcedures(
     if (t.closesDefect) p.closesDefect = true;
     if (t.skinSpecific) p.skinSpecific = true;
     if (scar) p.revisesScar = scar;
+    if (removal) p.removalDefect = removal;
     if (cue) p.pathologyCue = true;
     out.push(p);
   }
@@ -107,6 +109,22 @@ function revisesScar(
 ): string | undefined {
   const rule = lex.scarRearrangement;
   if (!rule?.terms.has(termId)) return undefined;
+  const s = doc.sentences[sentence]!;
+  return hasPhrase(rule.words, doc.canon, s.firstToken, s.lastToken) ? rule.id : undefined;
+}
+
+/**
+ * "Rotation flap repair of the 2 x 2 cm surgical defect": a flap whose sentence names the defect a
+ * removal left closes a skin defect. Returns the rule id that says so.
+ */
+function closesRemovalDefect(
+  doc: Doc,
+  lex: CompiledLexicon,
+  term: { procedure: string },
+  sentence: number,
+): string | undefined {
+  const rule = lex.removalDefect;
+  if (!rule || term.procedure !== "flap") return undefined;
   const s = doc.sentences[sentence]!;
   return hasPhrase(rule.words, doc.canon, s.firstToken, s.lastToken) ? rule.id : undefined;
 }

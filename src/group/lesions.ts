@@ -64,10 +64,15 @@ function linkContained(events: ProcedureEvent[], index: MentionIndex): void {
     const own = sections(c);
     if (c.kind === "flap") {
       // A flap after Mohs closes the Mohs defect: it joins that lesion (Mohs is reported with it).
+      // So does a flap whose own sentence names the Mohs after it ("rotation flap repair of the
+      // cheek defect after Mohs", "advancement flap to close the Mohs defect").
       const at = c.anchors[0]!.start;
+      const told = new Set(c.anchors.map((a) => a.sentence));
       const mohs = events
-        .filter((e) => e.kind === "mohs" && e.assertion.billable && e.anchors[0]!.start < at)
+        .filter((e) => e.kind === "mohs" && e.assertion.billable)
+        .filter((e) => e.anchors[0]!.start < at || e.anchors.some((a) => told.has(a.sentence)))
         .filter((e) => !apart(e, c))
+        .sort((a, b) => a.anchors[0]!.start - b.anchors[0]!.start)
         .at(-1);
       if (mohs) c.lesion = mohs.lesion;
     }

@@ -103,6 +103,8 @@ export interface CompiledLexicon {
   };
   /** lexicon procedures.scarRearrangement, its scar and wound words compiled. */
   scarRearrangement?: { id: string; terms: ReadonlySet<string>; words: PhraseTrie<string> };
+  /** lexicon procedures.removalDefect, its defect phrases compiled. */
+  removalDefect?: { id: string; words: PhraseTrie<string> };
   /** lexicon procedures.contaminatedRepair, its two phrase lists compiled. */
   contaminated?: { id: string; contamination: PhraseTrie<string>; cleaning: PhraseTrie<string> };
   /** lexicon procedures.listedWounds, its heading words compiled. */
@@ -291,6 +293,14 @@ export function compileLexicon(lex: Lexicon): CompiledLexicon {
             id: lex.procedures.scarRearrangement.id,
             terms: new Set(lex.procedures.scarRearrangement.terms),
             words: trieOf(lex.procedures.scarRearrangement.literals, (t) => [t]),
+          },
+        }
+      : {}),
+    ...(lex.procedures.removalDefect
+      ? {
+          removalDefect: {
+            id: lex.procedures.removalDefect.id,
+            words: trieOf(lex.procedures.removalDefect.literals, (t) => [t]),
           },
         }
       : {}),

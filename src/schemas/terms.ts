@@ -167,6 +167,19 @@ export const ProceduresLexiconSchema = z.object({
     })
     .optional(),
   /**
+   * A flap (procedure "flap") whose sentence names the defect a removal left ("surgical defect", "post-Mohs
+   * defect", "excisional defect": `literals`) closes a skin defect: it is coded as an adjacent
+   * tissue transfer (CPT 14000-14302) by its documented size, even when the note tells no lesion
+   * procedure of its own, unless a non-skin organ is named with it.
+   */
+  removalDefect: z
+    .object({
+      id: RuleId,
+      source: z.string(),
+      literals: Literals,
+    })
+    .optional(),
+  /**
    * A field heading naming the closure, then its type ("Repair: intermediate", "Repairs:
    * intermediate 3.0 cm", "Closure(s) - complex"): every heading, separator and type word
    * combination is a literal of the repair term `term` of that type (expanded when compiled).

@@ -157,3 +157,68 @@ describe("a flap's area written with its name", () => {
     ).toBe("14301 14302x8");
   });
 });
+
+describe("a flap closing the defect a removal left", () => {
+  it.each([
+    // A Mohs named after the flap, in the flap's own sentence, is the defect it closes.
+    [
+      "Rotation flap repair of a 1.2 x 1.2 cm defect of the right cheek following Mohs; the flap measured 7 sq cm including the secondary defect.",
+      "14040 17311",
+    ],
+    [
+      "Advancement flap used to close the 1 x 1 cm Mohs defect of the lower lip; flap area 5 sq cm.",
+      "14060 17311",
+    ],
+    [
+      "Bilobed flap reconstruction of the post-Mohs defect of the left nasal sidewall, 1.0 x 0.9 cm; primary and secondary defects together measured 4 sq cm.",
+      "14060 17311",
+    ],
+    // With no lesion procedure told, a surgical or excisional defect is still a skin defect.
+    [
+      "Rotation flap repair of a 2 x 2 cm surgical defect of the left temple; flap area 9 sq cm.",
+      "14040",
+    ],
+    ["Transposition flap to the 1.5 x 1.5 cm excisional defect of the chin.", "14040"],
+    [
+      "O-to-Z advancement flap closing the defect left after excision of the lesion on the scalp, 3 x 3 cm; total area including the secondary defect 16 sq cm.",
+      "14021",
+    ],
+  ])("codes the adjacent tissue transfer: %s", (note, expected) => {
+    expect(codes(note)).toBe(expected);
+  });
+
+  it("cites the rule that reads a removal's defect as skin", () => {
+    const r = suggest("Rotation flap repair of a 2 x 2 cm surgical defect of the left cheek.");
+    expect(r.codes[0]!.code).toBe("14040");
+    expect(r.codes[0]!.ruleIds).toContain("proc.flap.removal-defect");
+  });
+
+  it("still does not code a flap of another organ's surgical defect", () => {
+    expect(
+      codes("The surgical defect of the hard palate, 2 x 2 cm, was closed with a rotation flap."),
+    ).toBe("");
+  });
+
+  it.each([
+    // An area stated to include the secondary defect is the flap's whole area, not one to add.
+    [
+      "Rotation flap repair of a surgical defect of the left cheek. Primary defect 2.25 sq cm; total area including the secondary defect 8 sq cm.",
+      "14040",
+    ],
+    [
+      "Rotation flap for the surgical defect of the right cheek; primary defect 3 sq cm, primary and secondary defects together 9 sq cm.",
+      "14040",
+    ],
+    // Separate primary and secondary areas add up.
+    [
+      "Rotation flap repair of a surgical defect of the chin; primary defect 4 sq cm and secondary defect 7 sq cm.",
+      "14041",
+    ],
+    [
+      "Advancement flap repair of a surgical defect of the right cheek. Primary defect 1.5 x 1.5 cm; secondary defect 2 x 3 cm.",
+      "14040",
+    ],
+  ])("reads the flap area from the primary and secondary defects: %s", (note, expected) => {
+    expect(codes(note)).toBe(expected);
+  });
+});
