@@ -1,5 +1,5 @@
 import { deriveSizes, isLesionSize } from "../group/derive.ts";
-import { lesionTypeAllows } from "../group/lesions.ts";
+import { differentSites, lesionTypeAllows } from "../group/lesions.ts";
 import type { ProcedureEvent } from "../group/types.ts";
 import type { CompiledLexicon } from "../lexicon/compile.ts";
 import type { EditRule } from "../schemas/edits.ts";
@@ -33,10 +33,11 @@ export function applyEventEdits(
       if (rule.tissue && !rule.tissue.includes(tissueOf(e, events))) continue;
       if (rule.malignancy && !rule.malignancy.includes(e.malignancy)) continue;
       if (rule.techniques && (!e.technique || !rule.techniques.includes(e.technique))) continue;
+      if (rule.dropCodeKeys && (!e.codeKey || !rule.dropCodeKeys.includes(e.codeKey))) continue;
       const definitive = events.find(
         (d) =>
           d !== e &&
-          d.lesion === e.lesion &&
+          (rule.bySite ? !differentSites(e, d) : d.lesion === e.lesion) &&
           d.assertion.billable &&
           rule.when.includes(d.kind as never) &&
           (!rule.codeKeys || (d.codeKey !== undefined && rule.codeKeys.includes(d.codeKey))) &&
@@ -47,7 +48,7 @@ export function applyEventEdits(
       e.assertion = {
         ...e.assertion,
         billable: false,
-        reason: `included in the ${procedureName(definitive, lex)} of the same lesion`,
+        reason: `included in the ${procedureName(definitive, lex)} of the same ${rule.bySite ? "site" : "lesion"}`,
         ruleIds: [...e.assertion.ruleIds, rule.id],
       };
       e.ruleIds.push(rule.id);

@@ -17,7 +17,10 @@ export function linkLesions(
   const distinct = mentionsDistinct(index, lex);
   linkContained(events, index);
   flapSites(events);
-  const pairs = lex.source.edits.rules.flatMap((r) => (r.kind === "sameLesion" ? [r] : []));
+  // A rule that goes by site (bySite) needs no linked lesion.
+  const pairs = lex.source.edits.rules.flatMap((r) =>
+    r.kind === "sameLesion" && !r.bySite ? [r] : [],
+  );
   for (const b of events) {
     if (!b.assertion.billable) continue;
     const rules = pairs.filter((r) => r.drop.includes(b.kind as never));

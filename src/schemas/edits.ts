@@ -34,6 +34,14 @@ export const EditRuleSchema = z.discriminatedUnion("kind", [
     malignancy: z.array(MalignancySchema).optional(),
     /** Only when the dropped procedure used one of these techniques (ED&C is curettage). */
     techniques: z.array(z.string()).optional(),
+    /** Only a dropped procedure with one of these code keys (a nail avulsion, not a nail biopsy). */
+    dropCodeKeys: z.array(z.string()).optional(),
+    /**
+     * The including procedure is the one at the dropped one's site rather than of its linked
+     * lesion: any not apart from it (another digit, the other side, another site) includes it, one
+     * of unknown site too (a matrixectomy includes the avulsion of its own nail, not of another).
+     */
+    bySite: z.boolean().optional(),
   }),
   z.object({
     kind: z.literal("exclusive"),

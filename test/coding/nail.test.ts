@@ -244,3 +244,39 @@ describe("a bare 'plate' is the nail plate only beside a digit in a note about n
     expect(codes(note)).toBe(expected);
   });
 });
+
+describe("each nail's own wording decides its code (avulsion 11730/11732 or matrixectomy 11750)", () => {
+  it.each([
+    // The matrix of the second nail excised for permanent removal is 11750, not a second avulsion.
+    [
+      "Right great toenail avulsed. Left great toenail: matrix excised for permanent removal.",
+      "11750-TA 11730-T5",
+    ],
+    [
+      "Left thumbnail avulsed. Right middle fingernail: nail and matrix excised, permanent removal.",
+      "11750-F7 11730-FA",
+    ],
+    ["Permanent removal of the left second toenail. The nail matrix was removed.", "11750-T1"],
+    // A matrixectomy of one nail includes the avulsion of that nail, not of the other.
+    [
+      "Right hallux nail: complete avulsion. Left hallux nail: partial avulsion with phenol matricectomy.",
+      "11750-TA 11730-T5",
+    ],
+    [
+      "Avulsion of the right great toenail. Avulsion of the left great toenail followed by chemical matrixectomy.",
+      "11750-TA 11730-T5",
+    ],
+    [
+      "Wedge excision of the nail fold, left great toe. Phenol matrixectomy of the right great toenail.",
+      "11750-T5 11765-TA",
+    ],
+    // With no digit of its own, a matrixectomy is on the nail just avulsed.
+    ["Left great toenail avulsed. The matrix was then destroyed with phenol.", "11750-TA"],
+  ])("codes %j as %s", (note, code) => {
+    expect(codes(note)).toBe(code);
+  });
+
+  it("does not read permanent removal as nail work without a nail", () => {
+    expect(codes("Laser session for permanent removal of axillary hair.")).not.toContain("11750");
+  });
+});
