@@ -71,12 +71,12 @@ function sentenceRanges(
 }
 
 /**
- * Positions of the characters that may end a sentence ("\n", ".", "?", "!", ";"), in order, found
+ * Positions of the characters that may end a sentence ("\n", ".", "?", "!", ";", ":"), in order, found
  * with indexOf. Moving forward (`seek` to a later offset, `next`) reuses what was found, so a
  * note's sections together cost one search of the text per stop character.
  */
 class StopScanner {
-  private static readonly STOPS = ["\n", ".", "?", "!", ";"];
+  private static readonly STOPS = ["\n", ".", "?", "!", ";", ":"];
   /** Next position of each stop character at or after `at` (-1: none left). */
   private readonly ahead: number[];
   private at = 0;
@@ -119,13 +119,14 @@ function isLineBreakBoundary(text: string, i: number, to: number): boolean {
 
 function isStopBoundary(text: string, i: number, to: number, abbr: ReadonlySet<string>): boolean {
   if (text[i] === ";") return enumeratorAfter(text, i + 1, to);
+  if (text[i] === ":") return inlineListAfter(text, i + 1, to);
   const next = text[i + 1];
   if (next !== undefined && next !== " " && next !== "\n" && next !== "\r") return false;
   let j = i + 1;
   while (j < to && (text[j] === " " || text[j] === "\r")) j++;
   if (j < to && !/[A-Z0-9(\n#*-]/.test(text[j]!)) return false;
   if (text[i] !== ".") return true;
-  if (isListMarker(text, i)) return false;
+  if (isListMarker(text, i) || inlineMarkerAt(text, i) !== undefined) return false;
   let k = i - 1;
   while (k >= 0 && /[A-Za-z.]/.test(text[k]!)) k--;
   const word = text.slice(k + 1, i).toLowerCase();
@@ -142,6 +143,47 @@ function enumeratorAfter(text: string, j: number, to: number): boolean {
   return j < to && INLINE_ENUMERATOR.test(text.slice(j, Math.min(to, j + 5)));
 }
 const INLINE_ENUMERATOR = /^(?:\(\d{1,2}\)|\d{1,2}\)|#\d{1,2}\b)/;
+
+/**
+ * "Debridement of wounds: 1. Left heel ulcer 3 x 4 cm. 2. Right heel ulcer ...": a list numbered
+ * "1.", "2.", ... inside one line. A colon before its first item ends the heading's sentence, and
+ * each item's number opens its item's sentence instead of being a sentence of its own, as when
+ * the items are written on lines of their own.
+ */
+function inlineListAfter(text: string, j: number, to: number): boolean {
+  while (j < to && text[j] === " ") j++;
+  let k = j;
+  while (k < to && k - j < 2 && isAsciiDigit(text.charCodeAt(k))) k++;
+  return k > j && text[k] === "." && inlineMarkerAt(text, k) === 1;
+}
+
+/**
+ * The number of the inline list item whose marker ends with the period at i ("... cm. 2. Right
+ * heel ulcer"), or undefined: one or two digits after a sentence stop or a colon, before a capital
+ * letter or bracket, in a line that also holds the marker of the item before (or, for item 1, of
+ * item 2 after it), so that "Lesions: 3. Site: arm" stays a count.
+ */
+function inlineMarkerAt(text: string, i: number): number | undefined {
+  let k = i - 1;
+  while (k >= 0 && isAsciiDigit(text.charCodeAt(k))) k--;
+  const digits = i - 1 - k;
+  if (digits < 1 || digits > 2 || k < 1 || text[k] !== " ") return undefined;
+  while (k >= 0 && text[k] === " ") k--;
+  if (k < 0 || !INLINE_MARKER_BEFORE.has(text[k]!)) return undefined;
+  if (!INLINE_ITEM_START.test(text.slice(i + 1, i + 4))) return undefined;
+  const n = Number.parseInt(text.slice(i - digits, i), 10);
+  const lineStart = text.lastIndexOf("\n", k) + 1;
+  const lineEnd = text.indexOf("\n", i);
+  if (n === 1) {
+    const rest = text.slice(i + 1, lineEnd < 0 ? text.length : lineEnd);
+    return SECOND_ITEM.test(rest) ? 1 : undefined;
+  }
+  const before = text.slice(lineStart, k + 1);
+  return before.includes(` ${n - 1}. `) ? n : undefined;
+}
+const INLINE_MARKER_BEFORE: ReadonlySet<string> = new Set([".", ":", ";", "!", "?"]);
+const INLINE_ITEM_START = /^ +[A-Z(]/;
+const SECOND_ITEM = /[.;!?] +2\. +[A-Z(]/;
 
 function pushTrimmed(
   text: string,

@@ -36,6 +36,18 @@ describe("splitSentences", () => {
       ["Procedures:", "1. Shave biopsy", "2. Punch biopsy"],
     ],
     ["- scalp: 8\n- face: 4", ["- scalp: 8", "- face: 4"]],
+    // A list numbered "1.", "2." inside one line is split as if its items had lines of their own.
+    [
+      "Debridement of wounds: 1. Left heel ulcer. 2. Sacral ulcer, debrided to muscle. 3. Right hip.",
+      [
+        "Debridement of wounds:",
+        "1. Left heel ulcer.",
+        "2. Sacral ulcer, debrided to muscle.",
+        "3. Right hip.",
+      ],
+    ],
+    ["Lesions: 3. Site: left arm.", ["Lesions: 3.", "Site: left arm."]],
+    ["Stage 1. 2 blocks taken.", ["Stage 1.", "2 blocks taken."]],
     ["  trailing spaces are trimmed.   ", ["trailing spaces are trimmed."]],
   ])("splits %j into %j", (note, expected) => {
     expect(sentences(note)).toEqual(expected);
