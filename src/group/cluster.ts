@@ -644,13 +644,24 @@ function namedInDiagnosis(m: ProcedureMention, index: MentionIndex): Assertion |
   };
 }
 
-/** A lesion is named in the mention's sentence or the one before it ("Acrochordons x5, neck. Removed with scissors."). */
+/**
+ * A lesion is named in the mention's sentence or the one before it ("Acrochordons x5, neck.
+ * Removed with scissors."), or in the first item of the list the mention's sentence heads.
+ */
 function lesionNearby(m: ProcedureMention, index: MentionIndex): boolean {
   const sentences = index.doc.sentences;
   const prev = sentences[m.sentence - 1];
   const same = prev !== undefined && prev.sectionIndex === sentences[m.sentence]!.sectionIndex;
+  // "Debridement of wounds:" over "1. Left heel ulcer ...": a heading's lesion is its first item's.
+  const next = sentences[m.sentence + 1];
+  const heads =
+    next !== undefined &&
+    next.sectionIndex === sentences[m.sentence]!.sectionIndex &&
+    endsWithColon(index, m.sentence) &&
+    index.listNumber.has(next.index);
   return (
     inSentence(index, m.sentence, "histology").length > 0 ||
-    (same && inSentence(index, m.sentence - 1, "histology").length > 0)
+    (same && inSentence(index, m.sentence - 1, "histology").length > 0) ||
+    (heads && inSentence(index, m.sentence + 1, "histology").length > 0)
   );
 }

@@ -195,7 +195,8 @@ function inlineFirstItem(
   index: MentionIndex,
 ): { sentence: number; from: number } | undefined {
   const doc = index.doc;
-  const anchor = e.anchors.find((a) => !a.weak);
+  // A debridement list may be headed by a generic word ("Debridement of wounds: (1) ...").
+  const anchor = e.anchors.find((a) => !a.weak) ?? (perWound(e) ? e.anchors[0] : undefined);
   const s = anchor && doc.sentences[anchor.sentence];
   const next = s && doc.sentences[s.index + 1];
   if (!s || !next || next.sectionIndex !== s.sectionIndex) return undefined;
@@ -204,8 +205,11 @@ function inlineFirstItem(
   const match = FIRST_ITEM.exec(tail);
   if (!match) return undefined;
   const from = anchor.end + match.index + match[0].length - match[0].trimStart().length;
-  // The item's own words ("(1) ... excised") are not the heading's.
-  if (e.anchors.some((a) => a.sentence === s.index && a.start >= from)) return undefined;
+  // The item's own words ("(1) ... excised") are not the heading's; a wound's own "debrided" is
+  // only its part of the heading's debridement.
+  const heading = (a: ProcedureMention) => a.weak === true && perWound(e) && a !== anchor;
+  if (e.anchors.some((a) => a.sentence === s.index && a.start >= from && !heading(a)))
+    return undefined;
   return { sentence: s.index, from };
 }
 
@@ -225,8 +229,14 @@ function itemEvent(
   const site = inSentence(index, item.sentences[0]!, "site").find(inItem)!;
   const anchors = e.anchors.filter((a) => inItem(a) || !inAnyItem(a));
   const lesion = lesionEvent({ ...e, anchors }, site, ofItem("size"), ofItem("histology"));
-  if (perWound(e))
-    ownLayer(lesion, e, item.sentences, inItem, (m) => inAnyItem(m) && !inItem(m), index);
+  // The layers of the heading and of every item are read, so that an item naming no layer of
+  // its own takes the heading's, never another item's.
+  if (perWound(e)) {
+    const read = [
+      ...new Set([...e.anchors.map((a) => a.sentence), ...items.flatMap((i) => i.sentences)]),
+    ];
+    ownLayer(lesion, e, read, inItem, (m) => inAnyItem(m) && !inItem(m), index);
+  }
   return { ...lesion, scope: [...e.scope, ...item.sentences] };
 }
 

@@ -3,6 +3,7 @@
  * first 20 sq cm and each further 20 sq cm; only wounds are debrided.
  */
 import { describe, expect, it } from "vitest";
+import { suggest } from "../../src/index.ts";
 import { shippedCodes as codes } from "../group/notes.ts";
 
 describe("debridement by depth and area", () => {
@@ -296,4 +297,62 @@ describe("a wound debridement under a diagnosis naming a fracture or fasciotomy"
   ])("codes %j as %s", (note, expected) => {
     expect(codes(note)).toBe(expected);
   });
+});
+
+describe("a numbered list of wounds under one debridement heading", () => {
+  it.each([
+    // Each numbered wound is its own; the layer of one is never another's, and the areas add up
+    // per depth (12 + 25 sq cm assumed subcutaneous, 4 sq cm to muscle).
+    [
+      "Excisional debridement of the following ulcers: 1. Left heel ulcer 3 x 4 cm. 2. Right heel ulcer 2 x 2 cm, debrided to muscle. 3. Sacral ulcer 5 x 5 cm.",
+      "11043 11042-XS 11045-XS",
+    ],
+    // A wound with no layer under a generic heading is left uncoded (with its warning).
+    [
+      "Debridement of wounds: 1. Left ankle ulcer 3 x 4 cm. 2. Right ankle ulcer 2 x 2 cm, debrided to muscle. 3. Coccygeal ulcer 5 x 5 cm.",
+      "11043",
+    ],
+    [
+      "Debridement of wounds:\n1. Left heel ulcer 3 x 4 cm.\n2. Right heel ulcer 2 x 2 cm, debrided to muscle.",
+      "11043",
+    ],
+    [
+      "Sharp debridement of the following wounds: 1. Sacrum, 6 x 5 cm, to fascia. 2. Right ischium, 3 x 2 cm, to subcutaneous tissue.",
+      "11043 11046 11042-XS",
+    ],
+    [
+      "Debridement of wounds: (1) right shin ulcer 4 x 5 cm, debrided through subcutaneous tissue; (2) left shin ulcer 3 x 3 cm; (3) right foot ulcer 2 x 2 cm, debrided to muscle.",
+      "11043 11042-XS",
+    ],
+    // A layer in the heading is every wound's.
+    [
+      "Sharp excisional debridement to subcutaneous tissue of: 1. Left heel ulcer 4 x 5 cm. 2. Right heel ulcer 3 x 3 cm.",
+      "11042 11045",
+    ],
+  ])("codes %j as %s", (note, expected) => {
+    expect(codes(note)).toBe(expected);
+  });
+
+  it.each([
+    [
+      "Debridement of wounds: 1. Left heel ulcer 3 x 4 cm. 2. Right heel ulcer 2 x 2 cm, debrided to muscle. 3. Sacral ulcer 5 x 5 cm.",
+      2,
+    ],
+    [
+      "Debridement of wounds:\n1. Left heel ulcer 3 x 4 cm.\n2. Right heel ulcer 2 x 2 cm, debrided to muscle.",
+      1,
+    ],
+    [
+      "Debridement of wounds: (1) left shin ulcer 3 x 4 cm; (2) right shin ulcer 2 x 2 cm, debrided to muscle.",
+      1,
+    ],
+  ])(
+    "warns about each listed wound with no layer and codes the documented one on its own area: %j",
+    (note, missing) => {
+      const r = suggest(note);
+      expect(r.codes.map((c) => c.code)).toEqual(["11043"]);
+      expect(r.codes[0]!.rationale).toContain("4 sq cm");
+      expect(r.warnings.filter((w) => w.kind === "depth_missing")).toHaveLength(missing);
+    },
+  );
 });
