@@ -65,7 +65,54 @@ export function clusterProcedures(index: MentionIndex, lex: CompiledLexicon): Pr
     if (target) addAnchor(target, m, index);
     else events.push(newEvent(events.length, m, index));
   }
-  return renumber(mergeDocumentTitle(dropListHeadings(events, index), index));
+  return renumber(
+    mergeDocumentTitle(dropListHeadings(removalsOfBiopsies(events, index), index), index),
+  );
+}
+
+/**
+ * "Shave biopsy of a 6 mm papule on the back. Entire lesion removed flush with the skin.": a
+ * shave removal told right after a tangential biopsy (in its sentence or the next), in clauses
+ * naming no lesion of their own (no site, count or lesion type), removes the biopsied lesion.
+ * One lesion, one procedure: the biopsy was a shave removal of that lesion (reference 4: intent
+ * separates them; a biopsy and a shave of the same lesion are not both reported).
+ */
+function removalsOfBiopsies(events: ProcedureEvent[], index: MentionIndex): ProcedureEvent[] {
+  const merged = new Set<ProcedureEvent>();
+  for (const o of events) {
+    const own = o.anchors.filter((m) => m.procedure === "shave" && !m.weak);
+    if (o.kind !== "shave" || own.length === 0) continue;
+    const first = o.anchors[0]!;
+    if (own.some((m) => m.sentence !== first.sentence || clauseNamesLesion(m, index))) continue;
+    const billable = isBillable(index, first);
+    const biopsy = events.findLast(
+      (e) =>
+        e !== o &&
+        !merged.has(e) &&
+        e.kind === "biopsy" &&
+        e.technique === "tangential" &&
+        e.assertion.billable === billable &&
+        e.anchors.some((a) => restatedAfter(a, first, index)),
+    );
+    if (!biopsy) continue;
+    for (const m of o.anchors) addAnchor(biopsy, m, index);
+    biopsy.kind = "shave";
+    biopsy.ruleIds.push("group.biopsy-removed-whole");
+    merged.add(o);
+  }
+  return merged.size === 0 ? events : events.filter((e) => !merged.has(e));
+}
+
+/** `m` is told after anchor `a`, in its sentence or the next one of its section (not a new item). */
+function restatedAfter(a: ProcedureMention, m: ProcedureMention, index: MentionIndex): boolean {
+  if (a.start >= m.start) return false;
+  if (m.sentence === a.sentence) return true;
+  const sentences = index.doc.sentences;
+  return (
+    m.sentence === a.sentence + 1 &&
+    sentences[m.sentence]!.sectionIndex === sentences[a.sentence]!.sectionIndex &&
+    !index.itemOpens.has(m.sentence)
+  );
 }
 
 /**
