@@ -1,5 +1,6 @@
 import type { CountMention, Issue } from "../types.ts";
-import { inSentence, type MentionIndex } from "./index-mentions.ts";
+import { inSentence, type MentionIndex, ofKind, tokensIn } from "./index-mentions.ts";
+import type { ProcedureEvent } from "./types.ts";
 
 /**
  * The sentences opening the items numbered 1, 2, ... N right after sentence `heading`, in its
@@ -82,4 +83,55 @@ export function countOfList(
     if (k === a && index.itemNumber.get(a) === n && !index.itemOpens.has(a)) return heading;
   }
   return undefined;
+}
+
+const COLON: ReadonlySet<string> = new Set([":"]);
+
+/**
+ * "Two lesions are biopsied: a punch biopsy of the left thigh and a shave biopsy of the back": a
+ * count before the colon of its sentence heads the procedures told after it. When two or more
+ * events are told there, each at a site of its own, the count is the list's, not one of theirs:
+ * each is counted by what it names. Returns those events.
+ */
+export function eventsAfterColon(
+  c: CountMention,
+  events: readonly ProcedureEvent[],
+  index: MentionIndex,
+): ProcedureEvent[] | undefined {
+  if (c.vague || c.ordinal) return undefined;
+  const s = index.doc.sentences[c.sentence]!;
+  const colon = tokensIn(index, c.end, s.end, COLON)[0];
+  if (colon === undefined) return undefined;
+  const listed = events.filter(
+    (o) =>
+      o.assertion.billable &&
+      o.anchors.some((a) => a.sentence === c.sentence && a.start > colon && !a.weak),
+  );
+  // Each at a site of its own named after the colon ("3 AKs: pared and frozen" is one list of lesions).
+  const sites = new Set(listed.map((o) => o.site?.start));
+  const placed = listed.every(
+    (o) => o.site && !o.siteInferred && o.site.sentence === c.sentence && o.site.start > colon,
+  );
+  return listed.length >= 2 && placed && sites.size === listed.length ? listed : undefined;
+}
+
+/**
+ * A count heading procedures after a colon that differs from the lesions they count ("Three
+ * lesions are biopsied: a punch biopsy of ... and a shave biopsy of ..."): the listed procedures
+ * are coded, and the count is to confirm. Run once the events are counted.
+ */
+export function colonListIssues(events: readonly ProcedureEvent[], index: MentionIndex): void {
+  for (const c of ofKind(index, "count")) {
+    const listed = eventsAfterColon(c, events, index);
+    if (!listed) continue;
+    const counted = listed.reduce((n, e) => n + e.count, 0);
+    if (counted === c.count) continue;
+    listed[0]!.issues.push({
+      code: "count_ambiguous",
+      message: `the note counts ${c.count} but lists ${counted} lesions after it: the listed lesions are coded; confirm the count`,
+      severity: "warning",
+      span: { start: c.start, end: c.end },
+      ruleId: "group.counted-list",
+    });
+  }
 }

@@ -1,7 +1,7 @@
 import { tokenAt } from "../text/tokens.ts";
 import type { CountMention, ProcedureMention, SiteMention } from "../types.ts";
 import { inOtherPhrase } from "./count-phrase.ts";
-import { countOfList, listCountIssue } from "./counted-list.ts";
+import { countOfList, eventsAfterColon, listCountIssue } from "./counted-list.ts";
 import {
   endsWithColon,
   inSentence,
@@ -150,18 +150,21 @@ function samplesOfOneLesion(e: ProcedureEvent, index: MentionIndex): boolean {
 
 /**
  * "Two cysts excised." over "Cyst 1, back: ... excised." and "Cyst 2, arm: ... excised.": the
- * count of a numbered list is not that of the event told in one of its items. A count that differs
- * from the items listed is warned about.
+ * count of a numbered list is not that of the event told in one of its items; nor is a count
+ * before a colon over several procedures ("Two lesions are biopsied: a punch biopsy of ... and a
+ * shave biopsy of ..."). A count that differs from the items listed is warned about.
  */
 function countsTheList(
   c: CountMention,
   e: ProcedureEvent,
   anchorSentences: ReadonlySet<number>,
   index: MentionIndex,
+  events: readonly ProcedureEvent[],
 ): boolean {
   const list = countOfList(c, anchorSentences, index);
-  if (!list) return false;
-  const issue = listCountIssue(list);
+  const listed = list ? undefined : eventsAfterColon(c, events, index);
+  if (!list && !listed?.includes(e)) return false;
+  const issue = list && listCountIssue(list);
   if (issue) e.issues.push(issue);
   return true;
 }
@@ -184,7 +187,7 @@ function countLesions(
     .flatMap((s) => inSentence(index, s, "count"))
     .filter(
       (c) =>
-        !countsTheList(c, e, anchorSentences, index) &&
+        !countsTheList(c, e, anchorSentences, index, events) &&
         !c.ordinal &&
         !othersLesion(c) &&
         !ofAnotherType(c, e, index) &&

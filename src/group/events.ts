@@ -2,6 +2,7 @@ import type { CompiledLexicon } from "../lexicon/compile.ts";
 import type { Issue } from "../types.ts";
 import { attachAttributes } from "./attributes.ts";
 import { clusterProcedures } from "./cluster.ts";
+import { colonListIssues } from "./counted-list.ts";
 import { attachCounts } from "./counts.ts";
 import { derivePathology, deriveSizes, isLesionSize } from "./derive.ts";
 import { sentenceEncounters } from "./encounters.ts";
@@ -46,6 +47,7 @@ export function groupEvents(index: MentionIndex, lex: CompiledLexicon): Procedur
     derivePathology(e, [...scope.near, ...scope.linked], index);
     e.skin = skinEvidence(e, scope.close, index, tellers.get(e) ?? []);
   });
+  colonListIssues(clustered, index);
   const events = continueGeneric(splitMohsTumours(splitLesions(clustered, index), index, lex), lex);
   for (const e of events) if (!nearOf.has(e)) nearOf.set(e, e.scope);
   sizesByPlace(events, index);
