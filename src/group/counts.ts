@@ -188,6 +188,7 @@ function countLesions(
     .filter(
       (c) =>
         !countsTheList(c, e, anchorSentences, index, events) &&
+        !headsToldLesions(c, e, index, events) &&
         !c.ordinal &&
         !othersLesion(c) &&
         !ofAnotherType(c, e, index) &&
@@ -287,6 +288,39 @@ function atDistinctSites(counts: CountMention[], index: MentionIndex): boolean {
   return sites.every(
     (x, i) => x !== undefined && sites.slice(0, i).every((y) => !samePlace(x, y!)),
   );
+}
+
+/**
+ * "Two lesions excised." then "Left temple 0.8 cm lesion excised ..." and "Upper back 1.5 cm
+ * lesion excised ...": a lesion count in a heading sentence (naming no site or size) of an event
+ * told again after it, over the other procedures of its kind, all told after it, counts them all,
+ * not this event's lesions. A count that differs from the procedures told is warned about.
+ */
+function headsToldLesions(
+  c: CountMention,
+  e: ProcedureEvent,
+  index: MentionIndex,
+  events: readonly ProcedureEvent[],
+): boolean {
+  if (c.target === undefined || c.vague || c.count < 2) return false;
+  if (!e.anchors.some((a) => a.sentence === c.sentence)) return false;
+  if (!e.anchors.some((a) => a.sentence > c.sentence)) return false;
+  if (inSentence(index, c.sentence, "site").length > 0) return false;
+  if (inSentence(index, c.sentence, "size").length > 0) return false;
+  const others = events.filter(
+    (o) => o !== e && o.kind === e.kind && o.assertion.billable && o.lesion !== e.lesion,
+  );
+  if (others.length === 0 || others.some((o) => o.anchors.some((a) => a.sentence <= c.sentence)))
+    return false;
+  if (others.length + 1 !== c.count)
+    e.issues.push({
+      code: "count_ambiguous",
+      message: `the note counts ${c.count} but describes ${others.length + 1} procedures after it: the described lesions are coded; confirm the count`,
+      severity: "warning",
+      span: { start: c.start, end: c.end },
+      ruleId: "group.counted-list",
+    });
+  return true;
 }
 
 /**

@@ -46,3 +46,32 @@ describe("a count before a colon over procedures each at a site of its own", () 
     expect(codes(note)).toBe(expected);
   });
 });
+
+describe("a lesion count in a heading sentence over procedures told one by one after it", () => {
+  it.each([
+    [
+      "Two lesions excised. Cheek 0.8 cm lesion excised with 2 mm margins. Upper back 1.5 cm lesion excised with 2 mm margins.",
+      "11442 11402",
+    ],
+    // A pathology line naming the diagnoses changes nothing.
+    [
+      "Two lesions excised. Cheek 0.8 cm lesion excised with 2 mm margins. Upper back 1.5 cm lesion excised with 2 mm margins. Pathology: dermatofibroma and epidermoid cyst.",
+      "11442 11402",
+    ],
+    [
+      "Two lesions shaved. Cheek 0.4 cm lesion shaved. Upper back 1.5 cm lesion shaved.",
+      "11302 11310",
+    ],
+  ])("%j -> %s", (note, expected) => {
+    expect(codes(note)).toBe(expected);
+    expect(warnedRules(note)).not.toContain("group.counted-list");
+  });
+
+  it("codes the described lesions and warns when the count differs", () => {
+    const note =
+      "Three lesions excised. Cheek 0.8 cm lesion excised with 2 mm margins. Upper back 1.5 cm lesion excised with 2 mm margins.";
+    expect(codes(note)).toBe("11442 11402");
+    const warnings = run(note).warnings.filter((w) => w.ruleId === "group.counted-list");
+    expect(warnings.map((w) => w.span?.text)).toEqual(["Three"]);
+  });
+});
