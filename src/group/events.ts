@@ -12,6 +12,7 @@ import { applyLesionProcedure, applyRemovalIntent, lendWoundArea } from "./inten
 import { linkLesions } from "./lesions.ts";
 import { readMohs } from "./mohs.ts";
 import { splitMohsTumours } from "./mohs-tumours.ts";
+import { splitOrdinalItems } from "./ordinal-items.ts";
 import { sizesByPlace } from "./place-sizes.ts";
 import { repairEvents } from "./repairs.ts";
 import { anchorOwners, eventScope } from "./scope.ts";
@@ -48,7 +49,8 @@ export function groupEvents(index: MentionIndex, lex: CompiledLexicon): Procedur
     e.skin = skinEvidence(e, scope.close, index, tellers.get(e) ?? []);
   });
   colonListIssues(clustered, index);
-  const events = continueGeneric(splitMohsTumours(splitLesions(clustered, index), index, lex), lex);
+  const lesions = splitOrdinalItems(splitLesions(clustered, index), index, lex);
+  const events = continueGeneric(splitMohsTumours(lesions, index, lex), lex);
   for (const e of events) if (!nearOf.has(e)) nearOf.set(e, e.scope);
   sizesByPlace(events, index);
   for (const e of events) markNotAsCoded(e, index, lex);

@@ -335,7 +335,7 @@ function clauseParts(e: ProcedureEvent, index: MentionIndex): Part[] {
 const SEMICOLON: ReadonlySet<string> = new Set([";"]);
 const AND: ReadonlySet<string> = new Set(["and"]);
 
-interface Part {
+export interface Part {
   sentence: number;
   site: SiteMention;
   from: number;
@@ -606,7 +606,7 @@ function ownLayer(
   }
 }
 
-function partEvent(e: ProcedureEvent, part: Part, index: MentionIndex): ProcedureEvent {
+export function partEvent(e: ProcedureEvent, part: Part, index: MentionIndex): ProcedureEvent {
   const inPart = (m: { start: number }) => m.start >= part.from && m.start < part.to;
   const within = <T extends { start: number }>(list: T[]) => list.filter(inPart);
   const sizes = inSentence(index, part.sentence, "size").filter(

@@ -86,6 +86,9 @@ export interface CompiledLexicon {
   ordinalSuffixes: ReadonlySet<string>;
   /** lexicon counts `ordinalSpanWords` ("between the fourth and fifth toes": one place). */
   ordinalSpanWords: ReadonlySet<string>;
+  /** lexicon counts `itemWords`: words opening the first ("one") or last ("the other") of told lesions. */
+  firstItemWords: ReadonlySet<string>;
+  lastItemWords: ReadonlySet<string>;
   /** lexicon counts `mohsStageWords` ("stage", "layer"), and the last word of `mohsBlockWords`. */
   mohsStageWords: ReadonlySet<string>;
   mohsBlockWords: ReadonlySet<string>;
@@ -271,6 +274,8 @@ export function compileLexicon(lex: Lexicon): CompiledLexicon {
     wholeSets,
     ordinals: new Map(Object.entries(lex.counts.ordinalWords)),
     ordinalSpanWords: new Set(lex.counts.ordinalSpanWords),
+    firstItemWords: new Set(lex.counts.itemWords.first),
+    lastItemWords: new Set(lex.counts.itemWords.last),
     ordinalSuffixes: new Set(
       Object.keys(lex.counts.ordinalWords).flatMap((w) => /^\d+([a-z]+)$/.exec(w)?.[1] ?? []),
     ),

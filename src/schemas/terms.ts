@@ -530,6 +530,11 @@ export const CountsLexiconSchema = z.object({
   ordinalWords: z.record(z.string(), z.number().int().positive()).default({}),
   /** Words before listed ordinals that make them the bounds of one place ("between the fourth and fifth toes"). */
   ordinalSpanWords: Literals.default([]),
+  /**
+   * Words opening the first or the last of the lesions a counted sentence announces, told one by
+   * one after it besides the ordinals ("One is ..., the other ...", "the former ...; the latter ...").
+   */
+  itemWords: z.object({ first: Literals, last: Literals }).default({ first: [], last: [] }),
   mohsBlockWords: Literals,
   /** Phrases saying two procedures treat different lesions. */
   distinctLesion: Literals,

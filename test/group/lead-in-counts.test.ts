@@ -75,3 +75,41 @@ describe("a lesion count in a heading sentence over procedures told one by one a
     expect(warnings.map((w) => w.span?.text)).toEqual(["Three"]);
   });
 });
+
+describe("a counted sentence whose lesions the next sentences tell one by one by ordinals", () => {
+  it.each([
+    [
+      "Two skin cancers are treated with ED&C, three cycles each. The first is a 1.2 cm BCC of the back; the second is a 0.6 cm BCC of the nose.",
+      "17262 17281",
+    ],
+    [
+      "Two BCCs were treated by curettage and electrodesiccation. One is a 1.2 cm BCC of the back, the other a 0.6 cm BCC of the nose.",
+      "17262 17281",
+    ],
+    [
+      "Two BCCs were treated by curettage and electrodesiccation. The first, on the back, measured 1.2 cm. The second, on the nose, measured 0.6 cm.",
+      "17262 17281",
+    ],
+  ])("%j -> %s", (note, expected) => {
+    expect(codes(note)).toBe(expected);
+    expect(warnedRules(note)).not.toContain("group.ordinal-items");
+  });
+
+  it("codes every told lesion and warns when the count differs", () => {
+    const note =
+      "Three skin cancers were treated by curettage and electrodesiccation. The first is a 1.2 cm BCC of the back; the second is a 0.6 cm BCC of the nose.";
+    expect(codes(note)).toBe("17262 17281");
+    const warnings = run(note).warnings.filter((w) => w.ruleId === "group.ordinal-items");
+    expect(warnings.map((w) => w.span?.text)).toEqual(["Three"]);
+  });
+
+  it.each([
+    // An ordinal of a cycle, not of a lesion, tells no lesion: the count stands.
+    [
+      "Two BCCs of the back were treated by curettage and electrodesiccation. The first cycle was at 20 W; the second at 15 W.",
+      "17260x2",
+    ],
+  ])("keeps %j as one event", (note, expected) => {
+    expect(codes(note)).toBe(expected);
+  });
+});
