@@ -18,9 +18,27 @@ export function numberedItemsAfter(index: MentionIndex, heading: number): number
     if (index.itemOpens.has(k)) {
       if (n !== out.length + 1) break;
       out.push(k);
-    } else if (out.length === 0 || n !== out.length) break;
+    } else if (n === undefined && out.length > 0 && bridgesToItem(index, k, out.length)) continue;
+    else if (out.length === 0 || n !== out.length) break;
   }
   return out;
+}
+
+/**
+ * "#1 BCC R forearm 1.0 cm" / "Layered closure 2.5 cm" / "#2 BCC L arm ...": lines after item n,
+ * up to the line opening item n + 1, that name no site and no procedure but a closure continue
+ * item n. Whether sentence k starts such a run.
+ */
+export function bridgesToItem(index: MentionIndex, k: number, n: number): boolean {
+  const sentences = index.doc.sentences;
+  const section = sentences[k]!.sectionIndex;
+  for (let j = k; j < sentences.length && sentences[j]!.sectionIndex === section; j++) {
+    if (index.itemOpens.has(j)) return index.itemNumber.get(j) === n + 1;
+    if (inSentence(index, j, "site").length > 0) return false;
+    if (inSentence(index, j, "procedure").some((p) => p.procedure !== "repair" && !p.weak))
+      return false;
+  }
+  return false;
 }
 
 /** A counted heading: a sentence with a lesion or procedure count, over a numbered list. */

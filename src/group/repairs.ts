@@ -345,7 +345,28 @@ function woundFor(
       }
     }
   }
-  return best?.index;
+  return best && (lastListedBefore(best, m, events, index, closes) ?? best).index;
+}
+
+/**
+ * "Excision x3" over "#1 BCC R forearm ... Layered closure 2.5 cm." and "#2 BCC L arm ...
+ * Layered closure 3.1 cm.": of the lesions of one list (events sharing the heading's words), a
+ * closure after them closes the one listed last before it.
+ */
+function lastListedBefore(
+  best: ProcedureEvent,
+  m: ProcedureMention,
+  events: ProcedureEvent[],
+  index: MentionIndex,
+  closes: (e: ProcedureEvent) => boolean,
+): ProcedureEvent | undefined {
+  const listed = (e: ProcedureEvent) =>
+    e.site !== undefined && e.site.start < m.start && index.itemOpens.has(e.site.sentence);
+  if (!listed(best)) return undefined;
+  const head = best.anchors[0];
+  return events
+    .filter((e) => e.anchors[0] === head && closes(e) && listed(e))
+    .reduce((a, b) => (b.site!.start > a.site!.start ? b : a), best);
 }
 
 function repairEvent(

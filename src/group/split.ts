@@ -6,7 +6,12 @@ import type {
   SizeMention,
   TechniqueMention,
 } from "../types.ts";
-import { type CountedHeading, countedHeading, listCountIssue } from "./counted-list.ts";
+import {
+  bridgesToItem,
+  type CountedHeading,
+  countedHeading,
+  listCountIssue,
+} from "./counted-list.ts";
 import { isLesionSize } from "./derive.ts";
 import {
   endsWithColon,
@@ -171,6 +176,11 @@ function listedItems(
       // A sentence on the line of the item before: its procedure of the kind makes the item that
       // event's lesion; one of another kind ends the list.
       const item = index.itemNumber.get(k);
+      // A closure on a line of its own between two items continues the item before it.
+      if (item === undefined && currentNumber && bridgesToItem(index, k, currentNumber)) {
+        current?.sentences.push(k);
+        continue;
+      }
       if (item === undefined || item !== currentNumber) break;
       const procedures = proceduresIn(k, s.start);
       if (ofOther(procedures)) {
