@@ -1,5 +1,6 @@
 import { tokenAt } from "../text/tokens.ts";
 import type { HistologyMention, Mention, SiteMention, SizeMention } from "../types.ts";
+import { antecedentLine } from "./antecedent.ts";
 import { inSentence, type MentionIndex, ofKind } from "./index-mentions.ts";
 import { sitesOnLine } from "./line-sites.ts";
 import type { EventScope } from "./scope.ts";
@@ -117,6 +118,8 @@ function attachSite(e: ProcedureEvent, scope: EventScope, index: MentionIndex): 
     own[own.length - 1] ??
     // "Right cheek: 1.2 cm cyst. Excised, simple closure.": the site of its list item's line.
     (e.kind !== "flap" ? sitesOnLine(anchor.sentence, index).at(-1) : undefined) ??
+    // "A: ISK R shoulder." then "P: Removed.": the site of the line a plan line refers to.
+    firstSite(antecedentLine(index, anchor.sentence), index, ofDefect) ??
     firstSite(byDistance(scope.near.slice(1), anchor.sentence), index, ofDefect) ??
     firstSite(scope.linked, index, ofDefect);
   if (site) {

@@ -2,6 +2,7 @@ import type { CompiledLexicon } from "../lexicon/compile.ts";
 import type { Assertion } from "../schemas/api.ts";
 import { ARTICLES, tokenAt } from "../text/tokens.ts";
 import type { HistologyMention, ProcedureMention, SiteMention } from "../types.ts";
+import { antecedentLine } from "./antecedent.ts";
 import {
   endsWithColon,
   inSentence,
@@ -199,6 +200,15 @@ function weakTarget(
   );
   if (same.length > 0)
     return same.find((e) => e.kind === m.procedure) ?? methodNamed(same, m, index, lex) ?? same[0];
+  // "A: ISK R shoulder." / "P: Removed by shave." / "A: AK scalp." / "P: Treated.": a plan line
+  // whose own lesion is named on the line above it is a procedure of its own (unless it goes on
+  // telling one its section already named: "P: Excision. ... an elliptical incision ...").
+  const section = index.doc.sentences[m.sentence]!.sectionIndex;
+  const namedInSection = (e: ProcedureEvent) =>
+    e.anchors.some(
+      (a) => a.sentence < m.sentence && index.doc.sentences[a.sentence]!.sectionIndex === section,
+    );
+  if (lesionAbove(m, index) && !candidates.some(namedInSection)) return undefined;
   const before = candidates.filter((e) =>
     e.anchors.some((a) => a.sentence < m.sentence && m.sentence - a.sentence <= WEAK_BACK),
   );
@@ -691,6 +701,13 @@ function namedInDiagnosis(m: ProcedureMention, index: MentionIndex): Assertion |
   };
 }
 
+/** The plan line of the mention refers back to a line naming a lesion (antecedent.ts). */
+function lesionAbove(m: ProcedureMention, index: MentionIndex): boolean {
+  return antecedentLine(index, m.sentence).some(
+    (k) => inSentence(index, k, "histology").length > 0,
+  );
+}
+
 /**
  * A lesion is named in the mention's sentence or the one before it ("Acrochordons x5, neck.
  * Removed with scissors."), or in the first item of the list the mention's sentence heads.
@@ -709,6 +726,7 @@ function lesionNearby(m: ProcedureMention, index: MentionIndex): boolean {
   return (
     inSentence(index, m.sentence, "histology").length > 0 ||
     (same && inSentence(index, m.sentence - 1, "histology").length > 0) ||
-    (heads && inSentence(index, m.sentence + 1, "histology").length > 0)
+    (heads && inSentence(index, m.sentence + 1, "histology").length > 0) ||
+    lesionAbove(m, index)
   );
 }

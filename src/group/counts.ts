@@ -1,5 +1,6 @@
 import { tokenAt } from "../text/tokens.ts";
 import type { CountMention, ProcedureMention, SiteMention } from "../types.ts";
+import { antecedentLine } from "./antecedent.ts";
 import { inOtherPhrase } from "./count-phrase.ts";
 import { countOfList, eventsAfterColon, listCountIssue } from "./counted-list.ts";
 import {
@@ -178,6 +179,8 @@ function countLesions(
 ): void {
   const anchorSentences = new Set(e.anchors.map((a) => a.sentence));
   const first = e.anchors[0]!.start;
+  // "A: AK scalp x4." then "P: LN2 today.": the counts of the line a plan line refers to.
+  const referred = new Set(antecedentLine(index, e.anchors[0]!.sentence));
   // "Removal of 12 skin tags ...; a cyst was also excised": the 12 counts the other event's tags.
   const othersLesion = (c: CountMention) =>
     c.target !== undefined &&
@@ -193,7 +196,7 @@ function countLesions(
         !othersLesion(c) &&
         !ofAnotherType(c, e, index) &&
         !inOtherPhrase(c, e, index, anchors) &&
-        applies(c, e, anchorSentences, index),
+        (applies(c, e, anchorSentences, index) || referred.has(c.sentence)),
     )
     .sort(
       (a, b) =>

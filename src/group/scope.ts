@@ -1,3 +1,4 @@
+import { antecedentLine } from "./antecedent.ts";
 import type { MentionIndex } from "./index-mentions.ts";
 import type { ProcedureEvent } from "./types.ts";
 
@@ -42,9 +43,15 @@ export function eventScope(
   const far = new Set<number>();
   const described = new Map<string, boolean>();
   const first = Math.min(...e.scope);
+  // "A: ISK R shoulder 0.8 cm." then "P: Removed by shave technique.": the line a plan line
+  // refers to is read right after the event's own sentences, and the next section is not its.
+  const antecedent = antecedentLine(index, first);
+  for (const s of antecedent) if (!near.includes(s) && !foreign(owner, s, e)) near.push(s);
   for (const anchor of e.scope) {
     for (let s = anchor + 1; s < sentences.length && s <= anchor + FOLLOWING_MAX; s++) {
       if (!CONTINUES.has(sentences[s]!.section) || foreign(owner, s, e)) break;
+      if (antecedent.length > 0 && sentences[s]!.sectionIndex !== sentences[anchor]!.sectionIndex)
+        break;
       // Past the usual reach, only the rest of a procedure description no other event claims.
       if (s > anchor + FOLLOWING && !describes(s, anchor, owner, e, index, described)) break;
       if (!near.includes(s)) near.push(s);

@@ -26,3 +26,40 @@ describe("a procedure header over numbered items", () => {
     expect(codes(note)).toBe(expected);
   });
 });
+
+describe("a plan line that refers back to the lesion of the line above it", () => {
+  it.each([
+    [
+      "a bare removal takes the lesion, site and size of the assessment line",
+      "S: irritated by her purse strap\nA: ISK L shoulder 0.9 cm.\nP: Removed by shave technique.",
+      "11301",
+    ],
+    [
+      "a bare removal takes the tags counted on the exam line",
+      "O: skin tags neck x14, axillae x7.\nP: Removed all 21 with iris scissors.",
+      "11200 11201",
+    ],
+    [
+      "an I&D takes the abscess of the assessment line and the site of the exam line above it",
+      "S: tender lump for 4 days\nO: 3 cm fluctuant erythematous nodule L groin\nA: abscess\nP: I&D done, packed with iodoform gauze.",
+      "10060",
+    ],
+    [
+      "each plan line takes its own assessment line, not an earlier problem's",
+      "A: ISK L shoulder 0.9 cm.\nP: Removed by shave technique.\nA: AK scalp x3.\nP: Treated.",
+      "11301 17000 17003x2",
+    ],
+    [
+      "a bare removal under a numbered list of two problems picks neither",
+      "A: 1. ISK L shoulder 0.9 cm\n2. AK scalp\nP: Removed.",
+      "",
+    ],
+    [
+      "a planned removal is not billed",
+      "A: ISK L shoulder 0.9 cm.\nP: Will remove by shave technique next visit.",
+      "",
+    ],
+  ])("%s", (_name, note, expected) => {
+    expect(codes(note)).toBe(expected);
+  });
+});
