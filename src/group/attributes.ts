@@ -3,6 +3,7 @@ import type { HistologyMention, Mention, SiteMention, SizeMention } from "../typ
 import { antecedentLine } from "./antecedent.ts";
 import { inSentence, type MentionIndex, ofKind } from "./index-mentions.ts";
 import { sitesOnLine } from "./line-sites.ts";
+import { inOwnClause } from "./own-clauses.ts";
 import type { EventScope } from "./scope.ts";
 import type { ProcedureEvent } from "./types.ts";
 
@@ -46,7 +47,9 @@ export function attachAttributes(e: ProcedureEvent, scope: EventScope, index: Me
         !procedures(x.sentence).some((m) => m.start < p.end && p.start < m.end),
     );
   e.sizes = sentences.flatMap((s) =>
-    inSentence(index, s, "size").filter((x) => !(x.role === "margin" && reported(x))),
+    inSentence(index, s, "size").filter(
+      (x) => inOwnClause(e, x) && !(x.role === "margin" && reported(x)),
+    ),
   );
   if (e.kind === "flap" && !e.sizes.some((x) => x.unit === "cm2")) {
     const area = laterArea(e, index);
@@ -107,7 +110,7 @@ function attachSite(e: ProcedureEvent, scope: EventScope, index: MentionIndex): 
   // skin graft").
   const ofDefect = (s: SiteMention) => e.kind !== "flap" || !s.donor;
   const all = inSentence(index, anchor.sentence, "site").filter(
-    (s) => ofDefect(s) && (e.kind !== "flap" || !namedIn(s, e.anchors)),
+    (s) => ofDefect(s) && inOwnClause(e, s) && (e.kind !== "flap" || !namedIn(s, e.anchors)),
   );
   // "SK on the scalp 2 cm above the left ear": the ear is a landmark of the scalp site.
   const placed = all.filter((s) => !s.landmark);
@@ -171,7 +174,12 @@ function attachHistology(e: ProcedureEvent, scope: EventScope, index: MentionInd
     // beneath the skin (the excision techniques are depths), not of anything else.
     const placed = !m.needsDepth || (e.kind === "excision" && e.technique !== undefined);
     return (
-      reaches && placed && !supposed && a?.negation !== "negated" && a?.experiencer !== "other"
+      reaches &&
+      placed &&
+      !supposed &&
+      inOwnClause(e, m) &&
+      a?.negation !== "negated" &&
+      a?.experiencer !== "other"
     );
   };
   const near = scope.near.flatMap((s) => inSentence(index, s, "histology")).filter(live);

@@ -14,6 +14,7 @@ import {
 } from "./index-mentions.ts";
 import { otherSide } from "./lesions.ts";
 import { sitesOnLine } from "./line-sites.ts";
+import { clauseAround, clauseCut, namesLesionIn, namesLesionType } from "./own-clauses.ts";
 import { withSides } from "./places.ts";
 import { splitPerLesion } from "./split.ts";
 import type { ProcedureEvent } from "./types.ts";
@@ -196,7 +197,7 @@ function weakTarget(
       !inOtherTitleItems(e, m, index),
   );
   const same = candidates.filter(
-    (e) => e.anchors.some((a) => a.sentence === m.sentence) && !genericApart(e, m, index),
+    (e) => e.anchors.some((a) => a.sentence === m.sentence) && !genericApart(e, m, index, lex),
   );
   if (same.length > 0)
     return same.find((e) => e.kind === m.procedure) ?? methodNamed(same, m, index, lex) ?? same[0];
@@ -499,11 +500,6 @@ function mergeTarget(
   return bySite([last], m, index) ?? bySiteGroup();
 }
 
-/** A diagnosis naming a lesion type (not a generic "lesion" or "growth"). */
-function namesLesionType(h: HistologyMention): boolean {
-  return h.procedureAs !== undefined || h.malignancy !== "unknown";
-}
-
 /** What a procedure of this kind on the lesions a sentence names is ("nail:avulsion"; "" for itself). */
 function renamedIn(sentence: number, procedure: string, index: MentionIndex): string | undefined {
   // A generic word ("the lesion") names no lesion type of its own.
@@ -549,10 +545,24 @@ const COORDINATORS: ReadonlySet<string> = new Set([";", "and", "also", "plus"]);
 /**
  * "Removal of 12 skin tags from the neck ...; a cyst on the back was also excised": a generic
  * removal and a named procedure of its sentence, with a site and a ";" or "and" between them,
- * are two procedures.
+ * are two procedures. So is a weak word of another kind in its own clause ("Two SKs on the back
+ * were shaved, and a cyst on the neck was excised"; "AKs were frozen and an SK on the back was
+ * shaved"), unless it names a technique of the event's kind: it names its own procedure on its
+ * own lesion, not the method of the other one.
  */
-function genericApart(e: ProcedureEvent, m: ProcedureMention, index: MentionIndex): boolean {
-  if (m.procedure !== "removal" || e.kind === "removal") return false;
+function genericApart(
+  e: ProcedureEvent,
+  m: ProcedureMention,
+  index: MentionIndex,
+  lex: CompiledLexicon,
+): boolean {
+  if (e.kind === "removal" || e.kind === m.procedure) return false;
+  if (m.procedure !== "removal") {
+    // "Two biopsies: a punch of the arm and a shave of the back": a technique of the event's own
+    // kind names how it was done.
+    if (m.technique && lex.techniqueKinds.get(m.technique)?.has(e.kind)) return false;
+    return clausesApart(e, m, index);
+  }
   if (!coordinatedApart(e, m, index)) return false;
   // A restatement shares the billing status of the removal it restates.
   const billable = isBillable(index, m);
@@ -560,6 +570,27 @@ function genericApart(e: ProcedureEvent, m: ProcedureMention, index: MentionInde
     (a) => a.sentence === m.sentence && isBillable(index, a) === billable,
   );
   return !restates || clauseNamesLesion(m, index);
+}
+
+/**
+ * A weak word of another kind and the event's nearest word of its sentence stand in two clauses
+ * parted by a clause joiner (own-clauses.ts), and each clause names a lesion of its own.
+ */
+function clausesApart(e: ProcedureEvent, m: ProcedureMention, index: MentionIndex): boolean {
+  let a: ProcedureMention | undefined;
+  for (const x of e.anchors)
+    if (
+      x.sentence === m.sentence &&
+      (!a || Math.abs(x.start - m.start) < Math.abs(a.start - m.start))
+    )
+      a = x;
+  if (!a) return false;
+  const [first, second] = a.start < m.start ? [a, m] : [m, a];
+  if (clauseCut(index, m.sentence, first.end, second.start) === undefined) return false;
+  return (
+    namesLesionIn(clauseAround(index, a), a, index) &&
+    namesLesionIn(clauseAround(index, m), m, index)
+  );
 }
 
 /**
@@ -573,12 +604,7 @@ function clauseNamesLesion(m: ProcedureMention, index: MentionIndex): boolean {
   const cuts = tokensIn(index, s.start, s.end, COORDINATORS);
   const from = cuts.findLast((at) => at < m.start) ?? s.start;
   const to = cuts.find((at) => at >= m.end) ?? s.end;
-  const inClause = (x: { start: number }) => x.start >= from && x.start < to;
-  return (
-    inSentence(index, m.sentence, "site").some(inClause) ||
-    inSentence(index, m.sentence, "count").some((c) => inClause(c) && !c.ordinal) ||
-    inSentence(index, m.sentence, "histology").some((h) => inClause(h) && namesLesionType(h))
-  );
+  return namesLesionIn({ from, to }, m, index);
 }
 
 /**

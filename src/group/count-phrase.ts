@@ -1,6 +1,7 @@
 import { LIST_JOINERS, tokenAt } from "../text/tokens.ts";
 import type { CountMention, ProcedureMention } from "../types.ts";
 import { inSentence, joinersBetween, type MentionIndex } from "./index-mentions.ts";
+import { clauseCut } from "./own-clauses.ts";
 import type { ProcedureEvent } from "./types.ts";
 
 /**
@@ -35,6 +36,14 @@ function phraseWord(c: CountMention, words: ProcedureMention[], index: MentionIn
   const next = words.findIndex((p) => p.start >= c.end);
   if (prev < 0 || next < 0) return prev < 0 ? next : prev;
   if (c.ruleId === "count.procedure") return next;
+  // "Punch biopsy of the shin, and two SKs on the chest were shaved": a clause joiner parts the
+  // count from the word before it, none from the word after it, whose clause it opens.
+  const sentence = c.sentence;
+  if (
+    clauseCut(index, sentence, words[prev]!.end, c.start) !== undefined &&
+    clauseCut(index, sentence, c.end, words[next]!.start) === undefined
+  )
+    return next;
   const apartFromPrev = joinersBetween(index, words[prev]!, c) > 0;
   return apartFromPrev && joinersBetween(index, c, words[next]!) === 0 ? next : prev;
 }

@@ -13,6 +13,7 @@ import { linkLesions } from "./lesions.ts";
 import { readMohs } from "./mohs.ts";
 import { splitMohsTumours } from "./mohs-tumours.ts";
 import { splitOrdinalItems } from "./ordinal-items.ts";
+import { markOwnClauses } from "./own-clauses.ts";
 import { sizesByPlace } from "./place-sizes.ts";
 import { repairEvents } from "./repairs.ts";
 import { anchorOwners, eventScope } from "./scope.ts";
@@ -27,6 +28,7 @@ import type { ProcedureEvent } from "./types.ts";
  */
 export function groupEvents(index: MentionIndex, lex: CompiledLexicon): ProcedureEvent[] {
   const clustered = clusterProcedures(index, lex);
+  markOwnClauses(clustered, index);
   const owners = anchorOwners(clustered);
   const nearOf = new Map<ProcedureEvent, number[]>();
   const scopes = clustered.map((e) => eventScope(e, owners, index));

@@ -23,6 +23,7 @@ import {
   lastTokenIn,
   type MentionIndex,
 } from "./index-mentions.ts";
+import { inOwnClause } from "./own-clauses.ts";
 import { placeKey } from "./places.ts";
 import type { ProcedureEvent } from "./types.ts";
 
@@ -297,17 +298,23 @@ function countedParts(e: ProcedureEvent, index: MentionIndex): Part[] {
     (p) => p.start > anchor.end && !own.has(p),
   );
   const sizes = inSentence(index, anchor.sentence, "size").filter(
-    (x) => isLesionSize(x) && (next === undefined || x.start < next.start),
+    (x) => isLesionSize(x) && inOwnClause(e, x) && (next === undefined || x.start < next.start),
   );
   if (sizes.length !== e.count) return [];
-  const s = index.doc.sentences[anchor.sentence]!;
+  const span = clauseSpan(e, anchor.sentence, index);
   const parts: Part[] = [];
   for (let k = 0; k < sizes.length; k++) {
-    const from = k === 0 ? s.start : sizes[k]!.start;
-    const to = k + 1 < sizes.length ? sizes[k + 1]!.start : s.end;
+    const from = k === 0 ? span.from : sizes[k]!.start;
+    const to = k + 1 < sizes.length ? sizes[k + 1]!.start : span.to;
     parts.push({ sentence: anchor.sentence, site: e.site, from, to, shared: true });
   }
   return parts;
+}
+
+/** The event's own clause of a sentence it shares with another procedure, else the sentence. */
+function clauseSpan(e: ProcedureEvent, sentence: number, index: MentionIndex) {
+  const s = index.doc.sentences[sentence]!;
+  return e.clauses?.get(sentence) ?? { from: s.start, to: s.end };
 }
 
 /**
@@ -374,9 +381,12 @@ function lesionParts(e: ProcedureEvent, index: MentionIndex): Part[] {
   const anchor = candidates[0];
   if (!anchor || candidates.some((a) => a.sentence !== anchor.sentence)) return [];
   const sentence = anchor.sentence;
-  const sites = inSentence(index, sentence, "site").filter((x) => x.start > anchor.start);
+  // In a sentence telling another procedure too, only this one's own clause lists its lesions.
+  const sites = inSentence(index, sentence, "site").filter(
+    (x) => x.start > anchor.start && inOwnClause(e, x),
+  );
   const sizes = inSentence(index, sentence, "size").filter(
-    (x) => x.start > anchor.start && LESION_ROLES.has(x.role),
+    (x) => x.start > anchor.start && LESION_ROLES.has(x.role) && inOwnClause(e, x),
   );
   if (sizes.length < 2 || sites.length < sizes.length) return [];
   // Pair each size with the site of its own clause: nothing joins them ("0.4 cm SK on the cheek").
@@ -391,12 +401,12 @@ function lesionParts(e: ProcedureEvent, index: MentionIndex): Part[] {
     pairs.push({ site, size });
   }
   pairs.sort((a, b) => Math.min(a.site.start, a.size.start) - Math.min(b.site.start, b.size.start));
-  const s = index.doc.sentences[sentence]!;
+  const span = clauseSpan(e, sentence, index);
   const parts: Part[] = [];
-  let from = s.start;
+  let from = span.from;
   for (let k = 0; k < pairs.length; k++) {
     const next = pairs[k + 1];
-    let to = s.end;
+    let to = span.to;
     if (next) {
       const end = Math.max(pairs[k]!.site.end, pairs[k]!.size.end);
       const nextStart = Math.min(next.site.start, next.size.start);
@@ -412,7 +422,7 @@ function lesionParts(e: ProcedureEvent, index: MentionIndex): Part[] {
   const last = pairs[pairs.length - 1]!;
   const tail = Math.max(last.site.end, last.size.end);
   const listMargins = inSentence(index, sentence, "size").filter(
-    (x) => x.role === "margin" && x.start > tail,
+    (x) => x.role === "margin" && x.start > tail && inOwnClause(e, x),
   );
   if (listMargins.length > 0) for (const part of parts) part.listMargins = listMargins;
   return parts;

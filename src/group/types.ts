@@ -35,6 +35,11 @@ export interface ProcedureEvent {
   anchors: ProcedureMention[];
   /** Sentence indexes searched for attributes, most specific first. */
   scope: number[];
+  /**
+   * In a sentence naming another event's procedure too, the span of it that is this event's own
+   * clause (own-clauses.ts): its lesions, sites and sizes are read there only.
+   */
+  clauses?: Map<number, { from: number; to: number }>;
   site?: SiteMention;
   siteInferred?: boolean;
   sizes: SizeMention[];

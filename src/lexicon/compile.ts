@@ -96,6 +96,8 @@ export interface CompiledLexicon {
   woundWords: PhraseTrie<string>;
   /** lexicon procedures `methodWords` ("with", "by"): a method named after them is how it was done. */
   methodWords: ReadonlySet<string>;
+  /** The procedure kinds each technique is a method of (the techniques of lexicon procedure terms). */
+  techniqueKinds: ReadonlyMap<string, ReadonlySet<string>>;
   deepRepairWords: PhraseTrie<string>;
   /** lexicon procedures.procedureList, its words as a set. */
   procedureList?: {
@@ -283,6 +285,7 @@ export function compileLexicon(lex: Lexicon): CompiledLexicon {
     mohsBlockWords: new Set(lex.counts.mohsBlockWords.map((w) => w.split(" ").pop()!)),
     woundWords: trieOf(lex.procedures.woundWords, (t) => [t]),
     methodWords: new Set(lex.procedures.methodWords),
+    techniqueKinds: techniqueKindsOf(lex.procedures.terms),
     deepRepairWords: trieOf(lex.procedures.deepRepairWords, (t) => [t]),
     ...(lex.procedures.procedureList
       ? {
@@ -565,4 +568,18 @@ export function hasPhrase(
   to: number,
 ): boolean {
   return trie.occursIn(tokens, from, to);
+}
+
+/** "tangential" -> biopsy, shave: the kinds whose terms name each technique. */
+function techniqueKindsOf(
+  terms: readonly { procedure: string; technique?: string | undefined }[],
+): Map<string, Set<string>> {
+  const out = new Map<string, Set<string>>();
+  for (const t of terms) {
+    if (!t.technique) continue;
+    const kinds = out.get(t.technique) ?? new Set<string>();
+    kinds.add(t.procedure);
+    out.set(t.technique, kinds);
+  }
+  return out;
 }
