@@ -1,7 +1,7 @@
 import type { CompiledLexicon } from "../lexicon/compile.ts";
 import type { Assertion } from "../schemas/api.ts";
 import { ARTICLES, tokenAt } from "../text/tokens.ts";
-import type { HistologyMention, ProcedureMention, SiteMention } from "../types.ts";
+import type { ProcedureMention, SiteMention } from "../types.ts";
 import { antecedentLine } from "./antecedent.ts";
 import {
   endsWithColon,

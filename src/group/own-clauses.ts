@@ -1,4 +1,4 @@
-import { ARTICLES, tokenAt } from "../text/tokens.ts";
+import { ARTICLES } from "../text/tokens.ts";
 import type { HistologyMention, ProcedureMention } from "../types.ts";
 import { inSentence, type MentionIndex } from "./index-mentions.ts";
 import type { ProcedureEvent } from "./types.ts";
