@@ -1,5 +1,6 @@
 import type { CompiledLexicon } from "../lexicon/compile.ts";
 import type { Assertion } from "../schemas/api.ts";
+import { ARTICLES, tokenAt } from "../text/tokens.ts";
 import type { Doc, Issue, Mention, ProcedureMention } from "../types.ts";
 import { quoteSpan } from "./apply.ts";
 
@@ -25,14 +26,35 @@ export function markStoppedByReference(
   // Only a sentence naming a procedure, or the one after it, can stop one.
   const withProcedure = new Set<number>();
   for (const m of procedures) withProcedure.add(m.sentence).add(m.sentence + 1);
+  // "Excision discontinued after ...": a procedure word (of a kind of its own) opening its
+  // sentence, past an article, as the subject ("Nail unit bx deferred" names another lesion's).
+  const subjectAt = new Map<number, ProcedureMention>();
+  for (const m of procedures) {
+    if (m.weak || NO_SUBJECT.has(m.procedure)) continue;
+    const k = tokenAt(doc.tokens, m.start);
+    const first = doc.sentences[m.sentence]!.firstToken;
+    if (k === first || (k === first + 1 && ARTICLES.has(doc.tokens[first]!.norm)))
+      subjectAt.set(k, m);
+  }
   for (const sentence of doc.sentences) {
     if (!withProcedure.has(sentence.index)) continue;
     for (let i = sentence.firstToken; i < sentence.lastToken; i++) {
-      const found = stopAt(doc, i, sentence.lastToken, rule);
+      const subject = subjectAt.get(i);
+      const named =
+        subject &&
+        stopAfter(doc, tokenAt(doc.tokens, subject.end), sentence.lastToken, rule, false);
+      const found = named || stopAt(doc, i, sentence.lastToken, rule);
       if (!found) continue;
       const at = doc.tokens[i]!.start;
+      // A procedure word stops its own kind: itself and that kind named before it.
+      const ofKind = (m: ProcedureMention) =>
+        !named || m === subject || m.procedure === subject!.procedure || m.procedure === "repair";
       const inReach = procedures.filter(
-        (m) => (m.sentence === sentence.index && m.end <= at) || m.sentence === sentence.index - 1,
+        (m) =>
+          ofKind(m) &&
+          ((m.sentence === sentence.index && m.end <= at) ||
+            m.sentence === sentence.index - 1 ||
+            m === subject),
       );
       const billed = inReach.filter((m) => assertions.get(m.id)?.billable);
       const kinds = new Set(
@@ -66,25 +88,42 @@ export function markStoppedByReference(
   }
 }
 
+/** Procedure kinds whose word is no subject of a stop (a closure, a generic "removal"). */
+const NO_SUBJECT = new Set(["repair", "removal"]);
+
+type StopRule = NonNullable<CompiledLexicon["stoppedReference"]>;
+
 /** The end token of "<subject> <fillers> <stop>" starting at token `i`, if one starts there. */
-function stopAt(
-  doc: Doc,
-  i: number,
-  last: number,
-  rule: NonNullable<CompiledLexicon["stoppedReference"]>,
-): number | undefined {
+function stopAt(doc: Doc, i: number, last: number, rule: StopRule): number | undefined {
   const subjects = rule.subjects.get(doc.tokens[i]!.norm);
   if (!subjects) return undefined;
   for (const subject of subjects) {
-    let k = matchWords(doc, i, last, subject);
+    const k = matchWords(doc, i, last, subject);
     if (k === undefined) continue;
-    const from = k;
-    while (k < last && rule.fillers.has(doc.tokens[k]!.norm)) k++;
-    for (const stop of rule.stops.get(doc.tokens[k]?.norm ?? "") ?? []) {
-      if (k === from && rule.afterFiller.has(stop.join(" "))) continue;
-      const end = matchWords(doc, k, last, stop);
-      if (end !== undefined) return end;
-    }
+    const end = stopAfter(doc, k, last, rule, rule.pronouns.has(subject.join(" ")));
+    if (end !== undefined) return end;
+  }
+  return undefined;
+}
+
+/**
+ * The end token of "<fillers> <stop>" from token `k` (after a subject), if there is one. After a
+ * pronoun, a stop of `afterFiller` needs a filler before it ("it was stopped", not "until it
+ * stopped"); after a noun it does not ("Procedure stopped due to ...").
+ */
+function stopAfter(
+  doc: Doc,
+  k: number,
+  last: number,
+  rule: StopRule,
+  pronoun: boolean,
+): number | undefined {
+  const from = k;
+  while (k < last && rule.fillers.has(doc.tokens[k]!.norm)) k++;
+  for (const stop of rule.stops.get(doc.tokens[k]?.norm ?? "") ?? []) {
+    if (pronoun && k === from && rule.afterFiller.has(stop.join(" "))) continue;
+    const end = matchWords(doc, k, last, stop);
+    if (end !== undefined) return end;
   }
   return undefined;
 }

@@ -167,6 +167,7 @@ export interface CompiledLexicon {
     fillers: ReadonlySet<string>;
     stops: Map<string, string[][]>;
     afterFiller: ReadonlySet<string>;
+    pronouns: ReadonlySet<string>;
     reason: string;
   };
   icd10: CompiledIcd10;
@@ -403,6 +404,7 @@ export function compileLexicon(lex: Lexicon): CompiledLexicon {
             fillers: new Set(lex.context.stoppedReference.fillers),
             stops: byFirstWord(lex.context.stoppedReference.stops),
             afterFiller: new Set(lex.context.stoppedReference.afterFiller),
+            pronouns: new Set(lex.context.stoppedReference.pronouns),
             reason: lex.context.stoppedReference.reason,
           },
         }

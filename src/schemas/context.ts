@@ -180,7 +180,9 @@ const ContextLexiconObject = z.strictObject({
   /**
    * "ED&C of BCC L forearm. Procedure aborted due to vasovagal episode.": a word referring back
    * ("the procedure", "it") followed (past `fillers`) by a stop ("aborted", "not performed")
-   * stops the one procedure named before it in its sentence or the sentence before. With more
+   * stops the one procedure named before it in its sentence or the sentence before. A procedure
+   * word itself may be the subject ("Excision discontinued after ..."): it stops the procedure of
+   * its kind named there (its own word and one in the sentence before). With more
    * than one procedure in reach the reference is ambiguous: they stay billed with a warning.
    */
   stoppedReference: z
@@ -189,8 +191,13 @@ const ContextLexiconObject = z.strictObject({
       subjects: z.array(z.string().min(1)).min(1),
       fillers: z.array(z.string().regex(/^[a-z]+$/)),
       stops: z.array(z.string().min(1)).min(1),
-      /** Stops that count only after a filler ("it was stopped", not "until it stopped"). */
+      /**
+       * Stops that count only after a filler when the subject is a pronoun of `pronouns` ("it was
+       * stopped", not "until it stopped"); after a noun ("Procedure stopped") they count as is.
+       */
       afterFiller: z.array(z.string().min(1)).default([]),
+      /** The subjects that are pronouns ("it", "this"): they may name anything, bleeding too. */
+      pronouns: z.array(z.string().min(1)).default([]),
       reason: z.string(),
     })
     .optional(),

@@ -12,6 +12,26 @@ describe("a procedure stopped by a later reference to it", () => {
       "ED&C of BCC L forearm 0.8 cm. Procedure aborted due to vasovagal episode.",
     ],
     [
+      "procedure stopped, no auxiliary",
+      "Shave biopsy of the left arm papule was started. Procedure stopped due to vasovagal episode.",
+    ],
+    [
+      "the procedure's own word, not performed",
+      "Shave biopsy of the left arm papule was started. Biopsy not performed due to patient anxiety.",
+    ],
+    [
+      "the procedure's own word, aborted",
+      "Shave removal of a 0.8 cm SK on the back was started. Shave removal aborted when the patient fainted.",
+    ],
+    [
+      "the procedure's own word, stopped",
+      "ED&C of BCC L forearm 0.8 cm. ED&C stopped due to a vasovagal episode.",
+    ],
+    [
+      "the procedure's own word with an auxiliary",
+      "Excision of 1.2 cm cyst on the back. Excision was discontinued after anesthesia due to chest pain.",
+    ],
+    [
       "an excision with its repair",
       "Excision of 1.2 cm SCC R forearm with intermediate layered closure 2.5 cm. The procedure was cancelled after anesthesia due to chest pain.",
     ],
@@ -40,6 +60,23 @@ describe("a procedure stopped by a later reference to it", () => {
     [
       "an operation brought to its end",
       "ED&C of BCC L forearm 0.8 cm, three cycles. The procedure was then terminated and the patient tolerated it well.",
+    ],
+    [
+      "'the procedure was then terminated' (no auxiliary)",
+      "Shave bx of a papule L arm. Procedure terminated; tolerated well.",
+    ],
+    // A procedure word stops only its own kind, and only right before the stop.
+    [
+      "another kind's word stopped",
+      "Shave bx of a papule L arm. Excision deferred to a later visit.",
+    ],
+    [
+      "the procedure word of another lesion",
+      "Shave bx of a papule L arm. Biopsy of the back lesion deferred.",
+    ],
+    [
+      "the procedure word after another lesion's name",
+      "Shave bx of a papule L arm.\nNail unit bx deferred.",
     ],
     [
       "a reference whose stop is not right after it",
