@@ -26,6 +26,9 @@ const NOTE_HISTOLOGY_SECTIONS = new Set([
   "pathology",
 ]);
 
+/** Rule ids of a section's default assertion ("section.plan"). */
+const SECTION_RULE = "section.";
+
 /** Fills site, sizes and histology of one event from its scope (most specific sentence first). */
 export function attachAttributes(e: ProcedureEvent, scope: EventScope, index: MentionIndex): void {
   attachTechnique(e, scope, index);
@@ -169,7 +172,12 @@ function attachHistology(e: ProcedureEvent, scope: EventScope, index: MentionInd
     // A rash or inflammatory condition names the treated lesion only in the procedure's sentence.
     const reaches = m.lesional || anchorSentences.has(m.sentence) || LESIONLESS.has(e.kind);
     // "If pathology shows BCC, ...": a supposed diagnosis in another sentence is not this lesion's.
-    const supposed = a?.temporality === "hypothetical" && !anchorSentences.has(m.sentence);
+    // One supposed only by its section's default ("Plan: BCC R nose, 0.8 cm." before "ED&C
+    // performed.") names the lesion a procedure done today treats.
+    const supposed =
+      a?.temporality === "hypothetical" &&
+      !anchorSentences.has(m.sentence) &&
+      !a.ruleIds.every((id) => id.startsWith(SECTION_RULE));
     // "The 1 cm subcutaneous mass was ... removed": a mass names the lesion of an excision placed
     // beneath the skin (the excision techniques are depths), not of anything else.
     const placed = !m.needsDepth || (e.kind === "excision" && e.technique !== undefined);
