@@ -234,8 +234,13 @@ function chooseHistology(
   }
   const inOwn = near.filter((h) => anchorSentences.has(h.sentence));
   // "The remaining nine toenails required debridement": a lesion of the procedure's own sentence
-  // that says what such a procedure on it is (nails debrided) names it.
-  const renames = inOwn.find((h) => h.procedureAs?.[e.kind] !== undefined);
+  // that says what such a procedure on it is (nails debrided) names it; of several, the one
+  // nearest the procedure word ("Ingrown toenail: a wedge of lateral nail fold skin was excised"
+  // excised the fold, a wedge excision, not the nail).
+  const renames = nearest(
+    inOwn.filter((h) => h.procedureAs?.[e.kind] !== undefined),
+    e.anchors[0]!,
+  );
   if (renames) return { lesions: inOwn, chosen: renames };
   // "Bx-proven BCC L upper back ... excised. Epidermoid cyst R upper arm ... excised": a diagnosis
   // in the procedure's own sentence beats a pathology result named for another lesion.
