@@ -44,7 +44,7 @@ export function digitModifiers(
       groups.set(key, [...(groups.get(key) ?? []), l]);
     }
     for (const group of groups.values()) {
-      const split = splitByDigit(group, events, index, rule);
+      const split = splitByDigit(group, events, index, rule, lex);
       if (split) out = out.flatMap((l) => (group.includes(l) ? (split.get(l) ?? []) : [l]));
     }
   }
@@ -56,11 +56,12 @@ function splitByDigit(
   events: readonly ProcedureEvent[],
   index: MentionIndex,
   rule: DigitRule,
+  lex: CompiledLexicon,
 ): Map<DraftLine, DraftLine[]> | undefined {
   const digits: Digit[] = [];
   for (const i of group[0]!.events) {
     const e = events[i];
-    const own = e ? digitsOf(e, index) : undefined;
+    const own = e ? digitsOf(e, index, lex) : undefined;
     if (!own) return undefined;
     for (const d of own) if (!digits.some((x) => sameDigit(x, d))) digits.push(d);
   }
@@ -93,18 +94,49 @@ const sameDigit = (a: Digit, b: Digit) =>
 
 /**
  * The digits an event's sentences name, with their sides; else the digit of its own site when
- * its sentence names no other; else the one digit the whole note names ("Trephination of
- * subungual hematoma." in a note about the "left index finger"). Undefined when a digit of the
- * event's sentences is named without a side.
+ * its sentence names no other; else, when its sentences point back to nails named before ("Simple
+ * avulsion of both nail plates"; lexicon `backReferences`), the digits of the nearest earlier
+ * sentence naming digits (the caller checks their number); else the one digit the whole note
+ * names ("Trephination of subungual hematoma." in a note about the "left index finger").
+ * Undefined when a digit of the event's sentences is named without a side.
  */
-function digitsOf(e: ProcedureEvent, index: MentionIndex): Digit[] | undefined {
+function digitsOf(
+  e: ProcedureEvent,
+  index: MentionIndex,
+  lex: CompiledLexicon,
+): Digit[] | undefined {
   const sentences = [...new Set(e.anchors.map((a) => a.sentence))].sort((a, b) => a - b);
   let named = sentences.flatMap((s) => digitsIn(s, index));
   if (named.length === 0 && e.site && e.site.sentence >= 0)
     named = onlyOne(digitsIn(e.site.sentence, index)).filter((d) => d.site === e.site);
+  if (named.length === 0 && pointsBack(sentences, index, lex))
+    named = digitsBefore(sentences[0]!, index);
   if (named.length === 0)
     named = onlyOne(index.doc.sentences.flatMap((s) => digitsIn(s.index, index)));
   return named.every((d) => d.side !== undefined) ? (named as Digit[]) : undefined;
+}
+
+/** A sentence of the event says "both", "each", "the nails": the nails named before. */
+function pointsBack(sentences: number[], index: MentionIndex, lex: CompiledLexicon): boolean {
+  const doc = index.doc;
+  return sentences.some((k) => {
+    const s = doc.sentences[k]!;
+    return lex.digitBackReferences.occursIn(doc.canon, s.firstToken, s.lastToken);
+  });
+}
+
+/** The digits of the nearest sentence before `sentence` that names any, each once. */
+function digitsBefore(sentence: number, index: MentionIndex): NamedDigit[] {
+  for (let k = sentence - 1; k >= 0; k--) {
+    const named = digitsIn(k, index);
+    if (named.length === 0) continue;
+    const out: NamedDigit[] = [];
+    for (const d of named)
+      if (!out.some((x) => x.limb === d.limb && x.digit === d.digit && x.side === d.side))
+        out.push(d);
+    return out;
+  }
+  return [];
 }
 
 /** The one digit of a list that names no other (with its side at least once), else none. */

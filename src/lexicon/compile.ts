@@ -68,6 +68,8 @@ export interface CompiledLexicon {
   sameLesion: PhraseTrie<string>;
   distinctLesion: PhraseTrie<string>;
   removalIntent: PhraseTrie<string>;
+  /** lexicon edits `digitModifier` `backReferences` ("both", "the nails"), of every such rule. */
+  digitBackReferences: PhraseTrie<string>;
   biopsyIntent: PhraseTrie<string>;
   /** Words reporting a specimen's result (lexicon procedures.resultCues). */
   resultCues: PhraseTrie<string>;
@@ -266,6 +268,10 @@ export function compileLexicon(lex: Lexicon): CompiledLexicon {
       ),
     ),
     removalIntent: trieOf(lex.procedures.removalIntent.literals, (t) => [t]),
+    digitBackReferences: trieOf(
+      lex.edits.rules.flatMap((r) => (r.kind === "digitModifier" ? (r.backReferences ?? []) : [])),
+      (t) => [t],
+    ),
     biopsyIntent: trieOf(lex.procedures.biopsyIntent.literals, (t) => [t]),
     resultCues,
     lesionNouns: new Set(lex.counts.lesionNouns),

@@ -106,6 +106,12 @@ export const EditRuleSchema = z.discriminatedUnion("kind", [
         right: z.array(z.string().regex(/^[0-9A-Z]{2}$/)).length(5),
       }),
     ),
+    /**
+     * Words by which a nail procedure's sentence naming no digit points back to the nails named
+     * before it ("both", "each", "the nails"): it takes the digits of the nearest earlier
+     * sentence naming digits, when their number is the number of nails it codes.
+     */
+    backReferences: z.array(z.string().min(1)).optional(),
   }),
   z.object({
     kind: z.literal("distinct"),
