@@ -10,6 +10,7 @@ import {
   joinersBetween,
   type MentionIndex,
 } from "./index-mentions.ts";
+import { differentSites } from "./lesions.ts";
 import { samePlace } from "./places.ts";
 import type { ProcedureEvent } from "./types.ts";
 
@@ -43,7 +44,9 @@ export function attachCounts(
   }
   // "The entire nail plate of the left hallux was avulsed. The same was performed on the right
   // hallux, removing the entire nail plate.": each digit its sentences name is one more nail.
-  if (e.kind === "nail" && e.countSource !== "explicit") {
+  // (Not when another nail procedure at another digit is named in the same sentence: "Avulsion of the R great
+  // toenail; avulsion of the L great toenail" names one nail each.)
+  if (e.kind === "nail" && e.countSource !== "explicit" && !sharesSentence(e, events)) {
     const digits = digitsNamed(e, index);
     if (digits > e.count) {
       e.count = digits;
@@ -57,6 +60,19 @@ export function attachCounts(
     if (e.lesions.length === 1) e.lesions[0]!.count = 2;
     e.countSource = "inferred";
   }
+}
+
+/** Another nail procedure, at another site of its own, is named in one of the event's sentences. */
+function sharesSentence(e: ProcedureEvent, events: readonly ProcedureEvent[]): boolean {
+  const sentences = new Set(e.anchors.map((a) => a.sentence));
+  return events.some(
+    (o) =>
+      o !== e &&
+      o.kind === "nail" &&
+      o.assertion.billable &&
+      o.anchors.some((a) => sentences.has(a.sentence)) &&
+      differentSites(e, o),
+  );
 }
 
 /** One digit of one limb ("toe1"), whatever its side. */

@@ -9,7 +9,7 @@ import { sentenceEncounters } from "./encounters.ts";
 import { attachHeaderSizes } from "./header-sizes.ts";
 import { isBillable, type MentionIndex } from "./index-mentions.ts";
 import { applyLesionProcedure, applyRemovalIntent, lendWoundArea } from "./intent.ts";
-import { linkLesions } from "./lesions.ts";
+import { differentSites, linkLesions } from "./lesions.ts";
 import { readMohs } from "./mohs.ts";
 import { splitMohsTumours } from "./mohs-tumours.ts";
 import { splitOrdinalItems } from "./ordinal-items.ts";
@@ -58,6 +58,7 @@ export function groupEvents(index: MentionIndex, lex: CompiledLexicon): Procedur
   for (const e of events) markNotAsCoded(e, index, lex);
   linkLesions(events, index, lex);
   markRetold(events, index);
+  markNailToldTwice(events);
   const encounters = sentenceEncounters(index, lex);
   for (const e of events) e.encounter = encounterOf(e, index, encounters);
   const repairs = repairEvents(events, index, events.length, encounters, lex);
@@ -106,6 +107,38 @@ function markRetold(events: ProcedureEvent[], index: MentionIndex): void {
       ruleIds: [...e.assertion.ruleIds, "group.retold-list"],
     };
     e.ruleIds.push("group.retold-list");
+  }
+}
+
+/**
+ * "Phenol matrixectomy of the R great toenail; the matrix was treated with phenol for 30
+ * seconds.": a second nail procedure of the same code in the same sentence, on the same nail (the
+ * same digit, or none of its own) and not counted on its own, tells that nail's procedure again;
+ * it is shown, not billed. Nails told apart ("... of the R great toenail; avulsion of the L great
+ * toenail") stay two.
+ */
+function markNailToldTwice(events: ProcedureEvent[]): void {
+  for (const e of events) {
+    if (e.kind !== "nail" || !e.codeKey || !e.assertion.billable) continue;
+    if (e.countSource === "explicit") continue;
+    const sentences = new Set(e.anchors.map((a) => a.sentence));
+    const told = events.find(
+      (o) =>
+        o.index < e.index &&
+        o.kind === "nail" &&
+        o.codeKey === e.codeKey &&
+        o.assertion.billable &&
+        o.anchors.some((a) => sentences.has(a.sentence)) &&
+        !differentSites(e, o),
+    );
+    if (!told) continue;
+    e.assertion = {
+      ...e.assertion,
+      billable: false,
+      reason: `the nail procedure named in "${told.anchors[0]!.text}", told again`,
+      ruleIds: [...e.assertion.ruleIds, "group.nail-told-again"],
+    };
+    e.ruleIds.push("group.nail-told-again");
   }
 }
 
