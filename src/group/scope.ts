@@ -77,9 +77,11 @@ export function eventScope(
     return n === undefined || items.size === 0 || items.has(n);
   };
   const kept = near.filter(sameItem);
+  // A numbered item in an assessment list is its own diagnosis line: a sentence already near is
+  // not linked again (its sizes and diagnoses would be read twice).
   return {
     near: kept,
-    linked: linkedDiagnoses(e, index),
+    linked: linkedDiagnoses(e, index).filter((s) => !kept.includes(s)),
     close: kept.filter((s) => !far.has(s)),
   };
 }
