@@ -49,16 +49,33 @@ export function attachAttributes(e: ProcedureEvent, scope: EventScope, index: Me
         // "biopsy-proven" names an earlier biopsy's result, not a report of this procedure.
         !procedures(x.sentence).some((m) => m.start < p.end && p.start < m.end),
     );
-  e.sizes = sentences.flatMap((s) =>
-    inSentence(index, s, "size").filter(
-      (x) => inOwnClause(e, x) && !(x.role === "margin" && reported(x)),
+  e.sizes = ownAreas(
+    e,
+    sentences.flatMap((s) =>
+      inSentence(index, s, "size").filter(
+        (x) => inOwnClause(e, x) && !(x.role === "margin" && reported(x)),
+      ),
     ),
+    scope,
   );
   if (e.kind === "flap" && !e.sizes.some((x) => x.unit === "cm2")) {
     const area = laterArea(e, index);
     if (area) e.sizes.push(area);
   }
   attachHistology(e, scope, index);
+}
+
+/**
+ * "Vitiligo patches face 35 cm2. Excimer 308 nm to face 35 cm2.": when the procedure's own
+ * sentence states the areas it treats, those are its areas; the areas of the findings described
+ * before it (or on its diagnosis line) measure the same patches again and are not added to them.
+ */
+function ownAreas(e: ProcedureEvent, sizes: SizeMention[], scope: EventScope): SizeMention[] {
+  const anchored = new Set(e.anchors.map((a) => a.sentence));
+  if (!sizes.some((x) => x.unit === "cm2" && anchored.has(x.sentence))) return sizes;
+  const first = Math.min(...anchored);
+  const after = (s: number) => s > first && scope.near.includes(s);
+  return sizes.filter((x) => x.unit !== "cm2" || anchored.has(x.sentence) || after(x.sentence));
 }
 
 /** How many sentences after a flap's last word its total area may be written. */
