@@ -69,6 +69,8 @@ function timesCount(doc: Doc, lex: CompiledLexicon, i: number, limit: number): F
   // "LN2 FTC x 12 AKs": a lesion word right after the number makes it a lesion count, whatever
   // stands before the "x".
   const lesionNext = after < limit && isLesionWord(doc, lex, after, limit);
+  // "inflamed x3", "treated x2 in the past", "failed LN2 x4": the times of an episode.
+  if (!lesionNext && episodeBefore(doc, lex, i)) return undefined;
   if (
     prev !== undefined &&
     (dimension || lex.notCountWords.has(prev)) &&
@@ -97,6 +99,19 @@ function timesCount(doc: Doc, lex: CompiledLexicon, i: number, limit: number): F
         fields: { count, ...(target !== undefined ? { target } : {}) },
       }
     : undefined;
+}
+
+/**
+ * An episode word (lexicon counts `episodeWords`) right before the "x" at i, or right before a
+ * procedure term that ends there ("failed LN2 x4").
+ */
+function episodeBefore(doc: Doc, lex: CompiledLexicon, i: number): boolean {
+  if (lex.episodeWords.has(doc.canon[i - 1] ?? "")) return true;
+  for (let k = Math.max(1, i - 6); k < i; k++) {
+    const hit = lex.procedures.matchAt(doc.canon, k, i);
+    if (hit && k + hit.length === i) return lex.episodeWords.has(doc.canon[k - 1]!);
+  }
+  return false;
 }
 
 /** "LN2 x2", "ED&C x3": repetitions of a destruction technique are cycles, not lesions. */

@@ -79,6 +79,8 @@ export interface CompiledLexicon {
   notCountWords: Set<string>;
   countBlockers: Set<string>;
   notCountAfter: Set<string>;
+  /** lexicon counts `episodeWords` ("inflamed", "failed"): an "x N" after one counts times. */
+  episodeWords: ReadonlySet<string>;
   totalCues: PhraseTrie<string>;
   /** "all of her toenails", "her remaining toenails" (lexicon counts `wholeSets`). */
   wholeSets: PhraseTrie<WholeSet>;
@@ -279,6 +281,7 @@ export function compileLexicon(lex: Lexicon): CompiledLexicon {
     notCountWords: new Set(lex.counts.notCountWords),
     countBlockers: new Set(lex.counts.countBlockers),
     notCountAfter: new Set(lex.counts.notCountAfter),
+    episodeWords: new Set(lex.counts.episodeWords),
     totalCues: trieOf(lex.counts.totalCues, (t) => [t]),
     wholeSets,
     ordinals: new Map(Object.entries(lex.counts.ordinalWords)),

@@ -513,6 +513,11 @@ export const CountsLexiconSchema = z.object({
   countBlockers: Literals,
   /** Words right before a number that make it something other than a count ("day 8", "stage 2"). */
   notCountAfter: Literals,
+  /**
+   * Words telling an episode ("inflamed x3", "treated x2 in the past", "failed LN2 x4"): an "x N"
+   * right after one, or after a procedure term right after one, counts times, not lesions.
+   */
+  episodeWords: Literals.default([]),
   /** Words before a bare number that make it a lesion count ("all eleven were treated"). */
   totalCues: Literals,
   /** "LN2 x2", "ED&C x3": up to this many repetitions after a destruction technique are cycles. */

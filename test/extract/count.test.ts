@@ -44,6 +44,8 @@ describe("extractCounts", () => {
     ["multiple warts", "2+"],
     ["AKs, scalp (8) - LN2 today", "8"],
     ["AKs on the face (n=8)", "8"],
+    ["AKs treated x 6 lesions", "6"],
+    ["AKs x4 right forearm", "4"],
   ])("counts %j as %s", (note, expected) => {
     expect(counts(note).join(", ")).toBe(expected);
   });
@@ -66,6 +68,10 @@ describe("extractCounts", () => {
     "the first and second stages were taken",
     "the 1st lesion was frozen",
     "2nd AK on the scalp",
+    // An "x N" after an episode word (or a procedure right after one) counts times.
+    "Cyst on the back 1.5 cm, inflamed x3, excised",
+    "AK right ear, treated x2 in the past",
+    "AK right ear, failed LN2 x4",
   ])("does not count %j as lesions", (note) => {
     expect(counts(note)).toEqual([]);
   });

@@ -170,6 +170,7 @@ export const MINI_COUNTS = {
   notCountWords: ["cycle", "cycles", "freeze", "sutures", "day", "days"],
   countBlockers: ["after", "with", "on"],
   notCountAfter: ["day", "stage"],
+  episodeWords: ["inflamed", "treated", "failed"],
   totalCues: ["total of"],
   maxCycles: 3,
   mohsStageWords: ["stage", "stages"],
