@@ -132,10 +132,18 @@ function lesionStart(doc: Doc, lex: CompiledLexicon, j: number): number {
   return doc.tokens[j]!.start;
 }
 
-/** "Number of lesions: 5", "# lesions = 12", "AKs treated: 9", "- scalp: 8". */
+/**
+ * "Number of lesions: 5", "# lesions = 12", "AKs treated: 9", "- scalp: 8", and a template's count
+ * field at the start of its line ("Number: 16", "Qty: 12": lexicon counts `fieldLabels`).
+ */
 function labelCount(doc: Doc, lex: CompiledLexicon, i: number, limit: number): Found | undefined {
   const site = lex.sites.matchAt(doc.canon, i, limit);
-  if (!isLesionWord(doc, lex, i, limit) && !(site && !("pseudo" in site.payload))) return undefined;
+  if (
+    !isLesionWord(doc, lex, i, limit) &&
+    !(site && !("pseudo" in site.payload)) &&
+    !countField(doc, lex, i)
+  )
+    return undefined;
   // "5 AKs: 3 on the scalp, 2 on the hand": a counted word's colon opens its breakdown.
   if (countedAt(doc, i)) return undefined;
   let j = i + 1;
@@ -163,6 +171,12 @@ function labelCount(doc: Doc, lex: CompiledLexicon, i: number, limit: number): F
     ruleId: "count.label",
     fields: { count: num.value, ...(target !== undefined ? { target } : {}) },
   };
+}
+
+/** A count field's label opening its line ("Count: 20"). */
+function countField(doc: Doc, lex: CompiledLexicon, i: number): boolean {
+  if (!lex.countFieldLabels.has(doc.canon[i]!)) return false;
+  return doc.sentences[doc.sentenceOfToken[i]!]?.firstToken === i;
 }
 
 /**

@@ -153,9 +153,9 @@ export function endsWithColon(index: MentionIndex, sentence: number): boolean {
   return index.doc.text.slice(s.start, s.end).trimEnd().endsWith(":");
 }
 
-const FIELD_LINE = /^\s*[A-Za-z][A-Za-z #/()-]{0,40}:/;
+const FIELD_LINE = /^\s*[A-Za-z#][A-Za-z #/()-]{0,40}:/;
 
-/** The sentence is a template field ("Location: R upper arm", "Number of lesions: 5"). */
+/** The sentence is a template field ("Location: R upper arm", "# of lesions: 5"). */
 export function isFieldLine(index: MentionIndex, sentence: number): boolean {
   const s = index.doc.sentences[sentence]!;
   return FIELD_LINE.test(index.doc.text.slice(s.start, Math.min(s.end, s.start + 45)));

@@ -81,6 +81,8 @@ export interface CompiledLexicon {
   notCountAfter: Set<string>;
   /** lexicon counts `episodeWords` ("inflamed", "failed"): an "x N" after one counts times. */
   episodeWords: ReadonlySet<string>;
+  /** lexicon counts `fieldLabels` ("number", "qty"): a count field's label opening its line. */
+  countFieldLabels: ReadonlySet<string>;
   totalCues: PhraseTrie<string>;
   /** "all of her toenails", "her remaining toenails" (lexicon counts `wholeSets`). */
   wholeSets: PhraseTrie<WholeSet>;
@@ -282,6 +284,7 @@ export function compileLexicon(lex: Lexicon): CompiledLexicon {
     countBlockers: new Set(lex.counts.countBlockers),
     notCountAfter: new Set(lex.counts.notCountAfter),
     episodeWords: new Set(lex.counts.episodeWords),
+    countFieldLabels: new Set(lex.counts.fieldLabels),
     totalCues: trieOf(lex.counts.totalCues, (t) => [t]),
     wholeSets,
     ordinals: new Map(Object.entries(lex.counts.ordinalWords)),

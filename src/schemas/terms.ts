@@ -518,6 +518,8 @@ export const CountsLexiconSchema = z.object({
    * right after one, or after a procedure term right after one, counts times, not lesions.
    */
   episodeWords: Literals.default([]),
+  /** Labels of a template's count field opening its line ("Number: 16", "Qty: 12"). */
+  fieldLabels: Literals.default([]),
   /** Words before a bare number that make it a lesion count ("all eleven were treated"). */
   totalCues: Literals,
   /** "LN2 x2", "ED&C x3": up to this many repetitions after a destruction technique are cycles. */

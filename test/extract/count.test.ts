@@ -45,6 +45,9 @@ describe("extractCounts", () => {
     ["AKs, scalp (8) - LN2 today", "8"],
     ["AKs on the face (n=8)", "8"],
     ["AKs treated x 6 lesions", "6"],
+    ["Number: 16", "16"],
+    ["Count: 20", "20"],
+    ["Qty: 12", "12"],
     ["AKs x4 right forearm", "4"],
   ])("counts %j as %s", (note, expected) => {
     expect(counts(note).join(", ")).toBe(expected);
@@ -72,6 +75,9 @@ describe("extractCounts", () => {
     "Cyst on the back 1.5 cm, inflamed x3, excised",
     "AK right ear, treated x2 in the past",
     "AK right ear, failed LN2 x4",
+    // A count field's label opens its line, and its number has no unit.
+    "Number: 2 cm",
+    "Call the office number: 5",
   ])("does not count %j as lesions", (note) => {
     expect(counts(note)).toEqual([]);
   });

@@ -171,6 +171,7 @@ export const MINI_COUNTS = {
   countBlockers: ["after", "with", "on"],
   notCountAfter: ["day", "stage"],
   episodeWords: ["inflamed", "treated", "failed"],
+  fieldLabels: ["number", "count", "qty"],
   totalCues: ["total of"],
   maxCycles: 3,
   mohsStageWords: ["stage", "stages"],
