@@ -46,7 +46,7 @@ export function applyLesionProcedure(
   // A generic "removal"/"treatment" event is read by the procedures its other mentions name.
   const kinds = e.kind === "removal" ? [e.kind, ...e.anchors.map((a) => a.procedure)] : [e.kind];
   const as = kinds.map((k) => e.histology?.procedureAs?.[k]).find((x) => x !== undefined);
-  if (as) {
+  if (as && !othersLesion(e, scope, events)) {
     // The procedure it becomes is named close by ("Nail unit biopsy, left thumb. ... a 3 mm punch
     // biopsy of the nail matrix was taken"): this is that procedure told again. Not when the two
     // name opposite sides ("the lateral border of the left great toenail was excised. The medial
@@ -130,6 +130,23 @@ export function lendWoundArea(retelling: ProcedureEvent, told: ProcedureEvent): 
   const measured = areaMeasures(told.sizes);
   if (told.sizes.some((s) => s.unit === "cm2") || measured.some((s) => s.role !== "repair")) return;
   told.sizes.push(...areaMeasures(retelling.sizes));
+}
+
+/**
+ * "1.0 cm nodule R thigh ... excised. Also 2 skin tags L eyelid, snipped.": a diagnosis taken from
+ * outside the event's scope that another procedure's own sentence names is that procedure's
+ * lesion; it does not say what this procedure is.
+ */
+function othersLesion(
+  e: ProcedureEvent,
+  scope: EventScope,
+  events: readonly ProcedureEvent[],
+): boolean {
+  const h = e.histology!;
+  if (scope.near.includes(h.sentence) || scope.linked.includes(h.sentence)) return false;
+  return events.some(
+    (o) => o !== e && o.assertion.billable && o.anchors.some((a) => a.sentence === h.sentence),
+  );
 }
 
 /**
