@@ -253,12 +253,23 @@ function chooseHistology(
   // "The remaining nine toenails required debridement": a lesion of the procedure's own sentence
   // that says what such a procedure on it is (nails debrided) names it; of several, the one
   // nearest the procedure word ("Ingrown toenail: a wedge of lateral nail fold skin was excised"
-  // excised the fold, a wedge excision, not the nail).
+  // excised the fold, a wedge excision, not the nail). Not when another diagnosis stands nearer
+  // the procedure ("Removal of 12 skin tags ...; a cyst on the back was also excised": the cyst
+  // is what was excised).
   const renames = nearest(
     inOwn.filter((h) => h.procedureAs?.[e.kind] !== undefined),
     e.anchors[0]!,
   );
-  if (renames) return { lesions: inOwn, chosen: renames };
+  const anchor = e.anchors[0]!.start;
+  const between = (h: HistologyMention, from: HistologyMention) =>
+    Math.min(from.start, anchor) < h.start && h.start < Math.max(from.start, anchor);
+  if (
+    renames &&
+    !inOwn.some(
+      (h) => h.histology !== renames.histology && h.malignancy !== "unknown" && between(h, renames),
+    )
+  )
+    return { lesions: inOwn, chosen: renames };
   // "Bx-proven BCC L upper back ... excised. Epidermoid cyst R upper arm ... excised": a diagnosis
   // in the procedure's own sentence beats a pathology result named for another lesion.
   const ownSkin = inOwn.filter((h) => h.skinSpecific);

@@ -23,6 +23,11 @@ describe("skin tags removed by any method are coded by count (11200/11201)", () 
       "Firm 1.2 cm nodule L arm, enlarging. It was excised with 2 mm margins and closed simply. Path pending.\nAlso 3 irritated skin tags R neck, snipped.",
       "11402 11200",
     ],
+    [
+      "a cyst excised in the tags' sentence",
+      "Snip removal of 5 skin tags of the neck; an epidermoid cyst of the back was excised too, 1.5 cm.",
+      "11402 11200",
+    ],
     // An accessory ear tag (skin and cartilage) is excised as a benign lesion, not an acrochordon.
     [
       "an accessory ear tag excised",
