@@ -69,8 +69,12 @@ function timesCount(doc: Doc, lex: CompiledLexicon, i: number, limit: number): F
   // "LN2 FTC x 12 AKs": a lesion word right after the number makes it a lesion count, whatever
   // stands before the "x".
   const lesionNext = after < limit && isLesionWord(doc, lex, after, limit);
-  // "inflamed x3", "treated x2 in the past", "failed LN2 x4": the times of an episode.
-  if (!lesionNext && episodeBefore(doc, lex, i)) return undefined;
+  // "inflamed x3", "failed LN2 x4", "treated x2 in the past": the times of an episode.
+  if (
+    !lesionNext &&
+    (episodeBefore(doc, lex, i) || lex.pastTimesCues.matchAt(doc.canon, after, limit))
+  )
+    return undefined;
   if (
     prev !== undefined &&
     (dimension || lex.notCountWords.has(prev)) &&

@@ -81,6 +81,8 @@ export interface CompiledLexicon {
   notCountAfter: Set<string>;
   /** lexicon counts `episodeWords` ("inflamed", "failed"): an "x N" after one counts times. */
   episodeWords: ReadonlySet<string>;
+  /** lexicon counts `pastTimesCues` ("in the past"): an "x N" right before one counts times. */
+  pastTimesCues: PhraseTrie<string>;
   /** lexicon counts `fieldLabels` ("number", "qty"): a count field's label opening its line. */
   countFieldLabels: ReadonlySet<string>;
   totalCues: PhraseTrie<string>;
@@ -284,6 +286,7 @@ export function compileLexicon(lex: Lexicon): CompiledLexicon {
     countBlockers: new Set(lex.counts.countBlockers),
     notCountAfter: new Set(lex.counts.notCountAfter),
     episodeWords: new Set(lex.counts.episodeWords),
+    pastTimesCues: trieOf(lex.counts.pastTimesCues, (l) => [l]),
     countFieldLabels: new Set(lex.counts.fieldLabels),
     totalCues: trieOf(lex.counts.totalCues, (t) => [t]),
     wholeSets,

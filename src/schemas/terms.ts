@@ -514,10 +514,13 @@ export const CountsLexiconSchema = z.object({
   /** Words right before a number that make it something other than a count ("day 8", "stage 2"). */
   notCountAfter: Literals,
   /**
-   * Words telling an episode ("inflamed x3", "treated x2 in the past", "failed LN2 x4"): an "x N"
-   * right after one, or after a procedure term right after one, counts times, not lesions.
+   * Words telling an episode ("inflamed x3", "failed LN2 x4"): an "x N" right after one, or after
+   * a procedure term right after one, counts times, not lesions. Words that also tell today's
+   * treatment ("AKs treated x6") are not episode words: their past is told by `pastTimesCues`.
    */
   episodeWords: Literals.default([]),
+  /** Phrases right after an "x N" that put it in the past ("treated x2 in the past"): times. */
+  pastTimesCues: Literals.default([]),
   /** Labels of a template's count field opening its line ("Number: 16", "Qty: 12"). */
   fieldLabels: Literals.default([]),
   /** Words before a bare number that make it a lesion count ("all eleven were treated"). */

@@ -9,6 +9,15 @@ describe('"x N" after an episode word counts times, not lesions', () => {
     // After a lesion word or its site, "x N" still counts lesions.
     ["AKs counted after their word", "AKs x4 R forearm, LN2 today", "17000 17003x3"],
     ["AKs counted after their site", "LN2 to AK R ear x4", "17000 17003x3"],
+    // "treated" also tells today's treatment: "x N" after it counts lesions unless a past cue
+    // follows the number.
+    ["AKs treated today", "AKs treated x6 with LN2 today.", "17000 17003x5"],
+    [
+      "AKs treated with cryotherapy",
+      "Multiple AKs on the scalp treated x 8 with cryotherapy.",
+      "17000 17003x7",
+    ],
+    ["an abscess drained before", "Abscess R axilla drained x2 previously; I&D today.", "10060"],
   ])("%s", (_, note, expected) => {
     expect(shippedCodes(note)).toBe(expected);
   });
