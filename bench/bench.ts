@@ -7,6 +7,10 @@
  *                 (all notes, and notes of 4-6 KB on first sight and re-coded), peak RSS
  *   pool          runBatch() over the corpus file with --jobs = cores, output to bench/out:
  *                 notes/s, MB/s (wall time, worker start-up included), peak RSS
+ *   pool-warm     runBatch() over the corpus three times over (bench/out/corpus-x3.jsonl): MB/s
+ *                 of the second and third copies, once every worker's code is compiled, which is
+ *                 what a long export sees (the corpus alone is short enough for each worker's
+ *                 just-in-time compilation to weigh on its figure)
  *   pathological  1 MB notes built to trip super-linear patterns; time of each suggest(), one
  *                 child per note, killed after 30 s
  * Prints a table and writes bench/out/bench.json. `--phase NAME` runs one phase and prints JSON.
@@ -70,6 +74,10 @@ function single() {
   }
   const seconds = (performance.now() - started) / 1000;
   const textMb = notes.reduce((sum, note) => sum + note.bytes, 0) / MB;
+  // A second pass, with the code compiled: the single-thread figure the warm pool compares to.
+  const warmStarted = performance.now();
+  for (const note of notes) suggest(note.text, { id: note.id });
+  const warmSeconds = (performance.now() - warmStarted) / 1000;
   const isFiveKb = (note: Note) => note.bytes >= 4096 && note.bytes <= 6144;
   const fiveKb = latencies.filter((_, i) => isFiveKb(notes[i]!));
   // What an editor re-coding the note on every keystroke sees: the note with one character
@@ -91,6 +99,7 @@ function single() {
     notesPerSecond: notes.length / seconds,
     textMb,
     mbPerSecond: textMb / seconds,
+    warmMbPerSecond: textMb / warmSeconds,
     latency: latencyStats(latencies),
     latency5kb: latencyStats(fiveKb),
     latency5kbRecoded: latencyStats(recoded),
@@ -123,6 +132,55 @@ async function pool() {
     notesPerSecond: summary.records / summary.seconds,
     /** CPU seconds of all threads; cpu / seconds below the job count means the cores were shared. */
     cpuSeconds: cpuSeconds(process.cpuUsage(cpuBefore)),
+    peakRssMb: peakRssMb(),
+  };
+}
+
+const WARM_COPIES = 3;
+
+/**
+ * The pool over the corpus WARM_COPIES times over (ids made unique per copy): throughput over the
+ * copies after the first, timed from the moment the first copy's last record is written.
+ */
+/** Writes the corpus WARM_COPIES times over, ids made unique per copy (in the parent process). */
+function writeWarmInput(): string {
+  const input = `${OUT}corpus-x${WARM_COPIES}.jsonl`;
+  const lines = readFileSync(CORPUS, "utf8").split("\n").filter(Boolean);
+  const copies: string[] = [];
+  for (let copy = 1; copy <= WARM_COPIES; copy++)
+    for (const line of lines) {
+      const record = JSON.parse(line) as { id: string; text: string };
+      copies.push(JSON.stringify({ id: `${record.id}#${copy}`, text: record.text }));
+    }
+  writeFileSync(input, `${copies.join("\n")}\n`);
+  return input;
+}
+
+async function poolWarm() {
+  const jobs = availableParallelism();
+  const notes = loadCorpus();
+  const textMb = notes.reduce((sum, note) => sum + note.bytes, 0) / MB;
+  const perCopy = notes.length;
+  notes.length = 0;
+  const input = `${OUT}corpus-x${WARM_COPIES}.jsonl`;
+  let firstCopyDone: number | undefined;
+  const summary = await runBatch({
+    input,
+    output: `${OUT}pool-warm.jsonl`,
+    stdout: process.stdout,
+    format: "jsonl",
+    jobs,
+    maxBytes: DEFAULT_MAX_BYTES,
+    onProgress: ({ counts, seconds }) => {
+      if (firstCopyDone === undefined && counts.records >= perCopy) firstCopyDone = seconds;
+    },
+  });
+  const warmSeconds = summary.seconds - (firstCopyDone ?? 0);
+  return {
+    jobs,
+    records: summary.records,
+    seconds: summary.seconds,
+    warmMbPerSecond: ((WARM_COPIES - 1) * textMb) / warmSeconds,
     peakRssMb: peakRssMb(),
   };
 }
@@ -198,8 +256,9 @@ const fixed = (value: number, digits = 1) => value.toFixed(digits);
 
 type SingleResult = ReturnType<typeof single>;
 type PoolResult = Awaited<ReturnType<typeof pool>> & { mbPerSecond?: number };
+type WarmPoolResult = Awaited<ReturnType<typeof poolWarm>>;
 
-function report(one: SingleResult, many: PoolResult): string {
+function report(one: SingleResult, many: PoolResult, warm: WarmPoolResult): string {
   const machine = `${cpus().length} cores (${cpus()[0]?.model ?? "?"})`;
   const rate = (notesPerSecond: number, mbPerSecond = 0) =>
     `${fixed(notesPerSecond, 0)} notes/s, ${fixed(mbPerSecond, 2)} MB/s of note text`;
@@ -215,6 +274,7 @@ function report(one: SingleResult, many: PoolResult): string {
     `pool --jobs ${many.jobs}: ${rate(many.notesPerSecond, many.mbPerSecond)}, peak RSS ${many.peakRssMb} MB`,
     `  ${fixed(many.seconds, 2)} s wall with start-up, I/O and JSON; ${cpuShare} cores busy on average`,
     `  output lines ${many.outputLines} for ${many.notes} records (${many.errors} errors)`,
+    `warm (code compiled): single thread ${fixed(one.warmMbPerSecond, 2)} MB/s; pool --jobs ${warm.jobs} ${fixed(warm.warmMbPerSecond, 2)} MB/s (corpus x${WARM_COPIES}, copies 2-${WARM_COPIES}; ${fixed(warm.warmMbPerSecond / one.warmMbPerSecond, 2)}x), peak RSS ${warm.peakRssMb} MB`,
   ].join("\n");
 }
 
@@ -231,7 +291,13 @@ async function main(): Promise<void> {
   if (phaseAt >= 0) {
     const [phase, arg] = process.argv.slice(phaseAt + 1);
     const result =
-      phase === "single" ? single() : phase === "pool" ? await pool() : pathological(arg ?? "");
+      phase === "single"
+        ? single()
+        : phase === "pool"
+          ? await pool()
+          : phase === "pool-warm"
+            ? await poolWarm()
+            : pathological(arg ?? "");
     process.stdout.write(`${JSON.stringify(result)}\n`);
     return;
   }
@@ -243,8 +309,10 @@ async function main(): Promise<void> {
   const one = runPhase("single") as SingleResult;
   const many = runPhase("pool") as PoolResult;
   many.mbPerSecond = one.textMb / many.seconds;
-  const results = { single: one, pool: many };
-  process.stdout.write(`${report(one, many)}\n`);
+  writeWarmInput();
+  const warm = runPhase("pool-warm") as WarmPoolResult;
+  const results = { single: one, pool: many, poolWarm: warm };
+  process.stdout.write(`${report(one, many, warm)}\n`);
   const extreme = runPathological();
   for (const row of extreme) process.stdout.write(`${pathologicalLine(row)}\n`);
   const at = new Date().toISOString();
