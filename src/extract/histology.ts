@@ -31,21 +31,27 @@ export function extractHistology(
     const cue = status.some(
       (s) => s.sentence === m.sentence && s.payload.status === "final" && s.first < m.first,
     );
-    const mention: HistologyMention = {
-      ...mentionBase(doc, "histology", m.first, m.last, t.id, m.sentence),
-      kind: "histology",
-      histology: t.histology,
-      malignancy: t.malignancy,
-      skinSpecific: t.skinSpecific,
-      tissue: t.tissue,
-      ...(t.wound ? { wound: true } : {}),
-      ...(t.kindOf ? { kindOf: t.kindOf } : {}),
-      ...(t.needsDepth ? { needsDepth: true } : {}),
-      ...(t.procedureAs ? { procedureAs: t.procedureAs } : {}),
-      lesional: t.lesional,
-      ...(t.destruction ? { destruction: t.destruction } : {}),
-      fromPathology: sentence.section === "pathology" || cue,
-    };
+    // Optional fields set one by one (same keys, same order as conditional spreads).
+    const mention = mentionBase(
+      doc,
+      "histology",
+      m.first,
+      m.last,
+      t.id,
+      m.sentence,
+    ) as HistologyMention;
+    mention.kind = "histology";
+    mention.histology = t.histology;
+    mention.malignancy = t.malignancy;
+    mention.skinSpecific = t.skinSpecific;
+    mention.tissue = t.tissue;
+    if (t.wound) mention.wound = true;
+    if (t.kindOf) mention.kindOf = t.kindOf;
+    if (t.needsDepth) mention.needsDepth = true;
+    if (t.procedureAs) mention.procedureAs = t.procedureAs;
+    mention.lesional = t.lesional;
+    if (t.destruction) mention.destruction = t.destruction;
+    mention.fromPathology = sentence.section === "pathology" || cue;
     if (t.inContext) inContext.push({ mention, first: m.first, last: m.last });
     else out.push(mention);
   }
