@@ -13,13 +13,15 @@ const ANTECEDENT_SECTIONS = new Set(["assessment", "exam", "diagnosis"]);
  * the last line of the exam or assessment section right before it is read too.
  * Never across a numbered problem list ("A/P: 1. ISK R shoulder ... 2. AK scalp. LN2."): a line
  * in a numbered item, or an antecedent section with two or more numbered items, has none.
+ * With `forSite`, a plan line naming its lesion but no site refers back too, for the site only
+ * ("O: 3 furuncles: R buttock x2, L buttock x1." / "P: I&D of all 3 abscesses").
  * Returns the antecedent lines' sentences (none when there is no antecedent).
  */
-export function antecedentLine(index: MentionIndex, sentence: number): number[] {
+export function antecedentLine(index: MentionIndex, sentence: number, forSite = false): number[] {
   const own = index.doc.sentences[sentence]!;
   if (!PLAN_SECTIONS.has(own.section) || index.listNumber.has(sentence)) return [];
   if (inSentence(index, sentence, "site").length > 0) return [];
-  if (inSentence(index, sentence, "histology").length > 0) return [];
+  if (!forSite && inSentence(index, sentence, "histology").length > 0) return [];
   const line = lastLineBefore(index, sectionStart(index, sentence));
   if (line.length === 0 || line.some((k) => inSentence(index, k, "site").length > 0)) return line;
   return [...lastLineBefore(index, sectionStart(index, line[0]!)), ...line];

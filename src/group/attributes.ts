@@ -142,7 +142,7 @@ function attachSite(e: ProcedureEvent, scope: EventScope, index: MentionIndex): 
     // "Right cheek: 1.2 cm cyst. Excised, simple closure.": the site of its list item's line.
     (e.kind !== "flap" ? sitesOnLine(anchor.sentence, index).at(-1) : undefined) ??
     // "A: ISK R shoulder." then "P: Removed.": the site of the line a plan line refers to.
-    firstSite(antecedentLine(index, anchor.sentence), index, ofDefect) ??
+    firstSite(antecedentLine(index, anchor.sentence, true), index, ofDefect) ??
     firstSite(byDistance(scope.near.slice(1), anchor.sentence), index, ofDefect) ??
     firstSite(scope.linked, index, ofDefect);
   if (site) {

@@ -35,6 +35,11 @@ describe("a plan line that refers back to the lesion of the line above it", () =
       "11301",
     ],
     [
+      "a plan line naming its lesion but no site takes the site of the exam line",
+      "O: 2 fluctuant furuncles: L axilla x1, R axilla x1.\nA: Furuncles.\nP: I&D of both abscesses, each incised and drained, loculations broken up.",
+      "10061",
+    ],
+    [
       "a bare removal takes the tags counted on the exam line",
       "O: skin tags neck x14, axillae x7.\nP: Removed all 21 with iris scissors.",
       "11200 11201",
