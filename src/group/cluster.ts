@@ -235,7 +235,13 @@ function weakTarget(
       e.kind === m.procedure &&
       e.anchors.some((a) => a.sentence > m.sentence && a.sentence - m.sentence <= WEAK_FORWARD),
   );
-  if (nextSameKind.length > 0) return closest(nextSameKind);
+  // "A hematoma of the R shin was incised and the clot evacuated. A bulla of the L foot was
+  // aspirated.": a word whose own sentence names its lesion and site is no detail of a later
+  // procedure placed elsewhere.
+  const forward = nextSameKind.filter(
+    (e) => !(ownLesionElsewhere(m, index) && placedApart(e, m, index)),
+  );
+  if (forward.length > 0) return closest(forward);
   const sentences = index.doc.sentences;
   const titled = candidates.filter((e) => {
     const first = sentences[e.anchors[0]!.sentence]!;

@@ -24,6 +24,12 @@ describe("drainage codes", () => {
       "Tense bulla of the left ankle, 3 cm, aspirated with an 18-gauge needle, roof left intact.",
       "10160",
     ],
+    // A step of a drainage told with its own lesion and site is not a detail of the next
+    // drainage, placed elsewhere.
+    [
+      "A 4 cm hematoma on the right shin was incised and the clot evacuated. A 2 cm bulla on the left foot was aspirated with a needle.",
+      "10140 10160",
+    ],
     ["Comedone extraction performed on the forehead and nose.", "10040"],
     ["Milia were extracted from the lower eyelids.", "10040"],
     [
