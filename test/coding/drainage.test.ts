@@ -36,6 +36,15 @@ describe("drainage codes", () => {
       "A wooden splinter was removed from the palm of the right hand through a small incision.",
       "10120",
     ],
+    // Dissection or exploration to reach the foreign body makes its removal complicated.
+    [
+      "The physician makes a 1.5 cm incision, dissects through subcutaneous tissue, and retrieves the glass from the right palm.",
+      "10121",
+    ],
+    [
+      "Metal fragment of the left forearm: the incision was extended and blunt dissection carried down to the fragment, which was removed.",
+      "10121",
+    ],
     [
       "Removal of a foreign body (glass) from the subcutaneous tissue of the left forearm; complicated, required dissection.",
       "10121",
