@@ -48,7 +48,7 @@ export function onSkin(
   const own = [flap, ...partners];
   // "Z-plasty revision of the nasolabial fold scar": a rearrangement of a scar or wound is an
   // adjacent tissue transfer of the skin, sized or not, unless an organ is named with it.
-  if (scarRevisionRule(flap, partners, events)) return true;
+  if (flapSkinRule(flap, partners, events, "revisesScar")) return true;
   // A term that is itself a skin procedure (a skin graft) needs only a size; others a defect size.
   const skinTerm = own.some((x) => x.anchors.some((a) => a.skinSpecific));
   const sized = own.some((x) =>
@@ -58,39 +58,28 @@ export function onSkin(
   // skin graft ... sutured into the buccal defect") is coded by its recipient area all the same.
   return (
     sized &&
-    (skinTerm || own.some((x) => x.skin === "skin") || !!removalDefectRule(flap, partners, events))
+    (skinTerm ||
+      own.some((x) => x.skin === "skin") ||
+      !!flapSkinRule(flap, partners, events, "removalDefect"))
   );
 }
 
 /**
- * The rule id that places a flap closing no lesion procedure on the skin because its sentence
- * names the defect a removal left ("rotation flap repair of the 2 x 2 cm surgical defect of the
- * cheek"), when no organ is named with it.
+ * The rule id that places a flap closing no lesion procedure on the skin, read off its anchors
+ * (when no organ is named with it): `revisesScar` when it rearranges a scar or wound ("Z-plasty
+ * revision of the nasolabial fold scar"), `removalDefect` when its sentence names the defect a
+ * removal left ("rotation flap repair of the 2 x 2 cm surgical defect of the cheek").
  */
-export function removalDefectRule(
+export function flapSkinRule(
   flap: ProcedureEvent,
   partners: ProcedureEvent[],
   events: ProcedureEvent[],
+  why: "revisesScar" | "removalDefect",
 ): string | undefined {
   if (closedBy(flap, events).length > 0) return undefined;
   const own = [flap, ...partners];
   if (own.some((x) => x.skin === "organ")) return undefined;
-  return own.flatMap((x) => x.anchors).find((a) => a.removalDefect)?.removalDefect;
-}
-
-/**
- * The rule id that codes a flap closing no lesion procedure as the rearrangement of a scar or
- * wound ("Z-plasty revision of the nasolabial fold scar"), when no organ is named with it.
- */
-export function scarRevisionRule(
-  flap: ProcedureEvent,
-  partners: ProcedureEvent[],
-  events: ProcedureEvent[],
-): string | undefined {
-  if (closedBy(flap, events).length > 0) return undefined;
-  const own = [flap, ...partners];
-  if (own.some((x) => x.skin === "organ")) return undefined;
-  return own.flatMap((x) => x.anchors).find((a) => a.revisesScar)?.revisesScar;
+  return own.flatMap((x) => x.anchors).find((a) => a[why])?.[why];
 }
 
 function closedBy(e: ProcedureEvent, events: ProcedureEvent[]): ProcedureEvent[] {

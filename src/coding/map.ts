@@ -12,13 +12,7 @@ import type {
   MohsTableT,
 } from "../schemas/codes.ts";
 import type { Issue } from "../types.ts";
-import {
-  collapseFlaps,
-  flapForCoding,
-  onSkin,
-  removalDefectRule,
-  scarRevisionRule,
-} from "./flap.ts";
+import { collapseFlaps, flapForCoding, flapSkinRule, onSkin } from "./flap.ts";
 import { type DraftLine, factor, fmtCm, matches, withClause } from "./lines.ts";
 import { mapBand } from "./map-band.ts";
 import { type CountedGroup, mapBiopsies, mapLadder, mapMohs } from "./map-counted.ts";
@@ -108,8 +102,8 @@ export function mapCodes(
     }
     const flap = flapForCoding(f, events, partners);
     const flapLines = perLesionBand(lex, flap, w, issues);
-    const scar = scarRevisionRule(f, partners, events);
-    const removal = removalDefectRule(f, partners, events);
+    const scar = flapSkinRule(f, partners, events, "revisesScar");
+    const removal = flapSkinRule(f, partners, events, "removalDefect");
     for (const l of flapLines) {
       if (scar) l.ruleIds.push(scar);
       if (removal) l.ruleIds.push(removal);
