@@ -583,13 +583,7 @@ function genericApart(
  * parted by a clause joiner (own-clauses.ts), and each clause names a lesion of its own.
  */
 function clausesApart(e: ProcedureEvent, m: ProcedureMention, index: MentionIndex): boolean {
-  let a: ProcedureMention | undefined;
-  for (const x of e.anchors)
-    if (
-      x.sentence === m.sentence &&
-      (!a || Math.abs(x.start - m.start) < Math.abs(a.start - m.start))
-    )
-      a = x;
+  const a = nearestInSentence(e, m);
   if (!a) return false;
   const [first, second] = a.start < m.start ? [a, m] : [m, a];
   if (clauseCut(index, m.sentence, first.end, second.start) === undefined) return false;
@@ -624,8 +618,8 @@ function namedApart(e: ProcedureEvent, m: ProcedureMention, index: MentionIndex)
   return coordinatedApart(e, m, index);
 }
 
-function coordinatedApart(e: ProcedureEvent, m: ProcedureMention, index: MentionIndex): boolean {
-  // The event's mention nearest to m in its sentence ("... and an SK treated with LN2").
+/** The event's mention nearest to m in m's sentence (undefined when it has none there). */
+function nearestInSentence(e: ProcedureEvent, m: ProcedureMention): ProcedureMention | undefined {
   let a: ProcedureMention | undefined;
   for (const x of e.anchors)
     if (
@@ -633,6 +627,12 @@ function coordinatedApart(e: ProcedureEvent, m: ProcedureMention, index: Mention
       (!a || Math.abs(x.start - m.start) < Math.abs(a.start - m.start))
     )
       a = x;
+  return a;
+}
+
+function coordinatedApart(e: ProcedureEvent, m: ProcedureMention, index: MentionIndex): boolean {
+  // The event's mention nearest to m in its sentence ("... and an SK treated with LN2").
+  const a = nearestInSentence(e, m);
   if (!a) return false;
   const from = Math.min(a.end, m.end);
   const to = Math.max(a.start, m.start);
