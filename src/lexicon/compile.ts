@@ -395,7 +395,10 @@ export function compileLexicon(lex: Lexicon): CompiledLexicon {
       fuzzyWords,
       verbInflections(
         [...procedures.vocabulary, ...tries.techniques.vocabulary],
-        passiveVerbs([lex.procedures.terms, lex.procedures.techniques]),
+        passiveVerbs(
+          [lex.procedures.terms, lex.procedures.techniques],
+          new Set(lex.context.predicateAfterComma.auxiliaries),
+        ),
       ),
     ),
     tokenIds: new TokenIds(),
@@ -430,18 +433,20 @@ export function compileLexicon(lex: Lexicon): CompiledLexicon {
   return compiled;
 }
 
-const AUXILIARIES = new Set(["was", "were", "is", "are", "be", "been", "being"]);
-
-/** The words that follow an auxiliary ("was drained") in some literal of these terms. */
+/**
+ * The words that follow an auxiliary ("was drained") in some literal of these terms; the
+ * auxiliaries are the context lexicon's (context.json predicateAfterComma.auxiliaries).
+ */
 function passiveVerbs(
   groups: readonly (readonly { literals: readonly string[] }[])[],
+  auxiliaries: ReadonlySet<string>,
 ): Set<string> {
   const out = new Set<string>();
   for (const terms of groups)
     for (const t of terms)
       for (const l of t.literals) {
         const toks = tokenizeLiteral(l);
-        for (let i = 1; i < toks.length; i++) if (AUXILIARIES.has(toks[i - 1]!)) out.add(toks[i]!);
+        for (let i = 1; i < toks.length; i++) if (auxiliaries.has(toks[i - 1]!)) out.add(toks[i]!);
       }
   return out;
 }
