@@ -1,7 +1,10 @@
 import { inSentence, type MentionIndex } from "./index-mentions.ts";
 
-/** Sections whose lines tell what is done today to a lesion named just above ("P: Removed."). */
-const PLAN_SECTIONS = new Set(["plan", "assessment"]);
+/**
+ * Sections that tell today's procedures against a problem list ("1. NUB, left ala - shave biopsy
+ * today"; "P: Removed."): a plan line there may refer back to the line above it.
+ */
+export const PROBLEM_SECTIONS: ReadonlySet<string> = new Set(["assessment", "plan"]);
 /** Sections whose line names the lesion a plan line refers back to ("O: ...", "A: ISK R shoulder"). */
 const ANTECEDENT_SECTIONS = new Set(["assessment", "exam", "diagnosis"]);
 
@@ -19,7 +22,7 @@ const ANTECEDENT_SECTIONS = new Set(["assessment", "exam", "diagnosis"]);
  */
 export function antecedentLine(index: MentionIndex, sentence: number, forSite = false): number[] {
   const own = index.doc.sentences[sentence]!;
-  if (!PLAN_SECTIONS.has(own.section) || index.listNumber.has(sentence)) return [];
+  if (!PROBLEM_SECTIONS.has(own.section) || index.listNumber.has(sentence)) return [];
   if (inSentence(index, sentence, "site").length > 0) return [];
   if (!forSite && inSentence(index, sentence, "histology").length > 0) return [];
   const line = lastLineBefore(index, sectionStart(index, sentence));

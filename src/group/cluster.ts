@@ -2,7 +2,7 @@ import type { CompiledLexicon } from "../lexicon/compile.ts";
 import type { Assertion } from "../schemas/api.ts";
 import { ARTICLES, tokenAt } from "../text/tokens.ts";
 import type { ProcedureMention, SiteMention } from "../types.ts";
-import { antecedentLine } from "./antecedent.ts";
+import { antecedentLine, PROBLEM_SECTIONS } from "./antecedent.ts";
 import {
   endsWithColon,
   inSentence,
@@ -24,8 +24,6 @@ const TITLE_SECTIONS = new Set(["procedure_title", "procedure"]);
 const DETAIL_SECTIONS = new Set(["procedure", "diagnosis", "other", "assessment"]);
 /** How many sentences apart two mentions of one procedure may stand ("excised ... The lesion was removed"). */
 const MERGE_DISTANCE = 3;
-/** Sections that name today's procedures in a problem list ("1. NUB, left ala - shave biopsy today"). */
-const PROBLEM_SECTIONS = new Set(["assessment", "plan"]);
 const AFFIRMED: Assertion = {
   negation: "affirmed",
   temporality: "recent",
