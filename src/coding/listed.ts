@@ -1,9 +1,8 @@
 import type { CompiledLexicon } from "../lexicon/compile.ts";
+import { CLAUSE_BREAK } from "../text/grammar.ts";
 import { tokenAt } from "../text/tokens.ts";
 import type { Doc, Issue, Mention } from "../types.ts";
 
-/** Where one clause of a procedure list ends: a new line, ";", ",", "and", "followed by", "plus". */
-const CLAUSE_BREAK = /[\n;,]|\b(?:and|followed by|plus)\b/g;
 const NUMBERED = /^\s*(?:\d{1,2}[.)]|[-*•])\s/m;
 
 /**
@@ -33,7 +32,7 @@ export function uncodedListed(
     if (paragraph.length - lead > rule.maxChars && !NUMBERED.test(paragraph)) continue;
     let from = 0;
     const clauses: [number, number][] = [];
-    for (const m of paragraph.matchAll(CLAUSE_BREAK)) {
+    for (const m of paragraph.matchAll(CLAUSE_BREAK.pattern)) {
       clauses.push([from, m.index]);
       from = m.index + m[0].length;
     }

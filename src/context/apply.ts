@@ -9,6 +9,7 @@
  *   "History of melanoma; biopsy performed today."  -> "biopsy" recent (";" ends the scope)
  */
 import type { Assertion } from "../schemas/api.ts";
+import { LIST_WORDS } from "../text/grammar.ts";
 import type { SectionCategory } from "../types.ts";
 import type { AssertionAttribute, CompiledContext } from "./compile.ts";
 import type { TriggerMatch } from "./modifiers.ts";
@@ -106,7 +107,6 @@ function predicateAfterComma(
 
 /** Most words a new subject between a comma and a clause-bound trigger may have. */
 const SUBJECT_WORDS = 3;
-const LIST_WORDS: ReadonlySet<string> = new Set(["and", "or"]);
 
 /**
  * "LN2 to 4 AKs, lidocaine was not given": a clause-bound trigger after its target ("was not

@@ -1,3 +1,4 @@
+import { SCOPE_LIST_JOINERS } from "../text/grammar.ts";
 /**
  * Scope of each modifier trigger, as a token range of its sentence. A scope runs from the
  * trigger in its direction and stops at the first of:
@@ -96,7 +97,6 @@ function walkForward(index: SentenceIndex, from: number, trigger: CompiledTrigge
 
 /** Longest list item, in words, a scope runs through after its word budget ran out. */
 const LIST_ITEM_WORDS = 5;
-const LIST_JOINERS: ReadonlySet<string> = new Set([",", "and", "or"]);
 
 /**
  * The scope [from, end) ran out of words. When it already spans a "," it is inside a list:
@@ -114,7 +114,7 @@ function throughList(
   let itemStart = from;
   for (let k = from; k < end; k++) {
     if (tokens[k]!.norm === ",") comma = true;
-    if (LIST_JOINERS.has(tokens[k]!.norm)) itemStart = k + 1;
+    if (SCOPE_LIST_JOINERS.has(tokens[k]!.norm)) itemStart = k + 1;
   }
   if (!comma) return end;
   let itemWords = wordsIn(tokens, itemStart, end);
@@ -124,7 +124,7 @@ function throughList(
     if (hard[i] || norm === ":" || norm === ".") return i;
     const other = startsAt[i];
     if (other && cuts(other.trigger, trigger, 1)) return i;
-    if (LIST_JOINERS.has(norm)) {
+    if (SCOPE_LIST_JOINERS.has(norm)) {
       itemStart = i + 1;
       itemWords = 0;
     } else if (tokens[i]!.word && ++itemWords > LIST_ITEM_WORDS) return itemStart;

@@ -1,6 +1,7 @@
 import type { CompiledLexicon } from "../lexicon/compile.ts";
 import type { Assertion } from "../schemas/api.ts";
-import { ARTICLES, tokenAt } from "../text/tokens.ts";
+import { ARTICLES } from "../text/grammar.ts";
+import { tokenAt } from "../text/tokens.ts";
 import type { Doc, Issue, Mention, ProcedureMention } from "../types.ts";
 import { quoteSpan } from "./apply.ts";
 

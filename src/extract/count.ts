@@ -1,5 +1,11 @@
 import type { CompiledLexicon } from "../lexicon/compile.ts";
-import { ARTICLES, LIST_JOINERS } from "../text/tokens.ts";
+import {
+  ARTICLES,
+  COUNT_ITEM_OPENERS,
+  LIST_JOINERS,
+  SITE_PREPOSITIONS,
+  WORDS,
+} from "../text/grammar.ts";
 import type { CountMention, Doc, LesionRefMention } from "../types.ts";
 import { mentionBase } from "./match.ts";
 import { readNumber } from "./numbers.ts";
@@ -297,7 +303,6 @@ function nounCount(doc: Doc, lex: CompiledLexicon, i: number, limit: number): Fo
 }
 
 /** Site prepositions after which a bare number's lesion word was left out ("and 3 on the foot"). */
-const SITE_PREPOSITIONS: ReadonlySet<string> = new Set(["on", "of", "at", "over", "in"]);
 
 /** "3 scalp, 2 left ear": a site (its side first, or not) starts at token k. */
 function startsSite(doc: Doc, lex: CompiledLexicon, k: number, limit: number): boolean {
@@ -321,7 +326,7 @@ function elidedNoun(
 ): number | undefined {
   const before = doc.canon[i - 1];
   if (
-    (before !== "and" && before !== "," && before !== ":") ||
+    (before !== WORDS.and && before !== "," && before !== ":") ||
     !(SITE_PREPOSITIONS.has(doc.canon[next] ?? "") || startsSite(doc, lex, next, limit))
   )
     return undefined;
@@ -537,7 +542,6 @@ function wholeSetCount(
 }
 
 /** Tokens after which a bracketed number opens a list item rather than counting. */
-const ITEM_OPENERS: ReadonlySet<string> = new Set([",", ":", ";", "and", "or", "-"]);
 
 /** How far before a bracketed count its lesion word may start ("Actinic keratoses, face (8)"). */
 const BRACKET_REACH = 6;
@@ -548,7 +552,7 @@ const BRACKET_REACH = 6;
  */
 function bracketCount(doc: Doc, lex: CompiledLexicon, i: number, limit: number): Found | undefined {
   let j = i + 1;
-  if (doc.canon[j] === "n" && doc.canon[j + 1] === "=") j += 2;
+  if (doc.canon[j] === WORDS.n && doc.canon[j + 1] === "=") j += 2;
   const num = doc.canon[j];
   if (num === undefined || j + 1 >= limit || !INTEGER.test(num) || doc.canon[j + 1] !== ")")
     return undefined;
@@ -558,7 +562,7 @@ function bracketCount(doc: Doc, lex: CompiledLexicon, i: number, limit: number):
   // "lesions: (1) right arm nodule, (2) left thigh plaque": a bracket opening an item numbers it.
   const before = doc.canon[i - 1];
   if (before === undefined || doc.sentenceOfToken[i - 1] !== sentence) return undefined;
-  if (ITEM_OPENERS.has(before)) return undefined;
+  if (COUNT_ITEM_OPENERS.has(before)) return undefined;
   for (let k = Math.max(0, i - BRACKET_REACH); k < i; k++) {
     if (doc.sentenceOfToken[k] !== sentence || !isLesionWord(doc, lex, k, i)) continue;
     return {
@@ -607,7 +611,7 @@ function colonAhead(doc: Doc, i: number, limit: number): boolean {
 
 /** "Both excised", "3 were treated with LN2": a count right before the procedure verb. */
 function procedureFollows(doc: Doc, lex: CompiledLexicon, j: number, limit: number): boolean {
-  const at = doc.canon[j] === "were" || doc.canon[j] === "are" ? j + 1 : j;
+  const at = doc.canon[j] === WORDS.were || doc.canon[j] === WORDS.are ? j + 1 : j;
   const hit = lex.procedures.matchAt(doc.canon, at, limit);
   return (
     hit !== undefined && hit.payload.procedure !== "ignore" && hit.payload.procedure !== "repair"

@@ -1,4 +1,5 @@
 import { type CompiledLexicon, hasPhrase } from "../lexicon/compile.ts";
+import { WORDS } from "../text/grammar.ts";
 import type { Doc, HistologyMention, PathologyStatusMention } from "../types.ts";
 import { matchSentences, mentionBase, type TermMatch } from "./match.ts";
 
@@ -116,7 +117,7 @@ function depthSentences(doc: Doc, lex: CompiledLexicon): Set<number> {
 /** "-like" or "like" right after a diagnosis ("tag-like", "SK like"): it describes a look-alike. */
 function likeness(doc: Doc, next: number): boolean {
   const a = doc.canon[next];
-  return a === "like" || (a === "-" && doc.canon[next + 1] === "like");
+  return a === WORDS.like || (a === "-" && doc.canon[next + 1] === WORDS.like);
 }
 
 /**

@@ -1,5 +1,5 @@
 import type { CompiledLexicon, LateralityTerm, SiteTerm } from "../lexicon/compile.ts";
-import { ARTICLES, LIST_JOINERS } from "../text/tokens.ts";
+import { ARTICLES, LIST_JOINERS, WORDS } from "../text/grammar.ts";
 import type { Doc, LateralityMention, SiteMention, TissueMention } from "../types.ts";
 import { matchSentences, mentionBase, type TermMatch } from "./match.ts";
 
@@ -107,7 +107,7 @@ function afterLandmarkCue(doc: Doc, lex: CompiledLexicon, first: number): boolea
   let k = first - 1;
   if (k >= 0 && ARTICLES.has(doc.canon[k]!)) k--;
   if (k < 1) return k === 0 && lex.landmarkCues.words.has(doc.canon[0]!);
-  if (doc.canon[k] === "to") return lex.landmarkCues.withTo.has(doc.canon[k - 1]!);
+  if (doc.canon[k] === WORDS.to) return lex.landmarkCues.withTo.has(doc.canon[k - 1]!);
   return lex.landmarkCues.words.has(doc.canon[k]!);
 }
 

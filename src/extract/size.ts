@@ -1,4 +1,5 @@
 import { type CompiledLexicon, hasPhrase, type RoleTerm } from "../lexicon/compile.ts";
+import { SIZE_COORDINATORS, WORDS } from "../text/grammar.ts";
 import type { Doc, SizeMention, SizeRole } from "../types.ts";
 import { matchSentences, mentionBase, type TermMatch } from "./match.ts";
 import { readNumber, roundTo } from "./numbers.ts";
@@ -76,7 +77,7 @@ function readSize(doc: Doc, lex: CompiledLexicon, i: number, limit: number): Raw
     const next = tok !== undefined ? readNumber(doc, lex, j + 1, limit) : undefined;
     if (!next || !tok) break;
     if (lex.dimensionJoiners.has(tok)) pending.push(next.value);
-    else if (label && tok === "and" && labelledAfter(doc, lex, next.next, limit))
+    else if (label && tok === WORDS.and && labelledAfter(doc, lex, next.next, limit))
       pending.push(next.value);
     else if (lex.rangeJoiners.has(tok) && pending.length > 0) {
       pending[pending.length - 1] = Math.max(pending[pending.length - 1]!, next.value);
@@ -208,8 +209,6 @@ function blocked(doc: Doc, lex: CompiledLexicon, from: number, to: number): bool
   return false;
 }
 
-const COORDINATORS = new Set(["and", "or", ",", "/", "&"]);
-
 /** "1 mm and 3 mm margins": a measurement coordinated with the next one takes its role. */
 function shareRoles(doc: Doc, sizes: SizeMention[]): void {
   for (let k = sizes.length - 2; k >= 0; k--) {
@@ -217,7 +216,7 @@ function shareRoles(doc: Doc, sizes: SizeMention[]): void {
     const b = sizes[k + 1]!;
     if (a.role !== "unknown" || b.role === "unknown" || a.sentence !== b.sentence) continue;
     const between = doc.lower.slice(a.end, b.start).trim();
-    if (!between.split(/\s+/).every((w) => COORDINATORS.has(w))) continue;
+    if (!between.split(/\s+/).every((w) => SIZE_COORDINATORS.has(w))) continue;
     // "0.9 cm, 3 mm margins" lists a lesion size and then a margin: a comma alone coordinates
     // only measurements written in the same unit ("2 mm, 3 mm margins").
     if (between === "," && writtenUnit(doc, a) !== writtenUnit(doc, b)) continue;

@@ -1,3 +1,4 @@
+import { OBJECT_OPENERS } from "../text/grammar.ts";
 import { tokenAt } from "../text/tokens.ts";
 import type { HistologyMention, Mention, SiteMention, SizeMention } from "../types.ts";
 import { antecedentLine } from "./antecedent.ts";
@@ -287,7 +288,6 @@ function chooseHistology(
 }
 
 /** Words after a procedure that open its object ("biopsy of", "LN2 to", "cryo on"). */
-const OBJECT_OPENERS = new Set(["of", "to", "on"]);
 
 /**
  * The lesions named right after one of the event's anchors ("punch bx of a red papule"), up to

@@ -1,6 +1,7 @@
 import type { CompiledLexicon } from "../lexicon/compile.ts";
 import type { Assertion } from "../schemas/api.ts";
-import { ARTICLES, tokenAt } from "../text/tokens.ts";
+import { ARTICLES, EVENT_COORDINATORS } from "../text/grammar.ts";
+import { tokenAt } from "../text/tokens.ts";
 import type { ProcedureMention, SiteMention } from "../types.ts";
 import { antecedentLine, PROBLEM_SECTIONS } from "./antecedent.ts";
 import {
@@ -543,9 +544,6 @@ function sameSiteGroup(e: ProcedureEvent, m: ProcedureMention, index: MentionInd
   );
 }
 
-/** Joiners that coordinate two procedures (a comma alone also separates a site from a size). */
-const COORDINATORS: ReadonlySet<string> = new Set([";", "and", "also", "plus"]);
-
 /**
  * "Removal of 12 skin tags from the neck ...; a cyst on the back was also excised": a generic
  * removal and a named procedure of its sentence, with a site and a ";" or "and" between them,
@@ -599,7 +597,7 @@ function clausesApart(e: ProcedureEvent, m: ProcedureMention, index: MentionInde
  */
 function clauseNamesLesion(m: ProcedureMention, index: MentionIndex): boolean {
   const s = index.doc.sentences[m.sentence]!;
-  const cuts = tokensIn(index, s.start, s.end, COORDINATORS);
+  const cuts = tokensIn(index, s.start, s.end, EVENT_COORDINATORS);
   const from = cuts.findLast((at) => at < m.start) ?? s.start;
   const to = cuts.find((at) => at >= m.end) ?? s.end;
   return namesLesionIn({ from, to }, m, index);
@@ -646,7 +644,7 @@ function coordinatedApart(e: ProcedureEvent, m: ProcedureMention, index: Mention
     const next = tokens[k]?.start;
     return next !== undefined && sites.some((x) => x.start === next);
   };
-  return tokensIn(index, from, to, COORDINATORS).some((at) => !listsSite(at));
+  return tokensIn(index, from, to, EVENT_COORDINATORS).some((at) => !listsSite(at));
 }
 
 /** The site a narrative is at when it names a procedure: in its sentence, else the last one named before it in its section. */

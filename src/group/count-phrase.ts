@@ -1,4 +1,5 @@
-import { LIST_JOINERS, tokenAt } from "../text/tokens.ts";
+import { LIST_JOINERS } from "../text/grammar.ts";
+import { tokenAt } from "../text/tokens.ts";
 import type { CountMention, ProcedureMention } from "../types.ts";
 import { inSentence, joinersBetween, type MentionIndex } from "./index-mentions.ts";
 import { clauseCut } from "./own-clauses.ts";

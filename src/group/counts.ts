@@ -1,3 +1,4 @@
+import { SAMPLED_FROM } from "../text/grammar.ts";
 import { tokenAt } from "../text/tokens.ts";
 import type { CountMention, ProcedureMention, SiteMention } from "../types.ts";
 import { antecedentLine } from "./antecedent.ts";
@@ -150,7 +151,6 @@ function countRemainder(e: ProcedureEvent, events: readonly ProcedureEvent[]): v
 /** How far (characters) after the procedure words "of the same lesion" may stand. */
 const SAME_LESION_REACH = 40;
 /** Words that open where samples were taken: "of", "from" or "at" the same lesion. */
-const SAMPLED_FROM: ReadonlySet<string> = new Set(["of", "from", "at", "on", "in", "within"]);
 
 /** "of the same lesion", "from the same plaque" shortly after one of the event's words. */
 function samplesOfOneLesion(e: ProcedureEvent, index: MentionIndex): boolean {

@@ -1,5 +1,6 @@
 import type { Assertion } from "../schemas/api.ts";
-import { LIST_JOINERS, tokenAt } from "../text/tokens.ts";
+import { LIST_JOINERS } from "../text/grammar.ts";
+import { tokenAt } from "../text/tokens.ts";
 import type { Doc, Mention } from "../types.ts";
 
 /** The mentions of a kind (a union-kinded mention, organ | skin_word, is found under each). */
@@ -191,9 +192,6 @@ export function ofKind<K extends Mention["kind"]>(index: MentionIndex, kind: K):
 export function isBillable(index: MentionIndex, m: Mention): boolean {
   return index.assertions.get(m.id)?.billable ?? true;
 }
-
-/** Tokens that join the items of a list ("forehead, 2.5 cm, and scalp, 3.0 cm"). */
-export { LIST_JOINERS };
 
 /** How many list joiners stand between two spans of the note. */
 export function joinersBetween(

@@ -1,5 +1,5 @@
 import type { CompiledLexicon } from "../lexicon/compile.ts";
-import { ARTICLES, LIST_JOINERS } from "../text/tokens.ts";
+import { ARTICLES, LIST_JOINERS } from "../text/grammar.ts";
 import { inSentence, type MentionIndex } from "./index-mentions.ts";
 import { type Part, partEvent, splitPerLesion } from "./split.ts";
 import type { ProcedureEvent } from "./types.ts";

@@ -1,21 +1,7 @@
-import { ARTICLES } from "../text/tokens.ts";
+import { ARTICLES, CLAUSE_JOINERS } from "../text/grammar.ts";
 import type { HistologyMention, ProcedureMention } from "../types.ts";
 import { inSentence, type MentionIndex } from "./index-mentions.ts";
 import type { ProcedureEvent } from "./types.ts";
-
-/**
- * Words that join two clauses each telling its own procedure ("Two SKs on the back were shaved,
- * and a cyst on the neck was excised"; "...; LN2 to 3 AKs"; "... while a cyst was excised"),
- * with how strongly each parts them: a ";" most, a joiner after a comma or a "while" more than
- * a bare "and".
- */
-const CLAUSE_JOINERS: ReadonlyMap<string, number> = new Map([
-  [";", 3],
-  ["while", 2],
-  ["whereas", 2],
-  ["and", 1],
-  ["plus", 1],
-]);
 
 /**
  * The part of each sentence that names two or more events' procedures, one after the other, which

@@ -1,3 +1,4 @@
+import { OPERATION_JOIN } from "../text/grammar.ts";
 import type { HistologyMention, Mention } from "../types.ts";
 import { inSentence, type MentionIndex } from "./index-mentions.ts";
 import type { ProcedureEvent } from "./types.ts";
@@ -10,7 +11,7 @@ import type { ProcedureEvent } from "./types.ts";
 /** Sections that say what the whole note is about. */
 export const HEADLINE = new Set(["procedure_title", "diagnosis"]);
 /** Joins two clauses or listed operations of one line: "and", "as well as", ";". */
-export const CLAUSE_JOIN = /\band\b|\bas well as\b|;/g;
+export const CLAUSE_JOIN = OPERATION_JOIN.pattern;
 /** The same, or a line break: the text between two mentions names two places or items. */
 const JOIN_OR_LINE = new RegExp(`${CLAUSE_JOIN.source}|\\n`);
 

@@ -1,3 +1,4 @@
+import { AND, LIST_JOINERS } from "../text/grammar.ts";
 import type {
   Doc,
   HistologyMention,
@@ -19,7 +20,6 @@ import {
   isBillable,
   itemNumber,
   joinersBetween,
-  LIST_JOINERS,
   lastTokenIn,
   type MentionIndex,
 } from "./index-mentions.ts";
@@ -350,7 +350,6 @@ function clauseParts(e: ProcedureEvent, index: MentionIndex): Part[] {
 }
 
 const SEMICOLON: ReadonlySet<string> = new Set([";"]);
-const AND: ReadonlySet<string> = new Set(["and"]);
 
 export interface Part {
   sentence: number;

@@ -14,6 +14,7 @@
  * Deliberately over-inclusive: a word wrongly treated as lexical only costs a full re-run.
  */
 import type { CompiledLexicon } from "../lexicon/compile.ts";
+import { GRAMMAR_WORDS } from "../text/grammar.ts";
 
 export interface InertVocabulary {
   words: ReadonlySet<string>;
@@ -24,11 +25,10 @@ export interface InertVocabulary {
 }
 
 /**
- * Words the pipeline tests in code rather than through the lexicon (src/extract/count.ts range
- * joiners, src/extract/numbers.ts number continuations). Listed here so the fast path never
- * treats them as ordinary words; they belong in lexicon/counts.json.
+ * Words the pipeline tests in code rather than through the lexicon: the closed-class words of
+ * src/text/grammar.ts. Each counts as a whole entry, so the fast path never edits one.
  */
-const WORDS_IN_CODE = ["to", "through", "thru", "and", "a", "half", "quarter"];
+const WORDS_IN_CODE = GRAMMAR_WORDS;
 
 const LETTERS = /[a-z]+/g;
 const built = new WeakMap<CompiledLexicon, InertVocabulary | null>();

@@ -79,11 +79,6 @@ export function lastWord(text: string): string {
   );
 }
 
-/** Articles that may stand between a word and the site it introduces ("from the arm"). */
-export const ARTICLES: ReadonlySet<string> = new Set(["the", "a", "an"]);
-/** Tokens that join the items of a list ("L arm, R thigh and back", "#1, #2 & #3"). */
-export const LIST_JOINERS: ReadonlySet<string> = new Set([",", ";", "and", "&"]);
-
 /** Index of the first token whose start is >= offset (binary search; any token with a start). */
 export function tokenAt(tokens: readonly { start: number }[], offset: number): number {
   let lo = 0;

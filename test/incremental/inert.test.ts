@@ -1,6 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { createSession } from "../../src/incremental/index.ts";
+import { inertVocabulary } from "../../src/incremental/vocabulary.ts";
 import { suggest } from "../../src/index.ts";
+import { defaultLexicon } from "../../src/pipeline/suggest.ts";
+import { GRAMMAR_WORDS } from "../../src/text/grammar.ts";
 import { fixtureNames, readFixture, seeded } from "./fixture-note.ts";
 
 const BASE =
@@ -35,16 +38,36 @@ describe("inert edits (result moved, pipeline not run)", () => {
       "full",
     ],
     [
+      'a letter inside a clause joiner the code reads ("plus", src/text/grammar.ts)',
+      "Two SKs on the back were shaved plus a 1.2 cm cyst on the neck was excised.",
+      { start: 34, end: 35, insert: "a" },
+      "full",
+    ],
+    [
+      'a letter inside a coordinator the code reads ("also")',
+      "Two SKs on the back were shaved, also a 1.2 cm cyst on the neck was excised.",
+      { start: 36, end: 37, insert: "a" },
+      "full",
+    ],
+    [
       "a space inside an upper-case line",
       "REVIEW OF SYSTEMS\nShave biopsy of the left arm.",
       { start: 6, end: 6, insert: " " },
       "full",
     ],
-  ])("%s takes the %s path and matches suggest", (_, note, edit, path) => {
+  ])("%s: takes the expected path and matches suggest", (_, note, edit, path) => {
     const session = createSession({ text: note });
     const update = session.applyEdit(edit);
     expect(update.path).toBe(path);
     expect(update.result).toEqual(suggest(session.text));
+  });
+
+  it("treats every word the code reads (src/text/grammar.ts) as a whole lexicon entry", () => {
+    const vocabulary = inertVocabulary(defaultLexicon())!;
+    const missing = [...GRAMMAR_WORDS].filter((w) => !vocabulary.singles.has(w));
+    expect(missing).toEqual([]);
+    expect(GRAMMAR_WORDS.has("plus")).toBe(true);
+    expect(GRAMMAR_WORDS.has("within")).toBe(true);
   });
 
   it("stays exact on edits shaped like the fast path across every fixture note", () => {
