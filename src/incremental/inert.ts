@@ -8,7 +8,7 @@
  *   (see vocabulary.ts); the token sequence, sentence and section boundaries are unchanged;
  * - spaces added to or removed from a run of spaces between words ("left  arm" stays two tokens).
  *
- * In both, the edit touches no mention span, no lexicon regex match, and no line-initial header
+ * In both, the edit touches no mention span, no span a warning quotes, no lexicon regex match, and no line-initial header
  * phrase (the text before the first ":" of its line), and it does not reorder or tie any two
  * mention-to-mention distances (grouping picks the nearest site or diagnosis by offset).
  * Anything else is re-coded in full. Soundness is checked by test/incremental: random edits over
@@ -31,8 +31,9 @@ export function isInertEdit(
   after: string,
   mentions: readonly Range[],
   vocabulary: InertVocabulary,
+  quoted: readonly Range[] = [],
 ): boolean {
-  return whyNotInert(before, edit, after, mentions, vocabulary) === undefined;
+  return whyNotInert(before, edit, after, mentions, vocabulary, quoted) === undefined;
 }
 
 export function whyNotInert(
@@ -41,6 +42,7 @@ export function whyNotInert(
   after: string,
   mentions: readonly Range[],
   vocabulary: InertVocabulary,
+  quoted: readonly Range[] = [],
 ): NotInert | undefined {
   const removed = before.slice(edit.start, edit.end);
   const letters = onlyLowerLetters(removed) && onlyLowerLetters(edit.insert);
@@ -52,7 +54,7 @@ export function whyNotInert(
   if (!region) return "shape";
   if (letters && lexicalWord(before, edit, after, region, vocabulary)) return "lexical";
   if (inHeaderPhrase(before, region)) return "header";
-  if (touchesAny(mentions, region)) return "mention";
+  if (touchesAny(mentions, region) || touchesAny(quoted, region)) return "mention";
   const delta = editDelta(edit);
   const newRegion = { start: region.start, end: region.end + delta };
   if (
@@ -105,10 +107,18 @@ function lexicalWord(
   v: InertVocabulary,
 ): boolean {
   const newWord = after.slice(word.start, word.end + editDelta(edit)).toLowerCase();
+  const oldWord = before.slice(word.start, word.end).toLowerCase();
   return (
+    hasSuffix(newWord, v.suffixes) ||
+    hasSuffix(oldWord, v.suffixes) ||
     canMatch(newWord, v) ||
-    oldWordMatters(before, word, before.slice(word.start, word.end).toLowerCase(), v)
+    oldWordMatters(before, word, oldWord, v)
   );
+}
+
+/** Does the word end with one of the lexicon's word endings (as src/coding/listed.ts reads them)? */
+function hasSuffix(word: string, suffixes: readonly string[]): boolean {
+  return suffixes.some((s) => word.endsWith(s));
 }
 
 /** Two or more letters, lower case after the first. */

@@ -75,6 +75,8 @@ interface Coded {
   result: SuggestResult;
   /** Every mention's range, sorted by start. */
   mentions: Range[];
+  /** The spans of the result's warnings, sorted by start: their messages quote that text. */
+  quoted: Range[];
 }
 
 export function createSession(options: SessionOptions = {}): Session {
@@ -93,7 +95,11 @@ export function createSession(options: SessionOptions = {}): Session {
 
   function codeFully(note: string): Coded {
     const { result, mentions } = suggestWithMentions(note, suggestOptions, lexicon);
-    return { result, mentions: mentionRanges(mentions) };
+    return {
+      result,
+      mentions: mentionRanges(mentions),
+      quoted: mentionRanges(result.warnings.flatMap((w) => (w.span ? [w.span] : []))),
+    };
   }
 
   function recode(next: string, edit: TextEdit | undefined): SessionUpdate {
@@ -104,11 +110,15 @@ export function createSession(options: SessionOptions = {}): Session {
     let path: UpdatePath;
     let nextCoded = cache.get(next);
     if (nextCoded) path = "cached";
-    else if (vocabulary && isInertEdit(text, edit, next, coded.mentions, vocabulary)) {
+    else if (
+      vocabulary &&
+      isInertEdit(text, edit, next, coded.mentions, vocabulary, coded.quoted)
+    ) {
       path = "shifted";
       nextCoded = {
         result: shiftResult(coded.result, edit, next),
         mentions: shiftRanges(coded.mentions, edit),
+        quoted: shiftRanges(coded.quoted, edit),
       };
     } else {
       path = "full";
@@ -170,7 +180,7 @@ export function createSession(options: SessionOptions = {}): Session {
   return session;
 }
 
-/** The mentions' ranges, sorted by start. */
+/** The ranges of mentions or spans, sorted by start. */
 function mentionRanges(mentions: readonly Range[]): Range[] {
   return mentions
     .map((m) => ({ start: m.start, end: m.end }))

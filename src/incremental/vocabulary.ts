@@ -21,6 +21,8 @@ export interface InertVocabulary {
   singles: ReadonlySet<string>;
   phrases: ReadonlyMap<string, readonly (readonly string[])[]>;
   patterns: readonly RegExp[];
+  /** Word endings the procedure-list check reads ("-ectomy"): a word with one always matters. */
+  suffixes: readonly string[];
   canon: (token: string) => string;
 }
 
@@ -51,6 +53,15 @@ function build(lex: CompiledLexicon): InertVocabulary | null {
   if (typeof canon !== "function" || typeof source !== "object" || source === null) return null;
   const words = new Set<string>(WORDS_IN_CODE);
   const singles = new Set<string>(WORDS_IN_CODE);
+  // Every word of a term the extractors look up word by word ("plana" of "verruca plana" makes
+  // "x16" after it a lesion count; a site word may open a site): each matters on its own.
+  for (const vocabulary of wordByWordTries(lex))
+    for (const w of vocabulary) for (const run of w.match(LETTERS) ?? []) singles.add(run);
+  // Compiled word sets that add forms the lexicon files do not spell ("starts" from "started").
+  for (const w of lex.managementCues ?? []) {
+    singles.add(w);
+    words.add(w);
+  }
   const phraseKeys = new Set<string>();
   const phrases = new Map<string, string[][]>();
   const patterns: RegExp[] = [];
@@ -76,7 +87,24 @@ function build(lex: CompiledLexicon): InertVocabulary | null {
     }
   });
   if (broken) return null;
-  return { words, singles, phrases, patterns, canon: canon as (token: string) => string };
+  return {
+    words,
+    singles,
+    phrases,
+    patterns,
+    suffixes: lex.procedureList?.suffixes ?? [],
+    canon: canon as (token: string) => string,
+  };
+}
+
+/**
+ * The lexicon's tries whose single words the pipeline tests one at a time (`.vocabulary.has`):
+ * histology, sites, number words and vague lesion words.
+ */
+function wordByWordTries(lex: CompiledLexicon): ReadonlySet<string>[] {
+  return [lex.histology, lex.sites, lex.numberWords, lex.vague]
+    .map((trie) => trie?.vocabulary)
+    .filter((v): v is Set<string> => v instanceof Set);
 }
 
 /** Calls `visit` for every string value and every object key under `node`. */

@@ -50,6 +50,30 @@ describe("inert edits (result moved, pipeline not run)", () => {
       "full",
     ],
     [
+      'a letter inside a word of a multi-word diagnosis ("plana": "x16" after it counts lesions)',
+      "Lesions plana x16 on the forehead, treated with LN2 today.",
+      { start: 10, end: 11, insert: "m" },
+      "full",
+    ],
+    [
+      'a letter inside an inflected form the lexicon compiles ("starts" of "started")',
+      "Seen for nodulocystic acne; he starts isotretinoin today. LN2 to one AK on the nose.",
+      { start: 34, end: 35, insert: "l" },
+      "full",
+    ],
+    [
+      "a letter inside text a warning quotes (the procedure list's uncovered item)",
+      "PROCEDURES: Shave biopsy of the left arm and partial glorbectomy.\nThe arm lesion was shaved and sent.",
+      { start: 52, end: 52, insert: "y" },
+      "full",
+    ],
+    [
+      'a letter that gives a word a surgical ending ("-otomy")',
+      "PROCEDURES: Shave biopsy of the left arm and bilateral glorbotoxy.\nThe arm lesion was shaved and sent.",
+      { start: 63, end: 64, insert: "m" },
+      "full",
+    ],
+    [
       "a space inside an upper-case line",
       "REVIEW OF SYSTEMS\nShave biopsy of the left arm.",
       { start: 6, end: 6, insert: " " },
