@@ -1,6 +1,6 @@
 /**
  * Soundness stress of the incremental fast path: long runs of small edits (letters typed,
- * deleted or replaced inside words, spaces added) over every coder-written scenario note. Every
+ * deleted or replaced inside words, spaces added or removed) over every coder-written scenario note. Every
  * update that took the "shifted" path is compared with `suggest` on the edited text. Long runs
  * garble words until they graze lexicon words, compiled inflections, surgical word endings and
  * text that warnings quote: cases the unit tests' few edits per note never reach.
@@ -14,9 +14,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
 import { createSession } from "../src/incremental/index.ts";
 import { suggest } from "../src/index.ts";
-import { seeded } from "../test/incremental/fixture-note.ts";
-
-const LETTERS = "abcdefghijklmnopqrstuvwxyz";
+import { seeded, wordOrSpaceEdit } from "../test/incremental/fixture-note.ts";
 
 function scenarioNotes(): [string, string][] {
   const dir = new URL("../fixtures/scenarios/", import.meta.url);
@@ -34,20 +32,6 @@ function scenarioNotes(): [string, string][] {
     );
 }
 
-/** A lower-case letter typed, deleted or replaced after a letter, or a space typed by a space. */
-function smallEdit(text: string, random: () => number) {
-  for (let tries = 0; tries < 100; tries++) {
-    const p = 1 + Math.floor(random() * (text.length - 1));
-    const r = random();
-    if (/[A-Za-z]/.test(text[p - 1]!)) {
-      const letter = LETTERS[Math.floor(random() * 26)]!;
-      if (r < 0.5) return { start: p, end: p, insert: letter };
-      if (/[a-z]/.test(text[p]!)) return { start: p, end: p + 1, insert: r < 0.75 ? "" : letter };
-    } else if (text[p] === " " || text[p - 1] === " ") return { start: p, end: p, insert: " " };
-  }
-  return { start: 0, end: 0, insert: "" };
-}
-
 function main(): void {
   const { values } = parseArgs({
     options: {
@@ -63,7 +47,7 @@ function main(): void {
     const session = createSession({ text: note });
     for (let k = 0; k < edits; k++) {
       const before = session.text;
-      const edit = smallEdit(before, random);
+      const edit = wordOrSpaceEdit(before, random);
       const update = session.applyEdit(edit);
       paths[update.path] = (paths[update.path] ?? 0) + 1;
       if (update.path !== "shifted") continue;

@@ -97,3 +97,20 @@ export function positionAwayFrom(
   }
   return undefined;
 }
+
+/** A lower-case letter typed, deleted or replaced after a letter, or a space added/removed next to a space. */
+export function wordOrSpaceEdit(text: string, random: () => number) {
+  const letters = "abcdefghijklmnopqrstuvwxyz";
+  for (let tries = 0; tries < 100; tries++) {
+    const p = 1 + Math.floor(random() * (text.length - 1));
+    const r = random();
+    if (/[A-Za-z]/.test(text[p - 1]!)) {
+      const letter = letters[Math.floor(random() * 26)]!;
+      if (r < 0.5) return { start: p, end: p, insert: letter };
+      if (/[a-z]/.test(text[p]!)) return { start: p, end: p + 1, insert: r < 0.75 ? "" : letter };
+    }
+    if (text[p] === " ")
+      return r < 0.6 ? { start: p, end: p, insert: " " } : { start: p, end: p + 1, insert: "" };
+  }
+  return { start: 0, end: 0, insert: "x" };
+}

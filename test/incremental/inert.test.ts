@@ -4,7 +4,7 @@ import { inertVocabulary } from "../../src/incremental/vocabulary.ts";
 import { suggest } from "../../src/index.ts";
 import { defaultLexicon } from "../../src/pipeline/suggest.ts";
 import { GRAMMAR_WORDS } from "../../src/text/grammar.ts";
-import { fixtureNames, readFixture, seeded } from "./fixture-note.ts";
+import { fixtureNames, readFixture, seeded, wordOrSpaceEdit } from "./fixture-note.ts";
 
 const BASE =
   "Shave biopsy of a 0.6 cm papule on the left upper back. Patient tolerated it nicely today.";
@@ -111,20 +111,3 @@ describe("inert edits (result moved, pipeline not run)", () => {
     expect(shifted).toBeGreaterThan(50);
   });
 });
-
-/** A lower-case letter typed, deleted or replaced after a letter, or a space added/removed next to a space. */
-function wordOrSpaceEdit(text: string, random: () => number) {
-  const letters = "abcdefghijklmnopqrstuvwxyz";
-  for (let tries = 0; tries < 100; tries++) {
-    const p = 1 + Math.floor(random() * (text.length - 1));
-    const r = random();
-    if (/[A-Za-z]/.test(text[p - 1]!)) {
-      const letter = letters[Math.floor(random() * 26)]!;
-      if (r < 0.5) return { start: p, end: p, insert: letter };
-      if (/[a-z]/.test(text[p]!)) return { start: p, end: p + 1, insert: r < 0.75 ? "" : letter };
-    }
-    if (text[p] === " ")
-      return r < 0.6 ? { start: p, end: p, insert: " " } : { start: p, end: p + 1, insert: "" };
-  }
-  return { start: 0, end: 0, insert: "x" };
-}
