@@ -53,6 +53,14 @@ function isInside(match: TriggerMatch, target: TargetTokens): boolean {
   return target.ownsInnerTriggers && match.first >= target.first && match.first < target.end;
 }
 
+/**
+ * "The cyst is to be excised", "Kenalog was not injected", "was biopsied yesterday": a trigger
+ * phrase that holds the target after its own first word speaks of that word (distance 0).
+ */
+function encloses(match: TriggerMatch, target: TargetTokens): boolean {
+  return match.first < target.first && target.end <= match.end;
+}
+
 /** A trigger at the start or end of the target ("status post excision", "skin cancer history")
  * modifies the whole phrase; one in the middle ("fracture status post fall") only a part. */
 function isAtEdge(match: TriggerMatch, target: TargetTokens): boolean {
@@ -145,7 +153,8 @@ function triggerDecisions(
     const effect = scope.match.trigger.effect!;
     const inside = isInside(scope.match, target);
     if (inside && !(effect.insideTarget && isAtEdge(scope.match, target))) continue;
-    if (!inside && (scope.from >= target.end || target.first >= scope.to)) continue;
+    const around = !inside && encloses(scope.match, target);
+    if (!inside && !around && (scope.from >= target.end || target.first >= scope.to)) continue;
     if (effect.attribute === "negation" && predicateAfterComma(facts, scope, target, ctx)) continue;
     if (!inside && subjectAfterComma(facts, scope, target, ctx)) continue;
     const ruleId = scope.match.trigger.id;

@@ -10,6 +10,67 @@ import { readContextLexicon } from "../../src/context/lexicon-file.ts";
 const ctx = compileContext(readContextLexicon());
 
 const notBilled: [string, string, string, object][] = [
+  // Procedures done at an earlier visit, elsewhere or by someone else.
+  [
+    "a biopsy done at the last visit",
+    "The lesion was biopsied at the last visit.",
+    "biopsied",
+    { temporality: "historical" },
+  ],
+  [
+    "biopsies done at his previous visit, with a date",
+    "Both lesions were biopsied at his previous visit on 03/24/2026.",
+    "biopsied",
+    { temporality: "historical" },
+  ],
+  [
+    "a biopsy told after a fronted earlier visit",
+    "At her last appointment, a shave biopsy of the left arm was performed.",
+    "shave biopsy",
+    { temporality: "historical" },
+  ],
+  [
+    "a biopsy 'yesterday' after an auxiliary",
+    "The papule was biopsied yesterday.",
+    "biopsied",
+    { temporality: "historical" },
+  ],
+  [
+    "a treatment 'last week' after an auxiliary",
+    "The warts were treated last week.",
+    "treated",
+    { temporality: "historical" },
+  ],
+  [
+    "a biopsy done at an outside clinic",
+    "The nodule was biopsied at an outside dermatology clinic.",
+    "biopsied",
+    { temporality: "historical" },
+  ],
+  [
+    "a biopsy done by the patient's PCP",
+    "The nodule was biopsied by her PCP.",
+    "biopsied",
+    { temporality: "historical" },
+  ],
+  [
+    "an excision done by another dermatologist",
+    "The cyst was excised by his previous dermatologist.",
+    "excised",
+    { temporality: "historical" },
+  ],
+  [
+    "a biopsy dated to a month",
+    "The plaque was biopsied in early March.",
+    "biopsied",
+    { temporality: "historical" },
+  ],
+  [
+    "an excision that is to be done",
+    "The cyst on the back is to be excised.",
+    "excised",
+    { temporality: "hypothetical" },
+  ],
   [
     "a planned biopsy",
     "Will schedule shave biopsy of the left cheek.",
@@ -315,6 +376,11 @@ const billed: [string, string, string][] = [
     "a biopsy performed in the clause before a declined treatment",
     "Punch biopsy was performed on the left arm and cryotherapy was declined.",
     "punch biopsy",
+  ],
+  [
+    "a biopsy of a lesion first noted at an earlier visit",
+    "Shave biopsy of the 5 mm papule noted at her last visit.",
+    "shave biopsy",
   ],
   [
     "an aspiration whose blister roof was left intact",

@@ -212,6 +212,18 @@ const cases: [string, string, string, Expected][] = [
     { negation: "negated", billable: false },
   ],
   [
+    "applies a trigger to the target it holds after its first word",
+    "Biopsy was not performed.",
+    "performed",
+    { negation: "negated", billable: false },
+  ],
+  [
+    "does not apply a trigger to a target that merely follows it",
+    "Biopsy was not performed; the cyst was drained.",
+    "drained",
+    { negation: "affirmed", billable: true },
+  ],
+  [
     "uses the whole sentence when the concept is absent",
     "Negative for melanocytic lesion.",
     "melanoma",
