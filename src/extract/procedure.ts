@@ -41,7 +41,7 @@ export function extractProcedures(
           (r) =>
             r.sentence === m.sentence &&
             r.first >= m.last &&
-            r.first - m.last <= reach &&
+            wordsBetween(doc, m.last, r.first, reach) <= reach &&
             !reportBetween(doc, statuses, m.last, r.last),
         ));
     if (suppressed(doc, lex, t, m.sentence)) continue;
@@ -79,6 +79,19 @@ export function extractProcedures(
     });
   }
   return out;
+}
+
+/**
+ * White-space separated words from token `from` up to token `to`, counted up to `limit` + 1: a
+ * date ("03/12/2026") or a title ("Dr.") is one word however many tokens it has ("Biopsy of the
+ * left helix on 03/12/2026 by Dr. Smith showed ...").
+ */
+function wordsBetween(doc: Doc, from: number, to: number, limit: number): number {
+  let words = 0;
+  for (let k = from; k < to && words <= limit; k++) {
+    if (k === 0 || doc.tokens[k]!.start > doc.tokens[k - 1]!.end) words++;
+  }
+  return words;
 }
 
 /**

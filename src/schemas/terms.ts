@@ -96,7 +96,7 @@ export const ProceduresLexiconSchema = z.object({
   biopsyIntent: z.object({ id: RuleId, source: z.string(), literals: Literals }),
   /**
    * Words reporting a specimen's result ("showed", "revealed") after a procedure of one of
-   * `procedures` in the same sentence, within `reach` tokens: the result is back, so the
+   * `procedures` in the same sentence, within `reach` white-space separated words: the result is back, so the
    * procedure was done before this visit ("A punch biopsy was obtained ..., showing granulomas").
    */
   resultCues: z.object({

@@ -33,6 +33,11 @@ describe("extractProcedures", () => {
     ["biopsy-proven BCC", ["biopsy: biopsy (done before)"]],
     ["Biopsy of the arm showed BCC", ["Biopsy: biopsy (done before)"]],
     ["bx on the back in May came back positive", ["bx: biopsy (done before)"]],
+    ["Biopsy of the arm on 03/12/2026 by Dr. Smith showed BCC", ["Biopsy: biopsy (done before)"]],
+    [
+      "Biopsy of the arm was done today and the patient was told that the one last year showed BCC",
+      ["Biopsy: biopsy"],
+    ],
     ["Biopsy of a papule showing ulceration", ["Biopsy: biopsy"]],
     ["LN2 to 4 AKs, which showed frosting", ["LN2: destruction/cryo"]],
     ["frozen section", []],
