@@ -71,6 +71,31 @@ const notBilled: [string, string, string, object][] = [
     "excised",
     { temporality: "hypothetical" },
   ],
+  // Offers, discussions, deferrals and refusals.
+  [
+    "a biopsy whose long subject was discussed",
+    "A biopsy of an irregular pigmented nevus on the back was discussed.",
+    "biopsy",
+    { temporality: "hypothetical" },
+  ],
+  [
+    "a biopsy with a long subject recommended but deferred",
+    "Punch biopsy of the scaly pink plaque on the left shin was recommended but deferred.",
+    "punch biopsy",
+    { temporality: "hypothetical" },
+  ],
+  [
+    "an excision refused after a semicolon",
+    "Excision of the cyst on the upper back; the patient declined.",
+    "excision",
+    { temporality: "hypothetical" },
+  ],
+  [
+    "an excision offered and then refused in the next clause",
+    "Excision of the 1 cm epidermoid cyst on the back was offered, and she refused at this time.",
+    "excision",
+    { temporality: "hypothetical" },
+  ],
   [
     "a planned biopsy",
     "Will schedule shave biopsy of the left cheek.",
@@ -381,6 +406,16 @@ const billed: [string, string, string][] = [
     "a biopsy of a lesion first noted at an earlier visit",
     "Shave biopsy of the 5 mm papule noted at her last visit.",
     "shave biopsy",
+  ],
+  [
+    "an excision before a refusal that has its own object",
+    "Excision of the cyst was performed; the patient declined a biopsy of the nevus.",
+    "excision",
+  ],
+  [
+    "an excision done in the clause before an object-less refusal",
+    "The cyst was excised; the patient declined.",
+    "excised",
   ],
   [
     "an aspiration whose blister roof was left intact",
