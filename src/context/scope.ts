@@ -1,4 +1,4 @@
-import { SCOPE_LIST_JOINERS } from "../text/grammar.ts";
+import { LIST_WORDS, RELATIVE_PRONOUNS, SCOPE_LIST_JOINERS } from "../text/grammar.ts";
 /**
  * Scope of each modifier trigger, as a token range of its sentence. A scope runs from the
  * trigger in its direction and stops at the first of:
@@ -7,6 +7,10 @@ import { SCOPE_LIST_JOINERS } from "../text/grammar.ts";
  *     unless the trigger introduces a list ("if any of the following occur: fever, ...");
  *   - a pseudo or terminate trigger that applies to the category ("no rash but itching");
  *   - another trigger of the same category looking the same way (the closer one takes over);
+ *   - forward only, a main-verb terminator (category MAIN_VERB: "underwent", "had") where it is
+ *     the verb of the sentence the trigger's phrase sits in (see `mainVerbCuts`);
+ *   - forward only, for a trigger inside a relative clause set off by a comma ("a man, whose
+ *     father had melanoma, had ..."), the comma that closes the clause before a main verb;
  *   - for a clause-bound rule, a word of the lexicon's clauseWords (another clause's verb);
  *   - maxScope word tokens; for a category with `throughLists`, when those run out inside a list
  *     ("options including cryotherapy, ED&C, excision, Mohs surgery and imiquimod") the scope
@@ -60,8 +64,12 @@ function buildIndex(tokens: ContextToken[], matches: TriggerMatch[]): SentenceIn
   return { tokens, startsAt, endsAt, hard };
 }
 
+/** Structural category of the main-verb terminators (see `mainVerbCuts`). */
+const MAIN_VERB = "MAIN_VERB";
+
 /** Does `other`, met while walking `step` from `trigger`, end the scope? */
 function cuts(other: CompiledTrigger, trigger: CompiledTrigger, step: 1 | -1): boolean {
+  if (other.category === MAIN_VERB) return false;
   if (other.kind === "pseudo" || other.kind === "terminate") {
     return other.appliesTo === null || other.appliesTo.has(trigger.category);
   }
@@ -77,9 +85,60 @@ function wordsIn(tokens: ContextToken[], from: number, to: number): number {
   return words;
 }
 
-/** Exclusive end of the forward scope that starts at token `from`. */
-function walkForward(index: SentenceIndex, from: number, trigger: CompiledTrigger): number {
+/**
+ * A main-verb terminator at `verb` ends the forward scope of `match` (from `from`) when it is the
+ * verb of the sentence the trigger's phrase sits in: "A man with a history of BCC underwent a
+ * shave biopsy", "a 59-year-old with a family history of melanoma had 15 AKs destroyed". It is
+ * not when
+ *   - its rule does not apply to the trigger's category ("mother had melanoma": the relative has
+ *     the condition);
+ *   - it belongs to a clause inside the phrase: a relative pronoun stands between them with no
+ *     comma after it ("history of BCC for which he underwent Mohs"), or "and"/"or" joins it to
+ *     the phrase ("has a history of BCC and had Mohs");
+ *   - the trigger heads the clause of the verb: a forward trigger with no word of its own before
+ *     the verb ("previously had a BCC excised"), or a time phrase with words between it and the
+ *     verb ("In 2019 he had Mohs", "During the last admission she had ..."). A time phrase
+ *     right before the verb closes the subject it dates ("s/p Mohs for BCC of the nose in 2019
+ *     underwent a shave biopsy").
+ */
+function mainVerbCuts(
+  index: SentenceIndex,
+  match: TriggerMatch,
+  from: number,
+  verb: number,
+  verbTrigger: CompiledTrigger,
+): boolean {
+  const { tokens } = index;
+  const { trigger } = match;
+  if (verbTrigger.appliesTo !== null && !verbTrigger.appliesTo.has(trigger.category)) return false;
+  if (LIST_WORDS.has(tokens[verb - 1]?.norm ?? "")) return false;
+  for (let k = verb - 1; k >= from; k--) {
+    const norm = tokens[k]!.norm;
+    if (norm === ",") break;
+    if (RELATIVE_PRONOUNS.has(norm)) return false;
+  }
+  const words = wordsIn(tokens, from, verb);
+  return trigger.direction === "forward" ? words > 0 : words === 0;
+}
+
+/**
+ * Does the trigger at `match` sit in a relative clause set off by a comma (", who has a history
+ * of BCC", ", whose father had melanoma")? Its scope then ends at the comma that closes it.
+ */
+function inRelativeClause(tokens: ContextToken[], match: TriggerMatch): boolean {
+  for (let k = match.first - 1; k > 0; k--) {
+    const norm = tokens[k]!.norm;
+    if (norm === "," || norm === ";") return false;
+    if (RELATIVE_PRONOUNS.has(norm)) return tokens[k - 1]!.norm === ",";
+  }
+  return false;
+}
+
+/** Exclusive end of the forward scope of `match` that starts at token `from`. */
+function walkForward(index: SentenceIndex, from: number, match: TriggerMatch): number {
   const { tokens, startsAt, hard } = index;
+  const { trigger } = match;
+  let relative: boolean | undefined;
   let words = 0;
   let i = from;
   while (i < tokens.length) {
@@ -87,6 +146,12 @@ function walkForward(index: SentenceIndex, from: number, trigger: CompiledTrigge
     const other = startsAt[i];
     const next = other ? other.end : i + 1;
     if (other && cuts(other.trigger, trigger, 1)) return i;
+    if (other?.trigger.category === MAIN_VERB && mainVerbCuts(index, match, from, i, other.trigger))
+      return i;
+    if (tokens[i]!.norm === "," && startsAt[i + 1]?.trigger.category === MAIN_VERB) {
+      relative ??= inRelativeClause(tokens, match);
+      if (relative) return i;
+    }
     words += wordsIn(tokens, i, next);
     if (words > trigger.maxScope)
       return trigger.effect?.throughLists ? throughList(index, from, i, trigger) : i;
@@ -162,9 +227,7 @@ function scopesOf(index: SentenceIndex, match: TriggerMatch): TriggerScope[] {
   const wantForward = direction === "forward" || direction === "bidirectional";
   const wantBackward = direction === "backward" || direction === "bidirectional";
   const to =
-    wantForward || isColon(tokens, match.end)
-      ? walkForward(index, match.end, match.trigger)
-      : match.end;
+    wantForward || isColon(tokens, match.end) ? walkForward(index, match.end, match) : match.end;
   const from =
     wantBackward || isColon(tokens, match.first - 1)
       ? walkBackward(index, match.first - 1, match.trigger)

@@ -7,8 +7,11 @@ import { SectionCategorySchema } from "./sections.ts";
 /**
  * lexicon/context.json: ConText rules (Harkema et al. 2009) as data.
  * A rule is a trigger phrase with a category and a direction; categories say which assertion
- * attribute a trigger sets. PSEUDO and TERMINATE are structural: a pseudo rule hides the
- * shorter triggers inside it ("no change" hides "no"), a terminate rule cuts scopes ("but").
+ * attribute a trigger sets. PSEUDO, TERMINATE and MAIN_VERB are structural: a pseudo rule hides
+ * the shorter triggers inside it ("no change" hides "no"), a terminate rule cuts scopes ("but"),
+ * and a main-verb rule is a terminate rule that cuts only where it is the verb of the sentence a
+ * history phrase sits in ("a man with a history of BCC underwent a biopsy"; see
+ * src/context/scope.ts).
  */
 
 // Compile-time check that the section enum and the SectionCategory union in src/types.ts agree.
@@ -29,7 +32,7 @@ export const ContextDirectionSchema = z.enum([
 export type ContextDirection = z.infer<typeof ContextDirectionSchema>;
 
 /** Structural categories every lexicon has; the others are declared under `categories`. */
-export const STRUCTURAL_CATEGORIES = ["PSEUDO", "TERMINATE"] as const;
+export const STRUCTURAL_CATEGORIES = ["PSEUDO", "TERMINATE", "MAIN_VERB"] as const;
 
 const CategoryName = z.string().regex(/^[A-Z][A-Z_]*$/, "category names are UPPER_SNAKE_CASE");
 
@@ -215,9 +218,13 @@ type Problem = { message: string; path: (string | number)[] };
 const STRUCTURAL_DIRECTION: Record<string, ContextDirection> = {
   PSEUDO: "pseudo",
   TERMINATE: "terminate",
+  MAIN_VERB: "terminate",
 };
 
-/** Rules name declared categories; PSEUDO/TERMINATE go with the pseudo/terminate directions. */
+/**
+ * Rules name declared categories; PSEUDO goes with the pseudo direction, TERMINATE and MAIN_VERB
+ * with the terminate direction.
+ */
 function categoryProblems(lex: LexiconShape): Problem[] {
   const problems: Problem[] = [];
   const known = new Set(Object.keys(lex.categories));

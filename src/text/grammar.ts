@@ -60,6 +60,18 @@ export const SAMPLED_FROM: ReadonlySet<string> = new Set([
 /** List words of a context scope ("no erythema, warmth or drainage"). */
 export const SCOPE_LIST_JOINERS: ReadonlySet<string> = new Set([",", "and", "or"]);
 
+/**
+ * Relative pronouns: they open a clause inside the sentence ("a man, who has a history of BCC,
+ * underwent ...", "a history of BCC for which he underwent Mohs").
+ */
+export const RELATIVE_PRONOUNS: ReadonlySet<string> = new Set([
+  "who",
+  "whom",
+  "whose",
+  "which",
+  "that",
+]);
+
 /** The word conjunctions of a list ("and", "or"). */
 export const LIST_WORDS: ReadonlySet<string> = new Set(["and", "or"]);
 
@@ -102,6 +114,7 @@ export const GRAMMAR_WORDS: ReadonlySet<string> = new Set(
     ...SAMPLED_FROM,
     ...SCOPE_LIST_JOINERS,
     ...LIST_WORDS,
+    ...RELATIVE_PRONOUNS,
     ...OPERATION_JOIN.words,
     ...CLAUSE_BREAK.words,
     ...Object.values(WORDS),

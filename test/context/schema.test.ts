@@ -24,6 +24,7 @@ const rejected: [string, object[], string][] = [
   ["an unknown category", [{ ...no, category: "MAYBE" }], 'unknown category "MAYBE"'],
   ["a pseudo rule with a modifier direction", [{ ...no, category: "PSEUDO" }], "PSEUDO/TERMINATE"],
   ["a modifier with the pseudo direction", [{ ...no, direction: "pseudo" }], "PSEUDO/TERMINATE"],
+  ["a main-verb rule with a modifier direction", [{ ...no, category: "MAIN_VERB" }], "PSEUDO"],
   ["a duplicate id", [no, { ...no, literal: "not" }], 'duplicate rule id "neg.no"'],
   ["a duplicate literal", [no, { ...no, id: "neg.no2" }], 'literal "no" is used twice'],
   ["an upper-case literal", [{ ...no, literal: "No" }], "lower-case"],
@@ -41,6 +42,12 @@ const rejected: [string, object[], string][] = [
 describe("ContextLexiconSchema", () => {
   it("accepts a small valid lexicon", () => {
     expect(ContextLexiconSchema.safeParse(lexiconWith([no])).success).toBe(true);
+  });
+
+  it("accepts a main-verb terminator", () => {
+    const had = { ...no, literal: "had", category: "MAIN_VERB", direction: "terminate" };
+    const rules = [no, { ...had, id: "term.had", appliesTo: ["HISTORICAL"] }];
+    expect(ContextLexiconSchema.safeParse(lexiconWith(rules)).success).toBe(true);
   });
 
   it.each(rejected)("rejects %s", (_title, rules, message) => {
