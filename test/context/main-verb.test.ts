@@ -4,7 +4,8 @@
  *   - the sentence's main verb ("underwent", "had", "received") ends the scope of a history,
  *     prior or family-history phrase in its subject: "a man with a history of BCC underwent a
  *     shave biopsy" bills the biopsy; a verb in a relative clause or after "and" does not;
- *   - a relative clause set off by commas (", whose father had melanoma,") ends at its comma.
+ *   - a relative clause set off by commas (", whose father had melanoma,") ends at its comma;
+ *   - a relative who consents to, or is present at, the procedure is not its experiencer.
  */
 import { describe, expect, it } from "vitest";
 import { assertConcept, compileContext } from "../../src/context/index.ts";
@@ -136,6 +137,12 @@ describe("history and family phrases in a procedure sentence (lexicon)", () => {
     ["A 70-year-old man with prior BCC underwent a SHAVE BIOPSY of the nose.", "shave biopsy"],
     ["A woman with a family history of melanoma had a PUNCH BIOPSY of a nevus.", "punch biopsy"],
     ["A 45-year-old with a history of keloids RECEIVED intralesional triamcinolone.", "received"],
+    ["After verbal consent from the mother, 3 WARTS were treated with LN2.", "warts"],
+    ["After consent from his mother, a PUNCH BIOPSY of the arm was performed.", "punch biopsy"],
+    ["Consent was obtained from her father and the WARTS were frozen.", "warts"],
+    ["Three WARTS on the hand were frozen, with the mother present.", "warts"],
+    ["Accompanied by his father, he had 2 WARTS frozen.", "warts"],
+    ["The mother gave verbal consent and 2 WARTS were frozen.", "warts"],
   ])("bills the procedure in %j", (sentence, concept) => {
     expect(assertConcept(sentence, concept, ctx)).toMatchObject({ billable: true });
   });
@@ -178,6 +185,14 @@ describe("codes of procedures told after a history or family phrase", () => {
         ["17000", 1],
         ["17003", 2],
       ],
+    ],
+    [
+      "After verbal consent from the mother, 3 warts on the hand were treated with LN2.",
+      [["17110", 1]],
+    ],
+    [
+      "Three warts on the left hand were treated with LN2, with the mother present.",
+      [["17110", 1]],
     ],
   ])("bills %j", (note, expected) => {
     expect(codes(note)).toEqual(expected);
