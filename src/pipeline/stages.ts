@@ -59,7 +59,9 @@ export const STAGES: Stage[] = [
     run: (s) => {
       // A technique word is asserted only near a named procedure (its sentence or the one
       // before or after: "I did not rongeur the bone"); depth and tissue words elsewhere in an
-      // operative note need no context.
+      // operative note need no context. A word that qualifies its procedure from anywhere in the
+      // event's scope (reach "scope": "loculations", "tendon") is asserted wherever it stands, so
+      // "a single cavity without loculations was found" three sentences on is no cue.
       const withProcedure = new Set(
         s
           .mentions!.filter((m) => m.kind === "procedure")
@@ -69,7 +71,7 @@ export const STAGES: Stage[] = [
         (m) =>
           CONTEXT_KINDS.has(m.kind) &&
           m.sentence >= 0 &&
-          (m.kind !== "technique" || withProcedure.has(m.sentence)),
+          (m.kind !== "technique" || m.reach === "scope" || withProcedure.has(m.sentence)),
       );
       s.assertions = detectAssertions(s.doc!.text, s.doc!.sentences, targets, s.lex.context);
       markDoneByPathology(s.mentions!, s.assertions);

@@ -148,3 +148,33 @@ describe("a drainage that was only packed", () => {
     expect(r.codes[0]!.factors.map((f) => f.name)).not.toContain("drainage_packed");
   });
 });
+
+describe("a complexity cue that is negated", () => {
+  // A technique word that qualifies the drainage from anywhere in its scope is asserted
+  // wherever it stands, so a negation further down the narrative is read.
+  it.each([
+    [
+      "two sentences after the drainage",
+      "OPERATIVE NOTE: Pilonidal abscess of the sacrococcygeal region.\nDESCRIPTION OF PROCEDURE: The pilonidal abscess was opened through a 2 cm incision and 8 mL of pus was expressed. The wound was flushed with saline. One small pocket with no loculations was identified.",
+      "10080",
+    ],
+    [
+      "in a findings line of a thigh abscess",
+      "PROCEDURE: Incision and drainage of an abscess of the left thigh.\nDESCRIPTION OF PROCEDURE: After local anesthesia a stab incision released purulent material. The cavity was probed bluntly. It was found to be free of loculations and septations.",
+      "10060",
+    ],
+    [
+      "said not to be complicated",
+      "Incision and drainage of a back abscess. Purulent fluid was drained. The cavity was irrigated. The drainage was not complicated.",
+      "10060",
+    ],
+  ])("is no cue %s", (_why, note, expected) => {
+    expect(codes(note)).toBe(expected);
+  });
+
+  it("still makes the drainage complicated when affirmed far from the incision", () => {
+    const note =
+      "DESCRIPTION OF PROCEDURE: The abscess of the right buttock was incised and drained of pus. The cavity was irrigated. Gauze was placed. Multiple loculations were then broken up with a hemostat.";
+    expect(codes(note)).toBe("10061");
+  });
+});
