@@ -356,3 +356,34 @@ describe("a numbered list of wounds under one debridement heading", () => {
     },
   );
 });
+
+describe("a deep structure said to be untouched", () => {
+  // A layer named only to say the debridement did not reach it is no depth: whatever the
+  // structure and however the note says it was spared.
+  it.each([
+    [
+      "The plantar ulcer, 9 x 4 cm, was debrided of necrotic subcutaneous fat. The tendon was not exposed.",
+    ],
+    ["Heel ulcer 7 x 5 cm debrided of subcutaneous tissue; fascia intact."],
+    [
+      "Sharp debridement of the sacral ulcer, 10 x 4 cm, through subcutaneous fat. Tendon and bone were intact.",
+    ],
+    [
+      "The shin ulcer, 8 x 5 cm, was debrided of subcutaneous tissue. Muscle and fascia were spared.",
+    ],
+    ["The ankle ulcer, 8 x 5 cm, was debrided of subcutaneous tissue. The muscle was uninvolved."],
+    [
+      "Excisional debridement of the ischial ulcer, 6 x 6 cm, of subcutaneous tissue. Fascia not exposed.",
+    ],
+  ])("codes subcutaneous debridement for %j", (note) => {
+    expect(codes(note)).toBe("11042 11045");
+  });
+
+  it("still reads a layer that was removed beside one that was spared", () => {
+    expect(
+      codes(
+        "The heel ulcer, 4 x 3 cm, was debrided; necrotic muscle was excised, leaving the tendon intact.",
+      ),
+    ).toBe("11043");
+  });
+});
