@@ -108,6 +108,11 @@ export interface ProcedureMention extends MentionBase {
   needsLesionType?: readonly string[];
   /** Named as already done by a pathology cue ("biopsy-proven"): historical. */
   pathologyCue?: boolean;
+  /**
+   * "Shave biopsy of the leg lesion showed melanoma": where the result word that follows it in
+   * its sentence ends (an offset); a diagnosis written after it is that earlier result.
+   */
+  resultEnd?: number;
 }
 
 export interface SiteMention extends MentionBase {

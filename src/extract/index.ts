@@ -59,9 +59,30 @@ export function extractMentions(full: Doc, lex: CompiledLexicon): Mention[] {
   all.forEach((m, i) => {
     m.id = i;
   });
+  markEarlierResults(all);
   markPairedAreas(full, all, lex);
   markSiteBrackets(full, all);
   return all;
+}
+
+/**
+ * "Shave biopsy of the left leg lesion showed melanoma": a diagnosis written after the result
+ * word of an earlier biopsy or excision in its sentence is that procedure's pathology, as after
+ * "prior biopsy showed", so a specimen sent from today's excision does not make it pending.
+ * Mentions are sorted, so a sentence's result words come before the diagnoses after them.
+ */
+function markEarlierResults(all: Mention[]): void {
+  let sentence = -1;
+  let resultEnd = Number.POSITIVE_INFINITY;
+  for (const m of all) {
+    if (m.sentence !== sentence) {
+      sentence = m.sentence;
+      resultEnd = Number.POSITIVE_INFINITY;
+    }
+    if (m.kind === "procedure" && m.resultEnd !== undefined)
+      resultEnd = Math.min(resultEnd, m.resultEnd);
+    else if (m.kind === "histology" && m.start >= resultEnd) m.fromPathology = true;
+  }
 }
 
 /**

@@ -34,16 +34,16 @@ export function extractProcedures(
       closes: t.procedure === "flap" || t.closesDefect === true,
     };
     if (flapClosure) continue;
-    const cue =
-      done.some((d) => d.first < m.last && m.first < d.last) ||
-      (withResults.some((p) => p === t.procedure) &&
-        results.some(
+    const result = withResults.some((p) => p === t.procedure)
+      ? results.find(
           (r) =>
             r.sentence === m.sentence &&
             r.first >= m.last &&
             wordsBetween(doc, m.last, r.first, reach) <= reach &&
             !reportBetween(doc, statuses, m.last, r.last),
-        ));
+        )
+      : undefined;
+    const cue = done.some((d) => d.first < m.last && m.first < d.last) || result !== undefined;
     if (suppressed(doc, lex, t, m.sentence)) continue;
     const scar = revisesScar(doc, lex, t.id, m.sentence);
     const removal = closesRemovalDefect(doc, lex, t, m.sentence);
@@ -65,6 +65,7 @@ export function extractProcedures(
     if (scar) p.revisesScar = scar;
     if (removal) p.removalDefect = removal;
     if (cue) p.pathologyCue = true;
+    if (result) p.resultEnd = doc.tokens[result.last - 1]!.end;
     out.push(p);
   }
   for (const m of matchSentences(doc, lex.techniques)) {

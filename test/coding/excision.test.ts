@@ -294,3 +294,35 @@ describe("a lesion measured with a procedure the removal includes", () => {
     expect(shippedCodes(note)).toBe(expected);
   });
 });
+
+describe("a cancer proven by an earlier biopsy's result, with today's specimen sent", () => {
+  // The diagnosis written after the result word of an earlier biopsy in its sentence is that
+  // biopsy's pathology: sending today's excision to pathology does not make it pending.
+  it.each([
+    [
+      "the biopsy named with its site",
+      "Punch biopsy of the right upper arm lesion showed melanoma in situ. The 0.9 cm lesion was excised with 5 mm margins. The specimen was sent to pathology.",
+      "11602",
+    ],
+    [
+      "the result word 'revealed'",
+      "A shave biopsy from the mid back revealed squamous cell carcinoma. The 1.2 cm lesion of the back was excised with 4 mm margins and submitted to pathology.",
+      "11602",
+    ],
+    [
+      "the result 'was consistent with'",
+      "Shave biopsy of the left shin papule was consistent with basal cell carcinoma. Today the 0.8 cm lesion was excised with 3 mm margins; the specimen was sent to pathology.",
+      "11602",
+    ],
+  ])("codes the excision as malignant with %s", (_why, note, expected) => {
+    expect(shippedCodes(note)).toBe(expected);
+  });
+
+  it("still waits for pathology when only a clinical impression names the cancer", () => {
+    expect(
+      shippedCodes(
+        "A 0.9 cm pigmented lesion of the right upper arm, concerning for melanoma, was excised with 2 mm margins. The specimen was sent to pathology.",
+      ),
+    ).toBe("11402");
+  });
+});
