@@ -56,6 +56,7 @@ export function extractSites(
     out.push(site);
   }
   for (const t of matchSentences(doc, lex.tissues)) {
+    if (t.payload === "organ" && depthLandmark(doc, lex, t.first, t.last)) continue;
     const id = t.payload === "organ" ? lex.source.sites.nonSkin.id : lex.source.sites.skinWords.id;
     out.push({ ...mentionBase(doc, t.payload, t.first, t.last, id, t.sentence), kind: t.payload });
   }
@@ -109,6 +110,39 @@ function afterLandmarkCue(doc: Doc, lex: CompiledLexicon, first: number): boolea
   if (k < 1) return k === 0 && lex.landmarkCues.words.has(doc.canon[0]!);
   if (doc.canon[k] === WORDS.to) return lex.landmarkCues.withTo.has(doc.canon[k - 1]!);
   return lex.landmarkCues.words.has(doc.canon[k]!);
+}
+
+/** Describing words ("superficial", "underlying") allowed between a depth lead and its organ. */
+const DESCRIBING = 2;
+
+/**
+ * "excised to the superficial parotid fascia", "taken down to the parotid": the organ word at
+ * tokens [first, last) names the depth a cut reached (lexicon sites `depthLandmarks`), so it is
+ * no organ of the procedure. Walking back over an article and up to two describing words, a
+ * lead ends there, or a bare "to" does with a layer word right after the organ ("deep to the
+ * parotid fascia" enters the organ).
+ */
+function depthLandmark(doc: Doc, lex: CompiledLexicon, first: number, last: number): boolean {
+  const d = lex.depthLandmarks;
+  if (!d) return false;
+  const layered = d.layers.has(doc.canon[last] ?? "") || d.layers.has(doc.canon[last + 1] ?? "");
+  let words = 0;
+  for (let k = first - 1; k >= 0; k--) {
+    if (d.leads.some((lead) => endsAt(doc.canon, lead, k))) return true;
+    const w = doc.canon[k]!;
+    if (w === WORDS.to) return layered && !d.enters.has(doc.canon[k - 1] ?? "");
+    if (!/^[a-z]/.test(w)) return false;
+    if (!ARTICLES.has(w) && ++words > DESCRIBING) return false;
+  }
+  return false;
+}
+
+/** The words of `phrase` end at token k. */
+function endsAt(canon: readonly string[], phrase: readonly string[], k: number): boolean {
+  const from = k - phrase.length + 1;
+  if (from < 0) return false;
+  for (let i = 0; i < phrase.length; i++) if (canon[from + i] !== phrase[i]) return false;
+  return true;
 }
 
 /**

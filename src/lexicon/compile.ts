@@ -164,6 +164,15 @@ export interface CompiledLexicon {
   donorPlaceLinks: ReadonlySet<string>;
   /** Words before a site that make it a landmark of another site (lexicon sites `landmarkCues`). */
   landmarkCues: { words: ReadonlySet<string>; withTo: ReadonlySet<string> };
+  /**
+   * Leads (as word lists) and layer words that make an organ word a depth landmark (lexicon sites
+   * `depthLandmarks`).
+   */
+  depthLandmarks?: {
+    leads: readonly (readonly string[])[];
+    enters: ReadonlySet<string>;
+    layers: ReadonlySet<string>;
+  };
   canon: Canonicaliser;
   /** Ids of every token of the tries above (each top-level trie is indexed with it). */
   tokenIds: TokenIds;
@@ -389,6 +398,15 @@ export function compileLexicon(lex: Lexicon): CompiledLexicon {
       words: new Set(lex.sites.landmarkCues.words),
       withTo: new Set(lex.sites.landmarkCues.withTo),
     },
+    ...(lex.sites.depthLandmarks
+      ? {
+          depthLandmarks: {
+            leads: lex.sites.depthLandmarks.leads.map((l) => l.split(" ")),
+            enters: new Set(lex.sites.depthLandmarks.enters),
+            layers: new Set(lex.sites.depthLandmarks.layers),
+          },
+        }
+      : {}),
     canon: createCanonicaliser(
       known,
       stemWords,

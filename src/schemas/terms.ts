@@ -344,6 +344,23 @@ export const SitesLexiconSchema = z.object({
       withTo: z.array(z.string().regex(/^[a-z]+$/)),
     })
     .default({ words: [], withTo: [] }),
+  /**
+   * "excised to the superficial parotid fascia", "down to the parotid": an organ word named as the
+   * depth a cut reached is a landmark, not the organ excised. It follows one of `leads` (an article
+   * and up to two describing words between), or follows "to" (not after one of `enters`:
+   * "deep to") and comes right before one of `layers` (one word between allowed: "to the parotid
+   * gland capsule").
+   */
+  depthLandmarks: z
+    .object({
+      id: RuleId,
+      source: z.string().optional(),
+      leads: z.array(z.string().regex(/^[a-z]+( [a-z]+)*$/)),
+      /** A word right before the bare "to" that takes the cut into the layer: "deep to". */
+      enters: z.array(z.string().regex(/^[a-z]+$/)).default([]),
+      layers: z.array(z.string().regex(/^[a-z]+$/)),
+    })
+    .optional(),
   /** Organs and tissues that are not skin: a biopsy or excision there is not a skin procedure. */
   nonSkin: z.object({ id: RuleId, literals: Literals }),
   /** Words that place a procedure on the skin ("skin", "cutaneous", "subcutaneous"). */

@@ -246,3 +246,30 @@ describe("a lesion excision taken into an uncoded operation on another organ", (
     expect(excision?.assertion.billable).toBe(false);
   });
 });
+
+describe("an organ named only as the depth a skin excision reached", () => {
+  // "to the ... fascia/capsule", "down to", "to the level of": the structure is the floor of the
+  // cut, not the organ excised (lexicon sites depthLandmarks).
+  it.each([
+    [
+      "SCC of the left preauricular skin, proven on punch biopsy. The 1.0 cm lesion was excised with 5 mm margins to the superficial parotid fascia.",
+      "11642",
+    ],
+    [
+      "Biopsy-proven BCC of the right cheek. The 0.8 cm tumor was excised with 4 mm margins down to the parotid, which was not entered.",
+      "11642",
+    ],
+    [
+      "Excision of a 1.0 cm epidermoid cyst of the anterior neck to the level of the thyroid capsule.",
+      "11421",
+    ],
+  ])("codes the skin excision in %j", (note, expected) => {
+    expect(suggest(note).codes.map((c) => c.code)).toEqual([expected]);
+  });
+
+  it("still reads a cut taken deep to the organ's fascia as an operation on the organ", () => {
+    const note =
+      "The 2 cm mass of the left cheek was excised with a cuff of tissue deep to the parotid fascia.";
+    expect(suggest(note).codes).toEqual([]);
+  });
+});
