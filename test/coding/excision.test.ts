@@ -326,3 +326,23 @@ describe("a cancer proven by an earlier biopsy's result, with today's specimen s
     ).toBe("11402");
   });
 });
+
+describe("margins written as the normal skin taken around the lesion", () => {
+  it.each([
+    [
+      "A 1.0 cm nevus of the back was excised with 2 mm of normal-appearing skin on each side.",
+      "11402",
+    ],
+    ["A 1.0 cm nevus of the back was excised with 2 mm of clinically uninvolved skin.", "11402"],
+    ["A 1.0 cm nevus of the back was excised with a 2 mm cuff of normal tissue.", "11402"],
+    ["A 1.0 cm nevus of the back was excised with 2 mm clearance.", "11402"],
+    [
+      "A 3.2 cm cyst of the neck was excised together with 5 mm of normal skin on each side.",
+      "11426",
+    ],
+    // No margin written: the lesion alone sizes the excision.
+    ["A 1.0 cm nevus of the back was excised.", "11401"],
+  ])("codes %j as %s", (note, code) => {
+    expect(codes(note)).toBe(code);
+  });
+});

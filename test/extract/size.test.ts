@@ -3,6 +3,7 @@ import { extractMentions } from "../../src/extract/index.ts";
 import { extractSizes } from "../../src/extract/size.ts";
 import { compileLexicon } from "../../src/lexicon/compile.ts";
 import { loadLexicon } from "../../src/lexicon/load.ts";
+import { defaultLexicon } from "../../src/pipeline/suggest.ts";
 import { docOf, MINI_LEXICON } from "./mini-lexicon.ts";
 
 /** "1.2 cm lesion; 0.2 cm margin": value, unit and role of each measurement (no role: none). */
@@ -134,5 +135,26 @@ describe("areas in the brackets right after a site (siteBracket)", () => {
     ["LN2 to the back 100 sq cm and arm (120 sq cm).", ["100 sq cm", "120 sq cm [site]"]],
   ])("marks %j as %j", (note, expected) => {
     expect(marked(note)).toEqual(expected);
+  });
+});
+
+describe("margins written as the normal skin taken around the lesion (lexicon role.margin.tissue)", () => {
+  it.each([
+    ["excised with 2 mm of normal-appearing skin on each side", "0.2 cm margin"],
+    ["excised with 2 mm of clinically uninvolved skin", "0.2 cm margin"],
+    ["excised with a 2 mm border of normal skin", "0.2 cm margin"],
+    ["excised with a 2 mm cuff of normal tissue", "0.2 cm margin"],
+    ["excised including 2 mm of surrounding normal skin", "0.2 cm margin"],
+    ["excised taking 2 mm of clinically normal skin around it", "0.2 cm margin"],
+    ["excised with 2 mm clearance", "0.2 cm margin"],
+    ["excised with 2 mm of surrounding skin", "0.2 cm margin"],
+    // The cue follows the measurement it names: a lesion size before it keeps its own role.
+    ["a 1.0 cm nevus with 2 mm of normal skin", "1 cm lesion; 0.2 cm margin"],
+  ])("reads %j as %s", (note, expected) => {
+    const lex = defaultLexicon();
+    const found = extractSizes(docOf(note, lex), lex).map(
+      (x) => `${x.value} ${x.unit}${x.role === "unknown" ? "" : ` ${x.role}`}`,
+    );
+    expect(found.join("; ")).toBe(expected);
   });
 });
