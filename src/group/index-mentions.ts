@@ -1,5 +1,5 @@
 import type { Assertion } from "../schemas/api.ts";
-import { LIST_JOINERS } from "../text/grammar.ts";
+import { LIST_JOINERS, STEP_JOINERS, STEP_WORDS } from "../text/grammar.ts";
 import { tokenAt } from "../text/tokens.ts";
 import type { Doc, Mention } from "../types.ts";
 
@@ -200,6 +200,25 @@ export function joinersBetween(
   b: { start: number; end: number },
 ): number {
   return tokensIn(index, Math.min(a.end, b.end), Math.max(a.start, b.start), LIST_JOINERS).length;
+}
+
+/**
+ * Two procedure words told as steps of one action ("pared and frozen", "pared and then frozen"):
+ * between them only step joiners, one of them a word.
+ */
+export function stepsJoined(
+  index: MentionIndex,
+  a: { end: number },
+  b: { start: number },
+): boolean {
+  const tokens = index.doc.tokens;
+  let word = false;
+  for (let i = tokenAt(tokens, a.end); i < tokens.length && tokens[i]!.start < b.start; i++) {
+    const norm = tokens[i]!.norm;
+    if (!STEP_JOINERS.has(norm)) return false;
+    if (STEP_WORDS.has(norm)) word = true;
+  }
+  return word;
 }
 
 /** Start offsets of the tokens in [from, to) of the note that are one of `norms`. */

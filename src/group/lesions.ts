@@ -1,6 +1,6 @@
 import type { CompiledLexicon } from "../lexicon/compile.ts";
-import type { SiteMention } from "../types.ts";
-import { inSentence, type MentionIndex } from "./index-mentions.ts";
+import type { ProcedureMention, SiteMention } from "../types.ts";
+import { inSentence, type MentionIndex, stepsJoined } from "./index-mentions.ts";
 import type { ProcedureEvent } from "./types.ts";
 
 /**
@@ -135,6 +135,11 @@ function sameLesion(
   distinct: boolean,
 ): boolean {
   const bSentences = new Set(b.anchors.map((a) => a.sentence));
+  // "two plantar warts were pared and frozen": words told as steps of one action treat the same
+  // lesions, whatever site each event took from the rest of the sentence.
+  // (A step on a non-skin organ, "the renal biopsy ... and excised", stays that organ's.)
+  const onSkin = b.skin !== "organ" && d.skin !== "organ";
+  if (onSkin && b.anchors.some((x) => d.anchors.some((y) => coordinated(x, y, index)))) return true;
   if (d.anchors.some((a) => bSentences.has(a.sentence))) return !differentSites(b, d);
   // The later of the two refers back to the earlier ("excision of the previously biopsied site",
   // "cryotherapy to the margins of the excision site").
@@ -150,6 +155,13 @@ function sameLesion(
     !d.siteInferred &&
     !b.siteInferred
   );
+}
+
+/** Two procedure words of one sentence told as steps of one action ("pared and then frozen"). */
+function coordinated(a: ProcedureMention, b: ProcedureMention, index: MentionIndex): boolean {
+  if (a.sentence !== b.sentence) return false;
+  const [first, second] = a.start < b.start ? [a, b] : [b, a];
+  return first.end <= second.start && stepsJoined(index, first, second);
 }
 
 /**

@@ -1,6 +1,6 @@
 import { ARTICLES, CLAUSE_JOINERS } from "../text/grammar.ts";
 import type { HistologyMention, ProcedureMention } from "../types.ts";
-import { inSentence, type MentionIndex } from "./index-mentions.ts";
+import { inSentence, type MentionIndex, stepsJoined } from "./index-mentions.ts";
 import type { ProcedureEvent } from "./types.ts";
 
 /**
@@ -37,8 +37,11 @@ export function markOwnClauses(events: readonly ProcedureEvent[], index: Mention
     const bounds = [s.start];
     for (let k = 1; k < list.length; k++) {
       const [prev, next] = [list[k - 1]!, list[k]!];
-      const cut =
-        prev.last <= next.first ? clauseCut(index, sentence, prev.last, next.first) : undefined;
+      // "Two warts were pared and frozen, and 4 AKs ... LN2": two words told as steps of one
+      // action ("and", "then") treat the same lesions, which no cut may part.
+      const apart =
+        prev.last <= next.first && !stepsJoined(index, { end: prev.last }, { start: next.first });
+      const cut = apart ? clauseCut(index, sentence, prev.last, next.first) : undefined;
       if (cut === undefined) break;
       bounds.push(cut);
     }

@@ -15,6 +15,13 @@ export const ARTICLES: ReadonlySet<string> = new Set(["the", "a", "an"]);
 /** Tokens that join the items of a list ("L arm, R thigh and back", "#1, #2 & #3"). */
 export const LIST_JOINERS: ReadonlySet<string> = new Set([",", ";", "and", "&"]);
 
+/**
+ * What joins two steps of one action on the same lesions ("pared and frozen", "pared, and then
+ * frozen"): a bare comma or semicolon lists procedures instead ("shaved; LN2 to 5 AKs").
+ */
+export const STEP_JOINERS: ReadonlySet<string> = new Set(["and", "then", "&", ","]);
+export const STEP_WORDS: ReadonlySet<string> = new Set(["and", "then", "&"]);
+
 /** Only "and": two clauses or lesions told one after the other. */
 export const AND: ReadonlySet<string> = new Set(["and"]);
 

@@ -84,3 +84,22 @@ describe("a count opening the second clause is that clause's", () => {
     expect(codes(note)).toBe(expected);
   });
 });
+
+describe("two procedure words joined by nothing but list joiners treat the same lesions", () => {
+  it.each([
+    // The paring is part of the wart destruction, whichever clause comes first.
+    [
+      "LN2 to 4 AKs of the cheek, and two warts on the arm were pared and frozen.",
+      "17000 17003x3 17110-XS",
+    ],
+    [
+      "Two warts on the arm were pared and frozen, and 4 AKs of the cheek were treated with LN2.",
+      "17000 17003x3 17110-XS",
+    ],
+    ["Two warts on the arm were pared and frozen.", "17110"],
+    // Paring on its own is coded.
+    ["Two corns on the arm were pared.", "11056"],
+  ])("%j is coded %s", (note, expected) => {
+    expect(codes(note)).toBe(expected);
+  });
+});
