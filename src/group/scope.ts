@@ -49,7 +49,13 @@ export function eventScope(
   for (const s of antecedent) if (!near.includes(s) && !foreign(owner, s, e)) near.push(s);
   for (const anchor of e.scope) {
     for (let s = anchor + 1; s < sentences.length && s <= anchor + FOLLOWING_MAX; s++) {
-      if (!CONTINUES.has(sentences[s]!.section) || foreign(owner, s, e)) break;
+      if (!CONTINUES.has(sentences[s]!.section)) {
+        const resumes = descriptionAfterBackground(anchor, s, index);
+        if (resumes === undefined) break;
+        s = resumes - 1;
+        continue;
+      }
+      if (foreign(owner, s, e)) break;
       if (antecedent.length > 0 && sentences[s]!.sectionIndex !== sentences[anchor]!.sectionIndex)
         break;
       // Past the usual reach, only the rest of a procedure description no other event claims.
@@ -84,6 +90,26 @@ export function eventScope(
     linked: linkedDiagnoses(e, index).filter((s) => !kept.includes(s)),
     close: kept.filter((s) => !far.has(s)),
   };
+}
+
+/** Background sections a procedure title may be followed by before its description. */
+const BACKGROUND = new Set(["history", "hpi", "medications", "family_history", "social_history"]);
+
+/**
+ * "PROCEDURE: Excimer laser. / HISTORY: Vitiligo ... / TODAY'S TREATMENT: Total 300 sq cm": the
+ * first sentence of the procedure description that follows the background sections starting at
+ * sentence s, when the anchor is in a procedure title; undefined otherwise.
+ */
+function descriptionAfterBackground(
+  anchor: number,
+  s: number,
+  index: MentionIndex,
+): number | undefined {
+  const sentences = index.doc.sentences;
+  if (sentences[anchor]!.section !== "procedure_title") return undefined;
+  let k = s;
+  while (k < sentences.length && BACKGROUND.has(sentences[k]!.section)) k++;
+  return k > s && k < sentences.length && sentences[k]!.section === "procedure" ? k : undefined;
 }
 
 /**

@@ -53,3 +53,27 @@ describe("areas written in brackets after each treated site", () => {
     expect(shippedCodes(note)).toBe(code);
   });
 });
+
+describe("a background section between the procedure title and its treatment section", () => {
+  it.each([
+    [
+      "PROCEDURE: Excimer laser.\n\nHISTORY: Vitiligo.\n\nTODAY'S TREATMENT: Total treated area 300 sq cm.",
+      "96921",
+    ],
+    [
+      "PROCEDURE: Excimer laser.\n\nHPI: Psoriasis of the elbows.\n\nTREATMENT: Total treated area 300 sq cm.",
+      "96921",
+    ],
+    [
+      "PROCEDURE: Excimer laser.\n\nINDICATIONS: Vitiligo.\n\nTODAY'S TREATMENT: Total treated area 300 sq cm.",
+      "96921",
+    ],
+    // A plan after the history is no description of today's treatment.
+    [
+      "PROCEDURE: Excimer laser.\n\nHISTORY: Vitiligo.\n\nPLAN: Next session to 300 sq cm.",
+      "96920",
+    ],
+  ])("%j is coded %s", (note, code) => {
+    expect(shippedCodes(note)).toBe(code);
+  });
+});
