@@ -39,7 +39,17 @@ export function skinEvidence(
   const titleOrgan = title.organs.some((o) => counts(o) && !inOtherItem(o, ownItems, index));
   if (titleOrgan && !title.skin) return "organ";
   if (near.some((s) => inSentence(index, s, "skin_word").length > 0)) return "skin";
-  return titleOrgan ? "organ" : "unknown";
+  if (titleOrgan) return "organ";
+  // "Hypergranulation tissue at the gastrostomy site was cauterized with silver nitrate": a
+  // wound's tissue destroyed (proud flesh cauterized) with no organ named is a skin wound's.
+  const woundDestroyed =
+    e.kind === "destruction" &&
+    (woundTissue(e.histology) || e.lesions.some((l) => woundTissue(l.histology)));
+  return woundDestroyed ? "skin" : "unknown";
+}
+
+function woundTissue(h: HistologyMention | undefined): boolean {
+  return h?.wound === true;
 }
 
 /**

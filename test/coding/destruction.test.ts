@@ -109,6 +109,13 @@ describe("vascular, granulation-tissue and acne destruction (reference 6.6-6.7)"
     ["Cryotherapy to 3 cherry angiomas of the trunk.", "17110"],
     ["Hypergranulation tissue at the umbilicus was cauterized with silver nitrate.", "17250"],
     ["Silver nitrate applied to granulation tissue at the old ingrown toenail site.", "17250"],
+    // Granulation tissue is a wound's: with no organ named it needs no skin site.
+    [
+      "Hypergranulation tissue at the gastrostomy site was cauterized with silver nitrate.",
+      "17250",
+    ],
+    ["Hypergranulation tissue was cauterized with silver nitrate.", "17250"],
+    ["Granulation tissue of the trachea was cauterized with silver nitrate.", ""],
     // 17250 is chemical cautery: curetting granulation tissue is not.
     ["Granulation tissue at the biopsy site was curetted.", ""],
     ["Shave biopsy of a nevus of the back; hemostasis with silver nitrate cautery.", "11102"],
