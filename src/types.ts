@@ -225,6 +225,8 @@ export interface LesionRefMention extends MentionBase {
 /** A non-skin organ or tissue ("lymph node", "colon") or a skin word ("cutaneous"). */
 export interface TissueMention extends MentionBase {
   kind: "organ" | "skin_word";
+  /** Written after a landmark cue ("dissection around the tendon sheath"): a place passed by. */
+  landmark?: boolean;
 }
 
 export interface TechniqueMention extends MentionBase {

@@ -58,7 +58,12 @@ export function extractSites(
   for (const t of matchSentences(doc, lex.tissues)) {
     if (t.payload === "organ" && depthLandmark(doc, lex, t.first, t.last)) continue;
     const id = t.payload === "organ" ? lex.source.sites.nonSkin.id : lex.source.sites.skinWords.id;
-    out.push({ ...mentionBase(doc, t.payload, t.first, t.last, id, t.sentence), kind: t.payload });
+    const tissue: TissueMention = {
+      ...mentionBase(doc, t.payload, t.first, t.last, id, t.sentence),
+      kind: t.payload,
+    };
+    if (t.payload === "organ" && afterLandmarkCue(doc, lex, t.first)) tissue.landmark = true;
+    out.push(tissue);
   }
   for (const l of lats) {
     if (l.payload.needsSite) continue;

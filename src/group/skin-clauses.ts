@@ -90,7 +90,8 @@ export function skinDescribed(
 
 /**
  * A non-skin word inside a skin or soft-tissue diagnosis, a technique phrase, a site phrase or a
- * procedure's own name ("port-wine stain", "intramuscular lipoma", "foreign body removal").
+ * procedure's own name ("port-wine stain", "intramuscular lipoma", "foreign body removal"), or
+ * named as a landmark ("dissection around the tendon sheath").
  */
 export function inLesionName(o: Mention, index: MentionIndex): boolean {
   const layers = [
@@ -100,6 +101,9 @@ export function inLesionName(o: Mention, index: MentionIndex): boolean {
     ...inSentence(index, o.sentence, "technique"),
     ...inSentence(index, o.sentence, "procedure"),
   ];
+  // "requiring dissection around the tendon sheath": an organ after a landmark cue is a place
+  // the procedure passed by, not the one it was done in.
+  if (o.kind === "organ" && o.landmark) return true;
   // A bone named as a landmark of a skin site ("plantar to the metatarsal head"); a site that is
   // the organ itself ("buccal mucosa") is no landmark.
   const landmark = inSentence(index, o.sentence, "site").some(

@@ -57,3 +57,20 @@ describe("a foreign body pulled out without an incision", () => {
     ).toBe("10120");
   });
 });
+
+describe("an organ named only as a landmark the dissection passed by", () => {
+  it.each([
+    [
+      "Complicated removal of a foreign body from the right palm requiring dissection around the tendon sheath.",
+      "10121",
+    ],
+    [
+      "Complicated removal of a foreign body from the right palm requiring dissection near the tendon sheath.",
+      "10121",
+    ],
+    // In the organ itself: not a skin procedure.
+    ["Complicated removal of a foreign body from the flexor tendon sheath of the right palm.", ""],
+  ])("codes %j as %j", (note, expected) => {
+    expect(codes(note)).toBe(expected);
+  });
+});
