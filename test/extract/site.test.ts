@@ -83,6 +83,21 @@ describe("'back of the ...' phrases", () => {
   });
 });
 
+describe("parts of the outer ear", () => {
+  it.each([
+    ["a papule on the left antitragus", "ear"],
+    ["an SK of the right conchal bowl", "ear"],
+    ["a nevus of the triangular fossa", "ear"],
+    ["a BCC of the helical crus", "ear"],
+  ])("places %j on the %s", (text, site) => {
+    const lex = defaultLexicon();
+    const found = extractSites(docOf(text, lex), lex).flatMap((m) =>
+      m.kind === "site" ? [m.site] : [],
+    );
+    expect(found).toEqual([site]);
+  });
+});
+
 describe("'each' before a list joiner", () => {
   it("does not give the next site a side ('60 cm2 each and dorsal feet')", () => {
     const lex = defaultLexicon();
