@@ -125,6 +125,8 @@ export interface SiteMention extends MentionBase {
   mohs?: "head" | "trunk";
   /** Soft-tissue tumour region of the matched literal (lexicon sites `softTissue`). */
   softTissue?: string;
+  /** The named part of the site ("cheek", "chin" of the face; lexicon sites `parts`). */
+  part?: string;
   /** Right after a donor cue ("harvested from the ..."): where a graft or flap came from. */
   donor?: boolean;
   /** Right after a landmark cue ("2 cm above the left ear"): a landmark, not the lesion's site. */

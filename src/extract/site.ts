@@ -47,6 +47,7 @@ export function extractSites(
     if (t.eyelid) site.eyelid = t.eyelid;
     if (t.mohs) site.mohs = t.mohs;
     if (t.softTissue) site.softTissue = t.softTissue;
+    if (t.part) site.part = t.part;
     if (afterDonorCue(doc, lex, first)) site.donor = true;
     if (afterLandmarkCue(doc, lex, first)) site.landmark = true;
     site.repairGroups = t.repair;

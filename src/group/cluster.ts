@@ -16,7 +16,7 @@ import {
 import { otherSide } from "./lesions.ts";
 import { sitesOnLine } from "./line-sites.ts";
 import { clauseAround, clauseCut, namesLesionIn, namesLesionType } from "./own-clauses.ts";
-import { withSides } from "./places.ts";
+import { sameSite, withSides } from "./places.ts";
 import { splitPerLesion } from "./split.ts";
 import type { ProcedureEvent } from "./types.ts";
 
@@ -491,7 +491,7 @@ function mergeTarget(
     const elsewhere =
       told.length > 0 &&
       lastAnchor.sentence < m.sentence &&
-      !told.some((t) => sites.some((x) => x.site === t.site && !otherSide(t, x)));
+      !told.some((t) => sites.some((x) => sameSite(x, t) && !otherSide(t, x)));
     return elsewhere ? undefined : last;
   }
   // Told on one list item's line ("1. BCC, R upper back ... ED&C ... final curettage defect"):
@@ -688,7 +688,7 @@ function placedApart(e: ProcedureEvent, m: ProcedureMention, index: MentionIndex
   const theirs = withSides(e.anchors.flatMap((a) => blockSites(a, index)));
   if (theirs.length === 0) return false;
   return !theirs.some((s) =>
-    mine.some((t) => (t.site === s.site || holds(t, s) || holds(s, t)) && !otherSide(t, s)),
+    mine.some((t) => (sameSite(t, s) || holds(t, s) || holds(s, t)) && !otherSide(t, s)),
   );
 }
 
@@ -706,7 +706,7 @@ function bySite(candidates: ProcedureEvent[], m: ProcedureMention, index: Mentio
   return candidates.find((e) =>
     e.anchors.some((a) =>
       inSentence(index, a.sentence, "site").some((s) =>
-        sites.some((t) => t.site === s.site && !otherSide(t, s)),
+        sites.some((t) => sameSite(t, s) && !otherSide(t, s)),
       ),
     ),
   );

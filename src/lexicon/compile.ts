@@ -34,7 +34,8 @@ type Term<K extends keyof Lexicon, F extends string> = Lexicon[K] extends { [P i
   : never;
 export type ProcedureTerm = Term<"procedures", "terms">;
 export type TechniqueTerm = Term<"procedures", "techniques">;
-export type SiteTerm = Term<"sites", "sites">;
+/** A site term; `part` is the named part of the site its literals name (lexicon sites `parts`). */
+export type SiteTerm = Term<"sites", "sites"> & { part?: string };
 export type LateralityTerm = Term<"sites", "laterality">;
 export type DigitTerm = Term<"sites", "digits">;
 export type HistologyTerm = Term<"histology", "terms">;
@@ -218,7 +219,10 @@ export function compileLexicon(lex: Lexicon): CompiledLexicon {
   }
   const histology = trieOf(lex.histology.terms, (t) => t.literals);
   const sites = trieOf<SiteTerm | { pseudo: string }>(
-    [...lex.sites.sites.flatMap(bySoftTissueRegion), { pseudo: lex.sites.pseudo.id }],
+    [
+      ...lex.sites.sites.flatMap(bySoftTissueRegion).flatMap(byPart),
+      { pseudo: lex.sites.pseudo.id },
+    ],
     (t) => ("pseudo" in t ? lex.sites.pseudo.literals : t.literals),
   );
   for (const trie of [histology, sites]) fuzzyWords.push(...trie.vocabulary);
@@ -485,6 +489,23 @@ function bySoftTissueRegion(t: SiteTerm): SiteTerm[] {
   for (const [region, literals] of Object.entries(t.softTissueBy))
     parts.push({ ...t, softTissue: region, literals });
   return parts;
+}
+
+/**
+ * A site term split by named part: literals named in `parts` carry their part, the rest none. Every
+ * part keeps the term's id and codes; only where two lesions are differs ("cheek" and "chin").
+ */
+function byPart(t: SiteTerm): SiteTerm[] {
+  if (!t.parts) return [t];
+  const out: SiteTerm[] = [];
+  const named = new Set<string>();
+  for (const [part, literals] of Object.entries(t.parts)) {
+    const mine = literals.filter((l) => t.literals.includes(l));
+    for (const l of mine) named.add(l);
+    if (mine.length > 0) out.push({ ...t, part, literals: mine });
+  }
+  const rest = t.literals.filter((l) => !named.has(l));
+  return rest.length > 0 ? [{ ...t, literals: rest }, ...out] : out;
 }
 
 /** A set counted without a number: its rule id, its size, and whether only the rest of it is meant. */

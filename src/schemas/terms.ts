@@ -288,6 +288,12 @@ export const SitesLexiconSchema = z.object({
       softTissue: z.string().optional(),
       /** Region -> the literals of this site that lie in that region ("forearm" of the arm). */
       softTissueBy: z.record(z.string(), Literals).optional(),
+      /**
+       * Named parts of the site -> the literals naming each ("cheek", "chin" and "temple" of the
+       * face): two lesions on different named parts are at two places, though their site (and so
+       * their codes) is the same; a literal in no part ("face", "facial") may be any part of it.
+       */
+      parts: z.record(z.string(), Literals).optional(),
       literals: Literals,
     }),
   ),

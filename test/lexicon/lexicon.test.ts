@@ -241,6 +241,16 @@ describe("site terms", () => {
   });
 });
 
+describe("site parts", () => {
+  it("name only literals of their site, each in one part", () => {
+    for (const site of lex.sites.sites) {
+      const named = Object.values(site.parts ?? {}).flat();
+      for (const l of named) expect(site.literals, `${site.id}: ${l}`).toContain(l);
+      expect(new Set(named).size, site.id).toBe(named.length);
+    }
+  });
+});
+
 describe("soft-tissue regions", () => {
   const table = lex.codesExcision.tables.find((t) => t.id === "table.soft-tissue");
   const rows = table?.kind === "band" ? table.rows : [];
