@@ -22,6 +22,7 @@ import {
   joinersBetween,
   lastTokenIn,
   type MentionIndex,
+  tokensIn,
 } from "./index-mentions.ts";
 import { inOwnClause } from "./own-clauses.ts";
 import { placeKey } from "./places.ts";
@@ -388,15 +389,18 @@ function lesionParts(e: ProcedureEvent, index: MentionIndex): Part[] {
     (x) => x.start > anchor.start && LESION_ROLES.has(x.role) && inOwnClause(e, x),
   );
   if (sizes.length < 2 || sites.length < sizes.length) return [];
-  // Pair each size with the site of its own clause: nothing joins them ("0.4 cm SK on the cheek").
+  // Pair each size with the site of its own clause: nothing joins them ("0.4 cm SK on the cheek"),
+  // else the size follows its site after one comma ("a BCC of the upper back, 1.1 cm, and a 5 mm
+  // SCC of the nose": the item's size stands after its site, before the joiner of the next item).
   // A site no size pairs with ("removed from the face by shave: 0.3 cm on the nose, ...") is
   // the region the list is in.
   const pairs: { site: SiteMention; size: SizeMention }[] = [];
+  const unpaired = (x: SiteMention) => !pairs.some((p) => p.site === x);
   for (const size of sizes) {
-    const site = sites.find(
-      (x) => joinersBetween(index, size, x) === 0 && !pairs.some((p) => p.site === x),
-    );
-    if (!site) return [];
+    const site =
+      sites.find((x) => joinersBetween(index, size, x) === 0 && unpaired(x)) ??
+      sizeAfterSite(size, sites, sizes, index);
+    if (!site || !unpaired(site)) return [];
     pairs.push({ site, size });
   }
   pairs.sort((a, b) => Math.min(a.site.start, a.size.start) - Math.min(b.site.start, b.size.start));
@@ -426,6 +430,27 @@ function lesionParts(e: ProcedureEvent, index: MentionIndex): Part[] {
   if (listMargins.length > 0) for (const part of parts) part.listMargins = listMargins;
   return parts;
 }
+
+/**
+ * "... of the upper back, 1.1 cm, and ...": the site a size follows after one comma and nothing
+ * else of the list (no other site or size between them), or undefined.
+ */
+function sizeAfterSite(
+  size: SizeMention,
+  sites: readonly SiteMention[],
+  sizes: readonly SizeMention[],
+  index: MentionIndex,
+): SiteMention | undefined {
+  const site = sites.findLast((x) => x.end <= size.start);
+  if (!site || sizes.some((x) => x !== size && x.start >= site.end && x.end <= size.start))
+    return undefined;
+  const joiners = tokensIn(index, site.end, size.start, LIST_JOINERS);
+  return joiners.length === 1 && tokensIn(index, site.end, size.start, COMMA).length === 1
+    ? site
+    : undefined;
+}
+
+const COMMA: ReadonlySet<string> = new Set([","]);
 
 /**
  * Offset of the last inline item marker ("(2)", "2)", "#2") in [from, to) of the note: "1) ISK L
