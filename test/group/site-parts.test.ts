@@ -92,6 +92,20 @@ describe("samePlace and placeKey", () => {
   });
 });
 
+describe("the shipped limb parts", () => {
+  it.each([
+    ["left forearm", "left upper arm"],
+    ["right thigh", "right knee"],
+    ["shin", "ankle"],
+  ])("excisions of the %s and the %s are two", (a, b) => {
+    expect(
+      shippedCodes(
+        `A 1.0 cm nevus of the ${a} was excised with 2 mm margins. A 0.8 cm nevus of the ${b} was excised with 2 mm margins.`,
+      ),
+    ).toBe("11402x2");
+  });
+});
+
 describe("the shipped face parts", () => {
   it.each([
     ["left cheek", "chin"],
