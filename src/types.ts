@@ -181,6 +181,8 @@ export interface CountMention extends MentionBase {
   implied?: boolean;
   /** "her remaining toenails": the set less what other procedures of the note treat. */
   remainder?: boolean;
+  /** "for a total of 31", "8 in all": the sum of the counts before it in its sentence. */
+  sum?: boolean;
 }
 
 export interface HistologyMention extends MentionBase {

@@ -56,6 +56,7 @@ interface Found {
     target?: number;
     implied?: boolean;
     remainder?: boolean;
+    sum?: boolean;
   };
 }
 
@@ -275,11 +276,14 @@ function nounCount(doc: Doc, lex: CompiledLexicon, i: number, limit: number): Fo
   if (procedureFollows(doc, lex, after, limit)) {
     return { last: num.next, ruleId: "count.procedure", fields: { count: num.value } };
   }
-  if (afterTotalCue(doc, lex, i))
-    return { last: num.next, ruleId: "count.total", fields: { count: num.value } };
+  const sum = afterCue(doc, lex.sumCues, i) || lex.sumCues.matchAt(doc.canon, num.next, limit);
   // "Actinic keratoses on the scalp, 16 in total, frozen": the total written after its number.
-  if (lex.totalCues.matchAt(doc.canon, num.next, limit))
-    return { last: num.next, ruleId: "count.total", fields: { count: num.value } };
+  if (sum || afterCue(doc, lex.totalCues, i) || lex.totalCues.matchAt(doc.canon, num.next, limit))
+    return {
+      last: num.next,
+      ruleId: "count.total",
+      fields: { count: num.value, ...(sum ? { sum: true } : {}) },
+    };
   let words = 0;
   for (let j = after; j < limit && words < COUNT_REACH; j++) {
     if (isLesionWord(doc, lex, j, limit)) {
@@ -326,24 +330,44 @@ function elidedNoun(
 ): number | undefined {
   const before = doc.canon[i - 1];
   if (
-    (before !== WORDS.and && before !== "," && before !== ":") ||
+    (before !== WORDS.and && before !== "," && before !== ":" && before !== "(") ||
     !(SITE_PREPOSITIONS.has(doc.canon[next] ?? "") || startsSite(doc, lex, next, limit))
   )
     return undefined;
   const sentence = doc.sentenceOfToken[i];
+  // A colon, or a bracket still open at the number ("14 AKs (9 on the hands and 5 on the
+  // forearms)"), opens a breakdown of the lesion word before it.
   let colon = false;
-  for (let k = i - 1; k > 0 && doc.sentenceOfToken[k] === sentence; k--) {
+  let closed = false;
+  for (let k = i - 1; k >= 0 && doc.sentenceOfToken[k] === sentence; k--) {
     if (doc.canon[k] === ":") colon = true;
+    if (doc.canon[k] === ")") closed = true;
+    if (doc.canon[k] === "(") {
+      if (!closed) colon = true;
+      closed = false;
+    }
     if (!isLesionWord(doc, lex, k, limit)) continue;
     // The lesion phrase starts earlier when the word ends one ("common warts", "actinic keratoses").
     while (k > 0 && (lex.histology.matchAt(doc.canon, k - 1, limit)?.length ?? 0) > 1) k--;
     const counted = countedAt(doc, k);
-    // "5 AKs: 3 on the scalp, 2 on the hand" breaks a total down and adds nothing; "AKs treated
-    // today: 6 on the scalp, 4 on the forearm" lists the counts of an uncounted word.
+    // "5 AKs: 3 on the scalp, 2 on the hand" and "5 AKs (3 on the scalp, 2 on the hand)" break
+    // a total down and add nothing; "AKs treated today: 6 on the scalp, 4 on the forearm" lists
+    // the counts of an uncounted word.
     if (colon) return counted ? undefined : k;
-    return counted ? k : undefined;
+    return counted ? countedWord(doc, lex, k, limit) : undefined;
   }
   return undefined;
+}
+
+/**
+ * "4 alopecia areata patches on the scalp and 4 on the beard": the lesion word the number before
+ * the phrase ending at k counts (its first), so that both numbers count the same word.
+ */
+function countedWord(doc: Doc, lex: CompiledLexicon, k: number, limit: number): number {
+  let j = k - 1;
+  while (j > 0 && !INTEGER.test(doc.canon[j]!)) j--;
+  for (let m = j + 1; m < k; m++) if (isLesionWord(doc, lex, m, limit)) return m;
+  return k;
 }
 
 /** Is the lesion word at k counted by a number just before it ("9 common warts")? */
@@ -390,9 +414,9 @@ function isLesionWord(doc: Doc, lex: CompiledLexicon, j: number, limit: number):
 }
 
 /** "all eleven", "a total of 12": a bare number after a totalling word. */
-function afterTotalCue(doc: Doc, lex: CompiledLexicon, i: number): boolean {
+function afterCue(doc: Doc, cues: CompiledLexicon["totalCues"], i: number): boolean {
   for (let k = Math.max(0, i - 3); k < i; k++) {
-    const hit = lex.totalCues.matchAt(doc.canon, k, i);
+    const hit = cues.matchAt(doc.canon, k, i);
     if (hit && k + hit.length === i) return true;
   }
   return false;

@@ -1,4 +1,4 @@
-import { SAMPLED_FROM } from "../text/grammar.ts";
+import { SAMPLED_FROM, WORDS } from "../text/grammar.ts";
 import { tokenAt } from "../text/tokens.ts";
 import type { CountMention, ProcedureMention, SiteMention } from "../types.ts";
 import { antecedentLine } from "./antecedent.ts";
@@ -202,7 +202,7 @@ function countLesions(
     c.target !== undefined &&
     e.histology?.start !== c.target &&
     events.some((o) => o !== e && o.histology?.start === c.target);
-  const counts = near
+  const applying = near
     .flatMap((s) => inSentence(index, s, "count"))
     .filter(
       (c) =>
@@ -213,7 +213,10 @@ function countLesions(
         !ofAnotherType(c, e, index) &&
         !inOtherPhrase(c, e, index, anchors) &&
         (applies(c, e, anchorSentences, index) || referred.has(c.sentence)),
-    )
+    );
+  const parts = partsOfTotals(applying);
+  const counts = applying
+    .filter((c) => !parts.has(c))
     .sort(
       (a, b) =>
         Number(a.vague ?? false) - Number(b.vague ?? false) ||
@@ -283,6 +286,34 @@ function countLesions(
     e.countIsTotal = inSentence(index, eventCount.sentence, "technique").length === 0;
     if (e.lesions.length === 1) e.lesions[0]!.count = eventCount.count;
   } else if (!listCount(e, index)) inferCount(e, index, events);
+}
+
+/**
+ * Counts of one sentence that a total of the sentence already holds: those before a stated sum
+ * ("18 skin tags were removed from the neck and 13 from the axillae, for a total of 31") that it
+ * equals or exceeds, and a breakdown after a count that adds up to it ("14 AKs were frozen, 9 on
+ * the hands and 5 on the forearms"). The total is the count; its parts tell it again.
+ */
+function partsOfTotals(counts: readonly CountMention[]): Set<CountMention> {
+  const parts = new Set<CountMention>();
+  for (const total of counts) {
+    if (total.vague) continue;
+    const others = counts.filter((c) => c !== total && c.sentence === total.sentence && !c.vague);
+    const before = others.filter((c) => c.start < total.start);
+    if (total.sum && before.length > 0 && total.count >= sumOf(before)) {
+      for (const c of before) parts.add(c);
+      continue;
+    }
+    const after = others.filter(
+      (c) => c.start > total.start && total.target !== undefined && c.target === total.target,
+    );
+    if (after.length >= 2 && sumOf(after) === total.count) for (const c of after) parts.add(c);
+  }
+  return parts;
+}
+
+function sumOf(counts: readonly CountMention[]): number {
+  return counts.reduce((n, c) => n + c.count, 0);
 }
 
 /**
@@ -620,12 +651,24 @@ function inferCount(
   }
 }
 
-/** The lesion entry a count names: the same mention, else the same lesion type. */
+/**
+ * The lesion entry a count names: the same mention, else the same lesion type. A generic word
+ * with the type after "of" ("seven plaques of psoriasis") names that type.
+ */
 function lesionOf(c: CountMention, e: ProcedureEvent, index: MentionIndex) {
   if (c.target === undefined) return undefined;
   const exact = e.lesions.find((l) => l.histology?.start === c.target);
   if (exact) return exact;
-  const named = inSentence(index, c.sentence, "histology").find((h) => h.start === c.target);
+  const hist = inSentence(index, c.sentence, "histology");
+  let named = hist.find((h) => h.start === c.target);
+  if (named?.malignancy === "unknown") {
+    const text = index.doc.text;
+    const of = hist.find(
+      (h) =>
+        h.start > named!.end && text.slice(named!.end, h.start).trim().toLowerCase() === WORDS.of,
+    );
+    if (of) named = of;
+  }
   return named ? e.lesions.find((l) => l.histology?.histology === named.histology) : undefined;
 }
 

@@ -87,6 +87,8 @@ export interface CompiledLexicon {
   /** lexicon counts `fieldLabels` ("number", "qty"): a count field's label opening its line. */
   countFieldLabels: ReadonlySet<string>;
   totalCues: PhraseTrie<string>;
+  /** lexicon counts `sumCues`: "for a total of 31", "8 in all". */
+  sumCues: PhraseTrie<string>;
   /** "all of her toenails", "her remaining toenails" (lexicon counts `wholeSets`). */
   wholeSets: PhraseTrie<WholeSet>;
   /** lexicon counts `ordinalWords` ("first" -> 1), as a map: a note's tokens are looked up here. */
@@ -302,6 +304,7 @@ export function compileLexicon(lex: Lexicon): CompiledLexicon {
     pastTimesCues: trieOf(lex.counts.pastTimesCues, (l) => [l]),
     countFieldLabels: new Set(lex.counts.fieldLabels),
     totalCues: trieOf(lex.counts.totalCues, (t) => [t]),
+    sumCues: trieOf(lex.counts.sumCues, (t) => [t]),
     wholeSets,
     ordinals: new Map(Object.entries(lex.counts.ordinalWords)),
     ordinalSpanWords: new Set(lex.counts.ordinalSpanWords),

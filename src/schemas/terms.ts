@@ -548,6 +548,11 @@ export const CountsLexiconSchema = z.object({
   fieldLabels: Literals.default([]),
   /** Words before a bare number that make it a lesion count ("all eleven were treated"). */
   totalCues: Literals,
+  /**
+   * Phrases that make a count the sum of the counts before it in its sentence ("18 ... and 13 ...,
+   * for a total of 31", "8 in all"), unlike "all eleven", which only counts a whole set.
+   */
+  sumCues: Literals.default([]),
   /** "LN2 x2", "ED&C x3": up to this many repetitions after a destruction technique are cycles. */
   maxCycles: z.number().int().nonnegative(),
   /** Words between two list numbers that make a range ("#1 through #4"). */

@@ -101,6 +101,8 @@ export const WORDS = {
   are: "are",
   /** "n = 4": a template's count. */
   n: "n",
+  /** "seven plaques of psoriasis": a generic lesion word's type after "of". */
+  of: "of",
 } as const;
 
 /**
