@@ -269,6 +269,11 @@ function weakTarget(
   const joinable = (e: ProcedureEvent) =>
     sameType(e) && (!counted || e.kind === m.procedure || m.procedure === "removal");
   const typedBefore = before.filter(joinable);
+  // "1. ED&C, vertex scalp. 2. ED&C, left dorsal hand." then "The scalp lesion ... was treated
+  // ..." and "The left dorsal hand lesion ... was treated in similar fashion": a word at a site
+  // joins the procedure named at that site, not merely the closest one.
+  const placed = typedBefore.filter((e) => bySite([e], m, index));
+  if (placed.length > 0 && inSentence(index, m.sentence, "site").length > 0) return closest(placed);
   if (typedBefore.length > 0) return closest(typedBefore);
   const after = candidates.filter(
     (e) =>
