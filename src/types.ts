@@ -202,6 +202,8 @@ export interface HistologyMention extends MentionBase {
   wound?: boolean;
   /** The broader lesion type this one is a kind of (lexicon histology `kindOf`). */
   kindOf?: string;
+  /** A generic word ("lesion", "benign lesions"), weaker evidence than a diagnosis. */
+  generic?: boolean;
   /** Procedure kind -> what a procedure of that kind on this lesion is coded as. */
   procedureAs?: Record<string, { procedure: string; codeKey?: string }>;
   /** The term was found in a pathology section or after a pathology cue. */

@@ -48,6 +48,7 @@ export function extractHistology(
     mention.tissue = t.tissue;
     if (t.wound) mention.wound = true;
     if (t.kindOf) mention.kindOf = t.kindOf;
+    if (t.generic) mention.generic = true;
     if (t.needsDepth) mention.needsDepth = true;
     if (t.procedureAs) mention.procedureAs = t.procedureAs;
     mention.lesional = t.lesional;

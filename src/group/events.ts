@@ -19,6 +19,7 @@ import { repairEvents } from "./repairs.ts";
 import { anchorOwners, eventScope } from "./scope.ts";
 import { skinEvidence } from "./skin.ts";
 import { splitLesions } from "./split.ts";
+import { markRetoldAreas, markRetoldCounts } from "./told-twice.ts";
 import type { ProcedureEvent } from "./types.ts";
 
 /**
@@ -51,6 +52,7 @@ export function groupEvents(index: MentionIndex, lex: CompiledLexicon): Procedur
     e.skin = skinEvidence(e, scope.close, index, tellers.get(e) ?? []);
   });
   colonListIssues(clustered, index);
+  markRetoldCounts(clustered, index);
   const lesions = splitOrdinalItems(splitLesions(clustered, index), index, lex);
   const events = continueGeneric(splitMohsTumours(lesions, index, lex), lex);
   for (const e of events) if (!nearOf.has(e)) nearOf.set(e, e.scope);
@@ -76,6 +78,7 @@ export function groupEvents(index: MentionIndex, lex: CompiledLexicon): Procedur
     e.evidence.push(...e.sizes);
     e.issues.push(...issuesOf(e));
   }
+  markRetoldAreas(events, index);
   return [...events, ...repairs];
 }
 
