@@ -292,3 +292,18 @@ describe("skin tags removed in two ways in one sentence", () => {
     ).toBe("11200 11201");
   });
 });
+
+describe("intralesional injections", () => {
+  it.each([
+    // "Intralesional" says the drug went into skin lesions: a skin site is enough, with no
+    // diagnosis named.
+    ["Intralesional triamcinolone was injected into 5 patches on the scalp.", "11900"],
+    ["ILK 10 mg/mL to 3 areas of the left forearm.", "11900"],
+    ["ILK to 5 keloids on the chest and 3 keloids on the back.", "11901"],
+    // A steroid injection named by its drug alone is no skin procedure without a skin lesion.
+    ["The left knee joint was injected with kenalog 40 mg.", ""],
+    ["Kenalog 10 mg/mL, 0.3 mL was injected into a keloid on the chest.", "11900"],
+  ])("codes %j as %j", (note, code) => {
+    expect(shippedCodes(note)).toBe(code);
+  });
+});
