@@ -64,7 +64,17 @@ export interface CompiledContext {
     readonly auxiliaries: ReadonlySet<string>;
     readonly irregularParticiples: ReadonlySet<string>;
   };
+  /** lexicon subjectPhrase: a history phrase of the subject ends at the sentence's verb. */
+  readonly subjectPhrase?: SubjectPhrase;
   readonly version: string;
+}
+
+export interface SubjectPhrase {
+  readonly id: string;
+  readonly persons: ReadonlySet<string>;
+  readonly openers: ReadonlySet<string>;
+  readonly appliesTo: ReadonlySet<string>;
+  readonly verbs: ReadonlySet<string>;
 }
 
 function kindOf(direction: ContextDirection): TriggerKind {
@@ -157,6 +167,17 @@ export function compileContext(lex: ContextLexicon): CompiledContext {
       auxiliaries: new Set(lex.predicateAfterComma.auxiliaries),
       irregularParticiples: new Set(lex.predicateAfterComma.irregularParticiples),
     },
+    ...(lex.subjectPhrase
+      ? {
+          subjectPhrase: {
+            id: lex.subjectPhrase.id,
+            persons: new Set(lex.subjectPhrase.persons),
+            openers: new Set(lex.subjectPhrase.openers),
+            appliesTo: new Set(lex.subjectPhrase.appliesTo),
+            verbs: new Set(lex.subjectPhrase.verbs),
+          },
+        }
+      : {}),
     version: lex.version,
   });
 }

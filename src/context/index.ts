@@ -46,7 +46,7 @@ function analyseSentence(
   const facts: SentenceFacts = {
     text,
     tokens,
-    scopes: computeScopes(tokens, matches),
+    scopes: computeScopes(tokens, matches, ctx.subjectPhrase),
     overrides: ctx.sections.get(sentence.section)?.overridable
       ? findOverrides(tokens, ctx.overrides, ctx.overrideBlockers)
       : [],

@@ -9,6 +9,8 @@ import { LIST_WORDS, RELATIVE_PRONOUNS, SCOPE_LIST_JOINERS } from "../text/gramm
  *   - another trigger of the same category looking the same way (the closer one takes over);
  *   - forward only, a main-verb terminator (category MAIN_VERB: "underwent", "had") where it is
  *     the verb of the sentence the trigger's phrase sits in (see `mainVerbCuts`);
+ *   - forward only, for a history phrase of the sentence's subject (lexicon subjectPhrase: "a
+ *     52-year-old with a history of psoriasis was treated ..."), the sentence's verb;
  *   - forward only, for a trigger inside a relative clause set off by a comma ("a man, whose
  *     father had melanoma, had ..."), the comma that closes the clause before a main verb;
  *   - for a clause-bound rule, a word of the lexicon's clauseWords (another clause's verb);
@@ -19,7 +21,7 @@ import { LIST_WORDS, RELATIVE_PRONOUNS, SCOPE_LIST_JOINERS } from "../text/gramm
  * A trigger whose scope is empty and that sits right after (before) a colon looks across the
  * colon instead: "Biopsy: no" negates "Biopsy", "Allergies: none" negates "Allergies".
  */
-import type { CompiledTrigger } from "./compile.ts";
+import type { CompiledTrigger, SubjectPhrase } from "./compile.ts";
 import type { TriggerMatch } from "./modifiers.ts";
 import type { ContextToken } from "./tokens.ts";
 
@@ -33,6 +35,7 @@ export interface TriggerScope {
 
 interface SentenceIndex {
   tokens: ContextToken[];
+  subject?: SubjectPhrase;
   startsAt: (TriggerMatch | undefined)[];
   endsAt: (TriggerMatch | undefined)[];
   hard: Uint8Array;
@@ -50,7 +53,11 @@ function isListMarker(tokens: ContextToken[], i: number): boolean {
   return closes && token.spaced && (after === undefined || after.spaced);
 }
 
-function buildIndex(tokens: ContextToken[], matches: TriggerMatch[]): SentenceIndex {
+function buildIndex(
+  tokens: ContextToken[],
+  matches: TriggerMatch[],
+  subject: SubjectPhrase | undefined,
+): SentenceIndex {
   const startsAt: (TriggerMatch | undefined)[] = new Array(tokens.length);
   const endsAt: (TriggerMatch | undefined)[] = new Array(tokens.length);
   for (const match of matches) {
@@ -61,7 +68,7 @@ function buildIndex(tokens: ContextToken[], matches: TriggerMatch[]): SentenceIn
   for (let i = 0; i < tokens.length; i++) {
     if (tokens[i]!.norm === ";" || isListMarker(tokens, i)) hard[i] = 1;
   }
-  return { tokens, startsAt, endsAt, hard };
+  return { tokens, startsAt, endsAt, hard, ...(subject ? { subject } : {}) };
 }
 
 /** Structural category of the main-verb terminators (see `mainVerbCuts`). */
@@ -111,14 +118,48 @@ function mainVerbCuts(
   const { tokens } = index;
   const { trigger } = match;
   if (verbTrigger.appliesTo !== null && !verbTrigger.appliesTo.has(trigger.category)) return false;
+  if (!verbOfSentence(tokens, from, verb)) return false;
+  const words = wordsIn(tokens, from, verb);
+  return trigger.direction === "forward" ? words > 0 : words === 0;
+}
+
+/**
+ * Can the word at `verb` be the verb of the sentence a phrase starting at `from` sits in? Not when
+ * "and"/"or" joins it to the phrase, nor inside a relative clause of the phrase (a relative
+ * pronoun between them with no comma after it).
+ */
+function verbOfSentence(tokens: ContextToken[], from: number, verb: number): boolean {
   if (LIST_WORDS.has(tokens[verb - 1]?.norm ?? "")) return false;
   for (let k = verb - 1; k >= from; k--) {
     const norm = tokens[k]!.norm;
     if (norm === ",") break;
     if (RELATIVE_PRONOUNS.has(norm)) return false;
   }
-  const words = wordsIn(tokens, from, verb);
-  return trigger.direction === "forward" ? words > 0 : words === 0;
+  return true;
+}
+
+/** Words between an opener and the trigger it opens ("with a known history of"). */
+const OPENER_REACH = 3;
+
+/**
+ * The verbs that end the forward scope of `match` when its phrase describes the sentence's
+ * subject: a trigger of the lexicon's subjectPhrase categories opened by one of its openers
+ * ("with") at most OPENER_REACH words before it, with no punctuation between, right after a word
+ * naming a person ("a man with", "a 52-year-old with").
+ */
+function subjectPhraseVerbs(
+  index: SentenceIndex,
+  match: TriggerMatch,
+): ReadonlySet<string> | undefined {
+  const { subject, tokens } = index;
+  if (!subject?.appliesTo.has(match.trigger.category)) return undefined;
+  for (let k = match.first - 1; k >= 0 && k >= match.first - 1 - OPENER_REACH; k--) {
+    const token = tokens[k]!;
+    if (!token.word) return undefined;
+    if (subject.openers.has(token.norm))
+      return subject.persons.has(tokens[k - 1]?.norm ?? "") ? subject.verbs : undefined;
+  }
+  return undefined;
 }
 
 /**
@@ -139,9 +180,11 @@ function walkForward(index: SentenceIndex, from: number, match: TriggerMatch): n
   const { tokens, startsAt, hard } = index;
   const { trigger } = match;
   let relative: boolean | undefined;
+  const subjectVerbs = subjectPhraseVerbs(index, match);
   let words = 0;
   let i = from;
   while (i < tokens.length) {
+    if (subjectVerbs?.has(tokens[i]!.norm) && verbOfSentence(tokens, from, i)) return i;
     if (hard[i] || (i !== from && tokens[i]!.norm === ":" && !trigger.crossesColon)) return i;
     const other = startsAt[i];
     const next = other ? other.end : i + 1;
@@ -244,8 +287,12 @@ function scopesOf(index: SentenceIndex, match: TriggerMatch): TriggerScope[] {
 }
 
 /** Scopes of the modifier triggers of one sentence (pseudo/terminate/override have none). */
-export function computeScopes(tokens: ContextToken[], matches: TriggerMatch[]): TriggerScope[] {
-  const index = buildIndex(tokens, matches);
+export function computeScopes(
+  tokens: ContextToken[],
+  matches: TriggerMatch[],
+  subject?: SubjectPhrase,
+): TriggerScope[] {
+  const index = buildIndex(tokens, matches, subject);
   const scopes: TriggerScope[] = [];
   for (const match of matches) {
     if (match.trigger.kind === "modifier") scopes.push(...scopesOf(index, match));

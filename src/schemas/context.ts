@@ -169,6 +169,24 @@ const ContextLexiconObject = z.strictObject({
   /** Words that end the scope of a `clause` rule: the verbs and conjunctions of another clause. */
   clauseWords: z.array(z.string().regex(/^[a-z]+$/)).default([]),
   /**
+   * "A 52-year-old with a history of psoriasis was treated with the excimer laser": a trigger of
+   * `appliesTo` whose phrase is opened by one of `openers` ("with", a word or two before it) right
+   * after one of `persons` ("patient", "man", the "old" of "52-year-old") describes the sentence's
+   * subject, and its forward scope ends at the sentence's verb: the first of `verbs` outside a
+   * relative clause of the phrase and not joined to it by "and"/"or" ("with a history of BCC
+   * that was excised" and "with a history of BCC and was treated" stay earlier). A phrase
+   * describing a thing ("a rash with a prior BCC was resected") is left as it is.
+   */
+  subjectPhrase: z
+    .strictObject({
+      id: RuleId,
+      persons: z.array(z.string().regex(/^[a-z]+$/)).min(1),
+      openers: z.array(z.string().regex(/^[a-z]+$/)).min(1),
+      appliesTo: z.array(CategoryName).min(1),
+      verbs: z.array(z.string().regex(/^[a-z]+$/)).min(1),
+    })
+    .optional(),
+  /**
    * "Abscess on the back, no cellulitis, incised and drained": a participle (a word ending in -ed
    * or -en, or one of `irregularParticiples`) right after a comma is the main clause's verb, out
    * of reach of a negation before the comma, unless one of `auxiliaries` stands between them

@@ -206,3 +206,39 @@ describe("codes of procedures told after a history or family phrase", () => {
     expect(codes(note)).toEqual([]);
   });
 });
+
+describe("a history phrase of the sentence's subject ends at the sentence's verb (lexicon subjectPhrase)", () => {
+  const codes = (note: string) =>
+    suggest(note)
+      .codes.map((c) => `${c.code}x${c.units}`)
+      .join(" ");
+
+  it.each([
+    [
+      "A 52-year-old patient with a history of psoriasis was treated with the excimer laser to 150 sq cm of plaques on the elbows.",
+      "96920x1",
+    ],
+    [
+      "A 60 yo man with hx of BCC is seen today; a shave biopsy of a 6 mm papule on the nose was performed.",
+      "11102x1",
+    ],
+    [
+      "A woman with a family history of melanoma was found to have an atypical nevus of the back, which was removed by punch biopsy.",
+      "11104x1",
+    ],
+  ])("bills %j", (note, expected) => {
+    expect(codes(note)).toBe(expected);
+  });
+
+  it.each([
+    // The verb of a relative clause inside the phrase, or one joined to it by "and", dates it.
+    "Patient with a history of BCC that was excised in 2019 presents for a skin check.",
+    "Patient with a history of BCC of the nose, which was treated with Mohs, presents for a skin check.",
+    // A phrase describing a thing, not the patient: the verb after it tells that thing's past.
+    "She has a rash over the right ankle with a prior basal cell carcinoma was resected.",
+    // No person before "with": a history line.
+    "Hx of BCC on nose, was treated with Mohs.",
+  ])("does not bill %j", (note) => {
+    expect(codes(note)).toBe("");
+  });
+});
