@@ -208,6 +208,8 @@ function byFirstWord(phrases: string[]): Map<string, string[][]> {
 export function compileLexicon(lex: Lexicon): CompiledLexicon {
   const fuzzyWords: string[] = [];
   const stemWords: string[] = [];
+  // Words that alone name a procedure or a technique: reached by a typo (canon procedureWords).
+  const procedureWords: string[] = [];
   const headed = repairHeadingLiterals(lex.procedures);
   const procedures = trieOf(lex.procedures.terms, (t) => [
     ...t.literals,
@@ -216,9 +218,16 @@ export function compileLexicon(lex: Lexicon): CompiledLexicon {
   for (const t of lex.procedures.terms) {
     for (const l of t.literals) {
       const toks = tokenizeLiteral(l);
-      if (toks.length === 1 && t.procedure !== "ignore" && !t.weak) stemWords.push(toks[0]!);
+      if (toks.length !== 1 || t.procedure === "ignore") continue;
+      procedureWords.push(toks[0]!);
+      if (!t.weak) stemWords.push(toks[0]!);
     }
   }
+  for (const t of lex.procedures.techniques)
+    for (const l of t.literals) {
+      const toks = tokenizeLiteral(l);
+      if (toks.length === 1) procedureWords.push(toks[0]!);
+    }
   const histology = trieOf(lex.histology.terms, (t) => t.literals);
   const sites = trieOf<SiteTerm | { pseudo: string }>(
     [
@@ -425,6 +434,7 @@ export function compileLexicon(lex: Lexicon): CompiledLexicon {
           new Set(lex.context.predicateAfterComma.auxiliaries),
         ),
       ),
+      procedureWords,
     ),
     tokenIds: new TokenIds(),
     context: compileContext(lex.context),

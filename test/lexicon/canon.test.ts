@@ -24,6 +24,41 @@ describe("createCanonicaliser", () => {
   });
 });
 
+describe("createCanonicaliser: typos of procedure words", () => {
+  const words = [
+    "biopsy",
+    "excision",
+    "cryotherapy",
+    "debridement",
+    "packing",
+    "freezing",
+    "removed",
+  ];
+  const c = createCanonicaliser(new Set([...words, "picking"]), [], [], new Map(), words);
+  it.each([
+    ["excison", "excision"],
+    ["exicsion", "excision"],
+    ["cyrotherapy", "cryotherapy"],
+    ["cryotherpy", "cryotherapy"],
+    ["debridment", "debridement"],
+    ["bioposy", "biopsy"],
+    ["biospy", "biopsy"],
+  ])("maps %s to %s (a letter dropped, added or swapped)", (token, expected) => {
+    expect(c(token)).toBe(expected);
+  });
+
+  it.each([
+    ["biopsu", "a changed letter"],
+    ["remover", "a changed letter (another word)"],
+    ["pacing", "a typo of an inflected form (another word)"],
+    ["freeing", "a typo of an inflected form (another word)"],
+    ["picking", "a known word"],
+    ["biopsyx", "a letter added after the whole word"],
+  ])("leaves %s alone: %s", (token) => {
+    expect(c(token)).toBe(token);
+  });
+});
+
 describe("verbInflections", () => {
   const forms = verbInflections(
     ["incised", "drained", "snipped", "biopsied", "shaved", "layers"],
