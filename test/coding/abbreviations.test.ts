@@ -50,3 +50,21 @@ describe("lesion abbreviations", () => {
     expect(shippedCodes(note)).toBe("");
   });
 });
+
+describe("injection drug abbreviations", () => {
+  it.each([
+    ["IL-K 5 mg/cc injected into 8 patches of alopecia areata on the scalp.", "11901"],
+    ["IL-TAC 10 mg/cc to 3 keloids of the chest.", "11900"],
+    ["TAC 10 mg/ml injected into 2 keloids of the right ear.", "11900"],
+    ["Keloid of the right ear. TAC 10 mg/cc, 0.5 cc injected.", "11900"],
+  ])("codes %j as %s", (note, expected) => {
+    expect(codes(note)).toBe(expected);
+  });
+
+  it.each([
+    "TAC 0.1% cream twice daily to 2 keloids of the right ear.",
+    "Psoriasis, 3 plaques on the elbows. Continue TAC ointment.",
+  ])("codes no injection for a topical TAC: %j", (note) => {
+    expect(codes(note)).toBe("");
+  });
+});
