@@ -369,8 +369,27 @@ function inBanners(headers: Header[], lex: CompiledSections): Header[] {
 }
 
 function procedureLabel(raw: string, text: string, after: number, lex: CompiledSections): boolean {
-  if (!lex.procedureLabels.has(raw.toLowerCase().replace(/\s+/g, " ").trim())) return false;
+  const key = raw.toLowerCase().replace(/\s+/g, " ").trim();
+  if (!lex.procedureLabels.has(key) && !countedProcedureLabel(key, lex)) return false;
   return text.slice(after, lineEnd(text, after)).trim().length > 0;
+}
+
+/** A count ("x 2", "x3", "3") or a size ("4mm", "1.5 cm") standing as a word of a label. */
+const LABEL_COUNT_RE = /(?:^|\s)(?:x\s?\d+|\d+(?:\.\d+)?\s?(?:mm|cm)?)(?=\s|$)/;
+/** Longest procedure term, in words, that a counted label starts with. */
+const MAX_LABEL_TERM_WORDS = 4;
+
+/**
+ * "SHAVE BX X 2: R SHOULDER", "PUNCH BX 4MM: L CALF", "LN2 TO AKS X 3: SCALP": a label that
+ * starts with a procedure term and holds a count or a size tells that procedure (a section title
+ * holds neither), so it labels its line like "ED&C: BCC R temple".
+ */
+function countedProcedureLabel(key: string, lex: CompiledSections): boolean {
+  if (!LABEL_COUNT_RE.test(key)) return false;
+  const words = key.split(" ");
+  for (let n = Math.min(words.length - 1, MAX_LABEL_TERM_WORDS); n >= 1; n--)
+    if (lex.procedureLabels.has(words.slice(0, n).join(" "))) return true;
+  return false;
 }
 
 /** A line of text between runs of dashes, equals signs or asterisks. */

@@ -68,3 +68,14 @@ describe("injection drug abbreviations", () => {
     expect(codes(note)).toBe("");
   });
 });
+
+describe("an upper-case procedure label with a count or a size before its colon", () => {
+  it.each([
+    ["SHAVE BX X 2: R SHOULDER, L UPPER BACK.", "11102 11103"],
+    ["PUNCH BX 4MM: L CALF", "11104"],
+    ["LN2 TO AKS X 3: SCALP", "17000 17003x2"],
+    ["PROCEDURES:\nSHAVE BX X 2: R SHOULDER, L UPPER BACK.", "11102 11103"],
+  ])("codes the line it labels: %j as %s", (note, expected) => {
+    expect(codes(note)).toBe(expected);
+  });
+});

@@ -201,3 +201,30 @@ describe("labels in one paragraph (shipped sections lexicon)", () => {
     expect(of(note)).toEqual(expected);
   });
 });
+
+describe("upper-case procedure labels with a count or a size (shipped sections lexicon)", () => {
+  const shipped = defaultLexicon().sections;
+  const titles = (note: string) =>
+    detectSections(note, shipped)
+      .slice(1)
+      .map((s) => note.slice(s.title.start, s.title.end));
+
+  it.each([
+    "SHAVE BX X 2: R SHOULDER, L UPPER BACK.",
+    "PUNCH BX 4MM: L CALF",
+    "LN2 TO AKS X 3: SCALP",
+  ])("reads %j as a procedure line, not a header", (note) => {
+    expect(titles(note)).toEqual([]);
+  });
+
+  it.each([
+    // Nothing after the colon: a title of the lines below.
+    ["SHAVE BX X 2:\nR shoulder.", "SHAVE BX X 2"],
+    // "LN2" is a procedure word, not a count.
+    ["LN2 TO AKS: SCALP", "LN2 TO AKS"],
+    // No procedure term starts it.
+    ["REVIEW 2: stable.", "REVIEW 2"],
+  ])("keeps %j a header", (note, title) => {
+    expect(titles(note)).toEqual([title]);
+  });
+});
