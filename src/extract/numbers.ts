@@ -1,4 +1,5 @@
 import type { CompiledLexicon } from "../lexicon/compile.ts";
+import { ARTICLES } from "../text/grammar.ts";
 import { parseNumberPhrase } from "../text/nlp.ts";
 import type { Doc } from "../types.ts";
 
@@ -48,6 +49,27 @@ export function readNumber(
     if (value !== undefined && value > 0) return { value, next: end };
   }
   return hit.payload > 0 ? { value: hit.payload, next: i + hit.length } : undefined;
+}
+
+/** Words that make the next "point" a noun ("at this point", "the point of the flap"). */
+const NOUN_MARKERS: ReadonlySet<string> = new Set([...ARTICLES, "this", "that", "each"]);
+
+/**
+ * The number of a measurement at token i: a number (readNumber), or a dictated decimal with no
+ * whole part ("point six cm", "one point two by point eight cm") whose first digit is spelled
+ * out. "point 6" in digits is left to the numeral, and "point" after an article or "this" is a noun.
+ */
+export function readMeasure(
+  doc: Doc,
+  lex: CompiledLexicon,
+  i: number,
+  limit: number,
+): { value: number; next: number } | undefined {
+  const number = readNumber(doc, lex, i, limit);
+  if (number || !lex.decimalWords.has(doc.canon[i] ?? "")) return number;
+  if (i > 0 && NOUN_MARKERS.has(doc.canon[i - 1]!)) return undefined;
+  if (!lex.numberWords.matchAt(doc.canon, i + 1, limit)) return undefined;
+  return spokenDecimal(doc, lex, i, limit, 0);
 }
 
 /** Denominators of the fractions notes write in sizes (halves, thirds, quarters, eighths). */

@@ -2,7 +2,7 @@ import { type CompiledLexicon, hasPhrase, type RoleTerm } from "../lexicon/compi
 import { SIZE_COORDINATORS, WORDS } from "../text/grammar.ts";
 import type { Doc, SizeMention, SizeRole } from "../types.ts";
 import { matchSentences, mentionBase, type TermMatch } from "./match.ts";
-import { readNumber, roundTo } from "./numbers.ts";
+import { readMeasure, roundTo } from "./numbers.ts";
 
 /** Tokens that stop a role cue from reaching a measurement ("lesion 4 mm, 1 mm margins"). */
 const BARRIERS = new Set([",", ";"]);
@@ -19,7 +19,10 @@ export function extractSizes(doc: Doc, lex: CompiledLexicon): SizeMention[] {
     for (let i = s.firstToken; i < s.lastToken; ) {
       const code = doc.canon[i]!.charCodeAt(0);
       const numeric =
-        (code >= 48 && code <= 57) || code === 46 || lex.numberWords.vocabulary.has(doc.canon[i]!);
+        (code >= 48 && code <= 57) ||
+        code === 46 ||
+        lex.numberWords.vocabulary.has(doc.canon[i]!) ||
+        lex.decimalWords.has(doc.canon[i]!);
       const size = numeric ? readSize(doc, lex, i, s.lastToken) : undefined;
       if (!size) {
         i++;
@@ -56,7 +59,7 @@ interface RawSize {
 }
 
 function readSize(doc: Doc, lex: CompiledLexicon, i: number, limit: number): RawSize | undefined {
-  const first = readNumber(doc, lex, i, limit);
+  const first = readMeasure(doc, lex, i, limit);
   if (!first) return undefined;
   const dims: number[] = [];
   let pending: number[] = [first.value];
@@ -74,7 +77,7 @@ function readSize(doc: Doc, lex: CompiledLexicon, i: number, limit: number): Raw
     const label = u ? lex.dimensionLabels.matchAt(doc.canon, j, limit) : undefined;
     if (label) j += label.length;
     const tok = doc.canon[j];
-    const next = tok !== undefined ? readNumber(doc, lex, j + 1, limit) : undefined;
+    const next = tok !== undefined ? readMeasure(doc, lex, j + 1, limit) : undefined;
     if (!next || !tok) break;
     if (lex.dimensionJoiners.has(tok)) pending.push(next.value);
     else if (label && tok === WORDS.and && labelledAfter(doc, lex, next.next, limit))

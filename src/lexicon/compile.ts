@@ -65,6 +65,8 @@ export interface CompiledLexicon {
   units: PhraseTrie<UnitTerm>;
   roles: PhraseTrie<RoleTerm>;
   numberWords: PhraseTrie<number>;
+  /** lexicon counts `decimalWords` ("point"), lower-cased. */
+  decimalWords: ReadonlySet<string>;
   vague: PhraseTrie<{ id: string; minimum: number }>;
   sameLesion: PhraseTrie<string>;
   distinctLesion: PhraseTrie<string>;
@@ -278,6 +280,7 @@ export function compileLexicon(lex: Lexicon): CompiledLexicon {
     sites,
     ...tries,
     numberWords,
+    decimalWords: new Set(lex.counts.decimalWords.map((w) => w.toLowerCase())),
     vague: vague as unknown as PhraseTrie<{ id: string; minimum: number }>,
     sameLesion,
     distinctLesion: trieOf(lex.counts.distinctLesion, (t) => [t]),

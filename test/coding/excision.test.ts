@@ -98,6 +98,14 @@ describe("sizes spoken with a decimal point", () => {
   ])("codes %j as %s", (note, expected) => {
     expect(codes(note)).toBe(expected);
   });
+
+  it.each([
+    // No whole number before the point: 0.6 cm, not 6 cm.
+    ["Excision of BCC of the right helix, lesion point six cm plus 2 mm margins.", "11641"],
+    ["Excision of BCC of the right cheek, one point two by point eight cm, 3 mm margins.", "11642"],
+  ])("codes %j as %s (shipped lexicon)", (note, expected) => {
+    expect(shippedCodes(note)).toBe(expected);
+  });
 });
 
 describe("a provisional benign code while the report may show a cancer", () => {

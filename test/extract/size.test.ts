@@ -158,3 +158,24 @@ describe("margins written as the normal skin taken around the lesion (lexicon ro
     expect(found.join("; ")).toBe(expected);
   });
 });
+
+describe("dictated decimals with no whole number (bundled lexicon counts.decimalWords)", () => {
+  const lex = compileLexicon(loadLexicon());
+  const values = (note: string) =>
+    extractSizes(docOf(note, lex), lex)
+      .map((s) => `${s.value}`)
+      .join(", ");
+  it.each([
+    ["lesion point six cm", "0.6"],
+    ["lesion one point two by point eight cm", "1.2"],
+    ["lesion point eight by one point two cm", "1.2"],
+    ["lesion zero point six cm", "0.6"],
+    ["point seven five centimeters", "0.75"],
+    // Digits after "point" stay a numeral; after an article "point" is a noun.
+    ["at this point 2 cm nodule", "2"],
+    ["at the point six cm from the scar", "6"],
+    ["at this point six cm of tissue", "6"],
+  ])("%j reads %s cm", (note, expected) => {
+    expect(values(note)).toBe(expected);
+  });
+});
