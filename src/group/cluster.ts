@@ -195,8 +195,15 @@ function weakTarget(
       !(today && e.anchors.every((a) => a.pathologyCue)) &&
       !inOtherTitleItems(e, m, index),
   );
+  // "Lesions treated, no biopsy", "Border removed, no matrixectomy", "SK treated today; biopsy
+  // if it recurs": a generic word told as done today does not qualify a procedure its sentence
+  // names only as not done (negated, planned, someone else's): joining would make that procedure
+  // billable. The word looks for the procedure it restates elsewhere.
   const same = candidates.filter(
-    (e) => e.anchors.some((a) => a.sentence === m.sentence) && !genericApart(e, m, index, lex),
+    (e) =>
+      e.anchors.some((a) => a.sentence === m.sentence) &&
+      !(today && !e.assertion.billable) &&
+      !genericApart(e, m, index, lex),
   );
   if (same.length > 0)
     return same.find((e) => e.kind === m.procedure) ?? methodNamed(same, m, index, lex) ?? same[0];
