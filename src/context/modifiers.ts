@@ -5,6 +5,9 @@
  *
  *   "no change in the rash"  ->  [no change](pseudo) in the rash     ("no" does not fire)
  *   "no rash or scaling"     ->  [no](negated) rash or scaling
+ *
+ * A pseudo pattern as long as a literal at the same token wins the tie (its lookahead looked
+ * further): "[mom](pseudo) requests treatment" keeps "requests" a trigger of its own.
  */
 
 import { tokenAt } from "../text/tokens.ts";
@@ -93,7 +96,10 @@ export function findTriggers(
     let match: TriggerMatch | null = literal
       ? { trigger: literal, first: i, end: literalEnd }
       : null;
-    if (pattern && pattern.end > literalEnd) match = pattern;
+    // A pseudo pattern as long as the literal read more of the sentence (a lookahead: "mom" in
+    // "mom requests treatment"): it is the more specific reading.
+    const pseudoTie = pattern?.end === literalEnd && pattern.trigger.kind === "pseudo";
+    if (pattern && (pattern.end > literalEnd || pseudoTie)) match = pattern;
     if (match) {
       matches.push(match);
       i = match.end;
