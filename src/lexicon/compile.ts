@@ -19,6 +19,8 @@ export interface CompiledSections {
   /** Fields that end a diagnosis section (a procedure section starts), with their rule id. */
   endDiagnosis: { id: string; keys: Set<string> };
   abbreviations: Set<string>;
+  /** Lower-case words that open a sentence after a stop (lexicon sections `clauseOpeners`). */
+  clauseOpeners: Set<string>;
   /** Procedure terms: an unknown upper-case label naming one ("ED&C: BCC R temple") is no header. */
   procedureLabels: Set<string>;
   inlineEnds: Partial<Record<SectionCategory, "line" | "paragraph">>;
@@ -600,6 +602,7 @@ function compileSections(
       keys: new Set(s.fields.endDiagnosis.literals),
     },
     abbreviations: new Set(s.abbreviations),
+    clauseOpeners: new Set(s.clauseOpeners.words.map((w) => w.toLowerCase())),
     procedureLabels: new Set(procedures.flatMap((t) => t.literals.map((l) => l.toLowerCase()))),
     inlineEnds: s.inlineEnds,
     labelEnds: new Set(s.labelEnds),

@@ -97,5 +97,14 @@ export const SectionsLexiconSchema = z.object({
     .default({ closers: [], inherited: [] }),
   /** Words after which a period does not end a sentence ("Dr.", "approx."). */
   abbreviations: z.array(z.string().min(1)),
+  /**
+   * Lower-case words that open a new clause after a sentence stop ("... R hand. mom ok w/ plan",
+   * "... x 2 cycles. pt tolerated well"): a sentence ends before one as before a capital letter.
+   * Words naming the clause's subject only: most lower-case words after a period continue an
+   * abbreviation ("L post. neck").
+   */
+  clauseOpeners: z
+    .object({ id: z.string().min(1), words: z.array(z.string().min(1)) })
+    .default({ id: "sentences.clause-opener", words: [] }),
 });
 export type SectionsLexicon = z.infer<typeof SectionsLexiconSchema>;

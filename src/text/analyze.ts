@@ -10,7 +10,13 @@ export function analyzeText(original: string, lex: CompiledLexicon): Doc {
   const { text, lower } = normalize(original);
   const tokens = tokenize(text, lower);
   const sections = detectSections(text, lex.sections);
-  const sentences = splitSentences(text, sections, tokens, lex.sections.abbreviations);
+  const sentences = splitSentences(
+    text,
+    sections,
+    tokens,
+    lex.sections.abbreviations,
+    lex.sections.clauseOpeners,
+  );
   const sentenceOfToken = new Int32Array(tokens.length).fill(-1);
   for (const s of sentences) sentenceOfToken.fill(s.index, s.firstToken, s.lastToken);
   const canon = tokens.map((t) => lex.canon(t.norm));

@@ -3,8 +3,9 @@ import { tokenAt } from "./tokens.ts";
 
 /**
  * Sentences inside each section body. A sentence ends at ". ", "? ", "! " before an upper-case
- * letter, digit or bracket (not after an abbreviation or a single letter), at a blank line, and
- * at a line break unless the next line continues in lower case.
+ * letter, digit or bracket, or a lower-case word that opens a new clause (lexicon sections
+ * `clauseOpeners`: "... R hand. mom ok w/ plan") -- not after an abbreviation or a single
+ * letter --, at a blank line, and at a line break unless the next line continues in lower case.
  * Sample: "Site: left arm\nSize: 5 mm. Tolerated well." -> 3 sentences.
  */
 const PROCEDURE_SECTIONS = new Set(["procedure", "procedure_title"]);
@@ -16,6 +17,7 @@ export function splitSentences(
   sections: Section[],
   tokens: Token[],
   abbreviations: ReadonlySet<string>,
+  clauseOpeners: ReadonlySet<string> = NO_WORDS,
 ): Sentence[] {
   const sentences: Sentence[] = [];
   const stops = new StopScanner(text); // shared: each character is searched once per stop kind
@@ -24,7 +26,8 @@ export function splitSentences(
     const titled =
       section.title.end > section.title.start && PROCEDURE_SECTIONS.has(section.category);
     const from = titled ? section.title.start : section.body.start;
-    for (const range of sentenceRanges(text, from, section.body.end, abbreviations, stops)) {
+    const stopWords = { abbr: abbreviations, openers: clauseOpeners };
+    for (const range of sentenceRanges(text, from, section.body.end, stopWords, stops)) {
       const firstToken = tokenAt(tokens, range.start);
       const lastToken = tokenAt(tokens, range.end);
       // A run-on "sentence" (a pasted table, a note with no punctuation) is cut into pieces of at
@@ -46,11 +49,26 @@ export function splitSentences(
   return sentences;
 }
 
+interface StopWords {
+  abbr: ReadonlySet<string>;
+  openers: ReadonlySet<string>;
+}
+
+const NO_WORDS: ReadonlySet<string> = new Set();
+
+/** The lower-case word at j is a clause opener ("mom", "pt"), followed by a space. */
+function opensClause(text: string, j: number, to: number, openers: ReadonlySet<string>): boolean {
+  if (openers.size === 0) return false;
+  let k = j;
+  while (k < to && k - j <= 12 && /[a-z]/.test(text[k]!)) k++;
+  return k > j && (k >= to || text[k] === " ") && openers.has(text.slice(j, k));
+}
+
 function sentenceRanges(
   text: string,
   from: number,
   to: number,
-  abbr: ReadonlySet<string>,
+  words: StopWords,
   stops: StopScanner,
 ) {
   const ranges: { start: number; end: number }[] = [];
@@ -61,7 +79,7 @@ function sentenceRanges(
     let cut = -1;
     if (c === 10) {
       if (isLineBreakBoundary(text, i, to)) cut = i;
-    } else if (isStopBoundary(text, i, to, abbr)) cut = i + 1;
+    } else if (isStopBoundary(text, i, to, words)) cut = i + 1;
     if (cut < 0) continue;
     pushTrimmed(text, start, cut, ranges);
     start = cut;
@@ -117,14 +135,16 @@ function isLineBreakBoundary(text: string, i: number, to: number): boolean {
   return !/[a-z]/.test(text[j]!);
 }
 
-function isStopBoundary(text: string, i: number, to: number, abbr: ReadonlySet<string>): boolean {
+function isStopBoundary(text: string, i: number, to: number, words: StopWords): boolean {
   if (text[i] === ";") return enumeratorAfter(text, i + 1, to);
   if (text[i] === ":") return inlineListAfter(text, i + 1, to);
   const next = text[i + 1];
   if (next !== undefined && next !== " " && next !== "\n" && next !== "\r") return false;
   let j = i + 1;
   while (j < to && (text[j] === " " || text[j] === "\r")) j++;
-  if (j < to && !/[A-Z0-9(\n#*-]/.test(text[j]!)) return false;
+  if (j < to && !/[A-Z0-9(\n#*-]/.test(text[j]!) && !opensClause(text, j, to, words.openers))
+    return false;
+  const abbr = words.abbr;
   if (text[i] !== ".") return true;
   if (isListMarker(text, i) || inlineMarkerAt(text, i) !== undefined) return false;
   let k = i - 1;

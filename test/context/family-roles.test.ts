@@ -3,7 +3,8 @@
  * treatment is not the one treated (lexicon/context.json pseudo.family-agrees,
  * pseudo.family-wish), and a pseudo pattern as long as a literal at the same token wins the tie
  * (src/context/modifiers.ts findTriggers): "[mom](pseudo) requests treatment" keeps "requests" a
- * planning cue of its own.
+ * planning cue of its own. A lower-case sentence opened by a person word after a stop ("... R
+ * hand. mom reports ...") is a sentence of its own (lexicon sections clauseOpeners).
  */
 import { describe, expect, it } from "vitest";
 import { assertConcept, compileContext } from "../../src/context/index.ts";
@@ -51,6 +52,13 @@ describe("a relative agreeing or helping is not the one treated (lexicon)", () =
       .codes.map((c) => c.code)
       .join(" ");
     expect(codes).toBe("17110");
+  });
+
+  it.each([
+    "cryo to 3 warts R hand. mom reports they itch",
+    "cryo to 3 warts R hand. mother had melanoma excised in 2019.",
+  ])("a lower-case sentence about a relative after a stop is a sentence of its own: %j", (note) => {
+    expect(suggest(note).codes.map((c) => c.code)).toEqual(["17110"]);
   });
 });
 

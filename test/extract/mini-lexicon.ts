@@ -114,6 +114,7 @@ export const MINI_SECTIONS = {
     endDiagnosis: { id: "t.sec.fields.end-diagnosis", literals: ["repair"] },
   },
   abbreviations: ["dr", "pt", "approx"],
+  clauseOpeners: { id: "t.sentences.clause-opener", words: ["pt", "mom", "he"] },
 };
 
 export const MINI_UNITS = {

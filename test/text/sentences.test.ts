@@ -49,6 +49,18 @@ describe("splitSentences", () => {
     ["Lesions: 3. Site: left arm.", ["Lesions: 3.", "Site: left arm."]],
     ["Stage 1. 2 blocks taken.", ["Stage 1.", "2 blocks taken."]],
     ["  trailing spaces are trimmed.   ", ["trailing spaces are trimmed."]],
+    // A lower-case word that opens a clause (clauseOpeners) ends the sentence before it.
+    ["cryo to 3 warts R hand. mom ok w/ plan", ["cryo to 3 warts R hand.", "mom ok w/ plan"]],
+    [
+      "shave bx of L arm done. pt tolerated well.",
+      ["shave bx of L arm done.", "pt tolerated well."],
+    ],
+    ["LN2 to 2 AKs! he declined bx", ["LN2 to 2 AKs!", "he declined bx"]],
+    // ... but not after an abbreviation or a single letter, nor before another lower-case word.
+    ["seen by dr. he said", ["seen by dr. he said"]],
+    ["bx of L. mom ok", ["bx of L. mom ok"]],
+    ["lesion L post. neck excised.", ["lesion L post. neck excised."]],
+    ["cryo to 3 warts. momentary blanching.", ["cryo to 3 warts. momentary blanching."]],
   ])("splits %j into %j", (note, expected) => {
     expect(sentences(note)).toEqual(expected);
   });
