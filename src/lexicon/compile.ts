@@ -18,6 +18,8 @@ export interface CompiledSections {
   fields: Set<string>;
   /** Fields that end a diagnosis section (a procedure section starts), with their rule id. */
   endDiagnosis: { id: string; keys: Set<string> };
+  /** Fields that end a history-like section (`after`), with their rule id. */
+  endHistory?: { id: string; keys: Set<string>; after: Set<SectionCategory> };
   abbreviations: Set<string>;
   /** Lower-case words that open a sentence after a stop (lexicon sections `clauseOpeners`). */
   clauseOpeners: Set<string>;
@@ -601,6 +603,15 @@ function compileSections(
       id: s.fields.endDiagnosis.id,
       keys: new Set(s.fields.endDiagnosis.literals),
     },
+    ...(s.fields.endHistory
+      ? {
+          endHistory: {
+            id: s.fields.endHistory.id,
+            keys: new Set(s.fields.endHistory.literals),
+            after: new Set(s.fields.endHistory.after),
+          },
+        }
+      : {}),
     abbreviations: new Set(s.abbreviations),
     clauseOpeners: new Set(s.clauseOpeners.words.map((w) => w.toLowerCase())),
     procedureLabels: new Set(procedures.flatMap((t) => t.literals.map((l) => l.toLowerCase()))),

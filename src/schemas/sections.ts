@@ -48,6 +48,19 @@ export const SectionsLexiconSchema = z.object({
      * Each must also be in `literals`.
      */
     endDiagnosis: z.object({ id: RuleId, literals: z.array(z.string().min(1)) }),
+    /**
+     * Fields that tell how a procedure went ("Repair:", "Stage I:", "Final defect:"): inside a
+     * section of one of the `after` categories (a mid-note "PMH:" line, medications) they end it
+     * and start the procedure's own section, so the procedure lines after a history line are not
+     * read as history. Each must also be in `literals`.
+     */
+    endHistory: z
+      .object({
+        id: RuleId,
+        literals: z.array(z.string().min(1)),
+        after: z.array(SectionCategorySchema),
+      })
+      .optional(),
   }),
   /**
    * Notes that report procedures done elsewhere: a note with at least `minHeaders` of the

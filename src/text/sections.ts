@@ -16,10 +16,11 @@ export function detectSections(text: string, lex: CompiledSections): Section[] {
   let pos = 0;
   let current: Omit<Section, "body"> = { category: "other", title: { start: 0, end: 0 } };
   for (const [k, h] of headers.entries()) {
-    if (h.start < pos || (h.after && current.category !== h.after)) continue;
+    if (h.start < pos || (h.after && !h.after.has(current.category))) continue;
     sections.push({ ...current, body: { start: pos, end: h.start } });
     const before = current;
-    current = { category: h.category, title: { start: h.start, end: h.end }, ruleId: h.ruleId };
+    const ruleId = h.after?.get(current.category) ?? h.ruleId;
+    current = { category: h.category, title: { start: h.start, end: h.end }, ruleId };
     pos = h.bodyStart;
     const ends = lex.inlineEnds[h.category];
     const textStart = firstText(text, h.bodyStart);
@@ -73,8 +74,8 @@ interface Header {
   bodyStart: number;
   category: SectionCategory;
   ruleId?: string;
-  /** A field that starts a section only after a section of this category. */
-  after?: SectionCategory;
+  /** A field that starts a section only after a section of these categories (with the rule id). */
+  after?: ReadonlyMap<SectionCategory, string>;
   /** The header follows a sentence of prose on its line ("... lesion. Pathology: SCC."). */
   inline?: boolean;
   /** The header heads only its first sentence (lexicon sections `firstSentence`). */
@@ -260,15 +261,15 @@ function findHeaders(text: string, lex: CompiledSections): Header[] {
       start += cut;
     }
     if (isField(raw, lex)) {
-      if (!lex.endDiagnosis.keys.has(headerKey(raw))) continue;
-      found.push({
-        start,
-        end: start + raw.length,
-        bodyStart: start,
-        category: "procedure",
-        ruleId: lex.endDiagnosis.id,
-        after: "diagnosis",
-      });
+      const after = fieldEnds(headerKey(raw), lex);
+      if (after.size > 0)
+        found.push({
+          start,
+          end: start + raw.length,
+          bodyStart: start,
+          category: "procedure",
+          after,
+        });
       continue;
     }
     // "Neck: 10" under "Skin tags removed:": a label whose line holds only a number is a count
@@ -394,6 +395,19 @@ function countedProcedureLabel(key: string, lex: CompiledSections): boolean {
 
 /** A line of text between runs of dashes, equals signs or asterisks. */
 const BANNER_RE = /^[ \t]*[-=*]{3,}[ \t]*([A-Za-z][^\n]{0,80}?)[ \t]*[-=*]{3,}[ \t]*$/gm;
+
+/**
+ * The sections a procedure field ends ("Repair:", "Stage I:"), each with the rule that ends it:
+ * a diagnosis line (`endDiagnosis`), and a history-like one such as a mid-note "PMH: HTN."
+ * line (`endHistory`). Empty for other fields ("Site:").
+ */
+function fieldEnds(key: string, lex: CompiledSections): Map<SectionCategory, string> {
+  const ends = new Map<SectionCategory, string>();
+  if (lex.endDiagnosis.keys.has(key)) ends.set("diagnosis", lex.endDiagnosis.id);
+  const history = lex.endHistory;
+  if (history?.keys.has(key)) for (const category of history.after) ends.set(category, history.id);
+  return ends;
+}
 
 function isField(raw: string, lex: CompiledSections): boolean {
   return lex.fields.has(headerKey(raw));

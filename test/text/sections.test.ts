@@ -228,3 +228,38 @@ describe("upper-case procedure labels with a count or a size (shipped sections l
     expect(titles(note)).toEqual([title]);
   });
 });
+
+describe("procedure fields after a history line (shipped sections lexicon)", () => {
+  const shipped = defaultLexicon().sections;
+  const of = (note: string) =>
+    detectSections(note, shipped)
+      .slice(1)
+      .filter((s) => note.slice(s.body.start, s.body.end).trim() !== "")
+      .map((s) => [s.category, note.slice(s.body.start, s.body.end).trim(), s.ruleId ?? ""]);
+
+  it.each<[string, string, string[][]]>([
+    [
+      "a repair field ends a one-line past history",
+      "PMH: diabetes.\nRepair: layered closure 4 cm R thigh.",
+      [
+        ["history", "diabetes.", "sec.history"],
+        ["procedure", "Repair: layered closure 4 cm R thigh.", "sec.fields.end-history"],
+      ],
+    ],
+    [
+      "Mohs stage fields with roman numerals end a surgical history line",
+      "PMH: Mohs x2 (nose 2019).\nStage I: 2 blocks.\nStage II: 1 block, clear.",
+      [
+        ["history", "Mohs x2 (nose 2019).", "sec.history"],
+        ["procedure", "Stage I: 2 blocks.\nStage II: 1 block, clear.", "sec.fields.end-history"],
+      ],
+    ],
+    [
+      "a lesion field (site) does not end the history it describes",
+      "PMH: melanoma 2015.\nSite: L back.",
+      [["history", "melanoma 2015.\nSite: L back.", "sec.history"]],
+    ],
+  ])("%s", (_name, note, expected) => {
+    expect(of(note)).toEqual(expected);
+  });
+});
