@@ -188,6 +188,13 @@ function walkForward(index: SentenceIndex, from: number, match: TriggerMatch): n
     if (hard[i] || (i !== from && tokens[i]!.norm === ":" && !trigger.crossesColon)) return i;
     const other = startsAt[i];
     const next = other ? other.end : i + 1;
+    const aside = trigger.effect?.throughAsides ? asideEnd(tokens, i) : -1;
+    const asideWords = aside > 0 ? wordsIn(tokens, i, aside) : 0;
+    if (aside > 0 && words + asideWords <= trigger.maxScope) {
+      words += asideWords;
+      i = aside;
+      continue;
+    }
     if (other && cuts(other.trigger, trigger, 1)) return i;
     if (other?.trigger.category === MAIN_VERB && mainVerbCuts(index, match, from, i, other.trigger))
       return i;
@@ -201,6 +208,24 @@ function walkForward(index: SentenceIndex, from: number, match: TriggerMatch): n
     i = next;
   }
   return i;
+}
+
+/**
+ * The token after the ")" that closes a parenthesis opened at `open` in the sentence, or -1 when
+ * `open` is no "(" or the parenthesis does not close. What it holds is an aside of the phrase
+ * before it, whatever it says: ";", ":" and triggers inside it end nothing. A scope takes it in
+ * only when it fits in the scope's word budget ("previously failed UVB takes oral methoxsalen
+ * (8-MOP)" has spent it); otherwise "(" ends the scope as before.
+ */
+function asideEnd(tokens: ContextToken[], open: number): number {
+  if (tokens[open]!.norm !== "(") return -1;
+  let depth = 0;
+  for (let k = open; k < tokens.length; k++) {
+    const norm = tokens[k]!.norm;
+    if (norm === "(") depth++;
+    else if (norm === ")" && --depth === 0) return k + 1;
+  }
+  return -1;
 }
 
 /** Longest list item, in words, a scope runs through after its word budget ran out. */

@@ -77,6 +77,12 @@ const categoryFields = {
    * including cryotherapy, ED&C, excision, Mohs surgery and imiquimod": all are options).
    */
   throughLists: z.boolean().optional(),
+  /**
+   * Whether a forward scope takes in a parenthetical opened after its trigger, whole, and goes
+   * on after it ("hx BCC x3 (Mohs nose 2019; ED&C back 2021)", "at last visit (Aug) he had LN2
+   * to 12 AKs"): the aside belongs to the phrase the trigger dates. Without it "(" ends the scope.
+   */
+  throughAsides: z.boolean().optional(),
   /** A weaker second effect, used when no trigger of that attribute covers the target. */
   implies: z
     .strictObject({

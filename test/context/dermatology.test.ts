@@ -337,6 +337,24 @@ notBilled.push(
     "removed",
     { temporality: "hypothetical" },
   ],
+  [
+    "a treatment told in a parenthesis after a history item",
+    "72F, hx BCC (ED&C back 2021).",
+    "ED&C",
+    { temporality: "historical" },
+  ],
+  [
+    "an excision told in a parenthesis after a history item",
+    "hx melanoma in situ R upper arm (WLE 2020), hx BCC x3.",
+    "WLE",
+    { temporality: "historical" },
+  ],
+  [
+    "a later item of a surgical history in a parenthesis, after a semicolon",
+    "hx BCC x3 (Mohs nose 2019; ED&C back 2021; excision L shin 2023).",
+    "excision",
+    { temporality: "historical" },
+  ],
 );
 
 const billed: [string, string, string][] = [
@@ -421,6 +439,11 @@ const billed: [string, string, string][] = [
     "an aspiration whose blister roof was left intact",
     "The bulla was aspirated with a needle, roof left intact.",
     "aspirated with a needle",
+  ],
+  [
+    "a treatment after a long history phrase whose parenthesis overruns its word budget",
+    "Previously failed narrowband UVB, takes oral methoxsalen (8-MOP, 0.4 mg/kg) before PUVA.",
+    "PUVA",
   ],
 ];
 
