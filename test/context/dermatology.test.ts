@@ -350,6 +350,30 @@ notBilled.push(
     { temporality: "historical" },
   ],
   [
+    "a biopsy told in a letter's dated 'when I saw her' clause",
+    "When I saw her on October 1, I performed a shave biopsy of the cheek papule.",
+    "shave biopsy",
+    { temporality: "historical" },
+  ],
+  [
+    "a destruction at a last visit opening its sentence without a comma or article",
+    "At last in-person visit (Aug) he had LN2 to 12 AKs on the scalp.",
+    "LN2",
+    { temporality: "historical" },
+  ],
+  [
+    "a later procedure of a sentence opened by a last visit",
+    "At her last visit he had LN2 to 5 AKs and a shave removal of an SK on the chin.",
+    "shave removal",
+    { temporality: "historical" },
+  ],
+  [
+    "biopsies dated by month and day after 'done'",
+    "Punch biopsies done 05/04 showed lichen planus.",
+    "punch biopsies",
+    { temporality: "historical" },
+  ],
+  [
     "a later item of a surgical history in a parenthesis, after a semicolon",
     "hx BCC x3 (Mohs nose 2019; ED&C back 2021; excision L shin 2023).",
     "excision",
@@ -439,6 +463,11 @@ const billed: [string, string, string][] = [
     "an aspiration whose blister roof was left intact",
     "The bulla was aspirated with a needle, roof left intact.",
     "aspirated with a needle",
+  ],
+  [
+    "a biopsy done when the patient was seen today",
+    "When I saw her today, I performed a shave biopsy of the cheek papule.",
+    "shave biopsy",
   ],
   [
     "a treatment after a long history phrase whose parenthesis overruns its word budget",
