@@ -17,7 +17,9 @@ import { LIST_WORDS, RELATIVE_PRONOUNS, SCOPE_LIST_JOINERS } from "../text/gramm
  *   - maxScope word tokens; for a category with `throughLists`, when those run out inside a list
  *     ("options including cryotherapy, ED&C, excision, Mohs surgery and imiquimod") the scope
  *     runs on to the end of the list, item by item, unless an item grows into a clause (more
- *     than LIST_ITEM_WORDS words).
+ *     than LIST_ITEM_WORDS words); such a scope also reads through a parenthesis that spells
+ *     out the words before it ("need for further surgery (re-excision, Mohs or skin graft)",
+ *     "excimer laser (308 nm)", see `listInParentheses`) and ends at its ")".
  * A trigger whose scope is empty and that sits right after (before) a colon looks across the
  * colon instead: "Biopsy: no" negates "Biopsy", "Allergies: none" negates "Allergies".
  */
@@ -195,6 +197,10 @@ function walkForward(index: SentenceIndex, from: number, match: TriggerMatch): n
       i = aside;
       continue;
     }
+    if (trigger.effect?.throughLists && tokens[i]!.norm === "(") {
+      const close = listInParentheses(index, i);
+      if (close > 0) return close;
+    }
     if (other && cuts(other.trigger, trigger, 1)) return i;
     if (other?.trigger.category === MAIN_VERB && mainVerbCuts(index, match, from, i, other.trigger))
       return i;
@@ -231,6 +237,44 @@ function asideEnd(tokens: ContextToken[], open: number): number {
 /** Longest list item, in words, a scope runs through after its word budget ran out. */
 const LIST_ITEM_WORDS = 5;
 
+/** Most words of a parenthesis of one item that a list-spanning scope reads through. */
+const ASIDE_WORDS = 3;
+
+/**
+ * Index of the ")" closing the "(" at `open` when the parenthesis only spells out the words
+ * before it, else -1: a list of short items -- an "and"/"or" between them, or at least three
+ * items set off by commas, each of at most LIST_ITEM_WORDS words -- or one item of at most
+ * ASIDE_WORDS words; never with a ";", ":", nested "(" or a modifier trigger of its own inside.
+ * A plan, hypothesis or refusal over those words covers it too ("need for further surgery
+ * (re-excision, Mohs or skin graft)", "discussed excimer laser (308 nm)"); an aside that tells
+ * something else ("excision of SCC (bx 2 wks ago)", "(biopsy today)") still bounds the scope.
+ */
+function listInParentheses(index: SentenceIndex, open: number): number {
+  const { tokens, startsAt } = index;
+  let joiners = 0;
+  let commas = 0;
+  let itemWords = 0;
+  for (let k = open + 1; k < tokens.length; k++) {
+    const token = tokens[k]!;
+    const norm = token.norm;
+    if (norm === ")") {
+      if (itemWords === 0) return -1;
+      return joiners > 0 || commas > 1 || (commas === 0 && itemWords <= ASIDE_WORDS) ? k : -1;
+    }
+    if (norm === "(" || norm === ";" || norm === ":") return -1;
+    if (startsAt[k]?.trigger.kind === "modifier") return -1;
+    if (norm === ",") {
+      if (itemWords === 0) return -1;
+      commas++;
+      itemWords = 0;
+    } else if (LIST_WORDS.has(norm)) {
+      joiners++;
+      itemWords = 0;
+    } else if (token.word && ++itemWords > LIST_ITEM_WORDS) return -1;
+  }
+  return -1;
+}
+
 /**
  * The scope [from, end) ran out of words. When it already spans a "," it is inside a list:
  * finish the list, one item at a time, stopping before an item longer than LIST_ITEM_WORDS
@@ -255,6 +299,10 @@ function throughList(
   while (i < tokens.length) {
     const norm = tokens[i]!.norm;
     if (hard[i] || norm === ":" || norm === ".") return i;
+    if (norm === "(") {
+      const close = listInParentheses(index, i);
+      if (close > 0) return close;
+    }
     const other = startsAt[i];
     if (other && cuts(other.trigger, trigger, 1)) return i;
     if (SCOPE_LIST_JOINERS.has(norm)) {
