@@ -108,6 +108,17 @@ export function findTriggers(
   return matches;
 }
 
+/**
+ * "frozen-section margin control", "sutured-in drain": a participle joined by a hyphen to the
+ * next word is part of a compound word, not a verb telling what was done.
+ */
+function hyphenCompound(tokens: ContextToken[], end: number): boolean {
+  const dash = tokens[end];
+  return (
+    dash?.norm === "-" && !dash.spaced && tokens[end + 1]?.word === true && !tokens[end + 1]!.spaced
+  );
+}
+
 /** Override phrases ("performed", "done today") of the sentence, leftmost-longest. */
 export function findOverrides(
   tokens: ContextToken[],
@@ -120,8 +131,9 @@ export function findOverrides(
     const trigger = literalAt(tokens, i, index);
     if (trigger) {
       // "to be excised", "can be removed": a modal before the verb reports nothing done.
-      if (i === 0 || !blockers.has(tokens[i - 1]!.norm))
-        matches.push({ trigger, first: i, end: i + trigger.tokens.length });
+      const end = i + trigger.tokens.length;
+      if ((i === 0 || !blockers.has(tokens[i - 1]!.norm)) && !hyphenCompound(tokens, end))
+        matches.push({ trigger, first: i, end });
       i += trigger.tokens.length;
     } else i++;
   }
