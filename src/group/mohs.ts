@@ -103,22 +103,29 @@ export function stageNamedAt(
   return ordinal ?? stageNumberAfter(doc, lex, i, last);
 }
 
-/** The stage number after the stage word at i ("stage I", "stage 2"; not "stage 4 blocks"). */
+/**
+ * The stage number after the stage word at i ("stage I", "stage 2", "stage 2 three blocks"; not
+ * "stage 4 blocks").
+ */
 function stageNumberAfter(
   doc: Doc,
   lex: CompiledLexicon,
   i: number,
   limit: number,
 ): number | undefined {
-  return countsBlocks(doc, i + 2, lex.mohsBlockWords)
-    ? undefined
-    : stageNumber(doc, lex, i + 1, limit);
+  return countsBlocks(doc, lex, i + 2, limit) ? undefined : stageNumber(doc, lex, i + 1, limit);
 }
 
-/** The token at i (or the one after it: "4 tissue blocks") is a block word. */
-function countsBlocks(doc: Doc, i: number, blockWords: ReadonlySet<string>): boolean {
+/**
+ * The token at i (or the one after it: "4 tissue blocks") is a block word. A number at i is
+ * itself the block count ("stage 2 three blocks", "stage 2 3 blocks"), so the number before it
+ * names the stage.
+ */
+function countsBlocks(doc: Doc, lex: CompiledLexicon, i: number, limit: number): boolean {
   const next = doc.canon[i] ?? "";
-  return blockWords.has(next) || (!/\d/.test(next) && blockWords.has(doc.canon[i + 1] ?? ""));
+  if (lex.mohsBlockWords.has(next)) return true;
+  if (/\d/.test(next) || readNumber(doc, lex, i, limit)) return false;
+  return lex.mohsBlockWords.has(doc.canon[i + 1] ?? "");
 }
 
 /** An upper-case roman numeral token ("II"). */

@@ -35,6 +35,16 @@ describe("Mohs stages and blocks", () => {
       "Mohs surgery for biopsy-proven SCC of the nose: first stage 7 tissue blocks, second stage 4 blocks, third stage 2 blocks, clear.",
       "17311 17312x2 17315x2",
     ],
+    // A stage number in digits followed by its block count in words: the number names the stage.
+    ["mohs bcc R nasal ala. stage 1 two blocks, pos. stage 2 one block, clear.", "17311 17312"],
+    [
+      "mohs scc L forearm, bx proven. stage 1 six blocks, positive, stage 2 three blocks, clear.",
+      "17313 17314 17315",
+    ],
+    [
+      "Mohs of biopsy-proven BCC of the nose: stage one 3 blocks, stage two 2 blocks.",
+      "17311 17312",
+    ],
   ])("codes %j as %s", (note, expected) => {
     expect(codes(note)).toBe(expected);
   });
