@@ -59,9 +59,10 @@ function splitByDigit(
   lex: CompiledLexicon,
 ): Map<DraftLine, DraftLine[]> | undefined {
   const digits: Digit[] = [];
+  const elsewhere = notTodaySites(events);
   for (const i of group[0]!.events) {
     const e = events[i];
-    const own = e ? digitsOf(e, index, lex) : undefined;
+    const own = e ? digitsOf(e, index, lex, elsewhere) : undefined;
     if (!own) return undefined;
     for (const d of own) if (!digits.some((x) => sameDigit(x, d))) digits.push(d);
   }
@@ -89,6 +90,19 @@ function splitByDigit(
   return out;
 }
 
+/**
+ * Sites (by start offset) of procedures not done today: "Site: L hallux (R hallux matrixectomy
+ * last year)" names the right great toe for a past procedure, not as a nail treated now.
+ */
+function notTodaySites(events: readonly ProcedureEvent[]): ReadonlySet<number> {
+  const out = new Set<number>();
+  for (const e of events) {
+    const a = e.assertion;
+    if (e.site && (a.negation === "negated" || a.temporality !== "recent")) out.add(e.site.start);
+  }
+  return out;
+}
+
 const sameDigit = (a: Digit, b: Digit) =>
   a.limb === b.limb && a.digit === b.digit && a.side === b.side;
 
@@ -104,15 +118,18 @@ function digitsOf(
   e: ProcedureEvent,
   index: MentionIndex,
   lex: CompiledLexicon,
+  elsewhere: ReadonlySet<number>,
 ): Digit[] | undefined {
   const sentences = [...new Set(e.anchors.map((a) => a.sentence))].sort((a, b) => a - b);
-  let named = sentences.flatMap((s) => digitsIn(s, index));
+  // A digit that is the site of another procedure not done today is not one of this event's.
+  const today = (k: number) =>
+    digitsIn(k, index).filter((d) => d.site === e.site || !elsewhere.has(d.site.start));
+  let named = sentences.flatMap(today);
   if (named.length === 0 && e.site && e.site.sentence >= 0)
-    named = onlyOne(digitsIn(e.site.sentence, index)).filter((d) => d.site === e.site);
+    named = onlyOne(today(e.site.sentence)).filter((d) => d.site === e.site);
   if (named.length === 0 && pointsBack(sentences, index, lex))
     named = digitsBefore(sentences[0]!, index);
-  if (named.length === 0)
-    named = onlyOne(index.doc.sentences.flatMap((s) => digitsIn(s.index, index)));
+  if (named.length === 0) named = onlyOne(index.doc.sentences.flatMap((s) => today(s.index)));
   return named.every((d) => d.side !== undefined) ? (named as Digit[]) : undefined;
 }
 

@@ -280,3 +280,28 @@ describe("each nail's own wording decides its code (avulsion 11730/11732 or matr
     expect(codes("Laser session for permanent removal of axillary hair.")).not.toContain("11750");
   });
 });
+
+describe("an agent applied to the nail matrix is a matrixectomy", () => {
+  it.each([
+    // Told surgically, with the agent's strength and the number of applications.
+    [
+      "Ingrown toenail. Medial nail border of the right great toe removed; phenol 88% applied to the medial matrix, 3 applications of 30 seconds.",
+      "11750-T5",
+    ],
+    [
+      "Ingrown nail L hallux: lateral border avulsed, sodium hydroxide 10% applied to the lateral nail matrix x2 applications.",
+      "11750-TA",
+    ],
+    [
+      "Ingrown nail R hallux: medial border avulsed, electrocautery applied to the matrix.",
+      "11750-T5",
+    ],
+    // A past procedure on the other great toe named beside today's site keeps the digit modifier.
+    [
+      "Site: left great toe, medial border (right great toe matrixectomy done two years ago).\nProcedure: medial border avulsed; phenol applied to the medial matrix x3 applications.",
+      "11750-TA",
+    ],
+  ])("codes %j as %s", (note, code) => {
+    expect(codes(note)).toBe(code);
+  });
+});
