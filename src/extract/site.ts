@@ -1,5 +1,5 @@
 import type { CompiledLexicon, LateralityTerm, SiteTerm } from "../lexicon/compile.ts";
-import { ARTICLES, LIST_JOINERS, WORDS } from "../text/grammar.ts";
+import { AND_JOINERS, ARTICLES, LIST_JOINERS, WORDS } from "../text/grammar.ts";
 import type { Doc, LateralityMention, SiteMention, TissueMention } from "../types.ts";
 import { matchSentences, mentionBase, type TermMatch } from "./match.ts";
 
@@ -51,7 +51,7 @@ export function extractSites(
     if (afterDonorCue(doc, lex, first)) site.donor = true;
     if (afterLandmarkCue(doc, lex, first)) site.landmark = true;
     site.repairGroups = t.repair;
-    if (lat) site.laterality = lat.payload.laterality;
+    if (lat) site.laterality = bothSides(lat, latsBySentence.get(m.sentence)!, doc.canon);
     if (lat?.payload.perSide) site.perSide = true;
     if (digit) site.digit = { limb: digit.limb, digit: digit.digit, ruleId: digit.id };
     out.push(site);
@@ -107,6 +107,22 @@ function lateralityFor(
     if (!between) best = l;
   }
   return best;
+}
+
+/**
+ * "R and L axillae", "right & left forearms": a site's side word joined by "and" to the other
+ * side word right before it names the site on both sides.
+ */
+function bothSides(
+  lat: TermMatch<LateralityTerm>,
+  lats: readonly TermMatch<LateralityTerm>[],
+  canon: readonly string[],
+): LateralityTerm["laterality"] {
+  const side = lat.payload.laterality;
+  if (side === "bilateral" || lat.first < 2 || !AND_JOINERS.has(canon[lat.first - 1]!)) return side;
+  const other = lats.find((l) => l.last === lat.first - 1);
+  const otherSide = other?.payload.laterality;
+  return otherSide && otherSide !== "bilateral" && otherSide !== side ? "bilateral" : side;
 }
 
 /** "2 cm above the left ear", "anterior to the tragus", "just below the jaw". */

@@ -600,7 +600,7 @@ function inferCount(
   index: MentionIndex,
   events: readonly ProcedureEvent[],
 ): void {
-  if (!PER_LESION.has(e.kind)) return;
+  if (!PER_LESION.has(e.kind) && e.kind !== "i_and_d") return;
   const anchor = e.anchors[0]!;
   const own = new Set(e.anchors.map((a) => a.id));
   const next = inSentence(index, anchor.sentence, "procedure").find(
@@ -642,14 +642,30 @@ function inferCount(
     sides.set(key, set);
   }
   let places = 0;
+  let twoSided = false;
   // "of both forearms": one place on each side.
-  for (const set of sides.values())
+  for (const set of sides.values()) {
     places += set.has("bilateral") ? Math.max(2, set.size) : Math.max(1, set.size);
-  if (places > 1 && (e.kind === "biopsy" || e.kind === "nail")) {
+    if (set.has("bilateral") || set.size > 1) twoSided = true;
+  }
+  // "I&D of abscesses R and L axillae": drainages of one visit are counted by abscess when the
+  // abscesses are on both sides of a site or named in the plural at several places (one abscess
+  // may reach over two named places).
+  const drained = e.kind === "i_and_d" && (twoSided || pluralLesion(e, index));
+  if (places > 1 && (e.kind === "biopsy" || e.kind === "nail" || drained)) {
     e.count = places;
     e.countSource = "inferred";
   }
 }
+
+/** The event's lesion word is an English plural ("abscesses", "cysts"; not "abscess"). */
+function pluralLesion(e: ProcedureEvent, index: MentionIndex): boolean {
+  return e.lesions.some((l) => {
+    const h = l.histology;
+    return h !== undefined && PLURAL_ENDING.test(index.doc.lower.slice(h.start, h.end));
+  });
+}
+const PLURAL_ENDING = /(?:[^siu]s|es)$/;
 
 /**
  * The lesion entry a count names: the same mention, else the same lesion type. A generic word

@@ -22,6 +22,9 @@ export const LIST_JOINERS: ReadonlySet<string> = new Set([",", ";", "and", "&"])
 export const STEP_JOINERS: ReadonlySet<string> = new Set(["and", "then", "&", ","]);
 export const STEP_WORDS: ReadonlySet<string> = new Set(["and", "then", "&"]);
 
+/** "and" or "&" between two words of one kind ("R and L", "right & left"). */
+export const AND_JOINERS: ReadonlySet<string> = new Set(["and", "&"]);
+
 /** Only "and": two clauses or lesions told one after the other. */
 export const AND: ReadonlySet<string> = new Set(["and"]);
 
@@ -114,6 +117,7 @@ export const GRAMMAR_WORDS: ReadonlySet<string> = new Set(
     ...ARTICLES,
     ...LIST_JOINERS,
     ...AND,
+    ...AND_JOINERS,
     ...SITE_PREPOSITIONS,
     ...COUNT_ITEM_OPENERS,
     ...SIZE_COORDINATORS,

@@ -176,3 +176,12 @@ describe("a method's other name in brackets", () => {
     expect(shippedCodes(note)).toBe(expected);
   });
 });
+
+describe("biopsies at one site on both sides", () => {
+  it.each([
+    ["Shave biopsies of nevi, R and L upper arms.", "11102 11103"],
+    ["Punch biopsy of the right & left forearm rash.", "11104 11105"],
+  ])("codes %j as %s", (note, expected) => {
+    expect(shippedCodes(note)).toBe(expected);
+  });
+});

@@ -178,3 +178,17 @@ describe("a complexity cue that is negated", () => {
     expect(codes(note)).toBe("10061");
   });
 });
+
+describe("several abscesses drained at one visit", () => {
+  it.each([
+    // Abscesses on both sides of a site, or named in the plural at two places: 10061.
+    ["I&D of abscesses of the R and L groin, packed.", "10061"],
+    ["Incision and drainage of abscesses, bilateral axillae.", "10061"],
+    ["I&D of furuncles of the right thigh and the left buttock.", "10061"],
+    // One abscess, even when two places are named: 10060.
+    ["I&D of an abscess of the left buttock and thigh.", "10060"],
+    ["I&D of abscess R axilla.", "10060"],
+  ])("codes %j as %s", (note, code) => {
+    expect(codes(note)).toBe(code);
+  });
+});

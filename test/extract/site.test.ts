@@ -110,6 +110,18 @@ describe("'each' before a list joiner", () => {
   });
 });
 
+describe("two side words joined by 'and' before one site", () => {
+  it.each([
+    ["R and L forearm", "bilateral arm (A_TAL) 'L forearm'"],
+    ["right & left upper back", "bilateral back (A_TAL) 'left upper back'"],
+    // One side word only, or the same side twice, is that side.
+    ["scalp and L forearm", "scalp (B_SNHFG) 'scalp'; left arm (A_TAL) 'L forearm'"],
+    ["left and left forearm", "left arm (A_TAL) 'left forearm'"],
+  ])("reads %j as %s", (note, expected) => {
+    expect(sites(note)).toBe(expected);
+  });
+});
+
 describe("the digit a site names (lexicon sites digits)", () => {
   const lex = lexiconWith({
     sites: {
