@@ -5,6 +5,7 @@ import { clusterProcedures } from "./cluster.ts";
 import { colonListIssues } from "./counted-list.ts";
 import { attachCounts } from "./counts.ts";
 import { derivePathology, deriveSizes, isLesionSize } from "./derive.ts";
+import { continueEllipticalItems } from "./elliptical-items.ts";
 import { sentenceEncounters } from "./encounters.ts";
 import { attachHeaderSizes } from "./header-sizes.ts";
 import { isBillable, type MentionIndex } from "./index-mentions.ts";
@@ -53,7 +54,10 @@ export function groupEvents(index: MentionIndex, lex: CompiledLexicon): Procedur
   });
   colonListIssues(clustered, index);
   markRetoldCounts(clustered, index);
-  const lesions = splitOrdinalItems(splitLesions(clustered, index), index, lex);
+  const lesions = continueEllipticalItems(
+    splitOrdinalItems(splitLesions(clustered, index), index, lex),
+    index,
+  );
   const events = continueGeneric(splitMohsTumours(lesions, index, lex), lex);
   for (const e of events) if (!nearOf.has(e)) nearOf.set(e, e.scope);
   sizesByPlace(events, index);

@@ -434,7 +434,11 @@ export function classifyHeader(
   // "BCC L upper back (previous bx 3/2):" is a lesion line, not a history header: a header found
   // by one of its words has no bracketed number ("(bx 3/2)", "(2 cm)") and few words.
   if (/\([^)]*\d/.test(raw)) return undefined;
-  const list = key.split(/[^a-z]+/).filter(Boolean);
+  // "BCC L back (prior bx) excised:": a word in brackets qualifies a lesion, not a header's topic.
+  const list = key
+    .replace(/\([^)]*\)?/g, " ")
+    .split(/[^a-z]+/)
+    .filter(Boolean);
   if (list.length > MAX_CONTAINS_WORDS) return undefined;
   const words = new Set(list);
   for (const rule of lex.contains) {

@@ -263,3 +263,17 @@ describe("procedure fields after a history line (shipped sections lexicon)", () 
     expect(of(note)).toEqual(expected);
   });
 });
+
+describe("a history word in brackets (shipped sections lexicon)", () => {
+  const shipped = defaultLexicon().sections;
+  it.each([
+    // The bracket qualifies a lesion line: no history header.
+    ["SCC R forearm (prior bx) excised", undefined],
+    ["Nevus L shoulder (previous shave)", undefined],
+    // The word outside brackets still names the header's topic.
+    ["Prior surgeries (reviewed)", "history"],
+    ["Previous treatments", "history"],
+  ])("classifies %j as %s", (raw, category) => {
+    expect(classifyHeader(raw, shipped)?.category).toBe(category);
+  });
+});
