@@ -23,6 +23,7 @@ export function continueEllipticalItems(
     if (!ELLIPTICAL_KINDS.has(e.kind) || !e.assertion.billable) continue;
     const item = ownItem(e, index);
     if (item === undefined) continue;
+    const before = added.length;
     for (let k = item.next, n = item.n + 1; ; n++) {
       const sentences = itemSentences(index, k, n);
       if (sentences.length === 0 || placedAt(sentences, e, events)) break;
@@ -32,6 +33,12 @@ export function continueEllipticalItems(
       lesion.ruleIds = [...lesion.ruleIds, "group.elliptical-item"];
       added.push(lesion);
       k = sentences.at(-1)! + 1;
+    }
+    // "Excision x3" over the list: the count was the items', now events of their own.
+    const items = added.length - before;
+    if (items > 0 && e.count > 1) {
+      e.count = Math.max(1, e.count - items);
+      if (e.lesions.length === 1) e.lesions[0]!.count = e.count;
     }
   }
   if (added.length === 0) return events;

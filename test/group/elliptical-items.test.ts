@@ -15,6 +15,11 @@ describe("elliptical items of an excision list", () => {
       "Procedure: excision.\n1. BCC L shin: 0.5 cm excised with 3 mm margins, simple closure.\n2. BCC R calf: 0.6 cm with 3 mm margins, simple closure.\n3. BCC R thigh: 0.4 cm with 3 mm margins, simple closure.",
       "11602x2 11601",
     ],
+    // A count over the list ("Excisions x2") counts the items, not the first one's lesions.
+    [
+      "Procedure: excisions x2, both biopsy proven.\n#1 BCC L thigh, 1.0 cm, 4 mm margins, excised to fat. Layered closure 3.0 cm.\n#2 SCC R shin, 0.9 cm, 4 mm margins. Layered closure 3.0 cm.",
+      "11602x2 12032",
+    ],
     // An item naming a procedure of its own, planned or of another kind, ends the run.
     [
       "1. BCC L back, 0.8 cm: excised with 4 mm margins, simple closure.\n2. SCC R forearm 1.0 cm w/ 4 mm margins: to be excised next month.",
