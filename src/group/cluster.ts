@@ -6,6 +6,7 @@ import type { ProcedureMention, SiteMention } from "../types.ts";
 import { antecedentLine, PROBLEM_SECTIONS } from "./antecedent.ts";
 import {
   endsWithColon,
+  fieldLabel,
   inSentence,
   isBillable,
   isFieldLine,
@@ -50,9 +51,11 @@ export function clusterProcedures(index: MentionIndex, lex: CompiledLexicon): Pr
       weak.push(m);
       continue;
     }
-    const target = mergeTarget(events, m, index, state);
+    const method = methodFieldTarget(events, m, index, lex);
+    const target = method ?? mergeTarget(events, m, index, state);
     if (target) addAnchor(target, m, index);
     else events.push(newEvent(events.length, m, index));
+    if (method) method.ruleIds.push("group.method-field");
     state.active = (target ?? events[events.length - 1]!).index;
   }
   for (const m of weak) {
@@ -69,6 +72,51 @@ export function clusterProcedures(index: MentionIndex, lex: CompiledLexicon): Pr
   return renumber(
     mergeDocumentTitle(dropListHeadings(removalsOfBiopsies(events, index), index), index),
   );
+}
+
+/** How many template field lines above a method field the procedure it qualifies may be named. */
+const METHOD_FIELD_BACK = 4;
+
+/**
+ * "Procedure: Removal of skin tags / Number: 31 / Method: snip excision and hyfrecation": a
+ * procedure word in a method field (lexicon procedures `methodFields`) tells how the procedure
+ * named in the fields just above it was done; it joins that event instead of being a second
+ * procedure on the same lesions. Only over unbroken template field lines of one section, and not
+ * when both terms carry codes of their own (a matrixectomy told beside an avulsion).
+ */
+function methodFieldTarget(
+  events: ProcedureEvent[],
+  m: ProcedureMention,
+  index: MentionIndex,
+  lex: CompiledLexicon,
+): ProcedureEvent | undefined {
+  const label = fieldLabel(index, m.sentence);
+  if (label === undefined || !lex.methodFields.has(label) || !startsLine(index, m.sentence))
+    return undefined;
+  const today = isBillable(index, m);
+  for (let k = m.sentence - 1; k >= 0 && k >= m.sentence - METHOD_FIELD_BACK; k--) {
+    const named = events.findLast(
+      (e) =>
+        e.kind !== "unsupported" &&
+        e.assertion.billable === today &&
+        e.anchors.some((a) => a.sentence === k),
+    );
+    if (named) {
+      if (named.codeKey && m.codeKey && named.codeKey !== m.codeKey) return undefined;
+      return named;
+    }
+    // Only across the template's other field lines ("Site: ...", "Number: 31").
+    if (!isFieldLine(index, k) || !startsLine(index, k)) return undefined;
+  }
+  return undefined;
+}
+
+/** The sentence opens its line. */
+function startsLine(index: MentionIndex, sentence: number): boolean {
+  const s = index.doc.sentences[sentence]!;
+  const text = index.doc.text;
+  const nl = text.lastIndexOf("\n", s.start - 1);
+  return text.slice(nl + 1, s.start).trim() === "";
 }
 
 /**

@@ -156,6 +156,14 @@ export function endsWithColon(index: MentionIndex, sentence: number): boolean {
 
 const FIELD_LINE = /^\s*[A-Za-z#][A-Za-z #/()-]{0,40}:/;
 
+/** The label of a template field line, lower case ("method" for "Method: LN2"), if it is one. */
+export function fieldLabel(index: MentionIndex, sentence: number): string | undefined {
+  const s = index.doc.sentences[sentence]!;
+  const head = index.doc.text.slice(s.start, Math.min(s.end, s.start + 45));
+  if (!FIELD_LINE.test(head)) return undefined;
+  return head.slice(0, head.indexOf(":")).trim().toLowerCase().replace(/\s+/g, " ");
+}
+
 /** The sentence is a template field ("Location: R upper arm", "# of lesions: 5"). */
 export function isFieldLine(index: MentionIndex, sentence: number): boolean {
   const s = index.doc.sentences[sentence]!;

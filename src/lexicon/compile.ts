@@ -113,6 +113,8 @@ export interface CompiledLexicon {
   woundWords: PhraseTrie<string>;
   /** lexicon procedures `methodWords` ("with", "by"): a method named after them is how it was done. */
   methodWords: ReadonlySet<string>;
+  /** lexicon procedures `methodFields` ("method"), lower case: a field telling how it was done. */
+  methodFields: ReadonlySet<string>;
   /** The procedure kinds each technique is a method of (the techniques of lexicon procedure terms). */
   techniqueKinds: ReadonlyMap<string, ReadonlySet<string>>;
   deepRepairWords: PhraseTrie<string>;
@@ -333,6 +335,7 @@ export function compileLexicon(lex: Lexicon): CompiledLexicon {
     mohsBlockWords: new Set(lex.counts.mohsBlockWords.map((w) => w.split(" ").pop()!)),
     woundWords: trieOf(lex.procedures.woundWords, (t) => [t]),
     methodWords: new Set(lex.procedures.methodWords),
+    methodFields: new Set(lex.procedures.methodFields.map((w) => w.toLowerCase())),
     techniqueKinds: techniqueKindsOf(lex.procedures.terms),
     deepRepairWords: trieOf(lex.procedures.deepRepairWords, (t) => [t]),
     ...(lex.procedures.procedureList

@@ -116,6 +116,12 @@ export const ProceduresLexiconSchema = z.object({
    * "removed by shave"): the method named right after them is that treatment's procedure.
    */
   methodWords: z.array(z.string()).default([]),
+  /**
+   * Template field labels whose value tells how the procedure of the fields above was done
+   * ("Procedure: Removal of skin tags / Number: 31 / Method: snip excision and hyfrecation"): a
+   * procedure word in such a field is that procedure's method, not a second procedure.
+   */
+  methodFields: z.array(z.string()).default([]),
   /** Words that show a closure is a wound repair when no lesion procedure is documented. */
   woundWords: Literals,
   /**
