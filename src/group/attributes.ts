@@ -1,3 +1,4 @@
+import type { CompiledLexicon } from "../lexicon/compile.ts";
 import { OBJECT_OPENERS } from "../text/grammar.ts";
 import { tokenAt } from "../text/tokens.ts";
 import type { HistologyMention, Mention, SiteMention, SizeMention } from "../types.ts";
@@ -7,6 +8,7 @@ import { sitesOnLine } from "./line-sites.ts";
 import { inOwnClause } from "./own-clauses.ts";
 import type { EventScope } from "./scope.ts";
 import type { ProcedureEvent } from "./types.ts";
+import { placesNothing, toldElsewhere, untreatedLesions } from "./untreated.ts";
 
 /** Procedures that treat a condition rather than a lesion (phototherapy of psoriasis). */
 const LESIONLESS = new Set(["phototherapy", "excimer", "injection"]);
@@ -31,9 +33,14 @@ const NOTE_HISTOLOGY_SECTIONS = new Set([
 const SECTION_RULE = "section.";
 
 /** Fills site, sizes and histology of one event from its scope (most specific sentence first). */
-export function attachAttributes(e: ProcedureEvent, scope: EventScope, index: MentionIndex): void {
+export function attachAttributes(
+  e: ProcedureEvent,
+  scope: EventScope,
+  index: MentionIndex,
+  lex: CompiledLexicon,
+): void {
   attachTechnique(e, scope, index);
-  attachSite(e, scope, index);
+  attachSite(e, scope, index, lex);
   const sentences = [...scope.near, ...scope.linked];
   // A margin in a pathology report ("margins clear by 3 mm") is histologic clearance, not the
   // surgical margin that sizes the excision: in a pathology section, or after a final-pathology
@@ -63,7 +70,7 @@ export function attachAttributes(e: ProcedureEvent, scope: EventScope, index: Me
     const area = laterArea(e, index);
     if (area) e.sizes.push(area);
   }
-  attachHistology(e, scope, index);
+  attachHistology(e, scope, index, lex);
 }
 
 /**
@@ -124,7 +131,12 @@ export function attachTechnique(e: ProcedureEvent, scope: EventScope, index: Men
   }
 }
 
-function attachSite(e: ProcedureEvent, scope: EventScope, index: MentionIndex): void {
+function attachSite(
+  e: ProcedureEvent,
+  scope: EventScope,
+  index: MentionIndex,
+  lex: CompiledLexicon,
+): void {
   const anchor = e.anchors[0]!;
   // A flap's or graft's donor site ("harvested from the left upper arm"), in whatever sentence,
   // is never the site of its defect. Nor is a site inside a skin graft's own name ("preauricular
@@ -144,7 +156,13 @@ function attachSite(e: ProcedureEvent, scope: EventScope, index: MentionIndex): 
     (e.kind !== "flap" ? sitesOnLine(anchor.sentence, index).at(-1) : undefined) ??
     // "A: ISK R shoulder." then "P: Removed.": the site of the line a plan line refers to.
     firstSite(antecedentLine(index, anchor.sentence, true), index, ofDefect) ??
-    firstSite(byDistance(scope.near.slice(1), anchor.sentence), index, ofDefect) ??
+    // Not the site of a line telling only of past or untreated lesions ("Hx: BCC L back s/p
+    // excision 2021.", "6 other SKs on back.").
+    firstSite(
+      byDistance(scope.near.slice(1), anchor.sentence).filter((k) => !placesNothing(index, lex, k)),
+      index,
+      ofDefect,
+    ) ??
     firstSite(scope.linked, index, ofDefect);
   if (site) {
     e.site = site;
@@ -181,10 +199,18 @@ function firstSite(
 }
 
 /** Specific diagnoses beat generic lesion words; pathology beats the clinical impression. */
-function attachHistology(e: ProcedureEvent, scope: EventScope, index: MentionIndex): void {
+function attachHistology(
+  e: ProcedureEvent,
+  scope: EventScope,
+  index: MentionIndex,
+  lex: CompiledLexicon,
+): void {
   // A diagnosis made earlier ("BCC, confirmed on shave bx 2 wks ago") still names the lesion
   // treated today; negated or other-person diagnoses do not.
   const anchorSentences = new Set(e.anchors.map((a) => a.sentence));
+  // "Numerous SKs on back, no treatment.", "6 other SKs on back.": lesions left untreated are not
+  // what a procedure told in another sentence treats.
+  const untreated = untreatedLesions(index, lex);
   const live = (m: HistologyMention) => {
     const a = index.assertions.get(m.id);
     // A rash or inflammatory condition names the treated lesion only in the procedure's sentence.
@@ -203,12 +229,19 @@ function attachHistology(e: ProcedureEvent, scope: EventScope, index: MentionInd
       reaches &&
       placed &&
       !supposed &&
+      !(untreated.has(m.id) && !anchorSentences.has(m.sentence)) &&
       inOwnClause(e, m) &&
       a?.negation !== "negated" &&
       a?.experiencer !== "other"
     );
   };
-  const near = scope.near.flatMap((s) => inSentence(index, s, "histology")).filter(live);
+  // "Exam: 2 AKs on scalp. 3 SKs on back." then "LN2 to the 2 scalp lesions": the lesion a
+  // procedure places at its own site is the one told at that site.
+  const elsewhere = toldElsewhere(e, index);
+  const near = scope.near
+    .filter((s) => !elsewhere?.(s))
+    .flatMap((s) => inSentence(index, s, "histology"))
+    .filter(live);
   const linked = scope.linked.flatMap((s) => inSentence(index, s, "histology")).filter(live);
   const { lesions, chosen } = chooseHistology(
     e,

@@ -330,10 +330,15 @@ function weakTarget(
   const placed = typedBefore.filter((e) => bySite([e], m, index));
   if (placed.length > 0 && inSentence(index, m.sentence, "site").length > 0) return closest(placed);
   if (typedBefore.length > 0) return closest(typedBefore);
+  // "... actinic keratoses on the scalp, which he would prefer to treat with field therapy." then
+  // "I performed a shave biopsy of the right temple lesion": a word whose own sentence names its
+  // lesion and site is no detail of a later procedure placed elsewhere.
+  const elsewhere = ownLesionElsewhere(m, index);
   const after = candidates.filter(
     (e) =>
       e.anchors.some((a) => a.sentence > m.sentence && a.sentence - m.sentence <= WEAK_FORWARD) &&
-      joinable(e),
+      joinable(e) &&
+      !(elsewhere && placedApart(e, m, index)),
   );
   return closest(after);
 }

@@ -1,3 +1,4 @@
+import type { CompiledLexicon } from "../lexicon/compile.ts";
 import { SAMPLED_FROM, WORDS } from "../text/grammar.ts";
 import { tokenAt } from "../text/tokens.ts";
 import type { CountMention, ProcedureMention, SiteMention } from "../types.ts";
@@ -14,6 +15,7 @@ import {
 import { differentSites } from "./lesions.ts";
 import { samePlace } from "./places.ts";
 import type { ProcedureEvent } from "./types.ts";
+import { toldElsewhere, untreatedLesions } from "./untreated.ts";
 
 const PER_LESION = new Set(["biopsy", "shave", "excision", "mohs", "nail"]);
 
@@ -28,8 +30,9 @@ export function attachCounts(
   index: MentionIndex,
   events: readonly ProcedureEvent[],
   anchors: ReadonlySet<ProcedureMention>,
+  lex: CompiledLexicon,
 ): void {
-  countLesions(e, near, index, events, anchors);
+  countLesions(e, near, index, events, anchors, lex);
   countRemainder(e, events);
   // "Two 4 mm punches from the same plaque, one for H&E and one for DIF": samples of one lesion
   // are one biopsy (reference 1.1: biopsies are counted per lesion).
@@ -192,9 +195,19 @@ function countLesions(
   index: MentionIndex,
   events: readonly ProcedureEvent[],
   anchors: ReadonlySet<ProcedureMention>,
+  lex: CompiledLexicon,
 ): void {
   const anchorSentences = new Set(e.anchors.map((a) => a.sentence));
   const first = e.anchors[0]!.start;
+  // "1.2 cm SK L flank. 6 other SKs on back. The L flank lesion was shaved.": a count of lesions
+  // left untreated, told in another sentence, does not count the procedure's.
+  const untreated = untreatedLesions(index, lex);
+  const ofUntreated = (c: CountMention) =>
+    c.target !== undefined &&
+    !anchorSentences.has(c.sentence) &&
+    inSentence(index, c.sentence, "histology").some(
+      (h) => h.start === c.target && untreated.has(h.id),
+    );
   // "A: AK scalp x4." then "P: LN2 today.": the counts of the line a plan line refers to.
   const referred = new Set(antecedentLine(index, e.anchors[0]!.sentence));
   // "Removal of 12 skin tags ...; a cyst was also excised": the 12 counts the other event's tags.
@@ -202,7 +215,11 @@ function countLesions(
     c.target !== undefined &&
     e.histology?.start !== c.target &&
     events.some((o) => o !== e && o.histology?.start === c.target);
+  // "1.2 cm SK L flank. 6 SKs on back." then "The L flank lesion was shaved": counts told of
+  // lesions at another place than the one the procedure places its lesion at are theirs.
+  const elsewhere = toldElsewhere(e, index);
   const applying = near
+    .filter((s) => !elsewhere?.(s))
     .flatMap((s) => inSentence(index, s, "count"))
     .filter(
       (c) =>
@@ -210,6 +227,7 @@ function countLesions(
         !headsToldLesions(c, e, index, events) &&
         !c.ordinal &&
         !othersLesion(c) &&
+        !ofUntreated(c) &&
         !ofAnotherType(c, e, index) &&
         !inOtherPhrase(c, e, index, anchors) &&
         (applies(c, e, anchorSentences, index) || referred.has(c.sentence)),

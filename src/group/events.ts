@@ -38,7 +38,7 @@ export function groupEvents(index: MentionIndex, lex: CompiledLexicon): Procedur
   const tellers = new Map<ProcedureEvent, ProcedureEvent[]>();
   clustered.forEach((e, i) => {
     nearOf.set(e, scopes[i]!.near);
-    attachAttributes(e, scopes[i]!, index);
+    attachAttributes(e, scopes[i]!, index, lex);
     applyRemovalIntent(e, index, lex);
     const told = applyLesionProcedure(e, scopes[i]!, index, clustered);
     if (told) tellers.set(told, [...(tellers.get(told) ?? []), e]);
@@ -48,7 +48,7 @@ export function groupEvents(index: MentionIndex, lex: CompiledLexicon): Procedur
   const anchors = new Set(clustered.flatMap((e) => e.anchors));
   clustered.forEach((e, i) => {
     const scope = scopes[i]!;
-    attachCounts(e, scope.near, index, clustered, anchors);
+    attachCounts(e, scope.near, index, clustered, anchors, lex);
     derivePathology(e, [...scope.near, ...scope.linked], index);
     e.skin = skinEvidence(e, scope.close, index, tellers.get(e) ?? []);
   });

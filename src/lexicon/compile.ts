@@ -115,6 +115,12 @@ export interface CompiledLexicon {
   methodWords: ReadonlySet<string>;
   /** lexicon procedures `methodFields` ("method"), lower case: a field telling how it was done. */
   methodFields: ReadonlySet<string>;
+  /** lexicon procedures `untreatedLesions`: words setting lesions apart, and untreated cues. */
+  untreatedLesions?: {
+    id: string;
+    otherWords: ReadonlySet<string>;
+    cues: PhraseTrie<string>;
+  };
   /** The procedure kinds each technique is a method of (the techniques of lexicon procedure terms). */
   techniqueKinds: ReadonlyMap<string, ReadonlySet<string>>;
   deepRepairWords: PhraseTrie<string>;
@@ -336,6 +342,15 @@ export function compileLexicon(lex: Lexicon): CompiledLexicon {
     woundWords: trieOf(lex.procedures.woundWords, (t) => [t]),
     methodWords: new Set(lex.procedures.methodWords),
     methodFields: new Set(lex.procedures.methodFields.map((w) => w.toLowerCase())),
+    ...(lex.procedures.untreatedLesions
+      ? {
+          untreatedLesions: {
+            id: lex.procedures.untreatedLesions.id,
+            otherWords: new Set(lex.procedures.untreatedLesions.otherWords),
+            cues: trieOf(lex.procedures.untreatedLesions.cues, (t) => [t]),
+          },
+        }
+      : {}),
     techniqueKinds: techniqueKindsOf(lex.procedures.terms),
     deepRepairWords: trieOf(lex.procedures.deepRepairWords, (t) => [t]),
     ...(lex.procedures.procedureList

@@ -122,6 +122,19 @@ export const ProceduresLexiconSchema = z.object({
    * procedure word in such a field is that procedure's method, not a second procedure.
    */
   methodFields: z.array(z.string()).default([]),
+  /**
+   * Lesions a note says were left untreated: "6 other SKs on back" (a word before the lesion
+   * setting it apart from the treated one), "Numerous SKs on back, no treatment" (a cue after it,
+   * or before it: "observe 3 SKs"). Told in a sentence naming no procedure done today, they lend
+   * no diagnosis, count or site to a procedure told in another sentence.
+   */
+  untreatedLesions: z
+    .object({
+      id: RuleId,
+      otherWords: Literals,
+      cues: Literals,
+    })
+    .optional(),
   /** Words that show a closure is a wound repair when no lesion procedure is documented. */
   woundWords: Literals,
   /**
