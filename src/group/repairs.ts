@@ -59,6 +59,8 @@ export function repairEvents(
     const target = lesionEvents[wound]!;
     const lengths = repairLengths(mentions, index);
     const e = repairEvent(next + out.length, mentions, target.site, lengths, index, wound);
+    const perSite = lengthsPerSite(lengths, target.count, index);
+    if (perSite !== undefined) e.derived = { repairLengthCm: perSite };
     e.lesion = target.lesion;
     e.encounter = target.encounter ?? 0;
     out.push(e);
@@ -602,6 +604,33 @@ function woundSiteBefore(
     return woundSentence(k) && places.size === 1 ? sites[0] : undefined;
   }
   return undefined;
+}
+
+/**
+ * "Layered closures: cheek 3.0 cm, chin 2.5 cm" after the excision of two lesions: one closure
+ * names a length for each wound of its excision, each beside its own site, so the repair length
+ * is their sum (5.5 cm), not the longest. Only when the excision counted at least as many lesions
+ * as there are lengths, and every length stands right by a different place (no list joiner
+ * between them); undefined otherwise.
+ */
+function lengthsPerSite(
+  lengths: readonly SizeMention[],
+  lesions: number,
+  index: MentionIndex,
+): number | undefined {
+  if (lengths.length < 2 || lesions < lengths.length) return undefined;
+  const places = new Set<string>();
+  for (const len of lengths) {
+    const site = nearestSite(len, index);
+    if (!site || apart(index, len, site) > 0) return undefined;
+    const key = placeKey(site);
+    if (places.has(key)) return undefined;
+    places.add(key);
+  }
+  return roundTo(
+    lengths.reduce((sum, l) => sum + l.value, 0),
+    2,
+  );
 }
 
 /**

@@ -521,3 +521,24 @@ describe("wounds listed inline, each item with its own site and length", () => {
     );
   });
 });
+
+describe("one closure naming the length of each wound of a multi-lesion excision", () => {
+  it.each([
+    // Each length stands by its own place: the wounds' lengths are summed (5.5 cm).
+    [
+      "Layered closures: cheek 3.0 cm, chin 2.5 cm, after excision of two BCCs (1.0 cm each, 3 mm margins).",
+      "11642x2 12053",
+    ],
+    [
+      "Two BCCs (1.0 cm each) were excised with 3 mm margins from the left cheek and the chin. Layered closure: cheek 3.0 cm, chin 2.5 cm.",
+      "11642x2 12053",
+    ],
+    // One lesion: the longest length documented is the wound's.
+    [
+      "A 1.0 cm BCC of the left cheek was excised with 3 mm margins. Layered closure 3.0 cm; the cheek defect was 2.5 cm.",
+      "11642 12052",
+    ],
+  ])("codes %j as %s", (note, expected) => {
+    expect(shippedCodes(note)).toBe(expected);
+  });
+});
