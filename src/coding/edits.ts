@@ -1,5 +1,6 @@
 import { deriveSizes, isLesionSize } from "../group/derive.ts";
 import { differentSites, lesionTypeAllows } from "../group/lesions.ts";
+import { markNotBilled } from "../group/not-billed.ts";
 import type { ProcedureEvent } from "../group/types.ts";
 import type { CompiledLexicon } from "../lexicon/compile.ts";
 import type { EditRule } from "../schemas/edits.ts";
@@ -45,13 +46,11 @@ export function applyEventEdits(
           chosenFamily(d, lex),
       );
       if (!definitive) continue;
-      e.assertion = {
-        ...e.assertion,
-        billable: false,
-        reason: `included in the ${procedureName(definitive, lex)} of the same ${rule.bySite ? "site" : "lesion"}`,
-        ruleIds: [...e.assertion.ruleIds, rule.id],
-      };
-      e.ruleIds.push(rule.id);
+      markNotBilled(
+        e,
+        `included in the ${procedureName(definitive, lex)} of the same ${rule.bySite ? "site" : "lesion"}`,
+        rule.id,
+      );
       lendLesionSize(e, definitive);
       if (definitive.kind === "unsupported" && definitive.skin === "organ" && skinLesion(e))
         issues.push({

@@ -13,6 +13,7 @@ import { applyLesionProcedure, applyRemovalIntent, lendWoundArea } from "./inten
 import { differentSites, linkLesions } from "./lesions.ts";
 import { readMohs } from "./mohs.ts";
 import { splitMohsTumours } from "./mohs-tumours.ts";
+import { markNotBilled } from "./not-billed.ts";
 import { splitOrdinalItems } from "./ordinal-items.ts";
 import { markOwnClauses } from "./own-clauses.ts";
 import { sizesByPlace } from "./place-sizes.ts";
@@ -107,13 +108,11 @@ function markRetold(events: ProcedureEvent[], index: MentionIndex): void {
       (o) => o !== e && o.kind === e.kind && o.assertion.billable && inTitle(o),
     );
     if (listed.length < 2) continue;
-    e.assertion = {
-      ...e.assertion,
-      billable: false,
-      reason: `the ${listed.length} procedures listed in the title, told again`,
-      ruleIds: [...e.assertion.ruleIds, "group.retold-list"],
-    };
-    e.ruleIds.push("group.retold-list");
+    markNotBilled(
+      e,
+      `the ${listed.length} procedures listed in the title, told again`,
+      "group.retold-list",
+    );
   }
 }
 
@@ -139,13 +138,11 @@ function markNailToldTwice(events: ProcedureEvent[]): void {
         !differentSites(e, o),
     );
     if (!told) continue;
-    e.assertion = {
-      ...e.assertion,
-      billable: false,
-      reason: `the nail procedure named in "${told.anchors[0]!.text}", told again`,
-      ruleIds: [...e.assertion.ruleIds, "group.nail-told-again"],
-    };
-    e.ruleIds.push("group.nail-told-again");
+    markNotBilled(
+      e,
+      `the nail procedure named in "${told.anchors[0]!.text}", told again`,
+      "group.nail-told-again",
+    );
   }
 }
 
@@ -166,13 +163,7 @@ function markNotAsCoded(e: ProcedureEvent, index: MentionIndex, lex: CompiledLex
         .find((h) => h.hit.payload.procedures.includes(e.kind as never));
       if (!hit) continue;
       const rule = hit.hit.payload;
-      e.assertion = {
-        ...e.assertion,
-        billable: false,
-        reason: rule.reason,
-        ruleIds: [...e.assertion.ruleIds, rule.id],
-      };
-      e.ruleIds.push(rule.id);
+      markNotBilled(e, rule.reason, rule.id);
       return;
     }
   }

@@ -3,6 +3,7 @@ import { attachTechnique } from "./attributes.ts";
 import { areaMeasures } from "./derive.ts";
 import type { MentionIndex } from "./index-mentions.ts";
 import { otherSide } from "./lesions.ts";
+import { markNotBilled } from "./not-billed.ts";
 import type { EventScope } from "./scope.ts";
 import type { ProcedureEvent } from "./types.ts";
 
@@ -61,13 +62,11 @@ export function applyLesionProcedure(
     );
     if (told) {
       deepenTold(told, e, as.procedure, scope, index);
-      e.assertion = {
-        ...e.assertion,
-        billable: false,
-        reason: `the ${as.procedure} procedure named in "${told.anchors[0]!.text}", told again`,
-        ruleIds: [...e.assertion.ruleIds, "group.told-again"],
-      };
-      e.ruleIds.push("group.told-again");
+      markNotBilled(
+        e,
+        `the ${as.procedure} procedure named in "${told.anchors[0]!.text}", told again`,
+        "group.told-again",
+      );
       return told;
     }
     e.kind = as.procedure as ProcedureEvent["kind"];
@@ -86,15 +85,13 @@ export function applyLesionProcedure(
   if (e.kind !== "debridement" || e.histology?.wound || !e.assertion.billable) return;
   // "Debridement of skin, subcutaneous tissue, muscle and bone": the layers name the wound.
   if (!e.histology && e.technique !== undefined) return;
-  e.assertion = {
-    ...e.assertion,
-    billable: false,
-    reason: e.histology
+  markNotBilled(
+    e,
+    e.histology
       ? `debridement of ${e.histology.text} is part of the procedure on it, not a wound debridement`
       : "debridement with no ulcer, wound or necrotic tissue named: not a wound debridement",
-    ruleIds: [...e.assertion.ruleIds, "group.debridement-needs-wound"],
-  };
-  e.ruleIds.push("group.debridement-needs-wound");
+    "group.debridement-needs-wound",
+  );
 }
 
 /**

@@ -1,5 +1,6 @@
 import type { MentionIndex } from "./index-mentions.ts";
 import { inSentence } from "./index-mentions.ts";
+import { markNotBilled } from "./not-billed.ts";
 import type { ProcedureEvent } from "./types.ts";
 
 type Lesion = ProcedureEvent["lesions"][number];
@@ -64,18 +65,13 @@ export function markRetoldCounts(events: ProcedureEvent[], index: MentionIndex):
     if (told.size === 0) continue;
     const removed = [...told.keys()].reduce((n, l) => n + l.count, 0);
     e.lesions = e.lesions.filter((l) => !told.has(l));
-    e.ruleIds.push(RETOLD);
     if (e.lesions.length > 0) {
+      e.ruleIds.push(RETOLD);
       e.count = Math.max(1, e.count - removed);
       continue;
     }
     const first = [...told.values()][0]!;
-    e.assertion = {
-      ...e.assertion,
-      billable: false,
-      reason: `the lesions counted in "${first.anchors[0]!.text}", told again`,
-      ruleIds: [...e.assertion.ruleIds, RETOLD],
-    };
+    markNotBilled(e, `the lesions counted in "${first.anchors[0]!.text}", told again`, RETOLD);
   }
 }
 
@@ -107,13 +103,7 @@ export function markRetoldAreas(events: ProcedureEvent[], index: MentionIndex): 
         areasOf(o).some((a) => mine.includes(a)),
     );
     if (!earlier) continue;
-    e.assertion = {
-      ...e.assertion,
-      billable: false,
-      reason: `the same area as "${earlier.anchors[0]!.text}", told again`,
-      ruleIds: [...e.assertion.ruleIds, RETOLD_AREA],
-    };
-    e.ruleIds.push(RETOLD_AREA);
+    markNotBilled(e, `the same area as "${earlier.anchors[0]!.text}", told again`, RETOLD_AREA);
   }
 }
 
