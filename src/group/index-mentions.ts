@@ -156,18 +156,22 @@ export function endsWithColon(index: MentionIndex, sentence: number): boolean {
 
 const FIELD_LINE = /^\s*[A-Za-z#][A-Za-z #/()-]{0,40}:/;
 
-/** The label of a template field line, lower case ("method" for "Method: LN2"), if it is one. */
-export function fieldLabel(index: MentionIndex, sentence: number): string | undefined {
+/** The head of a template field line ("Method: LN2 ..."), or undefined when it is none. */
+function fieldHead(index: MentionIndex, sentence: number): string | undefined {
   const s = index.doc.sentences[sentence]!;
   const head = index.doc.text.slice(s.start, Math.min(s.end, s.start + 45));
-  if (!FIELD_LINE.test(head)) return undefined;
-  return head.slice(0, head.indexOf(":")).trim().toLowerCase().replace(/\s+/g, " ");
+  return FIELD_LINE.test(head) ? head : undefined;
+}
+
+/** The label of a template field line, lower case ("method" for "Method: LN2"), if it is one. */
+export function fieldLabel(index: MentionIndex, sentence: number): string | undefined {
+  const head = fieldHead(index, sentence);
+  return head?.slice(0, head.indexOf(":")).trim().toLowerCase().replace(/\s+/g, " ");
 }
 
 /** The sentence is a template field ("Location: R upper arm", "# of lesions: 5"). */
 export function isFieldLine(index: MentionIndex, sentence: number): boolean {
-  const s = index.doc.sentences[sentence]!;
-  return FIELD_LINE.test(index.doc.text.slice(s.start, Math.min(s.end, s.start + 45)));
+  return fieldHead(index, sentence) !== undefined;
 }
 
 export function inSentence<K extends Mention["kind"]>(
