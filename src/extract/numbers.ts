@@ -1,5 +1,5 @@
 import type { CompiledLexicon } from "../lexicon/compile.ts";
-import { ARTICLES } from "../text/grammar.ts";
+import { NOUN_MARKERS } from "../text/grammar.ts";
 import { parseNumberPhrase } from "../text/nlp.ts";
 import type { Doc } from "../types.ts";
 
@@ -50,9 +50,6 @@ export function readNumber(
   }
   return hit.payload > 0 ? { value: hit.payload, next: i + hit.length } : undefined;
 }
-
-/** Words that make the next "point" a noun ("at this point", "the point of the flap"). */
-const NOUN_MARKERS: ReadonlySet<string> = new Set([...ARTICLES, "this", "that", "each"]);
 
 /**
  * The number of a measurement at token i: a number (readNumber), or a dictated decimal with no

@@ -1,4 +1,4 @@
-import { AND, LIST_JOINERS } from "../text/grammar.ts";
+import { AND, COMMA, LIST_JOINERS } from "../text/grammar.ts";
 import type {
   Doc,
   HistologyMention,
@@ -449,8 +449,6 @@ function sizeAfterSite(
     ? site
     : undefined;
 }
-
-const COMMA: ReadonlySet<string> = new Set([","]);
 
 /**
  * Offset of the last inline item marker ("(2)", "2)", "#2") in [from, to) of the note: "1) ISK L

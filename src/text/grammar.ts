@@ -91,6 +91,12 @@ export const OPERATION_JOIN = wordsOrPunctuation(["and", "as well as"], ";");
 /** Where one clause of a procedure list ends: a line break, ";", ",", or a joining phrase. */
 export const CLAUSE_BREAK = wordsOrPunctuation(["and", "followed by", "plus"], "\\n;,");
 
+/** Words that make the next "point" a noun, not a spoken decimal ("at this point", "the point"). */
+export const NOUN_MARKERS: ReadonlySet<string> = new Set([...ARTICLES, "this", "that", "each"]);
+
+/** A comma alone: one list item after another ("the upper back, 1.1 cm, and ..."). */
+export const COMMA: ReadonlySet<string> = new Set([","]);
+
 /** Single words the code compares a token with ("to" before a landmark, "like" after a term). */
 export const WORDS = {
   /** "2 cm superior to the umbilicus": a landmark after "to". */
@@ -130,6 +136,7 @@ export const GRAMMAR_WORDS: ReadonlySet<string> = new Set(
     ...RELATIVE_PRONOUNS,
     ...OPERATION_JOIN.words,
     ...CLAUSE_BREAK.words,
+    ...NOUN_MARKERS,
     ...Object.values(WORDS),
   ].flatMap((w) => w.match(/[a-z]+/g) ?? []),
 );
