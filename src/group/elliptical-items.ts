@@ -73,12 +73,15 @@ function ownItem(e: ProcedureEvent, index: MentionIndex): { n: number; next: num
   const k = Math.max(...e.anchors.map((a) => a.sentence));
   const n = index.listNumber.get(k);
   if (n === undefined || !index.itemOpens.has(k)) return undefined;
-  let next = k + 1;
-  while (next < index.doc.sentences.length && !index.itemOpens.has(next)) {
-    if (index.itemNumber.get(next) !== n) break;
-    next++;
-  }
-  return { n, next };
+  return { n, next: itemEnd(index, k, n) };
+}
+
+/** The sentence after the last one of item n, which opens at sentence k (its continuations). */
+function itemEnd(index: MentionIndex, k: number, n: number): number {
+  let j = k + 1;
+  while (j < index.doc.sentences.length && !index.itemOpens.has(j) && index.itemNumber.get(j) === n)
+    j++;
+  return j;
 }
 
 /** The sentences of item n opening at sentence k (in k's section), or [] when k opens no item n. */
@@ -86,11 +89,8 @@ function itemSentences(index: MentionIndex, k: number, n: number): number[] {
   const sentences = index.doc.sentences;
   if (k >= sentences.length || !index.itemOpens.has(k) || index.listNumber.get(k) !== n) return [];
   if (sentences[k]!.sectionIndex !== sentences[k - 1]?.sectionIndex) return [];
-  const out = [k];
-  for (let j = k + 1; j < sentences.length && !index.itemOpens.has(j); j++) {
-    if (index.itemNumber.get(j) !== n) break;
-    out.push(j);
-  }
+  const out: number[] = [];
+  for (let j = k, end = itemEnd(index, k, n); j < end; j++) out.push(j);
   return out;
 }
 

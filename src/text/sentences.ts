@@ -21,12 +21,12 @@ export function splitSentences(
 ): Sentence[] {
   const sentences: Sentence[] = [];
   const stops = new StopScanner(text); // shared: each character is searched once per stop kind
+  const stopWords: StopWords = { abbr: abbreviations, openers: clauseOpeners };
   sections.forEach((section, sectionIndex) => {
     // A procedure header is part of its section's first sentence: "Excision: elliptical, 2 mm margins".
     const titled =
       section.title.end > section.title.start && PROCEDURE_SECTIONS.has(section.category);
     const from = titled ? section.title.start : section.body.start;
-    const stopWords = { abbr: abbreviations, openers: clauseOpeners };
     for (const range of sentenceRanges(text, from, section.body.end, stopWords, stops)) {
       const firstToken = tokenAt(tokens, range.start);
       const lastToken = tokenAt(tokens, range.end);
