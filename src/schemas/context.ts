@@ -181,7 +181,8 @@ const ContextLexiconObject = z.strictObject({
    * subject, and its forward scope ends at the sentence's verb: the first of `verbs` outside a
    * relative clause of the phrase and not joined to it by "and"/"or" ("with a history of BCC
    * that was excised" and "with a history of BCC and was treated" stay earlier). A phrase
-   * describing a thing ("a rash with a prior BCC was resected") is left as it is.
+   * describing a thing ("a rash with a prior BCC was resected") is left as it is. Active main
+   * verbs of any history phrase ("underwent", "had") are MAIN_VERB rules: `verbs` need not repeat them.
    */
   subjectPhrase: z
     .strictObject({
