@@ -1,3 +1,4 @@
+import type { z } from "zod";
 import { type CompiledLexicon, compileLexicon } from "../lexicon/compile.ts";
 import { loadLexicon } from "../lexicon/load.ts";
 import { type SuggestOptions, SuggestOptionsSchema, type SuggestResult } from "../schemas/api.ts";
@@ -49,12 +50,7 @@ function run(
   lexicon: CompiledLexicon | undefined,
 ): { result: SuggestResult; state: PipelineState } {
   if (typeof text !== "string") throw new InputError("suggest(text): text must be a string");
-  const parsed = SuggestOptionsSchema.safeParse(options);
-  if (!parsed.success)
-    throw new InputError(
-      `suggest options: ${parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ")}`,
-    );
-  const opts = parsed.data;
+  const opts = parseOptions(options);
   const lex = lexicon ?? defaultLexicon();
   if (opts.codeSet !== undefined && !lex.source.meta.codeSets.includes(opts.codeSet)) {
     throw new InputError(
@@ -69,6 +65,28 @@ function run(
   }
   const result = buildResult(state, opts);
   return { result: opts.trace ? { ...result, trace } : result, state };
+}
+
+/** The options with every default filled in, as the schema gives them for `{}`. */
+const DEFAULT_OPTIONS = Object.freeze(SuggestOptionsSchema.parse({}));
+
+/**
+ * Validates the options. The common calls (no options, or only a string id: the batch and the
+ * editor) skip the schema, whose parse costs about as much as tokenising a short note.
+ */
+function parseOptions(options: SuggestOptions): z.infer<typeof SuggestOptionsSchema> {
+  if (options !== null && typeof options === "object" && !Array.isArray(options)) {
+    const keys = Object.keys(options);
+    if (keys.length === 0) return DEFAULT_OPTIONS;
+    if (keys.length === 1 && keys[0] === "id" && typeof options.id === "string")
+      return { ...DEFAULT_OPTIONS, id: options.id };
+  }
+  const parsed = SuggestOptionsSchema.safeParse(options);
+  if (!parsed.success)
+    throw new InputError(
+      `suggest options: ${parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ")}`,
+    );
+  return parsed.data;
 }
 
 function snapshot(s: PipelineState, name: string): unknown {
