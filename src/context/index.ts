@@ -9,7 +9,7 @@ import type { SectionCategory } from "../types.ts";
 import { assertTarget, type SentenceFacts, type TargetTokens } from "./apply.ts";
 import type { CompiledContext } from "./compile.ts";
 import { findConcept } from "./concept.ts";
-import { findOverrides, findTriggers } from "./modifiers.ts";
+import { findOverrides, findTriggers, type TriggerMatch } from "./modifiers.ts";
 import { computeScopes } from "./scope.ts";
 import { type ContextToken, tokenize } from "./tokens.ts";
 
@@ -36,13 +36,47 @@ interface AnalysedSentence {
   facts: SentenceFacts;
 }
 
+/**
+ * The visit's own dates, as "m/d", from a dated field at the head of the note ("DATE OF SERVICE:
+ * 3/2", "Date: 3/2/2026"): a procedure dated to one of them was done at this visit.
+ */
+const VISIT_DATE =
+  /\b(?:date of service|dos|service date|date of visit|visit date|encounter date|date of procedure|procedure date|date)\s*:\s*(\d{1,2})\/(\d{1,2})\b/gi;
+/** How far into the note its header may run. */
+const HEADER_CHARS = 400;
+const MONTH_DAY = /\b(\d{1,2})\/(\d{1,2})\b/g;
+
+const monthDay = (m: string, d: string) => `${Number(m)}/${Number(d)}`;
+
+function visitDates(text: string): ReadonlySet<string> | undefined {
+  const dates = new Set<string>();
+  for (const m of text.slice(0, HEADER_CHARS).matchAll(VISIT_DATE))
+    dates.add(monthDay(m[1]!, m[2]!));
+  return dates.size > 0 ? dates : undefined;
+}
+
+/** A date trigger that dates a procedure earlier ("on 3/2") says nothing when 3/2 is the visit's. */
+function datesTheVisit(
+  text: string,
+  tokens: ContextToken[],
+  match: TriggerMatch,
+  dates: ReadonlySet<string>,
+): boolean {
+  if (match.trigger.effect?.value !== "historical") return false;
+  const phrase = text.slice(tokens[match.first]!.start, tokens[match.end - 1]!.end);
+  for (const m of phrase.matchAll(MONTH_DAY)) if (dates.has(monthDay(m[1]!, m[2]!))) return true;
+  return false;
+}
+
 function analyseSentence(
   text: string,
   sentence: ContextSentence,
   ctx: CompiledContext,
+  dates?: ReadonlySet<string>,
 ): AnalysedSentence {
   const tokens = tokenize(text, sentence.start, sentence.end);
-  const matches = findTriggers(text, tokens, ctx);
+  let matches = findTriggers(text, tokens, ctx);
+  if (dates) matches = matches.filter((match) => !datesTheVisit(text, tokens, match, dates));
   const facts: SentenceFacts = {
     text,
     tokens,
@@ -94,12 +128,14 @@ function analysedSentence(
   text: string,
   sentence: ContextSentence,
   ctx: CompiledContext,
+  dates?: ReadonlySet<string>,
 ): AnalysedSentence {
   const own = text.slice(sentence.start, sentence.end);
-  const analyse = () => analyseSentence(own, { ...sentence, start: 0, end: own.length }, ctx);
+  const analyse = () =>
+    analyseSentence(own, { ...sentence, start: 0, end: own.length }, ctx, dates);
   const cache = sentenceCaches.get(ctx);
   if (!cache) return analyse();
-  const key = `${sentence.section}\u0000${own}`;
+  const key = `${sentence.section}\u0000${dates ? [...dates].join(",") : ""}\u0000${own}`;
   let entry = cache.entries.get(key);
   if (entry) cache.entries.delete(key);
   else entry = analyse();
@@ -120,12 +156,13 @@ export function detectAssertions(
 ): Map<number, Assertion> {
   const analysed = new Map<number, AnalysedSentence>();
   const result = new Map<number, Assertion>();
+  const dates = targets.length > 0 ? visitDates(text) : undefined;
   for (const target of targets) {
     const sentence = sentences[target.sentence];
     if (!sentence) throw new RangeError(`target ${target.id}: no sentence ${target.sentence}`);
     let entry = analysed.get(target.sentence);
     if (!entry) {
-      entry = analysedSentence(text, sentence, ctx);
+      entry = analysedSentence(text, sentence, ctx, dates);
       analysed.set(target.sentence, entry);
     }
     const at = sentence.start;
