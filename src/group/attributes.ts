@@ -266,6 +266,14 @@ function chooseHistology(
 ): { lesions: HistologyMention[]; chosen?: HistologyMention } {
   const anchorSentences = new Set(e.anchors.map((a) => a.sentence));
   const specific = (list: HistologyMention[]) => list.filter((m) => m.malignancy !== "unknown");
+  const historical = (m: HistologyMention) =>
+    index.assertions.get(m.id)?.temporality === "historical";
+  const current = (list: HistologyMention[]) => list.filter((m) => !historical(m));
+  // "History of BCC. Excision of a 1 cm lesion of the back ..., benign appearing nevus": a
+  // diagnosis told as the patient's past loses to one told of today's lesion that says otherwise
+  // of its malignancy.
+  const overPast = (first?: HistologyMention, now?: HistologyMention) =>
+    first && now && historical(first) && now.malignancy !== first.malignancy ? now : first;
   // "LN2 to 3 warts L hand and punch bx of a red papule R flank": the lesion a procedure names
   // as its object ("bx of ...") is its own, whatever else the sentence names.
   if (object.length > 0) {
@@ -277,7 +285,10 @@ function chooseHistology(
     const chosen =
       pathologyHistology(e, index, object) ??
       nearest(specific(object), e.anchors[0]!) ??
-      nearest(outside(near), e.anchors[0]!) ??
+      overPast(
+        nearest(outside(near), e.anchors[0]!),
+        nearest(outside(current(near)), e.anchors[0]!),
+      ) ??
       outside(linked)[0] ??
       outside([noteHistology(index)].filter((h) => h !== undefined))[0] ??
       object[0]!;
@@ -309,13 +320,25 @@ function chooseHistology(
   const ownSkin = inOwn.filter((h) => h.skinSpecific);
   const chosen =
     pathologyHistology(e, index, ownSkin.length > 0 ? ownSkin : undefined) ??
-    nearest(specific(near), e.anchors[0]!) ??
-    specific(linked)[0] ??
+    overPast(
+      nearest(specific(near), e.anchors[0]!),
+      nearest(specific(current(near)), e.anchors[0]!),
+    ) ??
+    overPast(specific(linked)[0], specific(current(linked))[0]) ??
     noteHistology(index) ??
     nearest(near, e.anchors[0]!) ??
     linked[0];
+  // ... and then is none of the lesions the procedure treats.
+  const past = (h: HistologyMention) =>
+    chosen !== undefined &&
+    !historical(chosen) &&
+    historical(h) &&
+    h.malignancy !== "unknown" &&
+    h.malignancy !== chosen.malignancy &&
+    !anchorSentences.has(h.sentence);
+  const treated = near.filter((h) => !past(h));
   return {
-    lesions: near.length > 0 ? near : chosen ? [chosen] : [],
+    lesions: treated.length > 0 ? treated : chosen ? [chosen] : [],
     ...(chosen ? { chosen } : {}),
   };
 }
