@@ -638,14 +638,27 @@ function inferCount(
   const sentence = index.doc.sentences[anchor.sentence]!;
   const semicolon = index.doc.text.indexOf(";", anchor.end);
   const clauseEnd = semicolon >= 0 && semicolon < sentence.end ? semicolon : sentence.end;
-  const sites = inSentence(index, anchor.sentence, "site").filter(
-    (s) =>
-      s.start > anchor.start &&
-      s.start < clauseEnd &&
-      !s.landmark &&
-      (!next || s.start < next.start) &&
-      !othersSite(s),
+  const after = (x: { start: number }) =>
+    x.start > anchor.start && x.start < clauseEnd && (!next || x.start < next.start);
+  // "Abscesses of the left and right buttock were drained": a drainage written after its
+  // lesions is placed by the places named before it in its clause (after any ";" or other
+  // procedure before it).
+  const before = (x: { start: number }) =>
+    e.kind === "i_and_d" &&
+    x.start < anchor.start &&
+    x.start > clauseStart(index, anchor) &&
+    !inSentence(index, anchor.sentence, "procedure").some(
+      (p) => !own.has(p.id) && p.start > x.start && p.start < anchor.start,
+    );
+  const placeOf = (x: SiteMention) => !x.landmark && !othersSite(x);
+  const following = inSentence(index, anchor.sentence, "site").filter(
+    (x) => after(x) && placeOf(x),
   );
+  const inClause = following.length > 0 ? after : before;
+  const sites =
+    following.length > 0
+      ? following
+      : inSentence(index, anchor.sentence, "site").filter((x) => before(x) && placeOf(x));
   // "left ear helix": a site word without a side beside the same site with one is one place.
   // "the right great toe and the right second toe": digits of one site are places of their own
   // (a site word naming no digit, "the toe", is one of them).
@@ -669,11 +682,36 @@ function inferCount(
   // "I&D of abscesses R and L axillae": drainages of one visit are counted by abscess when the
   // abscesses are on both sides of a site or named in the plural at several places (one abscess
   // may reach over two named places).
-  const drained = e.kind === "i_and_d" && (twoSided || pluralLesion(e, index));
+  // "I&D of abscess R axilla and abscess L groin": the drained lesion named again at each place.
+  const drained =
+    e.kind === "i_and_d" &&
+    (twoSided || pluralLesion(e, index) || namedAgain(e, index, anchor.sentence, inClause));
   if (places > 1 && (e.kind === "biopsy" || e.kind === "nail" || drained)) {
     e.count = places;
     e.countSource = "inferred";
   }
+}
+
+/** The sentence's ";" before the anchor, or its start. */
+function clauseStart(index: MentionIndex, anchor: ProcedureMention): number {
+  const sentence = index.doc.sentences[anchor.sentence]!;
+  const semicolon = index.doc.text.lastIndexOf(";", anchor.start);
+  return semicolon >= sentence.start ? semicolon : sentence.start - 1;
+}
+
+/** The event's own lesion type (not a generic word) is named twice or more in its clause. */
+function namedAgain(
+  e: ProcedureEvent,
+  index: MentionIndex,
+  sentence: number,
+  inClause: (x: { start: number }) => boolean,
+): boolean {
+  const type = e.histology?.histology;
+  if (type === undefined) return false;
+  let n = 0;
+  for (const h of inSentence(index, sentence, "histology"))
+    if (h.histology === type && !h.generic && inClause(h)) n++;
+  return n > 1;
 }
 
 /** The event's lesion word is an English plural ("abscesses", "cysts"; not "abscess"). */
