@@ -26,6 +26,8 @@ const TITLE_SECTIONS = new Set(["procedure_title", "procedure"]);
 const DETAIL_SECTIONS = new Set(["procedure", "diagnosis", "other", "assessment"]);
 /** How many sentences apart two mentions of one procedure may stand ("excised ... The lesion was removed"). */
 const MERGE_DISTANCE = 3;
+/** Procedures coded by the area they treat (a rash's patches), not by lesions removed. */
+const AREA_TREATMENTS = new Set(["excimer", "phototherapy"]);
 const AFFIRMED: Assertion = {
   negation: "affirmed",
   temporality: "recent",
@@ -631,6 +633,11 @@ function genericApart(
     return clausesApart(e, m, index);
   }
   if (!coordinatedApart(e, m, index)) return false;
+  // "Excimer laser to psoriasis: 5 patches on the elbows and 3 patches on the knees, total 180 sq
+  // cm treated today": what a treatment of areas treats is its patches, not a lesion removed; a
+  // generic word of its sentence whose clause names no lesion (only places, counts, a rash) is
+  // that treatment told again.
+  if (AREA_TREATMENTS.has(e.kind) && !clauseNamesLesional(m, index)) return false;
   // A restatement shares the billing status of the removal it restates.
   const billable = isBillable(index, m);
   const restates = e.anchors.some(
@@ -651,6 +658,17 @@ function clausesApart(e: ProcedureEvent, m: ProcedureMention, index: MentionInde
   return (
     namesLesionIn(clauseAround(index, a), a, index) &&
     namesLesionIn(clauseAround(index, m), m, index)
+  );
+}
+
+/** The clause of a generic removal word names a lesion a procedure can remove (not a rash). */
+function clauseNamesLesional(m: ProcedureMention, index: MentionIndex): boolean {
+  const s = index.doc.sentences[m.sentence]!;
+  const cuts = tokensIn(index, s.start, s.end, EVENT_COORDINATORS);
+  const from = cuts.findLast((at) => at < m.start) ?? s.start;
+  const to = cuts.find((at) => at >= m.end) ?? s.end;
+  return inSentence(index, m.sentence, "histology").some(
+    (h) => h.start >= from && h.start < to && h.lesional && namesLesionType(h),
   );
 }
 
