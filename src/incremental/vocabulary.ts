@@ -79,6 +79,9 @@ function build(lex: CompiledLexicon): InertVocabulary | null {
       }
     }
     if (key === "pattern" || key === "patterns" || key === "regex") {
+      // A word of a pattern may decide a match on its own, even inside a look-ahead ("agrees
+      // to ..." is no plan when "today" follows): each one counts as a whole entry.
+      for (const w of runs) singles.add(w);
       try {
         patterns.push(new RegExp(value, "gi"));
       } catch {

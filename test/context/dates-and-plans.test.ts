@@ -116,6 +116,22 @@ const billed: [string, string, string][] = [
   ],
   ["a procedure on a fraction of an area", "LN2 applied on 1/2 of the scalp.", "LN2"],
   ["a procedure dated today", "Shave biopsy of the back on 3/2 today.", "Shave biopsy"],
+  // a choice carried out now is consent to today's procedure
+  [
+    "a procedure the patient agrees to have today",
+    "Pt agrees to proceed with ED&C of the BCC on the left forearm today.",
+    "ED&C",
+  ],
+  [
+    "a procedure the patient elects at this visit",
+    "She elects cryotherapy of the two warts at this visit.",
+    "cryotherapy",
+  ],
+  [
+    "a procedure the patient is agreeable to, done today after a semicolon",
+    "Patient agreeable to shave biopsy of the papule; performed today after consent.",
+    "shave biopsy",
+  ],
   [
     "a procedure before an 'if' that asks a question",
     "Shave biopsy performed to see if it is a BCC.",
