@@ -1,4 +1,5 @@
 import type { Token } from "../types.ts";
+import type { WordTable } from "./words.ts";
 
 /**
  * Tokens over the lower-cased, length-preserving normalised text: numbers with an optional
@@ -8,8 +9,32 @@ import type { Token } from "../types.ts";
 const TOKEN_RE = /\d+(?:\.\d+)?|\.\d+|[a-z]+|[^\sa-z\d]/g;
 
 export function tokenize(_text: string, lower: string): Token[] {
+  return scan(lower, undefined).tokens;
+}
+
+/** Tokens with the canonical spelling of each and that spelling's token id (-1: in no trie). */
+export interface WordTokens {
+  tokens: Token[];
+  canon: string[];
+  ids: Int32Array;
+}
+
+/**
+ * `tokenize`, and each token's canonical spelling and id, read from `words`: a known token's
+ * string is the table's, not a new slice of the note.
+ */
+export function tokenizeWords(lower: string, words: WordTable): WordTokens {
+  return scan(lower, words);
+}
+
+/** Ids of the note being tokenised, grown as needed and copied out at the end. */
+let idScratch = new Int32Array(4096);
+
+function scan(lower: string, words: WordTable | undefined): WordTokens {
   // A hand-written scan of TOKEN_RE (same tokens; no match object per token).
   const tokens: Token[] = [];
+  const canon: string[] = [];
+  let ids = idScratch;
   const n = lower.length;
   let i = 0;
   while (i < n) {
@@ -28,9 +53,30 @@ export function tokenize(_text: string, lower: string): Token[] {
       i++;
       if (isRegexSpace(c)) continue;
     }
-    tokens.push({ start, end: i, norm: lower.slice(start, i) });
+    if (!words) {
+      tokens.push({ start, end: i, norm: lower.slice(start, i) });
+      continue;
+    }
+    const k = tokens.length;
+    if (k === ids.length) {
+      const grown = new Int32Array(ids.length * 2);
+      grown.set(ids);
+      idScratch = ids = grown;
+    }
+    const e = words.find(lower, start, i);
+    if (e >= 0) {
+      tokens.push({ start, end: i, norm: words.norm[e]! });
+      canon.push(words.canon[e]!);
+      ids[k] = words.id[e]!;
+    } else {
+      const norm = lower.slice(start, i);
+      const spelling = words.canonOf(norm);
+      tokens.push({ start, end: i, norm });
+      canon.push(spelling);
+      ids[k] = words.ids.idOf(spelling);
+    }
   }
-  return tokens;
+  return { tokens, canon, ids: ids.slice(0, tokens.length) };
 }
 
 function isDigit(c: number): boolean {
