@@ -15,9 +15,10 @@ export function detectSections(text: string, lex: CompiledSections): Section[] {
   const sections: Section[] = [];
   let pos = 0;
   let current: Omit<Section, "body"> = { category: "other", title: { start: 0, end: 0 } };
-  for (const [k, h] of headers.entries()) {
+  for (let k = 0; k < headers.length; k++) {
+    const h = headers[k]!;
     if (h.start < pos || (h.after && !h.after.has(current.category))) continue;
-    sections.push({ ...current, body: { start: pos, end: h.start } });
+    sections.push(withBody(current, { start: pos, end: h.start }));
     const before = current;
     const ruleId = h.after?.get(current.category) ?? h.ruleId;
     current = { category: h.category, title: { start: h.start, end: h.end }, ruleId };
@@ -37,13 +38,13 @@ export function detectSections(text: string, lex: CompiledSections): Section[] {
         h,
         lex,
       )) {
-        sections.push({ ...current, body: { start: pos, end: cut.start } });
+        sections.push(withBody(current, { start: pos, end: cut.start }));
         sections.push({ ...untitled(cut.start), body: cut, ruleId: lex.presentSentences!.id });
         current = { ...current, title: { start: cut.end, end: cut.end } };
         pos = cut.end;
       }
       if (!next || next.start > end) {
-        sections.push({ ...current, body: { start: pos, end } });
+        sections.push(withBody(current, { start: pos, end }));
         current = untitled(end);
         pos = end;
       }
@@ -54,7 +55,7 @@ export function detectSections(text: string, lex: CompiledSections): Section[] {
       // in the section before. A chief complaint heads only its first sentence; what follows it
       // on its line is untitled.
       const end = inlineSectionEnd(text, firstText(text, h.bodyStart));
-      sections.push({ ...current, body: { start: pos, end } });
+      sections.push(withBody(current, { start: pos, end }));
       // A known label ends a history, pathology or plan section before it ("Prior visit: ...
       // Today: suture removal. Shave bx ..."): what follows its sentence is untitled.
       const resumes = h.inline && !(h.ruleId && lex.labelEnds.has(before.category));
@@ -62,7 +63,7 @@ export function detectSections(text: string, lex: CompiledSections): Section[] {
       pos = end;
     }
   }
-  sections.push({ ...current, body: { start: pos, end: text.length } });
+  sections.push(withBody(current, { start: pos, end: text.length }));
   return sections.filter(
     (s, i) => i === 0 || s.body.end > s.body.start || s.title.end > s.title.start,
   );
@@ -82,6 +83,16 @@ interface Header {
   firstSentence?: boolean;
   /** A banner line ("--- Copied from note ... ---"): "open" starts a block, "close" ends it. */
   banner?: "open" | "close";
+}
+
+/**
+ * `{ ...head, body }` written out (same keys, same order: a head's keys are its category, title
+ * and, when it has one, rule id): no object spread per section.
+ */
+function withBody(head: Omit<Section, "body">, body: Range): Section {
+  return "ruleId" in head
+    ? { category: head.category, title: head.title, ruleId: head.ruleId, body }
+    : { category: head.category, title: head.title, body };
 }
 
 function untitled(at: number): Omit<Section, "body"> {
@@ -110,13 +121,24 @@ let breaksOf: { text: string; lines: Int32Array; blanks: Int32Array } | undefine
 function breaks(text: string): { lines: Int32Array; blanks: Int32Array } {
   if (breaksOf?.text === text) return breaksOf;
   const lines: number[] = [];
-  for (let i = text.indexOf("\n"); i >= 0; i = text.indexOf("\n", i + 1)) lines.push(i);
-  const blanks = lines.filter((b, k) => {
-    const next = lines[k + 1];
-    return next !== undefined && /^[ \t\r]*$/.test(text.slice(b + 1, next));
-  });
-  breaksOf = { text, lines: Int32Array.from(lines), blanks: Int32Array.from(blanks) };
+  const blanks: number[] = [];
+  let last = -1;
+  for (let i = text.indexOf("\n"); i >= 0; i = text.indexOf("\n", i + 1)) {
+    if (last >= 0 && onlyBlanks(text, last + 1, i)) blanks.push(last);
+    lines.push(i);
+    last = i;
+  }
+  breaksOf = { text, lines: new Int32Array(lines), blanks: new Int32Array(blanks) };
   return breaksOf;
+}
+
+/** Only spaces, tabs and carriage returns in [from, to). */
+function onlyBlanks(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c !== 32 && c !== 9 && c !== 13) return false;
+  }
+  return true;
 }
 
 /** The first position in a sorted list at or after `from`, or -1. */
@@ -243,8 +265,22 @@ function isLabelChar(c: number): boolean {
 }
 /** Longest inline label, in words, found by one of its words rather than in full. */
 const MAX_INLINE_WORDS = 3;
-/** The end of the last sentence inside a header phrase ("Shave biopsy of the shin. Pathology"). */
-const PHRASE_SENTENCE_END_RE = /[.?!][ ]+(?=[A-Za-z])/g;
+/**
+ * Where the text after the last sentence end inside a header phrase starts ("Shave biopsy of the
+ * shin. Pathology" -> at "Pathology"), or 0: the end of the last match of /[.?!][ ]+(?=[A-Za-z])/g,
+ * found from the end (matches cannot overlap: a match's spaces are no sentence stop).
+ */
+export function lastSentenceEnd(raw: string): number {
+  for (let i = raw.length - 1; i > 0; i--) {
+    if (!isAsciiLetter(raw.charCodeAt(i)) || raw.charCodeAt(i - 1) !== 32) continue;
+    let k = i - 1;
+    while (k > 0 && raw.charCodeAt(k) === 32) k--;
+    const c = raw.charCodeAt(k);
+    if (c === 46 || c === 63 || c === 33) return i;
+    i = k + 1; // no stop before these spaces: go on before them
+  }
+  return 0;
+}
 
 function findHeaders(text: string, lex: CompiledSections): Header[] {
   const found: Header[] = [];
@@ -253,15 +289,15 @@ function findHeaders(text: string, lex: CompiledSections): Header[] {
     let raw = m[1]!;
     let start = m.index + m[0].indexOf(raw);
     // A header phrase does not run across a sentence end: the header is what follows the last.
-    let cut = 0;
-    for (const end of raw.matchAll(PHRASE_SENTENCE_END_RE)) cut = end.index + end[0].length;
+    const cut = lastSentenceEnd(raw);
     const inline = cut > 0;
     if (inline) {
       raw = raw.slice(cut);
       start += cut;
     }
-    if (isField(raw, lex)) {
-      const after = fieldEnds(headerKey(raw), lex);
+    const key = headerKey(raw);
+    if (lex.fields.has(key)) {
+      const after = fieldEnds(key, lex);
       if (after.size > 0)
         found.push({
           start,
@@ -275,7 +311,7 @@ function findHeaders(text: string, lex: CompiledSections): Header[] {
     // "Neck: 10" under "Skin tags removed:": a label whose line holds only a number is a count
     // field of a list, not the exam's neck section.
     if (countOnlyAt(text, m.index + m[0].length)) continue;
-    const hit = classifyHeader(raw, lex);
+    const hit = classifyKey(raw, key, lex);
     const caps = raw === raw.toUpperCase() && /[A-Z]{2}/.test(raw);
     if (!hit && !caps) continue;
     // "ED&C: bx-proven BCC R temple", "LN2: AK x3 face": an unknown upper-case label naming a
@@ -311,11 +347,12 @@ function findHeaders(text: string, lex: CompiledSections): Header[] {
       if (!label) continue;
       const { start, raw } = label;
       if (start >= to) break;
-      if (start <= open.start || known.has(start) || isField(raw, lex)) continue;
+      if (start <= open.start || known.has(start)) continue;
+      const key = headerKey(raw);
+      if (lex.fields.has(key)) continue;
       const after = colon + 1;
       if (countOnlyAt(text, after)) continue;
-      const key = headerKey(raw);
-      const hit = classifyHeader(raw, lex);
+      const hit = classifyKey(raw, key, lex);
       if (!hit || (!lex.exact.has(key) && key.split(" ").length > MAX_INLINE_WORDS)) continue;
       found.push({ start, end: start + raw.length, bodyStart: after, inline: true, ...hit });
     }
@@ -409,11 +446,33 @@ function fieldEnds(key: string, lex: CompiledSections): Map<SectionCategory, str
   return ends;
 }
 
-function isField(raw: string, lex: CompiledSections): boolean {
-  return lex.fields.has(headerKey(raw));
+/**
+ * A header's lookup key: lower case, white space runs as one space, without the trailing run of
+ * spaces, digits and ".#()" ("Lesion #2 (" -> "lesion"), trimmed. Labels are printable ASCII
+ * (header patterns allow nothing else), read here in one pass; any other text takes the
+ * regular expressions that define the key.
+ */
+export function headerKey(raw: string): string {
+  let e = raw.length;
+  while (e > 0 && isKeyTail(raw.charCodeAt(e - 1))) e--;
+  let s = 0;
+  while (s < e && raw.charCodeAt(s) === 32) s++;
+  let doubled = false;
+  for (let i = s; i < e; i++) {
+    const c = raw.charCodeAt(i);
+    if (c < 32 || c > 126) return regexHeaderKey(raw);
+    if (c === 32 && raw.charCodeAt(i - 1) === 32) doubled = true;
+  }
+  const key = raw.slice(s, e).toLowerCase();
+  return doubled ? key.replace(/ +/g, " ") : key;
 }
 
-function headerKey(raw: string): string {
+/** A character of the run `headerKey` drops at the end of a printable label: " 0-9.#)(". */
+function isKeyTail(c: number): boolean {
+  return c === 32 || (c >= 48 && c <= 57) || c === 46 || c === 35 || c === 41 || c === 40;
+}
+
+function regexHeaderKey(raw: string): string {
   return raw
     .toLowerCase()
     .replace(/\s+/g, " ")
@@ -424,11 +483,14 @@ function headerKey(raw: string): string {
 /** Longest header, in words, that a `contains` rule classifies by one of its words. */
 const MAX_CONTAINS_WORDS = 10;
 
-export function classifyHeader(
-  raw: string,
-  lex: CompiledSections,
-): { category: SectionCategory; ruleId: string; firstSentence?: boolean } | undefined {
-  const key = headerKey(raw);
+export function classifyHeader(raw: string, lex: CompiledSections): HeaderClass | undefined {
+  return classifyKey(raw, headerKey(raw), lex);
+}
+
+type HeaderClass = { category: SectionCategory; ruleId: string; firstSentence?: boolean };
+
+/** `classifyHeader` with the header's key already made. */
+function classifyKey(raw: string, key: string, lex: CompiledSections): HeaderClass | undefined {
   const exact = lex.exact.get(key);
   if (exact) return exact;
   // "BCC L upper back (previous bx 3/2):" is a lesion line, not a history header: a header found

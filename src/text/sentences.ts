@@ -1,5 +1,5 @@
 import type { Section, Sentence, Token } from "../types.ts";
-import { tokenAt } from "./tokens.ts";
+import { isRegexSpace, tokenAt } from "./tokens.ts";
 
 /**
  * Sentences inside each section body. A sentence ends at ". ", "? ", "! " before an upper-case
@@ -22,14 +22,21 @@ export function splitSentences(
   const sentences: Sentence[] = [];
   const stops = new StopScanner(text); // shared: each character is searched once per stop kind
   const stopWords: StopWords = { abbr: abbreviations, openers: clauseOpeners };
+  // Sentence ranges come in text order: their tokens are found by walking on from the last one.
+  let cursor = 0;
+  const tokenFrom = (offset: number) => {
+    cursor = cursor > 0 && tokens[cursor - 1]!.start >= offset ? tokenAt(tokens, offset) : cursor;
+    while (cursor < tokens.length && tokens[cursor]!.start < offset) cursor++;
+    return cursor;
+  };
   sections.forEach((section, sectionIndex) => {
     // A procedure header is part of its section's first sentence: "Excision: elliptical, 2 mm margins".
     const titled =
       section.title.end > section.title.start && PROCEDURE_SECTIONS.has(section.category);
     const from = titled ? section.title.start : section.body.start;
     for (const range of sentenceRanges(text, from, section.body.end, stopWords, stops)) {
-      const firstToken = tokenAt(tokens, range.start);
-      const lastToken = tokenAt(tokens, range.end);
+      const firstToken = tokenFrom(range.start);
+      const lastToken = tokenFrom(range.end);
       // A run-on "sentence" (a pasted table, a note with no punctuation) is cut into pieces of at
       // most MAX_TOKENS tokens so that no stage works on an unbounded sentence.
       for (let from = firstToken; from < lastToken; from += MAX_TOKENS) {
@@ -60,7 +67,7 @@ const NO_WORDS: ReadonlySet<string> = new Set();
 function opensClause(text: string, j: number, to: number, openers: ReadonlySet<string>): boolean {
   if (openers.size === 0) return false;
   let k = j;
-  while (k < to && k - j <= 12 && /[a-z]/.test(text[k]!)) k++;
+  while (k < to && k - j <= 12 && isLowerAscii(text.charCodeAt(k))) k++;
   return k > j && (k >= to || text[k] === " ") && openers.has(text.slice(j, k));
 }
 
@@ -132,7 +139,7 @@ function isLineBreakBoundary(text: string, i: number, to: number): boolean {
   let j = i + 1;
   while (j < to && (text[j] === " " || text[j] === "\r")) j++;
   if (j >= to || text[j] === "\n") return true;
-  return !/[a-z]/.test(text[j]!);
+  return !isLowerAscii(text.charCodeAt(j));
 }
 
 function isStopBoundary(text: string, i: number, to: number, words: StopWords): boolean {
@@ -142,16 +149,37 @@ function isStopBoundary(text: string, i: number, to: number, words: StopWords): 
   if (next !== undefined && next !== " " && next !== "\n" && next !== "\r") return false;
   let j = i + 1;
   while (j < to && (text[j] === " " || text[j] === "\r")) j++;
-  if (j < to && !/[A-Z0-9(\n#*-]/.test(text[j]!) && !opensClause(text, j, to, words.openers))
+  if (j < to && !opensSentence(text.charCodeAt(j)) && !opensClause(text, j, to, words.openers))
     return false;
   const abbr = words.abbr;
   if (text[i] !== ".") return true;
   if (isListMarker(text, i) || inlineMarkerAt(text, i) !== undefined) return false;
   let k = i - 1;
-  while (k >= 0 && /[A-Za-z.]/.test(text[k]!)) k--;
-  const word = text.slice(k + 1, i).toLowerCase();
-  if (word.length === 1 && /[a-z]/.test(word)) return false;
-  return !abbr.has(word);
+  while (k >= 0 && (isAsciiLetter(text.charCodeAt(k)) || text.charCodeAt(k) === 46)) k--;
+  // A single letter ("J. Smith", "R. arm") is no sentence end; lower-cased, "." is no letter.
+  if (k === i - 2 && isAsciiLetter(text.charCodeAt(i - 1))) return false;
+  return !abbr.has(text.slice(k + 1, i).toLowerCase());
+}
+
+function isLowerAscii(c: number): boolean {
+  return c >= 97 && c <= 122;
+}
+
+function isAsciiLetter(c: number): boolean {
+  return isLowerAscii(c | 32);
+}
+
+/** What may follow a sentence stop: an upper-case letter, digit, "(", line feed, "#", "*" or "-". */
+function opensSentence(c: number): boolean {
+  return (
+    (c >= 65 && c <= 90) ||
+    isAsciiDigit(c) ||
+    c === 40 ||
+    c === 10 ||
+    c === 35 ||
+    c === 42 ||
+    c === 45
+  );
 }
 
 /**
@@ -213,8 +241,8 @@ function pushTrimmed(
 ) {
   let s = start;
   let e = end;
-  while (s < e && /\s/.test(text[s]!)) s++;
-  while (e > s && /\s/.test(text[e - 1]!)) e--;
+  while (s < e && isRegexSpace(text.charCodeAt(s))) s++;
+  while (e > s && isRegexSpace(text.charCodeAt(e - 1))) e--;
   if (e > s) out.push({ start: s, end: e });
 }
 
@@ -241,5 +269,5 @@ function isAsciiDigit(c: number): boolean {
 
 /** White space other than the line feed that ends a line ("\\s" minus "\\n"). */
 function isInlineSpace(c: number): boolean {
-  return c !== 10 && /\s/.test(String.fromCharCode(c));
+  return c !== 10 && isRegexSpace(c);
 }

@@ -94,7 +94,7 @@ function digitsEnd(s: string, from: number): number {
 }
 
 /** Exactly the code units JavaScript's `\s` matches. */
-function isRegexSpace(c: number): boolean {
+export function isRegexSpace(c: number): boolean {
   if (c < 128) return c === 32 || (c >= 9 && c <= 13);
   return (
     c === 0xa0 ||
