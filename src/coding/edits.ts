@@ -13,8 +13,22 @@ export { inCodeSet };
 
 export type Rule<K extends EditRule["kind"]> = Extract<EditRule, { kind: K }>;
 
+/** The edit rules of each kind, sorted once per rule list (they are read for every note). */
+const rulesByKind = new WeakMap<readonly EditRule[], Map<string, EditRule[]>>();
+
 export function rulesOf<K extends EditRule["kind"]>(lex: CompiledLexicon, kind: K): Rule<K>[] {
-  return lex.source.edits.rules.filter((r): r is Rule<K> => r.kind === kind);
+  const all = lex.source.edits.rules;
+  let byKind = rulesByKind.get(all);
+  if (!byKind) {
+    byKind = new Map();
+    rulesByKind.set(all, byKind);
+  }
+  let rules = byKind.get(kind);
+  if (!rules) {
+    rules = all.filter((r) => r.kind === kind);
+    byKind.set(kind, rules);
+  }
+  return rules as Rule<K>[];
 }
 
 /**

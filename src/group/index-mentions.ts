@@ -15,8 +15,13 @@ export interface MentionIndex {
   assertions: Map<number, Assertion>;
   /** Memo of ofKind lookups. */
   byKind: Map<string, Mention[]>;
-  /** Memo of inSentence lookups: sentence, then kind (no key string built per call). */
-  byKindInSentence: Map<number, Map<string, Mention[]>>;
+  /**
+   * The mentions of each sentence by kind, built once with the index: inSentence is called some
+   * thousands of times per note, mostly for a kind the sentence does not hold.
+   */
+  kindsBySentence: (Map<string, Mention[]> | undefined)[];
+  /** The same for mentions outside any sentence (a negative sentence number). */
+  kindsOutside: Map<number, Map<string, Mention[]>>;
   /** List item number of each sentence that starts with "1." / "2)" / "#3". */
   listNumber: Map<number, number>;
   /**
@@ -110,10 +115,21 @@ export function indexMentions(
   itemLabels: ReadonlySet<string> = new Set(),
 ): MentionIndex {
   const bySentence = new Map<number, Mention[]>();
+  const kindsBySentence: (Map<string, Mention[]> | undefined)[] = [];
+  const kindsOutside = new Map<number, Map<string, Mention[]>>();
   for (const m of all) {
     const list = bySentence.get(m.sentence) ?? [];
     list.push(m);
     bySentence.set(m.sentence, list);
+    let kinds = m.sentence >= 0 ? kindsBySentence[m.sentence] : kindsOutside.get(m.sentence);
+    if (!kinds) {
+      kinds = new Map();
+      if (m.sentence >= 0) kindsBySentence[m.sentence] = kinds;
+      else kindsOutside.set(m.sentence, kinds);
+    }
+    const ofKind = kinds.get(m.kind);
+    if (ofKind) ofKind.push(m);
+    else kinds.set(m.kind, [m]);
   }
   const listNumber = new Map<number, number>();
   const lesionItems = new Map<number, number>();
@@ -144,7 +160,8 @@ export function indexMentions(
     itemNumber: lesionItems,
     itemOpens,
     byKind: new Map(),
-    byKindInSentence: new Map(),
+    kindsBySentence,
+    kindsOutside,
   };
 }
 
@@ -179,18 +196,12 @@ export function inSentence<K extends Mention["kind"]>(
   sentence: number,
   kind: K,
 ): ByKind[K] {
-  let kinds = index.byKindInSentence.get(sentence);
-  if (!kinds) {
-    kinds = new Map();
-    index.byKindInSentence.set(sentence, kinds);
-  }
-  let found = kinds.get(kind);
-  if (!found) {
-    found = (index.bySentence.get(sentence) ?? []).filter((m) => m.kind === kind);
-    kinds.set(kind, found);
-  }
-  return found as ByKind[K];
+  const kinds = sentence >= 0 ? index.kindsBySentence[sentence] : index.kindsOutside.get(sentence);
+  return (kinds?.get(kind) ?? NONE) as ByKind[K];
 }
+
+/** What inSentence finds in a sentence without mentions of the kind (shared: never written). */
+const NONE: readonly Mention[] = Object.freeze([]);
 
 export function ofKind<K extends Mention["kind"]>(index: MentionIndex, kind: K): ByKind[K] {
   let found = index.byKind.get(kind);

@@ -1,4 +1,5 @@
 import type { CompiledLexicon } from "../lexicon/compile.ts";
+import type { EditRule } from "../schemas/edits.ts";
 import type { ProcedureMention, SiteMention } from "../types.ts";
 import { inSentence, type MentionIndex, stepsJoined } from "./index-mentions.ts";
 import type { ProcedureEvent } from "./types.ts";
@@ -14,13 +15,11 @@ export function linkLesions(
   index: MentionIndex,
   lex: CompiledLexicon,
 ): void {
-  const distinct = mentionsDistinct(index, lex);
+  // Read the whole note for a "different lesion" phrase only when two events could be linked.
+  let distinct: boolean | undefined;
   linkContained(events, index);
   flapSites(events);
-  // A rule that goes by site (bySite) needs no linked lesion.
-  const pairs = lex.source.edits.rules.flatMap((r) =>
-    r.kind === "sameLesion" && !r.bySite ? [r] : [],
-  );
+  const pairs = linkRules(lex);
   for (const b of events) {
     if (!b.assertion.billable) continue;
     const rules = pairs.filter((r) => r.drop.includes(b.kind as never));
@@ -32,12 +31,28 @@ export function linkLesions(
         d.lesion === b.lesion
       )
         continue;
+      distinct ??= mentionsDistinct(index, lex);
       if (sameLesion(b, d, index, distinct)) {
         b.lesion = d.lesion;
         break;
       }
     }
   }
+}
+
+type SameLesionRule = Extract<EditRule, { kind: "sameLesion" }>;
+const linkRulesMemo = new WeakMap<readonly EditRule[], SameLesionRule[]>();
+
+/** The same-lesion rules that link lesions, chosen once per rule list (not once per note). */
+function linkRules(lex: CompiledLexicon): SameLesionRule[] {
+  const all = lex.source.edits.rules;
+  let pairs = linkRulesMemo.get(all);
+  if (!pairs) {
+    // A rule that goes by site (bySite) needs no linked lesion.
+    pairs = all.flatMap((r) => (r.kind === "sameLesion" && !r.bySite ? [r] : []));
+    linkRulesMemo.set(all, pairs);
+  }
+  return pairs;
 }
 
 /** A flap's site is the site of the defect it closes; its own site word may name its donor area. */
