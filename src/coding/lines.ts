@@ -47,26 +47,29 @@ export function matches(
   extra: { destruction?: string } = {},
 ): boolean {
   const site = e.site;
-  const checks: [string[] | undefined, string | undefined][] = [
-    [when.malignancy, e.malignancy],
-    [when.siteGroup, site?.siteGroup],
-    [when.repairType, e.repairType],
-    [when.repairGroup, e.repairType ? site?.repairGroups[e.repairType] : undefined],
-    [when.destruction, extra.destruction],
-    [when.codeKey, e.codeKey],
-    [when.technique, e.technique],
-    [when.tissue, e.histology?.tissue ?? "skin"],
-    [when.softTissue, site?.softTissue],
-    [when.histology, e.histology?.histology],
-    [when.site, site?.site],
-  ];
   const histology = e.histology?.histology;
   if (when.notHistology && histology !== undefined && when.notHistology.includes(histology))
     return false;
   if (when.notSite && site && when.notSite.includes(site.site)) return false;
-  return checks.every(
-    ([allowed, value]) => !allowed || (value !== undefined && allowed.includes(value)),
+  // One test after another (no array of pairs built per row and event: rows are tried often).
+  return (
+    allows(when.malignancy, e.malignancy) &&
+    allows(when.siteGroup, site?.siteGroup) &&
+    allows(when.repairType, e.repairType) &&
+    allows(when.repairGroup, e.repairType ? site?.repairGroups[e.repairType] : undefined) &&
+    allows(when.destruction, extra.destruction) &&
+    allows(when.codeKey, e.codeKey) &&
+    allows(when.technique, e.technique) &&
+    allows(when.tissue, e.histology?.tissue ?? "skin") &&
+    allows(when.softTissue, site?.softTissue) &&
+    allows(when.histology, histology) &&
+    allows(when.site, site?.site)
   );
+}
+
+/** A row's condition on one field: none, or the event's value is one of those it allows. */
+function allows(allowed: string[] | undefined, value: string | undefined): boolean {
+  return !allowed || (value !== undefined && allowed.includes(value));
 }
 
 /**

@@ -41,11 +41,42 @@ const SKIN_KINDS = new Set([
   "debridement",
 ]);
 
+/** The code tables of each kind and procedure, sorted once per table list (read for every event). */
+const tablesByKind = new WeakMap<readonly CodeTable[], Map<string, Map<string, CodeTable[]>>>();
+
 function tablesOf<K extends CodeTable["kind"]>(lex: CompiledLexicon, kind: K, procedure: string) {
-  return lex.tables.filter((t) => t.kind === kind && t.procedure === procedure) as Extract<
-    CodeTable,
-    { kind: K }
-  >[];
+  let byKind = tablesByKind.get(lex.tables);
+  if (!byKind) {
+    byKind = new Map();
+    tablesByKind.set(lex.tables, byKind);
+  }
+  let byProcedure = byKind.get(kind);
+  if (!byProcedure) {
+    byProcedure = new Map();
+    byKind.set(kind, byProcedure);
+  }
+  let tables = byProcedure.get(procedure);
+  if (!tables) {
+    tables = lex.tables.filter((t) => t.kind === kind && t.procedure === procedure);
+    byProcedure.set(procedure, tables);
+  }
+  return tables as Extract<CodeTable, { kind: K }>[];
+}
+
+/** The first entry of each id in a lexicon list, indexed once per list (not searched per event). */
+const byIdMemo = new WeakMap<readonly { id: string }[], Map<string, unknown>>();
+
+function firstById<T extends { id: string }>(
+  list: readonly T[],
+  id: string | undefined,
+): T | undefined {
+  let ids = byIdMemo.get(list) as Map<string, T> | undefined;
+  if (!ids) {
+    ids = new Map();
+    for (const t of list) if (!ids.has(t.id)) ids.set(t.id, t);
+    byIdMemo.set(list, ids);
+  }
+  return id === undefined ? undefined : ids.get(id);
 }
 
 /** Candidate claim lines for the billable events, from the code tables. */
@@ -167,8 +198,8 @@ function codeable(
     });
     return false;
   }
-  const term = lex.source.histology.terms.find((t) => t.id === e.histology?.ruleId);
-  const site = lex.source.sites.sites.find((t) => t.id === e.site?.ruleId);
+  const term = firstById(lex.source.histology.terms, e.histology?.ruleId);
+  const site = firstById(lex.source.sites.sites, e.site?.ruleId);
   const unsupportedFor = term?.unsupportedFor?.[e.kind] ?? site?.unsupportedFor?.[e.kind];
   if (unsupportedFor) {
     uncovered.add(e.index);
@@ -598,7 +629,7 @@ export function familyOf(
   e: ProcedureEvent,
   ruleId: string | undefined,
 ): string | undefined {
-  const term = lex.source.histology.terms.find((t) => t.id === (ruleId ?? e.histology?.ruleId));
+  const term = firstById(lex.source.histology.terms, ruleId ?? e.histology?.ruleId);
   if (e.kind === "removal")
     return term?.removal === "skin_tag"
       ? "skin_tag"

@@ -746,6 +746,28 @@ function currentSites(m: ProcedureMention, index: MentionIndex) {
   return [];
 }
 
+type Block = { sites: SiteMention[]; sided: SiteMention[] };
+const blocks = new WeakMap<MentionIndex, Map<ProcedureMention, Block>>();
+
+/**
+ * A mention's block sites, and the same with their sides: placedApart tests a mention against
+ * every earlier event, so each mention's block is read once per note.
+ */
+function blockOf(p: ProcedureMention, index: MentionIndex): Block {
+  let known = blocks.get(index);
+  if (!known) {
+    known = new Map();
+    blocks.set(index, known);
+  }
+  let block = known.get(p);
+  if (!block) {
+    const sites = blockSites(p, index);
+    block = { sites, sided: withSides(sites) };
+    known.set(p, block);
+  }
+  return block;
+}
+
 /** Sites of a procedure's block: its sentence, else the field lines after it ("Location: ..."). */
 function blockSites(p: ProcedureMention, index: MentionIndex): SiteMention[] {
   const sentences = index.doc.sentences;
@@ -766,9 +788,12 @@ function blockSites(p: ProcedureMention, index: MentionIndex): SiteMention[] {
  * compatible side.
  */
 function placedApart(e: ProcedureEvent, m: ProcedureMention, index: MentionIndex): boolean {
-  const mine = withSides(blockSites(m, index));
+  const mine = blockOf(m, index).sided;
   if (mine.length === 0) return false;
-  const theirs = withSides(e.anchors.flatMap((a) => blockSites(a, index)));
+  const theirs =
+    e.anchors.length === 1
+      ? blockOf(e.anchors[0]!, index).sided
+      : withSides(e.anchors.flatMap((a) => blockOf(a, index).sites));
   if (theirs.length === 0) return false;
   return !theirs.some((s) =>
     mine.some((t) => (sameSite(t, s) || holds(t, s) || holds(s, t)) && !otherSide(t, s)),

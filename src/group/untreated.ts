@@ -90,14 +90,20 @@ export function toldElsewhere(
   index: MentionIndex,
 ): ((sentence: number) => boolean) | undefined {
   const own = e.site;
+  if (!own || e.siteInferred) return undefined;
   const anchors = new Set(e.anchors.map((a) => a.sentence));
-  if (!own || e.siteInferred || !anchors.has(own.sentence)) return undefined;
-  const placed = [...anchors].flatMap((k) =>
-    inSentence(index, k, "site").filter((s) => !s.landmark),
-  );
-  if (placed.some((s) => !samePlace(s, own))) return undefined;
-  const lesions = [...anchors].flatMap((k) => inSentence(index, k, "histology"));
-  if (lesions.length === 0 || lesions.some((h) => h.malignancy !== "unknown")) return undefined;
+  if (!anchors.has(own.sentence)) return undefined;
+  // Loops rather than lists: this is asked for every event, twice, and mostly answers no.
+  let lesions = 0;
+  for (const k of anchors) {
+    for (const s of inSentence(index, k, "site"))
+      if (!s.landmark && !samePlace(s, own)) return undefined;
+    for (const h of inSentence(index, k, "histology")) {
+      if (h.malignancy !== "unknown") return undefined;
+      lesions++;
+    }
+  }
+  if (lesions === 0) return undefined;
   return (k) => {
     if (anchors.has(k)) return false;
     const sites = inSentence(index, k, "site").filter((s) => !s.landmark);

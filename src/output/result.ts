@@ -10,12 +10,22 @@ export function spanOf(original: string, r: Range): Span {
 
 /** Unique spans in note order. */
 export function spansOf(original: string, mentions: readonly Range[]): Span[] {
-  const seen = new Set<string>();
+  let sorted = true;
+  for (let i = 1; i < mentions.length && sorted; i++)
+    sorted = mentions[i - 1]!.start <= mentions[i]!.start;
+  const inOrder = sorted ? mentions : [...mentions].sort((a, b) => a.start - b.start);
   const out: Span[] = [];
-  for (const m of [...mentions].sort((a, b) => a.start - b.start)) {
-    const key = `${m.start}:${m.end}`;
-    if (seen.has(key) || m.end <= m.start) continue;
-    seen.add(key);
+  // In start order a repeated span can only sit among the spans of its own start: the ends of
+  // that run are all that needs remembering (no key string per span).
+  let runStart = Number.NaN;
+  const runEnds: number[] = [];
+  for (const m of inOrder) {
+    if (m.end <= m.start) continue;
+    if (m.start !== runStart) {
+      runStart = m.start;
+      runEnds.length = 0;
+    } else if (runEnds.includes(m.end)) continue;
+    runEnds.push(m.end);
     out.push(spanOf(original, m));
   }
   return out;
