@@ -1,14 +1,11 @@
-import type { PhraseTrie } from "../lexicon/trie.ts";
+import type { PhraseTrie, RangeMatch } from "../lexicon/trie.ts";
 import type { Doc, MentionBase, MentionKind } from "../types.ts";
 
-export interface TermMatch<T> {
-  /** First token index. */
-  first: number;
-  /** Token index after the last token. */
-  last: number;
-  payload: T;
-  sentence: number;
-}
+/**
+ * A term found in a sentence: tokens [first, last) (`last` is the token after the last one),
+ * its payload and its sentence index.
+ */
+export type TermMatch<T> = RangeMatch<T>;
 
 /** Leftmost-longest matches of a trie in every sentence (matches never cross sentences). */
 export function matchSentences<T>(
@@ -16,11 +13,7 @@ export function matchSentences<T>(
   trie: PhraseTrie<T>,
   sentences: Doc["sentences"] = doc.sentences,
 ): TermMatch<T>[] {
-  const out: TermMatch<T>[] = [];
-  trie.scanRanges(doc.canon, sentences, doc.canonIds, (start, length, payload, sentence) => {
-    out.push({ first: start, last: start + length, payload, sentence });
-  });
-  return out;
+  return trie.matchRanges(doc.canon, sentences, doc.canonIds, []);
 }
 
 /** The common mention fields for a token range; `id` is assigned by the extract stage. */

@@ -15,11 +15,20 @@ interface Node<T> {
 
 /**
  * Integer ids for every token of the tries indexed with it. A note's canonical tokens are
- * looked up here once; each indexed trie then rejects a token that starts none of its literals
- * with an array read instead of a map lookup (nine tries scan every note).
+ * looked up here once; each indexed trie then walks those ids with typed-array reads instead of
+ * a string-keyed map lookup per token (string hashing was the scans' main cost).
  */
 export class TokenIds {
   private readonly ids = new Map<string, number>();
+  /**
+   * The token array `of` was last asked about, with its ids and the id count then: a caller
+   * holding only the tokens (`matchAt(doc.canon, ...)`, `occursIn`) reuses them. Token arrays
+   * are never changed once their ids are taken; a token added since gives a new count, and
+   * the ids are not reused.
+   */
+  private lastTokens: readonly string[] | undefined;
+  private lastOf: Int32Array | undefined;
+  private lastSize = -1;
 
   idOf(token: string): number {
     return this.ids.get(token) ?? -1;
@@ -38,32 +47,87 @@ export class TokenIds {
   of(tokens: readonly string[]): Int32Array {
     const out = new Int32Array(tokens.length);
     for (let i = 0; i < tokens.length; i++) out[i] = this.idOf(tokens[i]!);
+    this.lastTokens = tokens;
+    this.lastOf = out;
+    this.lastSize = this.ids.size;
     return out;
   }
+
+  /** The ids `of` gave for this very array, if it was the last one asked and no id was added since. */
+  known(tokens: readonly string[]): Int32Array | undefined {
+    return tokens === this.lastTokens && this.lastSize === this.ids.size ? this.lastOf : undefined;
+  }
+}
+
+/** One match of `matchRanges`: tokens [first, last) of the range with index `sentence`. */
+export interface RangeMatch<T> {
+  first: number;
+  last: number;
+  payload: T;
+  sentence: number;
+}
+
+/**
+ * An indexed trie in flat arrays, walked by token id. Nodes are numbers; node n's children are
+ * edges edgeStart[n] .. edgeStart[n + 1] - 1, sorted by token id (binary search). The same
+ * code and array types serve every trie whatever its payload, so the scan loop stays
+ * monomorphic (the object nodes' maps were hashed once per token and per trie).
+ */
+interface Flat<T> {
+  ids: TokenIds;
+  /** Node of each first token, by token id (-1: starts no literal); ids past its end start none. */
+  roots: Int32Array;
+  edgeStart: Int32Array;
+  edgeToken: Int32Array;
+  edgeNode: Int32Array;
+  /** Payload of each node (undefined: no literal ends there). */
+  payloads: (T | undefined)[];
 }
 
 export class PhraseTrie<T> {
   private readonly root: Node<T> = { next: new Map() };
   /** Every token that occurs in a literal. */
   readonly vocabulary = new Set<string>();
-  /** With `index`: the ids set, and the root node of each id that starts a literal. */
-  private indexed: { ids: TokenIds; roots: (Node<T> | undefined)[] } | undefined;
-  /** The payload of the last literal `longestFrom` found (read right after it returns). */
+  /** With `index`: the trie in flat arrays over the ids of `ids`. */
+  private indexed: Flat<T> | undefined;
+  /** The payload of the last literal `longestFrom` or `longestById` found (read right after). */
   private found: T | undefined;
 
   /**
-   * Registers this trie's tokens with `ids`, so a scan can find first tokens by id. Adding a
+   * Registers this trie's tokens with `ids`, so a scan can walk the tokens by id. Adding a
    * literal later drops the index (scans then look tokens up by string again).
    */
   index(ids: TokenIds): this {
     for (const token of this.vocabulary) ids.add(token);
-    const first = [...this.root.next].map(([token, node]) => [ids.add(token), node] as const);
-    // Filled up front: a dense array, not one with holes (element reads stay fast).
-    const roots = new Array<Node<T> | undefined>(Math.max(-1, ...first.map(([id]) => id)) + 1).fill(
-      undefined,
-    );
-    for (const [id, node] of first) roots[id] = node;
-    this.indexed = { ids, roots };
+    // Number the nodes breadth first (root 0), then lay their sorted edges out flat.
+    const nodes: Node<T>[] = [this.root];
+    const edgeStart: number[] = [];
+    const edgeToken: number[] = [];
+    const edgeNode: number[] = [];
+    for (let n = 0; n < nodes.length; n++) {
+      edgeStart.push(edgeToken.length);
+      const children = [...nodes[n]!.next].map(([token, node]) => [ids.add(token), node] as const);
+      children.sort((a, b) => a[0] - b[0]);
+      for (const [id, node] of children) {
+        edgeToken.push(id);
+        edgeNode.push(nodes.length);
+        nodes.push(node);
+      }
+    }
+    edgeStart.push(edgeToken.length);
+    const rootEdges = edgeStart[1]!;
+    const roots = new Int32Array(rootEdges > 0 ? edgeToken[rootEdges - 1]! + 1 : 0).fill(-1);
+    for (let e = 0; e < rootEdges; e++) roots[edgeToken[e]!] = edgeNode[e]!;
+    const payloads: (T | undefined)[] = [];
+    for (const node of nodes) payloads.push(node.payload);
+    this.indexed = {
+      ids,
+      roots,
+      edgeStart: Int32Array.from(edgeStart),
+      edgeToken: Int32Array.from(edgeToken),
+      edgeNode: Int32Array.from(edgeNode),
+      payloads,
+    };
     return this;
   }
 
@@ -88,14 +152,20 @@ export class PhraseTrie<T> {
   /** Longest literal starting at tokens[start], not reaching past `limit`. */
   matchAt(tokens: readonly string[], start: number, limit: number): PhraseHit<T> | undefined {
     if (start >= limit) return undefined;
-    const first = this.root.next.get(tokens[start]!);
-    const length = first ? this.longestFrom(first, tokens, start, limit) : 0;
+    const flat = this.indexed;
+    const of = flat?.ids.known(tokens);
+    let length: number;
+    if (of) length = this.longestById(flat!, of, start, limit);
+    else {
+      const first = this.root.next.get(tokens[start]!);
+      length = first ? this.longestFrom(first, tokens, start, limit) : 0;
+    }
     return length > 0 ? { payload: this.found as T, length } : undefined;
   }
 
   /**
    * Leftmost-longest, non-overlapping matches in tokens[from, to). `ids` (the tokens' ids in
-   * `idSet`) lets an indexed trie find first tokens by id instead of a map lookup.
+   * `idSet`) lets an indexed trie walk the tokens by id instead of by string.
    */
   findAll(
     tokens: readonly string[],
@@ -118,6 +188,12 @@ export class PhraseTrie<T> {
     to: number,
     ids?: { set: TokenIds; of: Int32Array },
   ): boolean {
+    const flat = this.indexed;
+    const of = flat && (ids?.set === flat.ids ? ids.of : flat.ids.known(tokens));
+    if (of) {
+      for (let i = from; i < to; i++) if (this.longestById(flat!, of, i, to) > 0) return true;
+      return false;
+    }
     let found = false;
     this.scan(tokens, from, to, ids, () => {
       found = true;
@@ -137,16 +213,62 @@ export class PhraseTrie<T> {
     ids: { set: TokenIds; of: Int32Array },
     found: (first: number, length: number, payload: T, range: number) => void,
   ): void {
-    for (const range of ranges)
-      this.scan(tokens, range.firstToken, range.lastToken, ids, (start, length, payload) => {
-        found(start, length, payload, range.index);
-        return true;
-      });
+    for (const m of this.matchRanges(tokens, ranges, ids, []))
+      found(m.first, m.last - m.first, m.payload, m.sentence);
+  }
+
+  /**
+   * The leftmost-longest matches of every range (a note's sentences), in order, appended to
+   * `out`; each match carries its range's index as `sentence`.
+   */
+  matchRanges(
+    tokens: readonly string[],
+    ranges: readonly { index: number; firstToken: number; lastToken: number }[],
+    ids: { set: TokenIds; of: Int32Array },
+    out: RangeMatch<T>[],
+  ): RangeMatch<T>[] {
+    const flat = this.indexed;
+    if (!flat || ids.set !== flat.ids) {
+      for (const range of ranges)
+        this.scan(
+          tokens,
+          range.firstToken,
+          range.lastToken,
+          undefined,
+          (start, length, payload) => {
+            out.push({ first: start, last: start + length, payload, sentence: range.index });
+            return true;
+          },
+        );
+      return out;
+    }
+    // The hot loop of the extract stage: every indexed trie over every token of the note.
+    const of = ids.of;
+    const roots = flat.roots;
+    const rootCount = roots.length;
+    for (const range of ranges) {
+      const to = Math.min(range.lastToken, of.length);
+      for (let i = range.firstToken; i < to; ) {
+        const id = of[i]!;
+        if (id < 0 || id >= rootCount || roots[id]! < 0) {
+          i++;
+          continue;
+        }
+        const length = this.longestById(flat, of, i, to);
+        if (length === 0) {
+          i++;
+          continue;
+        }
+        out.push({ first: i, last: i + length, payload: this.found as T, sentence: range.index });
+        i += length;
+      }
+    }
+    return out;
   }
 
   /**
    * Leftmost-longest matches in tokens[from, to), each passed to `found`, until it returns false.
-   * With the tokens' ids, an indexed trie finds a first token's node by id.
+   * With the tokens' ids, an indexed trie walks them by id.
    */
   private scan(
     tokens: readonly string[],
@@ -155,11 +277,15 @@ export class PhraseTrie<T> {
     ids: { set: TokenIds; of: Int32Array } | undefined,
     found: (start: number, length: number, payload: T) => boolean,
   ): void {
-    const roots = ids && this.indexed?.ids === ids.set ? this.indexed.roots : undefined;
+    const flat = this.indexed;
+    const of = flat && (ids?.set === flat.ids ? ids.of : flat.ids.known(tokens));
     for (let i = from; i < to; ) {
-      const id = roots ? ids!.of[i]! : -1;
-      const first = roots ? (id >= 0 ? roots[id] : undefined) : this.root.next.get(tokens[i]!);
-      const length = first ? this.longestFrom(first, tokens, i, to) : 0;
+      let length: number;
+      if (of) length = this.longestById(flat!, of, i, to);
+      else {
+        const first = this.root.next.get(tokens[i]!);
+        length = first ? this.longestFrom(first, tokens, i, to) : 0;
+      }
       if (length === 0) {
         i++;
         continue;
@@ -167,6 +293,47 @@ export class PhraseTrie<T> {
       if (!found(i, length, this.found as T)) return;
       i += length;
     }
+  }
+
+  /**
+   * Number of tokens of the longest literal at `start` (by the tokens' ids `of`), not reaching
+   * past `limit`; 0 when none. Its payload is left in `found`.
+   */
+  private longestById(flat: Flat<T>, of: Int32Array, start: number, limit: number): number {
+    const end = Math.min(limit, of.length);
+    if (start >= end) return 0;
+    const first = of[start]!;
+    let node = first >= 0 && first < flat.roots.length ? flat.roots[first]! : -1;
+    if (node < 0) return 0;
+    const { edgeStart, edgeToken, edgeNode, payloads } = flat;
+    let payload = payloads[node];
+    let length = payload === undefined ? 0 : 1;
+    for (let i = start + 1; i < end; i++) {
+      const id = of[i]!;
+      if (id < 0) break;
+      // Binary search of the node's sorted edges.
+      let lo = edgeStart[node]!;
+      let hi = edgeStart[node + 1]!;
+      node = -1;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        const t = edgeToken[mid]!;
+        if (t === id) {
+          node = edgeNode[mid]!;
+          break;
+        }
+        if (t < id) lo = mid + 1;
+        else hi = mid;
+      }
+      if (node < 0) break;
+      const here = payloads[node];
+      if (here !== undefined) {
+        payload = here;
+        length = i - start + 1;
+      }
+    }
+    this.found = payload;
+    return length;
   }
 
   /**
