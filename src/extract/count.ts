@@ -7,6 +7,7 @@ import {
   WORDS,
 } from "../text/grammar.ts";
 import type { CountMention, Doc, LesionRefMention } from "../types.ts";
+import { LABEL_MARK, NUMBER_WORD, ORDINAL, TIMES, tokenClasses, VAGUE } from "./classes.ts";
 import { mentionBase } from "./match.ts";
 import { readNumber } from "./numbers.ts";
 
@@ -21,9 +22,10 @@ const INTEGER = /^\d{1,3}$/;
  */
 export function extractCounts(doc: Doc, lex: CompiledLexicon): (CountMention | LesionRefMention)[] {
   const out: (CountMention | LesionRefMention)[] = [];
+  const classes = tokenClasses(doc, lex);
   for (const s of doc.sentences) {
     for (let i = s.firstToken; i < s.lastToken; i++) {
-      const found = countAt(doc, lex, i, s.lastToken);
+      const found = countAt(doc, lex, classes, i, s.lastToken);
       if (found) {
         out.push({
           ...mentionBase(doc, "count", i, found.last, found.ruleId, s.index),
@@ -479,10 +481,20 @@ function partOfWord(doc: Doc, j: number): boolean {
   );
 }
 
-/** Dispatches on the token so that most tokens cost one or two lookups. */
-function countAt(doc: Doc, lex: CompiledLexicon, i: number, limit: number): Found | undefined {
+/**
+ * Dispatches on the token so that most tokens cost one or two lookups (`classes`: the note's
+ * token classes).
+ */
+function countAt(
+  doc: Doc,
+  lex: CompiledLexicon,
+  classes: Uint8Array,
+  i: number,
+  limit: number,
+): Found | undefined {
   const tok = doc.canon[i]!;
-  if (lex.times.has(tok)) {
+  const cls = classes[i]!;
+  if (cls & TIMES) {
     const times = timesCount(doc, lex, i, limit);
     if (times) return times;
   }
@@ -491,15 +503,14 @@ function countAt(doc: Doc, lex: CompiledLexicon, i: number, limit: number): Foun
     const bracket = bracketCount(doc, lex, i, limit);
     if (bracket) return bracket;
   }
-  if (colonAhead(doc, i, limit)) {
+  if (colonAhead(classes, i, limit)) {
     const label = labelCount(doc, lex, i, limit);
     if (label) return label;
   }
   const code = tok.charCodeAt(0);
-  if ((code >= 48 && code <= 57) || lex.numberWords.vocabulary.has(tok))
-    return nounCount(doc, lex, i, limit);
-  if (lex.vague.vocabulary.has(tok)) return vagueCount(doc, lex, i, limit);
-  if (lex.ordinals.has(tok)) return ordinalPlaces(doc, lex, i, limit);
+  if ((code >= 48 && code <= 57) || cls & NUMBER_WORD) return nounCount(doc, lex, i, limit);
+  if (cls & VAGUE) return vagueCount(doc, lex, i, limit);
+  if (cls & ORDINAL) return ordinalPlaces(doc, lex, i, limit);
   return wholeSetCount(doc, lex, i, limit);
 }
 
@@ -625,11 +636,8 @@ function listHead(doc: Doc, lex: CompiledLexicon, i: number, sentence: number): 
 }
 
 /** A ":" or "=" within the next few tokens ("Number of lesions: 5"). */
-function colonAhead(doc: Doc, i: number, limit: number): boolean {
-  for (let k = i + 1; k < Math.min(limit, i + 5); k++) {
-    const t = doc.canon[k];
-    if (t === ":" || t === "=") return true;
-  }
+function colonAhead(classes: Uint8Array, i: number, limit: number): boolean {
+  for (let k = i + 1; k < Math.min(limit, i + 5); k++) if (classes[k]! & LABEL_MARK) return true;
   return false;
 }
 

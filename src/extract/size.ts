@@ -1,6 +1,7 @@
 import { type CompiledLexicon, hasPhrase, type RoleTerm } from "../lexicon/compile.ts";
 import { SIZE_COORDINATORS, WORDS } from "../text/grammar.ts";
 import type { Doc, SizeMention, SizeRole } from "../types.ts";
+import { DECIMAL_WORD, NUMBER_WORD, tokenClasses } from "./classes.ts";
 import { matchSentences, mentionBase, type TermMatch } from "./match.ts";
 import { readMeasure, roundTo } from "./numbers.ts";
 
@@ -15,14 +16,12 @@ const BARRIERS = new Set([",", ";"]);
 export function extractSizes(doc: Doc, lex: CompiledLexicon): SizeMention[] {
   const roles = matchSentences(doc, lex.roles);
   const out: SizeMention[] = [];
+  const classes = tokenClasses(doc, lex);
   for (const s of doc.sentences) {
     for (let i = s.firstToken; i < s.lastToken; ) {
       const code = doc.canon[i]!.charCodeAt(0);
       const numeric =
-        (code >= 48 && code <= 57) ||
-        code === 46 ||
-        lex.numberWords.vocabulary.has(doc.canon[i]!) ||
-        lex.decimalWords.has(doc.canon[i]!);
+        (code >= 48 && code <= 57) || code === 46 || classes[i]! & (NUMBER_WORD | DECIMAL_WORD);
       const size = numeric ? readSize(doc, lex, i, s.lastToken) : undefined;
       if (!size) {
         i++;

@@ -30,6 +30,11 @@ export class TokenIds {
   private lastOf: Int32Array | undefined;
   private lastSize = -1;
 
+  /** How many ids were given (ids are 0 .. size - 1, in the order given). */
+  get size(): number {
+    return this.ids.size;
+  }
+
   idOf(token: string): number {
     return this.ids.get(token) ?? -1;
   }
