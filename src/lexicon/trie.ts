@@ -62,7 +62,69 @@ export class TokenIds {
   known(tokens: readonly string[]): Int32Array | undefined {
     return tokens === this.lastTokens && this.lastSize === this.ids.size ? this.lastOf : undefined;
   }
+
+  /*
+   * Start positions. The tries that scan whole notes (`matchRanges`) each claim a bit, set here
+   * at the ids their literals start with. One pass over a note's ids then lists, per bit, the
+   * tokens where that trie's literals may start; each trie visits only those instead of every
+   * token of the note (a dozen tries scan each note; most start at a few percent of its tokens).
+   */
+  private startBits = new Int32Array(0);
+  private claimed = 0;
+  /** The note whose start positions are in `startsAt`/`startsPos`, and the bits claimed then. */
+  private startsOf: Int32Array | undefined;
+  private startsClaimed = 0;
+  private readonly startsAt = new Int32Array(STARTS_BITS + 1);
+  private startsPos = new Int32Array(64);
+
+  /** Claims a bit for a trie whose literals start with these ids; -1 when none is left. */
+  claimStarts(firstIds: Iterable<number>): number {
+    if (this.claimed >= STARTS_BITS) return -1;
+    const bit = this.claimed++;
+    if (this.startBits.length < this.ids.size) {
+      const grown = new Int32Array(this.ids.size);
+      grown.set(this.startBits);
+      this.startBits = grown;
+    }
+    for (const id of firstIds) this.startBits[id]! |= 1 << bit;
+    return bit;
+  }
+
+  /**
+   * The tokens (of the ids `of`) where the literals of the trie with bit b may start: `pos[k]`
+   * for `at[b] <= k < at[b + 1]`, ascending. Valid until the next call.
+   */
+  starts(of: Int32Array): { at: Int32Array; pos: Int32Array } {
+    if (of !== this.startsOf || this.startsClaimed !== this.claimed) {
+      const bitsById = this.startBits;
+      const known = bitsById.length;
+      const at = this.startsAt;
+      at.fill(0);
+      // Count per bit (at[b + 1]), then turn the counts into offsets and fill.
+      for (let i = 0; i < of.length; i++) {
+        const id = of[i]!;
+        if (id < 0 || id >= known) continue;
+        for (let m = bitsById[id]!; m !== 0; m &= m - 1) at[32 - Math.clz32(m & -m)]!++;
+      }
+      for (let b = 1; b <= STARTS_BITS; b++) at[b]! += at[b - 1]!;
+      if (this.startsPos.length < at[STARTS_BITS]!)
+        this.startsPos = new Int32Array(at[STARTS_BITS]! * 2);
+      const pos = this.startsPos;
+      const next = at.slice(0, STARTS_BITS);
+      for (let i = 0; i < of.length; i++) {
+        const id = of[i]!;
+        if (id < 0 || id >= known) continue;
+        for (let m = bitsById[id]!; m !== 0; m &= m - 1) pos[next[31 - Math.clz32(m & -m)]!++] = i;
+      }
+      this.startsOf = of;
+      this.startsClaimed = this.claimed;
+    }
+    return { at: this.startsAt, pos: this.startsPos };
+  }
 }
+
+/** Bits of the start positions (31: the sign bit is left alone). */
+const STARTS_BITS = 31;
 
 /** One match of `matchRanges`: tokens [first, last) of the range with index `sentence`. */
 export interface RangeMatch<T> {
@@ -87,6 +149,8 @@ interface Flat<T> {
   edgeNode: Int32Array;
   /** Payload of each node (undefined: no literal ends there). */
   payloads: (T | undefined)[];
+  /** The start-position bit claimed in `ids` at the first `matchRanges` (-1: none left). */
+  bit: number | undefined;
 }
 
 export class PhraseTrie<T> {
@@ -132,6 +196,7 @@ export class PhraseTrie<T> {
       edgeToken: Int32Array.from(edgeToken),
       edgeNode: Int32Array.from(edgeNode),
       payloads,
+      bit: undefined,
     };
     return this;
   }
@@ -247,8 +312,27 @@ export class PhraseTrie<T> {
         );
       return out;
     }
-    // The hot loop of the extract stage: every indexed trie over every token of the note.
     const of = ids.of;
+    flat.bit ??= flat.ids.claimStarts(rootIds(flat.roots));
+    if (flat.bit >= 0 && ascending(ranges)) {
+      // Only the tokens this trie's literals may start at, taken in order.
+      const { at, pos } = flat.ids.starts(of);
+      let r = 0;
+      let free = 0; // where the next match may start (after the last one)
+      for (let k = at[flat.bit]!; k < at[flat.bit + 1]!; k++) {
+        const i = pos[k]!;
+        if (i < free) continue;
+        while (r < ranges.length && ranges[r]!.lastToken <= i) r++;
+        if (r === ranges.length) break;
+        const range = ranges[r]!;
+        if (i < range.firstToken) continue;
+        const length = this.longestById(flat, of, i, range.lastToken);
+        if (length === 0) continue;
+        out.push({ first: i, last: i + length, payload: this.found as T, sentence: range.index });
+        free = i + length;
+      }
+      return out;
+    }
     const roots = flat.roots;
     const rootCount = roots.length;
     for (const range of ranges) {
@@ -365,4 +449,16 @@ export class PhraseTrie<T> {
     this.found = payload;
     return length;
   }
+}
+
+/** The ids that start a literal (index of each root). */
+function* rootIds(roots: Int32Array): Iterable<number> {
+  for (let id = 0; id < roots.length; id++) if (roots[id]! >= 0) yield id;
+}
+
+/** Ranges in order, none overlapping the next (a note's sentences, or some of them). */
+function ascending(ranges: readonly { firstToken: number; lastToken: number }[]): boolean {
+  for (let k = 1; k < ranges.length; k++)
+    if (ranges[k]!.firstToken < ranges[k - 1]!.lastToken) return false;
+  return true;
 }

@@ -114,4 +114,47 @@ describe("PhraseTrie", () => {
     expect(trie.matchAt(NOTE, 1, 3)?.payload).toBe("punch biopsy");
     expect(trie.matchAt(NOTE, 1, 1)).toBeUndefined();
   });
+  it("matchRanges by start positions finds what findAll finds, with bits to spare or not", () => {
+    const ids = new TokenIds();
+    // More tries than start-position bits: the last ones scan every token instead.
+    const tries = Array.from({ length: 34 }, (_, k) =>
+      trieOf(k % 2 === 0 ? LITERALS : ["of the", "the arm", "biopsy of", "then"]),
+    );
+    for (const t of tries) t.index(ids);
+    const noteIds = { set: ids, of: ids.of(NOTE) };
+    const ranges = [
+      { index: 0, firstToken: 0, lastToken: 2 },
+      { index: 1, firstToken: 2, lastToken: 7 },
+      { index: 2, firstToken: 9, lastToken: 9 },
+      { index: 3, firstToken: 9, lastToken: NOTE.length },
+    ];
+    const shuffled = [ranges[3]!, ranges[0]!, ranges[1]!]; // out of order: scanned token by token
+    for (const [k, trie] of tries.entries()) {
+      const plain = trieOf(k % 2 === 0 ? LITERALS : ["of the", "the arm", "biopsy of", "then"]);
+      for (const rs of [ranges, shuffled]) {
+        const expected = rs.flatMap((r) =>
+          plain.findAll(NOTE, r.firstToken, r.lastToken).map((m) => ({
+            first: m.start,
+            last: m.start + m.hit.length,
+            payload: m.hit.payload,
+            sentence: r.index,
+          })),
+        );
+        expect(trie.matchRanges(NOTE, rs, noteIds, [])).toEqual(expected);
+      }
+    }
+  });
+
+  it("matchAt and occursIn reuse the ids of the last token array asked, and only of that one", () => {
+    const ids = new TokenIds();
+    const trie = trieOf(LITERALS).index(ids);
+    const other = tokenizeLiteral("a shave biopsy");
+    ids.of(NOTE);
+    expect(trie.matchAt(NOTE, 1, NOTE.length)).toEqual({ payload: "punch biopsy", length: 2 });
+    expect(trie.matchAt(other, 1, other.length)).toEqual({ payload: "shave biopsy", length: 2 });
+    expect(trie.occursIn(other, 0, 2)).toBe(false);
+    // A token given an id after the note's ids were taken: the strings are read instead.
+    trieOf(["then"]).index(ids);
+    expect(trie.matchAt(NOTE, 5, NOTE.length)).toEqual({ payload: "left upper arm", length: 3 });
+  });
 });
