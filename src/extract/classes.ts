@@ -51,27 +51,32 @@ function classTable(lex: CompiledLexicon): ClassTable {
   return table;
 }
 
-/** Per note (keyed by its token ids, shared by the note and its "near procedures" copy). */
-const perNote = new WeakMap<Int32Array, { lex: CompiledLexicon; classes: Uint8Array }>();
+/** Per note read (keyed by its sentences: the size and count extractors read the same ones). */
+const perNote = new WeakMap<
+  readonly unknown[],
+  { lex: CompiledLexicon; canon: readonly string[]; classes: Uint8Array }
+>();
 
 /**
- * The word classes of each token of the note. A token with an id in the lexicon's token ids is
- * classed by id (one word, one id); any other one by its word. Most words have an id (they occur
- * in some trie), so the word lookup is left for the rest.
+ * The word classes of each token of the note's sentences (0 outside them). A token with an id in
+ * the lexicon's token ids is classed by id (one word, one id); any other one by its word. Most
+ * words have an id (they occur in some trie), so the word lookup is left for the rest.
  */
 export function tokenClasses(doc: Doc, lex: CompiledLexicon): Uint8Array {
-  const of = doc.canonIds.of;
-  const cached = perNote.get(of);
-  if (cached?.lex === lex && cached.classes.length === doc.canon.length) return cached.classes;
+  const cached = perNote.get(doc.sentences);
+  if (cached?.lex === lex && cached.canon === doc.canon) return cached.classes;
   const { byId, byWord } = classTable(lex);
   const canon = doc.canon;
+  const of = doc.canonIds.of;
   const byIds = doc.canonIds.set === lex.tokenIds && of.length === canon.length;
   const classes = new Uint8Array(canon.length);
-  for (let i = 0; i < canon.length; i++) {
-    const id = byIds ? of[i]! : -1;
-    // An id past the table was given after it was built: looked up by word.
-    classes[i] = id >= 0 && id < byId.length ? byId[id]! : (byWord.get(canon[i]!) ?? 0);
+  for (const s of doc.sentences) {
+    for (let i = s.firstToken; i < s.lastToken; i++) {
+      const id = byIds ? of[i]! : -1;
+      // An id past the table was given after it was built: looked up by word.
+      classes[i] = id >= 0 && id < byId.length ? byId[id]! : (byWord.get(canon[i]!) ?? 0);
+    }
   }
-  perNote.set(of, { lex, classes });
+  perNote.set(doc.sentences, { lex, canon, classes });
   return classes;
 }

@@ -28,6 +28,14 @@ export const EXTRACTORS: Record<string, { extract: Extractor; local: boolean }> 
   deletedCode: { extract: extractDeletedCodes, local: false },
 };
 
+/** The extractors after procedures: those reading the whole note, and the local ones. */
+const NOTE_EXTRACTORS = Object.entries(EXTRACTORS).flatMap(([name, x]) =>
+  name !== "procedure" && !x.local ? [x.extract] : [],
+);
+const LOCAL_EXTRACTORS = Object.entries(EXTRACTORS).flatMap(([name, x]) =>
+  name !== "procedure" && x.local ? [x.extract] : [],
+);
+
 /** How far around a procedure mention sizes and counts can matter (the grouping's reach, plus one). */
 const BEFORE = 5;
 const AFTER = 8;
@@ -46,15 +54,12 @@ export function extractMentions(full: Doc, lex: CompiledLexicon): Mention[] {
     procedures = procedures.filter((p) => p.sentence < cut.sentence);
     doc = { ...full, sentences: full.sentences.filter((s) => s.index < cut.sentence) };
   }
-  const registry = Object.entries(EXTRACTORS).filter(([name]) => name !== "procedure");
-  for (const [, { extract }] of registry.filter(([, x]) => !x.local))
-    for (const m of extract(doc, lex)) all.push(m);
+  for (const extract of NOTE_EXTRACTORS) for (const m of extract(doc, lex)) all.push(m);
   procedures = withTheirObjects(procedures, all);
   for (const m of procedures) all.push(m);
   const near = nearProcedures(doc, lex, procedures, examined(all));
   if (near.sentences.length > 0)
-    for (const [, { extract }] of registry.filter(([, x]) => x.local))
-      for (const m of extract(near, lex)) all.push(m);
+    for (const extract of LOCAL_EXTRACTORS) for (const m of extract(near, lex)) all.push(m);
   all.sort((a, b) => a.start - b.start || b.end - a.end);
   all.forEach((m, i) => {
     m.id = i;
