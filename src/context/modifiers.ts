@@ -12,6 +12,7 @@
 
 import { tokenAt } from "../text/tokens.ts";
 import type { CompiledContext, CompiledTrigger, TriggerIndex } from "./compile.ts";
+import { foldCode, type HeadStarts, type HeadTrie, isWordCode } from "./pattern-heads.ts";
 import type { ContextToken } from "./tokens.ts";
 
 export interface TriggerMatch {
@@ -34,48 +35,122 @@ function literalAt(tokens: ContextToken[], i: number, index: TriggerIndex): Comp
   return null;
 }
 
-/** Pattern matches that begin and end on token boundaries, longest per first token. */
+/** Per pattern, where its next match may start (see `patternMatches`); reused across calls. */
+let resume = new Int32Array(64);
+/** The patterns to try at one position, and per pattern the last position it was listed at. */
+let candidates = new Int32Array(64);
+let listedAt = new Int32Array(64);
+
+/** Lists in `candidates` (from `count` on) the patterns of `node` whose scan reached `at`. */
+function listPatterns(node: HeadTrie, at: number, count: number): number {
+  for (const k of node.patterns)
+    if (resume[k]! <= at && listedAt[k] !== at) {
+      listedAt[k] = at;
+      candidates[count++] = k;
+    }
+  return count;
+}
+
+/**
+ * Lists in `candidates` (from `count` on) the patterns with a head of `starts` at `text[at]`
+ * (relative to `from`; `first` and `second` its first two folded characters, -1 past the end)
+ * whose scan has reached `at`; returns the new count.
+ */
+function listHeads(
+  starts: HeadStarts,
+  text: string,
+  from: number,
+  to: number,
+  at: number,
+  first: number,
+  second: number,
+  count: number,
+): number {
+  let node = first < 128 ? starts.firsts[first] : starts.trie.next.get(first);
+  if (!node) return count;
+  if (node.patterns.length > 0) count = listPatterns(node, at, count);
+  if (second < 0) return count;
+  node = first < 128 && second < 128 ? starts.pairs[first * 128 + second] : node.next.get(second);
+  for (let j = from + at + 2; node; j++) {
+    if (node.patterns.length > 0) count = listPatterns(node, at, count);
+    if (j >= to) break;
+    node = node.next.get(foldCode(text.charCodeAt(j)));
+  }
+  return count;
+}
+
+/**
+ * Pattern matches that begin and end on token boundaries, longest per first token; null when
+ * there are none.
+ *
+ * The matches are those of each pattern's own left-to-right scan (String.prototype.matchAll): a
+ * pattern is tried (sticky) at every position where one of its heads starts, in order, and a
+ * scan resumes at the end of its match, or one past an empty one. At one position the patterns
+ * are tried in lexicon order, so of two equally long matches the first pattern's is kept.
+ */
 function patternMatches(
   text: string,
   tokens: ContextToken[],
   ctx: CompiledContext,
-): Map<number, TriggerMatch> {
-  const byFirst = new Map<number, TriggerMatch>();
-  if (ctx.patterns.length === 0 || tokens.length === 0) return byFirst;
+): Map<number, TriggerMatch> | null {
+  const { patterns } = ctx;
+  const { atWordStart, anywhere, everywhere } = ctx.patternHeads;
+  if (patterns.length === 0 || tokens.length === 0) return null;
   const from = tokens[0]!.start;
-  const sentence = text.slice(from, tokens[tokens.length - 1]!.end);
-  const keep = (trigger: CompiledTrigger, index: number, length: number) => {
-    const start = from + index;
-    const stop = start + length;
-    const first = tokenAt(tokens, start);
-    const end = tokenAt(tokens, stop);
-    const aligned = end > first && tokens[first]!.start === start && tokens[end - 1]!.end === stop;
-    const previous = byFirst.get(first);
-    if (aligned && (!previous || previous.end < end)) byFirst.set(first, { trigger, first, end });
-  };
-  const any = ctx.anyPattern;
-  if (!any) {
-    for (const { trigger, regex } of ctx.patterns)
-      for (const m of sentence.matchAll(regex)) keep(trigger, m.index, m[0].length);
-    return byFirst;
+  const to = tokens[tokens.length - 1]!.end;
+  if (resume.length < patterns.length) {
+    resume = new Int32Array(patterns.length);
+    candidates = new Int32Array(patterns.length);
+    listedAt = new Int32Array(patterns.length);
   }
-  // The same matches as each pattern's own left-to-right scan: the alternation finds every
-  // position where some pattern matches; there each pattern whose previous match has ended is
-  // tried in place (a scan resumes at the end of its match, or one past an empty one).
-  const resume = new Int32Array(ctx.patterns.length);
-  any.lastIndex = 0;
-  for (let m = any.exec(sentence); m !== null; m = any.exec(sentence)) {
-    const at = m.index;
-    for (let k = 0; k < ctx.patterns.length; k++) {
-      if (resume[k]! > at) continue;
-      const { trigger, sticky } = ctx.patterns[k]!;
+  resume.fill(0, 0, patterns.length);
+  listedAt.fill(-1, 0, patterns.length);
+  let sentence: string | null = null;
+  let byFirst: Map<number, TriggerMatch> | null = null;
+  // The regexes see the sentence alone: no word before its start.
+  let word = false;
+  let code = text.charCodeAt(from);
+  for (let at = 0; at < to - from; at++) {
+    const wordBefore = word;
+    word = isWordCode(code);
+    const next = from + at + 1 < to ? text.charCodeAt(from + at + 1) : -1;
+    const first = foldCode(code);
+    const second = next < 0 ? -1 : foldCode(next);
+    code = next;
+    let count = listHeads(anywhere, text, from, to, at, first, second, 0);
+    if (word && !wordBefore)
+      count = listHeads(atWordStart, text, from, to, at, first, second, count);
+    for (let e = 0; e < everywhere.length; e++) {
+      const k = everywhere[e]!;
+      if (resume[k]! <= at && listedAt[k] !== at) {
+        listedAt[k] = at;
+        candidates[count++] = k;
+      }
+    }
+    if (count === 0) continue;
+    if (count > 1) candidates.subarray(0, count).sort();
+    // The regexes see the sentence alone: "^" is its start, a lookbehind stops there.
+    sentence ??= text.slice(from, to);
+    for (let c = 0; c < count; c++) {
+      const k = candidates[c]!;
+      const { trigger, sticky } = patterns[k]!;
       sticky.lastIndex = at;
       const hit = sticky.exec(sentence);
       if (!hit) continue;
-      resume[k] = at + Math.max(1, hit[0].length);
-      keep(trigger, at, hit[0].length);
+      const length = hit[0].length;
+      resume[k] = at + Math.max(1, length);
+      const start = from + at;
+      const stop = start + length;
+      const firstToken = tokenAt(tokens, start);
+      const end = tokenAt(tokens, stop);
+      const aligned =
+        end > firstToken && tokens[firstToken]!.start === start && tokens[end - 1]!.end === stop;
+      if (!aligned) continue;
+      byFirst ??= new Map();
+      const previous = byFirst.get(firstToken);
+      if (!previous || previous.end < end)
+        byFirst.set(firstToken, { trigger, first: firstToken, end });
     }
-    any.lastIndex = at + 1;
   }
   return byFirst;
 }
@@ -91,7 +166,7 @@ export function findTriggers(
   let i = 0;
   while (i < tokens.length) {
     const literal = literalAt(tokens, i, ctx.triggers);
-    const pattern = patterns.get(i);
+    const pattern = patterns?.get(i);
     const literalEnd = literal ? i + literal.tokens.length : i;
     let match: TriggerMatch | null = literal
       ? { trigger: literal, first: i, end: literalEnd }
