@@ -68,23 +68,24 @@ function datesTheVisit(
   return false;
 }
 
+/** Analyses the sentence `text` (a whole sentence) of `section`. */
 function analyseSentence(
   text: string,
-  sentence: ContextSentence,
+  section: SectionCategory,
   ctx: CompiledContext,
   dates?: ReadonlySet<string>,
 ): AnalysedSentence {
-  const tokens = tokenize(text, sentence.start, sentence.end);
+  const tokens = tokenize(text);
   let matches = findTriggers(text, tokens, ctx);
   if (dates) matches = matches.filter((match) => !datesTheVisit(text, tokens, match, dates));
   const facts: SentenceFacts = {
     text,
     tokens,
     scopes: computeScopes(tokens, matches, ctx.subjectPhrase),
-    overrides: ctx.sections.get(sentence.section)?.overridable
+    overrides: ctx.sections.get(section)?.overridable
       ? findOverrides(tokens, ctx.overrides, ctx.overrideBlockers)
       : [],
-    section: sentence.section,
+    section,
   };
   return { tokens, facts };
 }
@@ -131,14 +132,12 @@ function analysedSentence(
   dates?: ReadonlySet<string>,
 ): AnalysedSentence {
   const own = text.slice(sentence.start, sentence.end);
-  const analyse = () =>
-    analyseSentence(own, { ...sentence, start: 0, end: own.length }, ctx, dates);
   const cache = sentenceCaches.get(ctx);
-  if (!cache) return analyse();
+  if (!cache) return analyseSentence(own, sentence.section, ctx, dates);
   const key = `${sentence.section}\u0000${dates ? [...dates].join(",") : ""}\u0000${own}`;
   let entry = cache.entries.get(key);
   if (entry) cache.entries.delete(key);
-  else entry = analyse();
+  else entry = analyseSentence(own, sentence.section, ctx, dates);
   cache.entries.set(key, entry);
   if (cache.entries.size > cache.size) cache.entries.delete(cache.entries.keys().next().value!);
   return entry;
@@ -180,7 +179,6 @@ export function detectAssertions(
 export function assertConcept(sentence: string, concept: string, ctx: CompiledContext): Assertion {
   const found = findConcept(sentence, concept);
   const span = found ?? { start: 0, end: sentence.length };
-  const whole: ContextSentence = { start: 0, end: sentence.length, section: "other" };
-  const { tokens, facts } = analyseSentence(sentence, whole, ctx);
+  const { tokens, facts } = analyseSentence(sentence, "other", ctx);
   return assertTarget(facts, targetTokens(tokens, span.start, span.end, found !== null), ctx);
 }

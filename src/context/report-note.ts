@@ -12,6 +12,8 @@ export function markReportNote(
   assertions: Map<number, Assertion>,
   lex: CompiledLexicon,
 ): void {
+  // Reading the section headers costs more than looking for a procedure it would change.
+  if (!mentions.some((m) => m.kind === "procedure" && assertions.get(m.id)?.billable)) return;
   const rule = reportNoteRule(doc, lex);
   if (!rule) return;
   for (const m of mentions) {

@@ -365,8 +365,12 @@ export function computeScopes(
   matches: TriggerMatch[],
   subject?: SubjectPhrase,
 ): TriggerScope[] {
-  const index = buildIndex(tokens, matches, subject);
   const scopes: TriggerScope[] = [];
+  // Most sentences hold no modifier: no index to build.
+  let modifiers = 0;
+  for (const match of matches) if (match.trigger.kind === "modifier") modifiers++;
+  if (modifiers === 0) return scopes;
+  const index = buildIndex(tokens, matches, subject);
   for (const match of matches) {
     if (match.trigger.kind === "modifier") scopes.push(...scopesOf(index, match));
   }

@@ -2,7 +2,7 @@ import type { CompiledLexicon } from "../lexicon/compile.ts";
 import type { Assertion } from "../schemas/api.ts";
 import { ARTICLES } from "../text/grammar.ts";
 import { tokenAt } from "../text/tokens.ts";
-import type { Doc, Issue, Mention, ProcedureMention } from "../types.ts";
+import type { Doc, Issue, Mention, ProcedureMention, Sentence } from "../types.ts";
 import { quoteSpan } from "./apply.ts";
 
 /**
@@ -38,7 +38,7 @@ export function markStoppedByReference(
       subjectAt.set(k, m);
   }
   for (const sentence of doc.sentences) {
-    if (!withProcedure.has(sentence.index)) continue;
+    if (!withProcedure.has(sentence.index) || !mayNameStop(doc, sentence, rule)) continue;
     for (let i = sentence.firstToken; i < sentence.lastToken; i++) {
       const subject = subjectAt.get(i);
       const named =
@@ -87,6 +87,19 @@ export function markStoppedByReference(
       i = found - 1;
     }
   }
+}
+
+/**
+ * Every stop phrase ends inside its sentence, so a sentence whose text holds none of the stops'
+ * first words names none: a few substring searches instead of a lookup per token. (Token words
+ * are slices of `doc.lower`.)
+ */
+function mayNameStop(doc: Doc, sentence: Sentence, rule: StopRule): boolean {
+  if (sentence.lastToken <= sentence.firstToken) return false;
+  const from = doc.tokens[sentence.firstToken]!.start;
+  const text = doc.lower.slice(from, doc.tokens[sentence.lastToken - 1]!.end);
+  for (const word of rule.stops.keys()) if (text.includes(word)) return true;
+  return false;
 }
 
 /** Procedure kinds whose word is no subject of a stop (a closure, a generic "removal"). */

@@ -60,9 +60,15 @@ function normOf(text: string, start: number, end: number): string {
   return lower.includes("\u2019") ? lower.replaceAll("\u2019", "'") : lower;
 }
 
+const NON_ASCII = /[\u0080-\uffff]/;
+
 /** Tokenises `text[start, end)`. */
 export function tokenize(text: string, start = 0, end = text.length): ContextToken[] {
   const tokens: ContextToken[] = [];
+  // An ASCII range (most are: the text stage folds the note) is lower-cased once, and each
+  // token's norm is a slice of that: the same as lower-casing the token by itself.
+  const range = start === 0 && end === text.length ? text : text.slice(start, end);
+  const lower = NON_ASCII.test(range) ? null : range.toLowerCase();
   let spaced = true;
   let lineStart = true;
   let i = start;
@@ -77,7 +83,8 @@ export function tokenize(text: string, start = 0, end = text.length): ContextTok
     const word = isWordChar(code);
     const surrogate = code >= 0xd800 && code <= 0xdbff && i + 1 < end;
     const j = word ? wordEnd(text, i, end) : i + (surrogate ? 2 : 1);
-    tokens.push({ start: i, end: j, norm: normOf(text, i, j), word, spaced, lineStart });
+    const norm = lower === null ? normOf(text, i, j) : lower.slice(i - start, j - start);
+    tokens.push({ start: i, end: j, norm, word, spaced, lineStart });
     spaced = false;
     lineStart = false;
     i = j;

@@ -62,16 +62,17 @@ export const STAGES: Stage[] = [
       // operative note need no context. A word that qualifies its procedure from anywhere in the
       // event's scope (reach "scope": "loculations", "tendon") is asserted wherever it stands, so
       // "a single cavity without loculations was found" three sentences on is no cue.
-      const withProcedure = new Set(
-        s
-          .mentions!.filter((m) => m.kind === "procedure")
-          .flatMap((m) => [m.sentence - 1, m.sentence, m.sentence + 1]),
-      );
+      // Sentence i is near a procedure when nearProcedure[i + 1] is set (-1: no sentence).
+      const nearProcedure = new Uint8Array(s.doc!.sentences.length + 2);
+      for (const m of s.mentions!) {
+        if (m.kind !== "procedure") continue;
+        for (let i = m.sentence; i <= m.sentence + 2; i++) if (i >= 0) nearProcedure[i] = 1;
+      }
       const targets = s.mentions!.filter(
         (m) =>
           CONTEXT_KINDS.has(m.kind) &&
           m.sentence >= 0 &&
-          (m.kind !== "technique" || m.reach === "scope" || withProcedure.has(m.sentence)),
+          (m.kind !== "technique" || m.reach === "scope" || nearProcedure[m.sentence + 1] === 1),
       );
       s.assertions = detectAssertions(s.doc!.text, s.doc!.sentences, targets, s.lex.context);
       markDoneByPathology(s.mentions!, s.assertions);
