@@ -94,7 +94,7 @@ function patternMatches(
   ctx: CompiledContext,
 ): Map<number, TriggerMatch> | null {
   const { patterns } = ctx;
-  const { atWordStart, anywhere, everywhere } = ctx.patternHeads;
+  const { atSentenceStart, atWordStart, anywhere, everywhere } = ctx.patternHeads;
   if (patterns.length === 0 || tokens.length === 0) return null;
   const from = tokens[0]!.start;
   const to = tokens[tokens.length - 1]!.end;
@@ -118,6 +118,7 @@ function patternMatches(
     const second = next < 0 ? -1 : foldCode(next);
     code = next;
     let count = listHeads(anywhere, text, from, to, at, first, second, 0);
+    if (at === 0) count = listHeads(atSentenceStart, text, from, to, at, first, second, count);
     if (word && !wordBefore)
       count = listHeads(atWordStart, text, from, to, at, first, second, count);
     for (let e = 0; e < everywhere.length; e++) {
@@ -128,7 +129,13 @@ function patternMatches(
       }
     }
     if (count === 0) continue;
-    if (count > 1) candidates.subarray(0, count).sort();
+    // In lexicon order (an insertion sort: a few at most).
+    for (let c = 1; c < count; c++) {
+      const k = candidates[c]!;
+      let d = c - 1;
+      for (; d >= 0 && candidates[d]! > k; d--) candidates[d + 1] = candidates[d]!;
+      candidates[d + 1] = k;
+    }
     // The regexes see the sentence alone: "^" is its start, a lookbehind stops there.
     sentence ??= text.slice(from, to);
     for (let c = 0; c < count; c++) {

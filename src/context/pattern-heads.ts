@@ -42,8 +42,8 @@ function literalCode(ch: string): number {
 }
 
 type Node =
-  /** Zero-width: an anchor, a lookaround, or a word boundary (`\b`). */
-  | { kind: "zero"; boundary?: true }
+  /** Zero-width: a lookaround, an anchor (`^`: the start) or a word boundary (`\b`). */
+  | { kind: "zero"; boundary?: true; start?: true }
   /** One character of `codes` (folded), or of anything when null. */
   | { kind: "chars"; codes: number[] | null; min: number; max: number }
   | { kind: "group"; alternatives: Node[][]; min: number; max: number };
@@ -71,14 +71,15 @@ function parseAlternatives(p: Parser): Node[][] {
 }
 
 type Atom =
-  | { kind: "zero"; boundary?: true }
+  | { kind: "zero"; boundary?: true; start?: true }
   | { kind: "chars"; codes: number[] | null }
   | { kind: "group"; alternatives: Node[][] };
 
 function parseAtom(p: Parser): Atom {
   const { source } = p;
   const ch = source[p.at++]!;
-  if (ch === "^" || ch === "$") return { kind: "zero" };
+  if (ch === "^") return { kind: "zero", start: true };
+  if (ch === "$") return { kind: "zero" };
   if (ch === ".") return { kind: "chars", codes: null };
   if (ch === "[") return parseClass(p);
   if (ch === "(") {
@@ -192,12 +193,18 @@ interface Head {
   open: boolean;
   /** A `\b` stands before the first character. */
   bound: boolean;
+  /** A `^` stands before the first character. */
+  start: boolean;
 }
 
-/** A head of a pattern: a match starts with `text` (folded), at a word's start if `wordStart`. */
+/**
+ * A head of a pattern: a match starts with `text` (folded), at a word's start if `wordStart`,
+ * at the sentence's start if `sentenceStart`.
+ */
 export interface PatternHead {
   text: string;
   wordStart: boolean;
+  sentenceStart: boolean;
 }
 
 function closeAll(heads: Head[]): Head[] {
@@ -208,7 +215,7 @@ function dedupe(heads: Head[]): Head[] {
   const seen = new Set<string>();
   const out: Head[] = [];
   for (const h of heads) {
-    const key = `${h.open ? 1 : 0}${h.bound ? 1 : 0}${h.text}`;
+    const key = `${h.open ? 1 : 0}${h.bound ? 1 : 0}${h.start ? 1 : 0}${h.text}`;
     if (seen.has(key)) continue;
     seen.add(key);
     out.push(h.open && h.text.length >= MAX_HEAD ? { ...h, open: false } : h);
@@ -237,15 +244,25 @@ function sequence(heads: Head[], nodes: Node[]): Head[] {
   let current = heads;
   for (const node of nodes) {
     if (node.kind === "zero") {
-      if (node.boundary)
-        current = current.map((h) => (h.open && h.text === "" ? { ...h, bound: true } : h));
+      const { boundary, start } = node;
+      if (boundary || start)
+        current = current.map((h) =>
+          h.open && h.text === ""
+            ? { ...h, bound: h.bound || !!boundary, start: h.start || !!start }
+            : h,
+        );
       continue;
     }
     if (!current.some((h) => h.open)) break;
-    const after = once(current, node);
-    // Repeated: the first time is read, what follows the repeats is not.
-    const repeated = node.max > 1 ? closeAll(after) : after;
-    current = node.min === 0 ? dedupe([...current, ...repeated]) : repeated;
+    // X{min,max}: min times X, then either the rest of the pattern or one more X (after which,
+    // when more may follow, the head ends): "\d+ ago" -> "0 ago", "00".
+    let after = current;
+    for (let n = 0; n < node.min && after.some((h) => h.open); n++) after = once(after, node);
+    if (node.max > node.min) {
+      const more = once(after, node);
+      after = dedupe([...after, ...(node.max > node.min + 1 ? closeAll(more) : more)]);
+    }
+    current = after;
   }
   return current;
 }
@@ -265,17 +282,18 @@ export function patternHeads(source: string): PatternHead[] | null {
   const p: Parser = { source, at: 0 };
   const alternatives = parseAlternatives(p);
   if (p.at !== source.length) return null; // an unbalanced ")": not read
-  const start: Head[] = [{ text: "", open: true, bound: false }];
+  const start: Head[] = [{ text: "", open: true, bound: false, start: false }];
   const heads = dedupe(alternatives.flatMap((alternative) => sequence(start, alternative)));
   if (heads.some((h) => h.text.length === 0)) return null;
   // "\b" before a word character: the character before is none of a word.
   const found = heads.map((h) => ({
     text: h.text,
     wordStart: h.bound && isWordCode(h.text.charCodeAt(0)),
+    sentenceStart: h.start,
   }));
-  return found.filter(
-    (h, i) => found.findIndex((o) => o.text === h.text && o.wordStart === h.wordStart) === i,
-  );
+  const same = (a: PatternHead, b: PatternHead) =>
+    a.text === b.text && a.wordStart === b.wordStart && a.sentenceStart === b.sentenceStart;
+  return found.filter((h, i) => found.findIndex((o) => same(o, h)) === i);
 }
 
 /** Trie of every pattern's heads: a node per folded character, with the patterns ending there. */
@@ -300,6 +318,8 @@ export interface HeadStarts {
 
 /** Every pattern's heads. */
 export interface PatternHeads {
+  /** Heads after a `^`: looked up only at the sentence's start. */
+  readonly atSentenceStart: HeadStarts;
   /** Heads after a `\b`, starting with a word character: looked up only where a word starts. */
   readonly atWordStart: HeadStarts;
   /** The other heads: looked up at every position. */
@@ -337,11 +357,12 @@ function headStarts(heads: readonly string[][]): HeadStarts {
 
 /** The heads of every pattern (null = a pattern tried everywhere), in lexicon order. */
 export function compileHeads(heads: readonly (readonly PatternHead[] | null)[]): PatternHeads {
-  const texts = (wordStart: boolean) =>
-    heads.map((list) => (list ?? []).filter((h) => h.wordStart === wordStart).map((h) => h.text));
+  const texts = (where: (head: PatternHead) => boolean) =>
+    heads.map((list) => (list ?? []).filter(where).map((h) => h.text));
   return {
-    atWordStart: headStarts(texts(true)),
-    anywhere: headStarts(texts(false)),
+    atSentenceStart: headStarts(texts((h) => h.sentenceStart)),
+    atWordStart: headStarts(texts((h) => !h.sentenceStart && h.wordStart)),
+    anywhere: headStarts(texts((h) => !h.sentenceStart && !h.wordStart)),
     everywhere: heads.flatMap((list, k) => (list ? [] : [k])),
   };
 }

@@ -68,7 +68,10 @@ describe("pattern heads", () => {
   it.each([
     ["\\bhistory of\\b", ["\\bhistor"]],
     ["\\b(?:was |)(?:cut|shaved)\\b", ["\\bwas cu", "\\bwas sh", "\\bcut", "\\bshaved"]],
-    ["\\b\\d{1,2}/\\d{4}\\b", ["\\b0"]],
+    ["\\b\\d{1,2}/\\d{4}\\b", ["\\b0/0000", "\\b00/000"]],
+    ["\\b\\d+ (?:wk|yr)s? ago", ["\\b0 wk a", "\\b0 wks ", "\\b0 yr a", "\\b0 yrs ", "\\b00"]],
+    ["^(?:at|on) (?:his|her) visit", ["^at his", "^at her", "^on his", "^on her"]],
+    ["(?:^|\\bin )march", ["^march", "\\bin mar"]],
     ["\\b[Nn][Oo]\\.", ["\\bno."]],
     ["(?:\\bx|y)z|\\b-", ["\\bxz", "yz", "-"]],
     ["\\B(?:ab|c)", ["ab", "c"]],
@@ -77,7 +80,9 @@ describe("pattern heads", () => {
     ["a(?:bc)?d", ["ad", "abcd"]],
     ["(?:[;,] ?|\\band )x", [";x", "; x", ",x", ", x", "\\band x"]],
   ])("%s", (source, heads) => {
-    const shown = patternHeads(source)!.map((h) => (h.wordStart ? `\\b${h.text}` : h.text));
+    const shown = patternHeads(source)!.map(
+      (h) => `${h.sentenceStart ? "^" : ""}${h.wordStart ? "\\b" : ""}${h.text}`,
+    );
     expect(new Set(shown)).toEqual(new Set(heads));
   });
 
@@ -130,6 +135,7 @@ describe("pattern triggers tried only at their heads", () => {
       "\\b[a-z]+ed (?:today|again)\\b", // no heads: tried everywhere
       "^(?:seen|noted)\\b", // the sentence's start only
       "(?<=\\s)-(?=\\s)",
+      "\\b\\d+ (?:days?|wks?) ago\\b",
     ]),
   );
   it.each([
@@ -140,6 +146,7 @@ describe("pattern triggers tried only at their heads", () => {
     "nothing to find here",
     "3/4/21 3/4",
     "2.5 12/2020 caf\u00e9in 2019",
+    "3 days ago, 12 wks ago and 2.5 days ago; 100 day ago",
   ])("same matches as each pattern's own scan: %s", (sentence) => {
     const { heads, separate } = bothWays(synthetic, sentence);
     expect(heads).toEqual(separate);
