@@ -70,6 +70,11 @@ export interface CompiledContext {
   };
   /** lexicon subjectPhrase: a history phrase of the subject ends at the sentence's verb. */
   readonly subjectPhrase?: SubjectPhrase;
+  /**
+   * lexicon visitDateLabels, as one pattern: a label, a colon, then the month and day (groups 1
+   * and 2); undefined when the lexicon has none.
+   */
+  readonly visitDate?: RegExp;
   readonly version: string;
 }
 
@@ -171,6 +176,15 @@ export function compileContext(lex: ContextLexicon): CompiledContext {
           },
         }
       : {}),
+    ...(lex.visitDateLabels.length > 0 ? { visitDate: visitDatePattern(lex.visitDateLabels) } : {}),
     version: lex.version,
   });
+}
+
+/** "date of service: 3/2": a label (longest first), optional spaces, a colon, m/d. */
+function visitDatePattern(labels: readonly string[]): RegExp {
+  const alternatives = [...labels]
+    .sort((a, b) => b.length - a.length)
+    .map((label) => label.replace(/[.*+?^${}()|[\]\\]/g, "\\$&").replace(/ /g, "\\s+"));
+  return new RegExp(`\\b(?:${alternatives.join("|")})\\s*:\\s*(\\d{1,2})\\/(\\d{1,2})\\b`, "gi");
 }

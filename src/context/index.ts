@@ -36,21 +36,20 @@ interface AnalysedSentence {
   facts: SentenceFacts;
 }
 
-/**
- * The visit's own dates, as "m/d", from a dated field at the head of the note ("DATE OF SERVICE:
- * 3/2", "Date: 3/2/2026"): a procedure dated to one of them was done at this visit.
- */
-const VISIT_DATE =
-  /\b(?:date of service|dos|service date|date of visit|visit date|encounter date|date of procedure|procedure date|date)\s*:\s*(\d{1,2})\/(\d{1,2})\b/gi;
 /** How far into the note its header may run. */
 const HEADER_CHARS = 400;
 const MONTH_DAY = /\b(\d{1,2})\/(\d{1,2})\b/g;
 
 const monthDay = (m: string, d: string) => `${Number(m)}/${Number(d)}`;
 
-function visitDates(text: string): ReadonlySet<string> | undefined {
+/**
+ * The visit's own dates, as "m/d", from a dated field at the head of the note ("DATE OF SERVICE:
+ * 3/2", "Date: 3/2/2026"): a procedure dated to one of them was done at this visit.
+ */
+function visitDates(text: string, ctx: CompiledContext): ReadonlySet<string> | undefined {
+  if (!ctx.visitDate) return undefined;
   const dates = new Set<string>();
-  for (const m of text.slice(0, HEADER_CHARS).matchAll(VISIT_DATE))
+  for (const m of text.slice(0, HEADER_CHARS).matchAll(ctx.visitDate))
     dates.add(monthDay(m[1]!, m[2]!));
   return dates.size > 0 ? dates : undefined;
 }
@@ -155,7 +154,7 @@ export function detectAssertions(
 ): Map<number, Assertion> {
   const analysed = new Map<number, AnalysedSentence>();
   const result = new Map<number, Assertion>();
-  const dates = targets.length > 0 ? visitDates(text) : undefined;
+  const dates = targets.length > 0 ? visitDates(text, ctx) : undefined;
   for (const target of targets) {
     const sentence = sentences[target.sentence];
     if (!sentence) throw new RangeError(`target ${target.id}: no sentence ${target.sentence}`);

@@ -172,6 +172,11 @@ const ContextLexiconObject = z.strictObject({
    * "can be removed", "will have it removed" keep the plan section's default.
    */
   overrideBlockers: z.array(z.string().min(1)).default([]),
+  /**
+   * Labels of the note's own date at its head ("DATE OF SERVICE: 3/2", "Date: 3/2/2026"): a
+   * procedure dated to that month and day ("bx on 3/2") was done at this visit, not earlier.
+   */
+  visitDateLabels: z.array(TriggerLiteral).default([]),
   /** Words that end the scope of a `clause` rule: the verbs and conjunctions of another clause. */
   clauseWords: z.array(z.string().regex(/^[a-z]+$/)).default([]),
   /**
