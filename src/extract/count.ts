@@ -27,21 +27,33 @@ export function extractCounts(doc: Doc, lex: CompiledLexicon): (CountMention | L
     for (let i = s.firstToken; i < s.lastToken; i++) {
       const found = countAt(doc, lex, classes, i, s.lastToken);
       if (found) {
-        out.push({
-          ...mentionBase(doc, "count", i, found.last, found.ruleId, s.index),
-          kind: "count",
-          ...found.fields,
-        });
+        // Fields set on the base (same keys, same order as a spread literal, without copying it).
+        const count = mentionBase(
+          doc,
+          "count",
+          i,
+          found.last,
+          found.ruleId,
+          s.index,
+        ) as CountMention;
+        count.kind = "count";
+        out.push(Object.assign(count, found.fields));
         i = found.last - 1;
         continue;
       }
       const same = lex.sameLesion.matchAt(doc.canon, i, s.lastToken);
       if (same) {
-        out.push({
-          ...mentionBase(doc, "lesion_ref", i, i + same.length, "count.same-lesion", s.index),
-          kind: "lesion_ref",
-          ref: "same",
-        });
+        const ref = mentionBase(
+          doc,
+          "lesion_ref",
+          i,
+          i + same.length,
+          "count.same-lesion",
+          s.index,
+        ) as LesionRefMention;
+        ref.kind = "lesion_ref";
+        ref.ref = "same";
+        out.push(ref);
         i += same.length - 1;
       }
     }

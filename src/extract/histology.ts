@@ -13,11 +13,19 @@ export function extractHistology(
   lex: CompiledLexicon,
 ): (HistologyMention | PathologyStatusMention)[] {
   const status = matchSentences(doc, lex.pathologyStatus);
-  const out: (HistologyMention | PathologyStatusMention)[] = status.map((m) => ({
-    ...mentionBase(doc, "pathology_status", m.first, m.last, m.payload.id, m.sentence),
-    kind: "pathology_status" as const,
-    status: m.payload.status,
-  }));
+  const out: (HistologyMention | PathologyStatusMention)[] = status.map((m) => {
+    const p = mentionBase(
+      doc,
+      "pathology_status",
+      m.first,
+      m.last,
+      m.payload.id,
+      m.sentence,
+    ) as PathologyStatusMention;
+    p.kind = "pathology_status";
+    p.status = m.payload.status;
+    return p;
+  });
   let placed: Set<number> | undefined;
   const inContext: { mention: HistologyMention; first: number; last: number }[] = [];
   for (const m of matchSentences(doc, lex.histology)) {

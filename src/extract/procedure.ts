@@ -69,15 +69,22 @@ export function extractProcedures(
     out.push(p);
   }
   for (const m of matchSentences(doc, lex.techniques)) {
-    out.push({
-      ...mentionBase(doc, "technique", m.first, m.last, m.payload.id, m.sentence),
-      kind: "technique",
-      technique: m.payload.technique,
-      applies: m.payload.applies,
-      reach: m.payload.reach,
-      ...(m.payload.rank !== undefined ? { rank: m.payload.rank } : {}),
-      ...(m.payload.woundLayer ? { woundLayer: true } : {}),
-    });
+    // Fields set on the base (same keys, same order as a spread literal, without copying it).
+    const x = mentionBase(
+      doc,
+      "technique",
+      m.first,
+      m.last,
+      m.payload.id,
+      m.sentence,
+    ) as TechniqueMention;
+    x.kind = "technique";
+    x.technique = m.payload.technique;
+    x.applies = m.payload.applies;
+    x.reach = m.payload.reach;
+    if (m.payload.rank !== undefined) x.rank = m.payload.rank;
+    if (m.payload.woundLayer) x.woundLayer = true;
+    out.push(x);
   }
   return out;
 }

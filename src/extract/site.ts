@@ -59,20 +59,24 @@ export function extractSites(
   for (const t of matchSentences(doc, lex.tissues)) {
     if (t.payload === "organ" && depthLandmark(doc, lex, t.first, t.last)) continue;
     const id = t.payload === "organ" ? lex.source.sites.nonSkin.id : lex.source.sites.skinWords.id;
-    const tissue: TissueMention = {
-      ...mentionBase(doc, t.payload, t.first, t.last, id, t.sentence),
-      kind: t.payload,
-    };
+    const tissue = mentionBase(doc, t.payload, t.first, t.last, id, t.sentence) as TissueMention;
+    tissue.kind = t.payload;
     if (t.payload === "organ" && afterLandmarkCue(doc, lex, t.first)) tissue.landmark = true;
     out.push(tissue);
   }
   for (const l of lats) {
     if (l.payload.needsSite) continue;
-    out.push({
-      ...mentionBase(doc, "laterality", l.first, l.last, l.payload.id, l.sentence),
-      kind: "laterality",
-      laterality: l.payload.laterality,
-    });
+    const lat = mentionBase(
+      doc,
+      "laterality",
+      l.first,
+      l.last,
+      l.payload.id,
+      l.sentence,
+    ) as LateralityMention;
+    lat.kind = "laterality";
+    lat.laterality = l.payload.laterality;
+    out.push(lat);
   }
   return out;
 }

@@ -31,16 +31,25 @@ export function extractSizes(doc: Doc, lex: CompiledLexicon): SizeMention[] {
       // An area cue ("total") on a length means nothing about its role.
       const role = cued.role === "area" && size.unit === "cm" ? { role: "unknown" as const } : cued;
       if (role.role !== "ignore") {
-        out.push({
-          ...mentionBase(doc, "size", size.first, size.last, role.ruleId ?? size.ruleId, s.index),
-          kind: "size",
-          value: Math.max(...size.dims),
-          dims: size.dims,
-          unit: size.unit,
-          role: role.role,
-          ...("final" in role && role.final ? { final: true } : {}),
-          ...("adds" in role && role.adds ? { adds: true } : {}),
-        });
+        // Fields set on the base (same keys, same order as a spread literal, without copying it).
+        const m = mentionBase(
+          doc,
+          "size",
+          size.first,
+          size.last,
+          role.ruleId ?? size.ruleId,
+          s.index,
+        ) as SizeMention;
+        m.kind = "size";
+        let value = Number.NEGATIVE_INFINITY;
+        for (const d of size.dims) value = Math.max(value, d);
+        m.value = value;
+        m.dims = size.dims;
+        m.unit = size.unit;
+        m.role = role.role;
+        if ("final" in role && role.final) m.final = true;
+        if ("adds" in role && role.adds) m.adds = true;
+        out.push(m);
       }
       i = size.last;
     }
