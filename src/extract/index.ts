@@ -54,20 +54,49 @@ export function extractMentions(full: Doc, lex: CompiledLexicon): Mention[] {
     procedures = procedures.filter((p) => p.sentence < cut.sentence);
     doc = { ...full, sentences: full.sentences.filter((s) => s.index < cut.sentence) };
   }
-  for (const extract of NOTE_EXTRACTORS) for (const m of extract(doc, lex)) all.push(m);
+  for (const extract of NOTE_EXTRACTORS) pushAll(all, extract(doc, lex));
   procedures = withTheirObjects(procedures, all);
-  for (const m of procedures) all.push(m);
+  pushAll(all, procedures);
   const near = nearProcedures(doc, lex, procedures, examined(all));
   if (near.sentences.length > 0)
-    for (const extract of LOCAL_EXTRACTORS) for (const m of extract(near, lex)) all.push(m);
-  all.sort((a, b) => a.start - b.start || b.end - a.end);
-  all.forEach((m, i) => {
-    m.id = i;
-  });
+    for (const extract of LOCAL_EXTRACTORS) pushAll(all, extract(near, lex));
+  sortMentions(all);
+  for (let i = 0; i < all.length; i++) all[i]!.id = i;
   markEarlierResults(all);
   markPairedAreas(full, all, lex);
   markSiteBrackets(full, all);
   return all;
+}
+
+function pushAll(all: Mention[], found: readonly Mention[]): void {
+  for (let i = 0; i < found.length; i++) all.push(found[i]!);
+}
+
+/**
+ * Sorts mentions by start, the longer first at the same start, ties kept in the order found:
+ * the order of `all.sort((a, b) => a.start - b.start || b.end - a.end)` (a stable sort). Each
+ * mention gets one numeric key holding those three (start, then end reversed, then its place),
+ * and the keys are sorted as numbers (a typed-array sort, no comparator call per comparison).
+ * A note too long for exact keys is sorted with the comparator.
+ */
+function sortMentions(all: Mention[]): void {
+  const n = all.length;
+  if (n < 2) return;
+  let last = 0;
+  for (let i = 0; i < n; i++) last = Math.max(last, all[i]!.end);
+  const span = last + 1;
+  if (span * span * n >= Number.MAX_SAFE_INTEGER) {
+    all.sort((a, b) => a.start - b.start || b.end - a.end);
+    return;
+  }
+  const keys = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    const m = all[i]!;
+    keys[i] = (m.start * span + (last - m.end)) * n + i;
+  }
+  keys.sort();
+  const copy = all.slice();
+  for (let i = 0; i < n; i++) all[i] = copy[keys[i]! % n]!;
 }
 
 /**
