@@ -12,7 +12,7 @@
 
 import { tokenAt } from "../text/tokens.ts";
 import type { CompiledContext, CompiledTrigger, TriggerIndex } from "./compile.ts";
-import { foldCode, type HeadStarts, type HeadTrie, isWordCode } from "./pattern-heads.ts";
+import { foldCode, type HeadStarts, isWordCode } from "./pattern-heads.ts";
 import type { ContextToken } from "./tokens.ts";
 
 export interface TriggerMatch {
@@ -41,40 +41,41 @@ let resume = new Int32Array(64);
 let candidates = new Int32Array(64);
 let listedAt = new Int32Array(64);
 
-/** Lists in `candidates` (from `count` on) the patterns of `node` whose scan reached `at`. */
-function listPatterns(node: HeadTrie, at: number, count: number): number {
-  for (const k of node.patterns)
+/** Lists in `candidates` (from `count` on) the patterns of a trie node whose scan reached `at`. */
+function listPatterns(patterns: Int32Array, from: number, to: number, at: number, count: number) {
+  for (let p = from; p < to; p++) {
+    const k = patterns[p]!;
     if (resume[k]! <= at && listedAt[k] !== at) {
       listedAt[k] = at;
       candidates[count++] = k;
     }
+  }
   return count;
 }
 
 /**
- * Lists in `candidates` (from `count` on) the patterns with a head of `starts` at `text[at]`
- * (relative to `from`; `first` and `second` its first two folded characters, -1 past the end)
+ * Lists in `candidates` (from `count` on) the patterns with a head of `starts` at `text[start]`
+ * (`at` relative to the sentence's start; `first` the folded character there), up to `to`,
  * whose scan has reached `at`; returns the new count.
  */
 function listHeads(
   starts: HeadStarts,
   text: string,
-  from: number,
+  start: number,
   to: number,
   at: number,
   first: number,
-  second: number,
   count: number,
 ): number {
-  let node = first < 128 ? starts.firsts[first] : starts.trie.next.get(first);
-  if (!node) return count;
-  if (node.patterns.length > 0) count = listPatterns(node, at, count);
-  if (second < 0) return count;
-  node = first < 128 && second < 128 ? starts.pairs[first * 128 + second] : node.next.get(second);
-  for (let j = from + at + 2; node; j++) {
-    if (node.patterns.length > 0) count = listPatterns(node, at, count);
+  const { ascii, wide, patternsFrom, patterns } = starts;
+  let node = first < 128 ? ascii[first]! : (wide.get(first) ?? 0);
+  for (let j = start + 1; node !== 0; j++) {
+    const end = patternsFrom[node + 1]!;
+    if (patternsFrom[node]! < end)
+      count = listPatterns(patterns, patternsFrom[node]!, end, at, count);
     if (j >= to) break;
-    node = node.next.get(foldCode(text.charCodeAt(j)));
+    const code = foldCode(text.charCodeAt(j));
+    node = code < 128 ? ascii[node * 128 + code]! : (wide.get(node * 0x10000 + code) ?? 0);
   }
   return count;
 }
@@ -109,18 +110,14 @@ function patternMatches(
   let byFirst: Map<number, TriggerMatch> | null = null;
   // The regexes see the sentence alone: no word before its start.
   let word = false;
-  let code = text.charCodeAt(from);
   for (let at = 0; at < to - from; at++) {
     const wordBefore = word;
+    const code = text.charCodeAt(from + at);
     word = isWordCode(code);
-    const next = from + at + 1 < to ? text.charCodeAt(from + at + 1) : -1;
     const first = foldCode(code);
-    const second = next < 0 ? -1 : foldCode(next);
-    code = next;
-    let count = listHeads(anywhere, text, from, to, at, first, second, 0);
-    if (at === 0) count = listHeads(atSentenceStart, text, from, to, at, first, second, count);
-    if (word && !wordBefore)
-      count = listHeads(atWordStart, text, from, to, at, first, second, count);
+    let count = listHeads(anywhere, text, from + at, to, at, first, 0);
+    if (at === 0) count = listHeads(atSentenceStart, text, from, to, at, first, count);
+    if (word && !wordBefore) count = listHeads(atWordStart, text, from + at, to, at, first, count);
     for (let e = 0; e < everywhere.length; e++) {
       const k = everywhere[e]!;
       if (resume[k]! <= at && listedAt[k] !== at) {

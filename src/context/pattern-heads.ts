@@ -296,24 +296,22 @@ export function patternHeads(source: string): PatternHead[] | null {
   return found.filter((h, i) => found.findIndex((o) => same(o, h)) === i);
 }
 
-/** Trie of every pattern's heads: a node per folded character, with the patterns ending there. */
-export interface HeadTrie {
-  readonly next: Map<number, HeadTrie>;
-  /** Patterns (indexes) with a head ending at this node. */
-  readonly patterns: number[];
-}
-
 /**
- * The heads of some patterns, for finding where in a sentence each may match. Most positions
- * start no head, so the trie's first two levels are also arrays by folded ASCII code: most
- * positions then cost one or two array reads.
+ * The heads of some patterns in a trie, for finding where in a sentence each may match. Nearly
+ * every sentence position is walked through it, so it is kept flat (typed arrays, no Map per
+ * node): a step on an ASCII character is one array read.
  */
 export interface HeadStarts {
-  readonly trie: HeadTrie;
-  /** The trie's nodes after one character, by its code (< 128). */
-  readonly firsts: readonly (HeadTrie | undefined)[];
-  /** The trie's nodes after two characters, by `first * 128 + second` (both < 128). */
-  readonly pairs: readonly (HeadTrie | undefined)[];
+  /**
+   * The child of node `n` by a folded code `c` < 128 is `ascii[n * 128 + c]`, 0 for none (node 0
+   * is the root: no one's child).
+   */
+  readonly ascii: Int32Array;
+  /** The child of node `n` by a code >= 128, keyed `n * 0x10000 + c`. */
+  readonly wide: ReadonlyMap<number, number>;
+  /** Patterns (indexes) with a head ending at node `n`: `patterns[patternsFrom[n]..patternsFrom[n + 1])`. */
+  readonly patternsFrom: Int32Array;
+  readonly patterns: Int32Array;
 }
 
 /** Every pattern's heads. */
@@ -329,10 +327,15 @@ export interface PatternHeads {
 }
 
 function headStarts(heads: readonly string[][]): HeadStarts {
-  const trie: HeadTrie = { next: new Map(), patterns: [] };
+  // Built as nested maps first, then numbered breadth-first into the flat arrays.
+  interface Built {
+    next: Map<number, Built>;
+    patterns: number[];
+  }
+  const root: Built = { next: new Map(), patterns: [] };
   heads.forEach((list, k) => {
     for (const head of list) {
-      let node = trie;
+      let node = root;
       for (let i = 0; i < head.length; i++) {
         const code = head.charCodeAt(i);
         let child = node.next.get(code);
@@ -345,14 +348,24 @@ function headStarts(heads: readonly string[][]): HeadStarts {
       if (!node.patterns.includes(k)) node.patterns.push(k);
     }
   });
-  const firsts: (HeadTrie | undefined)[] = new Array(128).fill(undefined);
-  const pairs: (HeadTrie | undefined)[] = new Array(128 * 128).fill(undefined);
-  for (const [first, node] of trie.next) {
-    if (first >= 128) continue;
-    firsts[first] = node;
-    for (const [second, child] of node.next) if (second < 128) pairs[first * 128 + second] = child;
-  }
-  return { trie, firsts, pairs };
+  const nodes: Built[] = [root];
+  for (let n = 0; n < nodes.length; n++)
+    for (const child of nodes[n]!.next.values()) nodes.push(child);
+  const number = new Map(nodes.map((node, n) => [node, n]));
+  const ascii = new Int32Array(nodes.length * 128);
+  const wide = new Map<number, number>();
+  const patternsFrom = new Int32Array(nodes.length + 1);
+  const patterns: number[] = [];
+  nodes.forEach((node, n) => {
+    for (const [code, child] of node.next) {
+      if (code < 128) ascii[n * 128 + code] = number.get(child)!;
+      else wide.set(n * 0x10000 + code, number.get(child)!);
+    }
+    patternsFrom[n] = patterns.length;
+    patterns.push(...node.patterns);
+  });
+  patternsFrom[nodes.length] = patterns.length;
+  return { ascii, wide, patternsFrom, patterns: Int32Array.from(patterns) };
 }
 
 /** The heads of every pattern (null = a pattern tried everywhere), in lexicon order. */
