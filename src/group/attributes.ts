@@ -41,7 +41,6 @@ export function attachAttributes(
 ): void {
   attachTechnique(e, scope, index);
   attachSite(e, scope, index, lex);
-  const sentences = [...scope.near, ...scope.linked];
   // A margin in a pathology report ("margins clear by 3 mm") is histologic clearance, not the
   // surgical margin that sizes the excision: in a pathology section, or after a final-pathology
   // cue that follows the procedure in its sentence ("excised ...; pathology showed margins clear
@@ -57,15 +56,13 @@ export function attachAttributes(
         // "biopsy-proven" names an earlier biopsy's result, not a report of this procedure.
         !procedures(x.sentence).some((m) => m.start < p.end && p.start < m.end),
     );
-  e.sizes = ownAreas(
-    e,
-    sentences.flatMap((s) =>
-      inSentence(index, s, "size").filter(
-        (x) => inOwnClause(e, x) && !(x.role === "margin" && reported(x)),
-      ),
-    ),
-    scope,
-  );
+  // The sizes of the near then the linked sentences, gathered by loops (no list per sentence).
+  const sizes: SizeMention[] = [];
+  for (const list of [scope.near, scope.linked])
+    for (const s of list)
+      for (const x of inSentence(index, s, "size"))
+        if (inOwnClause(e, x) && !(x.role === "margin" && reported(x))) sizes.push(x);
+  e.sizes = ownAreas(e, sizes, scope);
   if (e.kind === "flap" && !e.sizes.some((x) => x.unit === "cm2")) {
     const area = laterArea(e, index);
     if (area) e.sizes.push(area);
@@ -238,11 +235,14 @@ function attachHistology(
   // "Exam: 2 AKs on scalp. 3 SKs on back." then "LN2 to the 2 scalp lesions": the lesion a
   // procedure places at its own site is the one told at that site.
   const elsewhere = toldElsewhere(e, index);
-  const near = scope.near
-    .filter((s) => !elsewhere?.(s))
-    .flatMap((s) => inSentence(index, s, "histology"))
-    .filter(live);
-  const linked = scope.linked.flatMap((s) => inSentence(index, s, "histology")).filter(live);
+  const near: HistologyMention[] = [];
+  for (const s of scope.near) {
+    if (elsewhere?.(s)) continue;
+    for (const h of inSentence(index, s, "histology")) if (live(h)) near.push(h);
+  }
+  const linked: HistologyMention[] = [];
+  for (const s of scope.linked)
+    for (const h of inSentence(index, s, "histology")) if (live(h)) linked.push(h);
   const { lesions, chosen } = chooseHistology(
     e,
     near,

@@ -218,11 +218,12 @@ function countLesions(
   // "1.2 cm SK L flank. 6 SKs on back." then "The L flank lesion was shaved": counts told of
   // lesions at another place than the one the procedure places its lesion at are theirs.
   const elsewhere = toldElsewhere(e, index);
-  const applying = near
-    .filter((s) => !elsewhere?.(s))
-    .flatMap((s) => inSentence(index, s, "count"))
-    .filter(
-      (c) =>
+  // By loops: no list per sentence (this runs for every event over its near sentences).
+  const applying: CountMention[] = [];
+  for (const s of near) {
+    if (elsewhere?.(s)) continue;
+    for (const c of inSentence(index, s, "count"))
+      if (
         !countsTheList(c, e, anchorSentences, index, events) &&
         !headsToldLesions(c, e, index, events) &&
         !c.ordinal &&
@@ -230,8 +231,10 @@ function countLesions(
         !ofUntreated(c) &&
         !ofAnotherType(c, e, index) &&
         !inOtherPhrase(c, e, index, anchors) &&
-        (applies(c, e, anchorSentences, index) || referred.has(c.sentence)),
-    );
+        (applies(c, e, anchorSentences, index) || referred.has(c.sentence))
+      )
+        applying.push(c);
+  }
   const parts = partsOfTotals(applying);
   const counts = applying
     .filter((c) => !parts.has(c))

@@ -27,9 +27,14 @@ export const placeKey = (site: SiteMention | undefined) =>
 export function withSides(sites: readonly SiteMention[]): SiteMention[] {
   return sites.map((s) => {
     if (s.laterality) return s;
-    const sides = new Set(sites.filter((x) => sameSite(x, s)).map((x) => x.laterality));
-    sides.delete(undefined);
-    const [side] = sides;
-    return sides.size === 1 && side ? { ...s, laterality: side } : s;
+    // The one side the same site is named with, by a loop (no list or set per site: this runs
+    // for every block placedApart compares).
+    let side: SiteMention["laterality"];
+    for (const x of sites) {
+      if (x.laterality === undefined || !sameSite(x, s)) continue;
+      if (side === undefined) side = x.laterality;
+      else if (x.laterality !== side) return s;
+    }
+    return side ? { ...s, laterality: side } : s;
   });
 }

@@ -303,12 +303,12 @@ function woundFor(
   // "Punch site closed with one 4-0 nylon suture; shave sites ...": a technique word just before
   // the closure in its sentence names the wound it closes.
   const named = inSentence(index, m.sentence, "technique").findLast((t) => t.end <= m.start);
+  // Whether any event has the named technique: asked once, not once per event tested.
+  const namedAny = named !== undefined && events.some((x) => x.technique === named.technique);
   const closes = (e: ProcedureEvent) =>
     WOUND_KINDS.has(e.kind) &&
     e.assertion.billable &&
-    (!named ||
-      e.technique === named.technique ||
-      !events.some((x) => x.technique === named.technique));
+    (!named || e.technique === named.technique || !namedAny);
   // "Tumor B: SCC, right forearm. Stage I ... Intermediate repair, 3.2 cm.": a closure told
   // among one tumour's sentences of a Mohs report treating several closes that tumour's wound.
   const tumour = events.find(
