@@ -10,6 +10,7 @@ import {
   inSentence,
   isBillable,
   isFieldLine,
+  isSpaceAt,
   type MentionIndex,
   ofKind,
   tokensIn,
@@ -118,7 +119,9 @@ function startsLine(index: MentionIndex, sentence: number): boolean {
   const s = index.doc.sentences[sentence]!;
   const text = index.doc.text;
   const nl = text.lastIndexOf("\n", s.start - 1);
-  return text.slice(nl + 1, s.start).trim() === "";
+  // Only white space between the line start and the sentence (a loop: no slice per call).
+  for (let i = nl + 1; i < s.start; i++) if (!isSpaceAt(text, i)) return false;
+  return true;
 }
 
 /**
@@ -782,6 +785,25 @@ function blockSites(p: ProcedureMention, index: MentionIndex): SiteMention[] {
   return [];
 }
 
+/** The sided block sites of an event's anchors, kept while its anchors are the same. */
+const eventBlocks = new WeakMap<
+  ProcedureEvent,
+  { anchors: ProcedureMention[]; n: number; sided: SiteMention[] }
+>();
+
+/**
+ * placedApart asks this of every earlier event for each mention; while clustering, an event's
+ * anchors only grow (addAnchor pushes), so its array and length tell whether it is still valid.
+ */
+function sidedBlocks(e: ProcedureEvent, index: MentionIndex): SiteMention[] {
+  if (e.anchors.length === 1) return blockOf(e.anchors[0]!, index).sided;
+  const known = eventBlocks.get(e);
+  if (known && known.anchors === e.anchors && known.n === e.anchors.length) return known.sided;
+  const sided = withSides(e.anchors.flatMap((a) => blockOf(a, index).sites));
+  eventBlocks.set(e, { anchors: e.anchors, n: e.anchors.length, sided });
+  return sided;
+}
+
 /**
  * Both blocks name a site, and no site of one can be a site of the other: none is the same site,
  * or a region holding it ("trunk" holds the flank: a site named as its ICD region), on a
@@ -790,10 +812,7 @@ function blockSites(p: ProcedureMention, index: MentionIndex): SiteMention[] {
 function placedApart(e: ProcedureEvent, m: ProcedureMention, index: MentionIndex): boolean {
   const mine = blockOf(m, index).sided;
   if (mine.length === 0) return false;
-  const theirs =
-    e.anchors.length === 1
-      ? blockOf(e.anchors[0]!, index).sided
-      : withSides(e.anchors.flatMap((a) => blockOf(a, index).sites));
+  const theirs = sidedBlocks(e, index);
   if (theirs.length === 0) return false;
   return !theirs.some((s) =>
     mine.some((t) => (sameSite(t, s) || holds(t, s) || holds(s, t)) && !otherSide(t, s)),

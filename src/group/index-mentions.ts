@@ -168,7 +168,18 @@ export function indexMentions(
 /** The sentence ends with a colon: a heading over the lines after it ("Bx performed as follows:"). */
 export function endsWithColon(index: MentionIndex, sentence: number): boolean {
   const s = index.doc.sentences[sentence]!;
-  return index.doc.text.slice(s.start, s.end).trimEnd().endsWith(":");
+  const text = index.doc.text;
+  // The sentence's last character that trimEnd would keep, found without slicing the sentence.
+  let end = s.end;
+  while (end > s.start && isSpaceAt(text, end - 1)) end--;
+  return end > s.start && text.charCodeAt(end - 1) === 58; // ":"
+}
+
+const SPACE = /\s/;
+/** The character at `i` is white space as trim() reads it (\s), tested without a slice. */
+export function isSpaceAt(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  return c === 32 || (c >= 9 && c <= 13) || (c > 127 && SPACE.test(text[i]!));
 }
 
 const FIELD_LINE = /^\s*[A-Za-z#][A-Za-z #/()-]{0,40}:/;
