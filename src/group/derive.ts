@@ -1,6 +1,6 @@
 import { roundTo } from "../extract/numbers.ts";
 import type { Malignancy } from "../schemas/api.ts";
-import type { SizeMention } from "../types.ts";
+import type { PathologyStatusMention, SizeMention } from "../types.ts";
 import { inSentence, type MentionIndex, ofKind } from "./index-mentions.ts";
 import type { DerivedSizes, ProcedureEvent } from "./types.ts";
 
@@ -9,7 +9,9 @@ import type { DerivedSizes, ProcedureEvent } from "./types.ts";
  * report keeps the provisional benign grid; suspicion alone ("r/o BCC") never makes it malignant.
  */
 export function derivePathology(e: ProcedureEvent, sentences: number[], index: MentionIndex): void {
-  const statuses = sentences.flatMap((s) => inSentence(index, s, "pathology_status"));
+  const statuses: PathologyStatusMention[] = [];
+  for (const s of sentences)
+    for (const p of inSentence(index, s, "pathology_status")) statuses.push(p);
   const noteStatuses = ofKind(index, "pathology_status");
   const h = e.histology;
   const final = h?.fromPathology || statuses.some((s) => s.status === "final");
@@ -73,17 +75,36 @@ function treatedArea(areas: readonly SizeMention[]): number | undefined {
 
 /** Lesion, margin, defect, excised diameter, repair length and treated area from the raw sizes. */
 export function deriveSizes(sizes: SizeMention[]): DerivedSizes {
-  const flat = sizes.filter((s) => s.unit === "cm");
-  const by = (role: string) => flat.filter((s) => s.role === role).map((s) => s.value);
-  const lesionSizes = by("lesion").length > 0 ? by("lesion") : by("unknown");
+  // One pass over the cm sizes (this runs for every event, and more than once): the largest of
+  // each role, the largest final margin and the smallest margin. Math.max/min per value as the
+  // spread form did; undefined while a role has none.
+  let lesion: number | undefined;
+  let unknown: number | undefined;
+  let finalMargin: number | undefined;
+  let margin: number | undefined;
+  let defect: number | undefined;
+  let repair: number | undefined;
+  let hasArea = false;
+  for (const s of sizes) {
+    if (s.unit === "cm2") hasArea = true;
+    if (s.unit !== "cm") continue;
+    const v = s.value;
+    if (s.role === "lesion") lesion = lesion === undefined ? v : Math.max(lesion, v);
+    else if (s.role === "unknown") unknown = unknown === undefined ? v : Math.max(unknown, v);
+    else if (s.role === "margin") {
+      margin = margin === undefined ? v : Math.min(margin, v);
+      if (s.final) finalMargin = finalMargin === undefined ? v : Math.max(finalMargin, v);
+    } else if (s.role === "defect") defect = defect === undefined ? v : Math.max(defect, v);
+    else if (s.role === "repair") repair = repair === undefined ? v : Math.max(repair, v);
+  }
   const out: DerivedSizes = {};
-  if (lesionSizes.length > 0) out.lesionCm = Math.max(...lesionSizes);
-  const finalMargins = flat.filter((s) => s.role === "margin" && s.final).map((s) => s.value);
-  if (finalMargins.length > 0) out.marginCm = Math.max(...finalMargins);
-  else if (by("margin").length > 0) out.marginCm = Math.min(...by("margin"));
-  if (by("defect").length > 0) out.defectCm = Math.max(...by("defect"));
-  if (by("repair").length > 0) out.repairLengthCm = Math.max(...by("repair"));
-  const area = treatedArea(sizes.filter((s) => s.unit === "cm2"));
+  const lesionCm = lesion ?? unknown;
+  if (lesionCm !== undefined) out.lesionCm = lesionCm;
+  if (finalMargin !== undefined) out.marginCm = finalMargin;
+  else if (margin !== undefined) out.marginCm = margin;
+  if (defect !== undefined) out.defectCm = defect;
+  if (repair !== undefined) out.repairLengthCm = repair;
+  const area = hasArea ? treatedArea(sizes.filter((s) => s.unit === "cm2")) : undefined;
   if (area !== undefined) out.areaSqCm = area;
   if (out.lesionCm !== undefined && out.marginCm !== undefined) {
     out.excisedDiameterCm = roundTo(out.lesionCm + 2 * out.marginCm, 3);

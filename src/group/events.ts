@@ -1,5 +1,5 @@
 import type { CompiledLexicon } from "../lexicon/compile.ts";
-import type { Issue } from "../types.ts";
+import type { Issue, ProcedureMention } from "../types.ts";
 import { attachAttributes } from "./attributes.ts";
 import { clusterProcedures } from "./cluster.ts";
 import { colonListIssues } from "./counted-list.ts";
@@ -42,11 +42,16 @@ export function groupEvents(index: MentionIndex, lex: CompiledLexicon): Procedur
     attachAttributes(e, scopes[i]!, index, lex);
     applyRemovalIntent(e, index, lex);
     const told = applyLesionProcedure(e, scopes[i]!, index, clustered);
-    if (told) tellers.set(told, [...(tellers.get(told) ?? []), e]);
+    if (told) {
+      const list = tellers.get(told);
+      if (list) list.push(e);
+      else tellers.set(told, [e]);
+    }
   });
   for (const [told, list] of tellers) for (const e of list) lendWoundArea(e, told);
   // Counts once every event has its diagnosis: a count of another event's lesions is not its own.
-  const anchors = new Set(clustered.flatMap((e) => e.anchors));
+  const anchors = new Set<ProcedureMention>();
+  for (const e of clustered) for (const a of e.anchors) anchors.add(a);
   clustered.forEach((e, i) => {
     const scope = scopes[i]!;
     attachCounts(e, scope.near, index, clustered, anchors, lex);
