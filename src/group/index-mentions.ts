@@ -118,9 +118,12 @@ export function indexMentions(
   const kindsBySentence: (Map<string, Mention[]> | undefined)[] = [];
   const kindsOutside = new Map<number, Map<string, Mention[]>>();
   for (const m of all) {
-    const list = bySentence.get(m.sentence) ?? [];
+    let list = bySentence.get(m.sentence);
+    if (!list) {
+      list = [];
+      bySentence.set(m.sentence, list);
+    }
     list.push(m);
-    bySentence.set(m.sentence, list);
     let kinds = m.sentence >= 0 ? kindsBySentence[m.sentence] : kindsOutside.get(m.sentence);
     if (!kinds) {
       kinds = new Map();
