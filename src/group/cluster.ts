@@ -694,9 +694,17 @@ function clauseNamesLesion(m: ProcedureMention, index: MentionIndex): boolean {
  * named again after a site and a coordinator in the same sentence is a second procedure.
  */
 function namedApart(e: ProcedureEvent, m: ProcedureMention, index: MentionIndex): boolean {
-  // Kinds coded per lesion are split into their clauses later (splitLesions).
-  if (isWeak(m) || e.kind !== m.procedure || splitPerLesion(e.kind)) return false;
+  if (isWeak(m) || e.kind !== m.procedure) return false;
   if (!e.anchors.some((a) => a.sentence === m.sentence && !isWeak(a))) return false;
+  // Kinds coded per lesion are split into their clauses later (splitLesions), unless the two
+  // clauses name other techniques and each its own lesion type: "LN2 to 5 AKs on the face; ED&C
+  // of a BCC on the arm" are two destructions (the counted AKs and the cancer), not one with both
+  // techniques ("ED&C of the BCC; then LN2 to the base" stays one).
+  if (splitPerLesion(e.kind)) {
+    const a = nearestInSentence(e, m);
+    if (!a?.technique || !m.technique || a.technique === m.technique) return false;
+    if (!clauseNamesLesional(a, index) || !clauseNamesLesional(m, index)) return false;
+  }
   return coordinatedApart(e, m, index);
 }
 
