@@ -696,6 +696,9 @@ function clauseNamesLesion(m: ProcedureMention, index: MentionIndex): boolean {
 function namedApart(e: ProcedureEvent, m: ProcedureMention, index: MentionIndex): boolean {
   if (isWeak(m) || e.kind !== m.procedure) return false;
   if (!e.anchors.some((a) => a.sentence === m.sentence && !isWeak(a))) return false;
+  // "Cryotherapy to 3 warts 2 weeks ago; today ED&C of a BCC": a procedure told in another
+  // clause with another billing status (done earlier, planned, not done) is another procedure.
+  if (toldApart(e, m, index)) return true;
   // Kinds coded per lesion are split into their clauses later (splitLesions), unless the two
   // clauses name other techniques and each its own lesion type: "LN2 to 5 AKs on the face; ED&C
   // of a BCC on the arm" are two destructions (the counted AKs and the cancer), not one with both
@@ -706,6 +709,15 @@ function namedApart(e: ProcedureEvent, m: ProcedureMention, index: MentionIndex)
     if (!clauseNamesLesional(a, index) || !clauseNamesLesional(m, index)) return false;
   }
   return coordinatedApart(e, m, index);
+}
+
+/** m and the event's nearest mention of its sentence differ in billing status across a coordinator. */
+function toldApart(e: ProcedureEvent, m: ProcedureMention, index: MentionIndex): boolean {
+  const a = nearestInSentence(e, m);
+  if (!a || isWeak(a) || isBillable(index, a) === isBillable(index, m)) return false;
+  const from = Math.min(a.end, m.end);
+  const to = Math.max(a.start, m.start);
+  return tokensIn(index, from, to, EVENT_COORDINATORS).length > 0;
 }
 
 /** The event's mention nearest to m in m's sentence (undefined when it has none there). */

@@ -1,7 +1,9 @@
 /**
  * Two destructions told in one sentence with other techniques, each on a lesion type of its own,
  * are two procedures: the counted premalignant or benign lesions and the cancer are coded apart.
- * A second technique on the same lesion ("then LN2 to the base") stays one procedure.
+ * A second technique on the same lesion ("then LN2 to the base") stays one procedure. A procedure
+ * told in another clause with another billing status is another procedure, and a bare "weeks" in
+ * the sentence does not make an ED&C an obstetric "EDC".
  */
 import { describe, expect, it } from "vitest";
 import { suggest } from "../../src/index.ts";
@@ -28,6 +30,17 @@ const cases: [string, string, string[]][] = [
     "LN2 to 3 warts on the hand today; ED&C of BCC left arm 0.8 cm.",
     ["17110x1", "17261x1"],
   ],
+  [
+    "a destruction done earlier, then one done today, in one sentence",
+    "Cryotherapy to 3 warts 2 weeks ago; today ED&C of BCC left arm 0.8 cm.",
+    ["17261x1"],
+  ],
+  [
+    "a curettage before a follow-up in weeks (no obstetric 'EDC')",
+    "ED&C of BCC left arm 0.8 cm; follow up in 2 weeks.",
+    ["17261x1"],
+  ],
+  ["an obstetric EDC", "G2P1 at 32 weeks gestation, EDC 3/4/2027.", []],
   [
     "a second technique on the same lesion",
     "ED&C of BCC on the back, 1.0 cm; then LN2 to the base.",
