@@ -44,7 +44,7 @@ export function extractProcedures(
         )
       : undefined;
     const cue = done.some((d) => d.first < m.last && m.first < d.last) || result !== undefined;
-    if (suppressed(doc, lex, t, m.sentence)) continue;
+    if (suppressed(doc, lex, t, m.sentence, spelling(doc, m.first, m.last))) continue;
     const scar = revisesScar(doc, lex, t.id, m.sentence);
     const removal = closesRemovalDefect(doc, lex, t, m.sentence);
     // Optional fields set one by one: the same keys in the same order as conditional spreads,
@@ -159,11 +159,13 @@ function suppressed(
   lex: CompiledLexicon,
   term: { id: string; procedure: string; technique?: string },
   sentence: number,
+  spelled: string,
 ): boolean {
   const { procedure, technique } = term;
   const rules = lex.source.procedures.suppress.filter(
     (r) =>
       r.procedure === procedure &&
+      (r.spelledAs === undefined || r.spelledAs.includes(spelled)) &&
       (r.techniques === undefined ||
         (technique !== undefined && r.techniques.includes(technique))) &&
       (r.terms === undefined || r.terms.includes(term.id)),
@@ -181,4 +183,11 @@ function suppressed(
   return rules.some(
     (r) => r.words.some((w) => words.includes(w)) || (r.upperCaseWords?.some(upper) ?? false),
   );
+}
+
+/** A mention's words as written, lower-cased and joined by spaces ("edc", "ed & c"). */
+function spelling(doc: Doc, first: number, last: number): string {
+  const words: string[] = [];
+  for (let k = first; k < last; k++) words.push(doc.tokens[k]!.norm);
+  return words.join(" ");
 }

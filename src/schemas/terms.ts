@@ -78,6 +78,11 @@ export const ProceduresLexiconSchema = z.object({
       techniques: z.array(z.string()).optional(),
       /** Term ids the rule applies to; left out, every term of the procedure. */
       terms: z.array(RuleId).optional(),
+      /**
+       * The mention's own words, lower-cased and joined by spaces, the rule applies to; left out,
+       * every spelling. "edc" is the obstetric abbreviation, "ED&C" always the curettage.
+       */
+      spelledAs: Literals.optional(),
       words: Literals,
       /**
        * Words that count only written in upper case: "ALA" is the photosensitizer, while "ala"
