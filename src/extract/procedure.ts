@@ -44,7 +44,7 @@ export function extractProcedures(
         )
       : undefined;
     const cue = done.some((d) => d.first < m.last && m.first < d.last) || result !== undefined;
-    if (suppressed(doc, lex, t, m.sentence, spelling(doc, m.first, m.last))) continue;
+    if (suppressed(doc, lex, t, m)) continue;
     const scar = revisesScar(doc, lex, t.id, m.sentence);
     const removal = closesRemovalDefect(doc, lex, t, m.sentence);
     // Optional fields set one by one: the same keys in the same order as conditional spreads,
@@ -158,20 +158,24 @@ function suppressed(
   doc: Doc,
   lex: CompiledLexicon,
   term: { id: string; procedure: string; technique?: string },
-  sentence: number,
-  spelled: string,
+  match: { first: number; last: number; sentence: number },
 ): boolean {
   const { procedure, technique } = term;
+  let spelled: string | undefined;
+  const spelledAs = (list: readonly string[]) => {
+    spelled ??= spelling(doc, match.first, match.last);
+    return list.includes(spelled);
+  };
   const rules = lex.source.procedures.suppress.filter(
     (r) =>
       r.procedure === procedure &&
-      (r.spelledAs === undefined || r.spelledAs.includes(spelled)) &&
+      (r.spelledAs === undefined || spelledAs(r.spelledAs)) &&
       (r.techniques === undefined ||
         (technique !== undefined && r.techniques.includes(technique))) &&
       (r.terms === undefined || r.terms.includes(term.id)),
   );
   if (rules.length === 0) return false;
-  const s = doc.sentences[sentence]!;
+  const s = doc.sentences[match.sentence]!;
   const words = doc.canon.slice(s.firstToken, s.lastToken);
   const upper = (w: string) =>
     words.some((c, k) => {

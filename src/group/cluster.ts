@@ -696,28 +696,29 @@ function clauseNamesLesion(m: ProcedureMention, index: MentionIndex): boolean {
 function namedApart(e: ProcedureEvent, m: ProcedureMention, index: MentionIndex): boolean {
   if (isWeak(m) || e.kind !== m.procedure) return false;
   if (!e.anchors.some((a) => a.sentence === m.sentence && !isWeak(a))) return false;
+  const a = nearestInSentence(e, m)!;
   // "Cryotherapy to 3 warts 2 weeks ago; today ED&C of a BCC": a procedure told in another
   // clause with another billing status (done earlier, planned, not done) is another procedure.
-  if (toldApart(e, m, index)) return true;
+  if (
+    !isWeak(a) &&
+    isBillable(index, a) !== isBillable(index, m) &&
+    coordinatorsBetween(a, m, index).length > 0
+  )
+    return true;
   // Kinds coded per lesion are split into their clauses later (splitLesions), unless the two
   // clauses name other techniques and each its own lesion type: "LN2 to 5 AKs on the face; ED&C
   // of a BCC on the arm" are two destructions (the counted AKs and the cancer), not one with both
   // techniques ("ED&C of the BCC; then LN2 to the base" stays one).
   if (splitPerLesion(e.kind)) {
-    const a = nearestInSentence(e, m);
-    if (!a?.technique || !m.technique || a.technique === m.technique) return false;
+    if (!a.technique || !m.technique || a.technique === m.technique) return false;
     if (!clauseNamesLesional(a, index) || !clauseNamesLesional(m, index)) return false;
   }
-  return coordinatedApart(e, m, index);
+  return sitesApart(a, m, index);
 }
 
-/** m and the event's nearest mention of its sentence differ in billing status across a coordinator. */
-function toldApart(e: ProcedureEvent, m: ProcedureMention, index: MentionIndex): boolean {
-  const a = nearestInSentence(e, m);
-  if (!a || isWeak(a) || isBillable(index, a) === isBillable(index, m)) return false;
-  const from = Math.min(a.end, m.end);
-  const to = Math.max(a.start, m.start);
-  return tokensIn(index, from, to, EVENT_COORDINATORS).length > 0;
+/** Offsets of the coordinators ("and", ";", ...) between two mentions of one sentence. */
+function coordinatorsBetween(a: ProcedureMention, m: ProcedureMention, index: MentionIndex) {
+  return tokensIn(index, Math.min(a.end, m.end), Math.max(a.start, m.start), EVENT_COORDINATORS);
 }
 
 /** The event's mention nearest to m in m's sentence (undefined when it has none there). */
@@ -735,7 +736,11 @@ function nearestInSentence(e: ProcedureEvent, m: ProcedureMention): ProcedureMen
 function coordinatedApart(e: ProcedureEvent, m: ProcedureMention, index: MentionIndex): boolean {
   // The event's mention nearest to m in its sentence ("... and an SK treated with LN2").
   const a = nearestInSentence(e, m);
-  if (!a) return false;
+  return a !== undefined && sitesApart(a, m, index);
+}
+
+/** A site and a coordinator that joins no list of sites stand between a and m. */
+function sitesApart(a: ProcedureMention, m: ProcedureMention, index: MentionIndex): boolean {
   const from = Math.min(a.end, m.end);
   const to = Math.max(a.start, m.start);
   const between = (x: { start: number; end: number }) => x.start >= from && x.end <= to;
@@ -750,7 +755,7 @@ function coordinatedApart(e: ProcedureEvent, m: ProcedureMention, index: Mention
     const next = tokens[k]?.start;
     return next !== undefined && sites.some((x) => x.start === next);
   };
-  return tokensIn(index, from, to, EVENT_COORDINATORS).some((at) => !listsSite(at));
+  return coordinatorsBetween(a, m, index).some((at) => !listsSite(at));
 }
 
 /** The site a narrative is at when it names a procedure: in its sentence, else the last one named before it in its section. */
